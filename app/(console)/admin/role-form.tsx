@@ -1,0 +1,24 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/field';
+import { type ActionState, changeRole } from './actions';
+
+export function RoleForm({ userId, email, role }: { userId: string; email: string; role: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(changeRole, {});
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <Select name="role" defaultValue={role} aria-label={`Role of ${email}`} className="w-32">
+        <option value="viewer">viewer</option>
+        <option value="responder">responder</option>
+        <option value="admin">admin</option>
+      </Select>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Save
+      </Button>
+      {state.error ? <span className="text-sm text-danger">{state.error}</span> : null}
+    </form>
+  );
+}

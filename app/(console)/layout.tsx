@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import { HealthIndicator } from '@/components/shell/health-indicator';
+import { NavLinks } from '@/components/shell/nav-links';
+import { UserMenu } from '@/components/shell/user-menu';
+import { requirePageUser } from '@/lib/auth';
+import { upstreamHealth } from '@/lib/upstreams/health';
+import { signOutAction } from './actions';
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser();
+  const health = await upstreamHealth();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="sticky top-0 z-10 flex items-center gap-4 border-b border-border bg-surface px-4 py-2">
+        <span className="font-semibold">Vigil</span>
+        <NavLinks isAdmin={user.role === 'admin'} />
+        <div className="ml-auto flex items-center gap-3">
+          <HealthIndicator initial={health} />
+          <UserMenu email={user.email} name={user.name} role={user.role} signOut={signOutAction} />
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-7xl flex-1 p-4">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { PageHeader } from '@/components/ui/page-header';
+import { listTokens } from '@/lib/admin/users';
+import { requirePageUser } from '@/lib/auth';
+import { hasRole } from '@/lib/auth/roles';
+import { TokenManager } from './_components/token-manager';
+
+export const metadata = { title: 'API tokens' };
+
+export default async function TokensPage() {
+  const user = await requirePageUser();
+  const tokens = await listTokens();
+  return (
+    <>
+      <PageHeader
+        title="API tokens"
+        description='Send a token as "Authorization: Bearer <token>"; it acts with your role.'
+      />
+      <TokenManager tokens={tokens} canCreate={hasRole(user.role, 'responder')} />
+    </>
+  );
+}

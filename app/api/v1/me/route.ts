@@ -1,0 +1,7 @@
+import { route } from '@/lib/api/route';
+import { requireActor } from '@/lib/auth';
+
+export const GET = route(async () => {
+  const { id, email, name, role, via } = await requireActor();
+  return { id, email, name, role, via };
+});

@@ -1,0 +1,8 @@
+import { route } from '@/lib/api/route';
+import { requireActor } from '@/lib/auth';
+import { upstreamHealth } from '@/lib/upstreams/health';
+
+export const GET = route(async () => {
+  await requireActor();
+  return upstreamHealth();
+});

@@ -1,0 +1,34 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const LINKS = [
+  { href: '/', label: 'Overview' },
+  { href: '/alerts', label: 'Alerts' },
+  { href: '/silences', label: 'Silences' },
+  { href: '/incidents', label: 'Incidents' },
+  { href: '/runbooks', label: 'Runbooks' },
+];
+
+export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
+  const pathname = usePathname();
+  const links = isAdmin ? [...LINKS, { href: '/admin', label: 'Admin' }] : LINKS;
+  return (
+    <nav aria-label="Main" className="flex gap-1 text-sm">
+      {links.map((l) => {
+        const active = l.href === '/' ? pathname === '/' : pathname.startsWith(l.href);
+        return (
+          <Link
+            key={l.href}
+            href={l.href}
+            aria-current={active ? 'page' : undefined}
+            className={`rounded px-2 py-1 ${active ? 'bg-bg font-medium' : 'text-muted hover:text-fg'}`}
+          >
+            {l.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import { errorBody, isAppError, RateLimitedError, ValidationError } from '@/lib/errors';
+
+type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<unknown>;
+
+/**
+ * Wraps a route handler: the value it returns is sent as JSON (a Response is passed through), and a
+ * typed error becomes its HTTP status with `{error: {code, message, fields?, hint?}}`. Anything else is
+ * logged and answered 500 without internals.
+ */
+export function route<P = Record<string, never>>(handler: Handler<P>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const result = await handler(request, context);
+      if (result instanceof Response) return result;
+      return NextResponse.json(result ?? { ok: true });
+    } catch (error) {
+      if (isAppError(error)) {
+        const headers: HeadersInit =
+          error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+        return NextResponse.json(errorBody(error), { status: error.status, headers });
+      }
+      console.error(`[vigil] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+      return NextResponse.json(
+        {
+          error: {
+            code: 'internal',
+            message: 'Vigil failed to handle this request; the server log has the details.',
+          },
+        },
+        { status: 500 },
+      );
+    }
+  };
+}
+
+/** The JSON body of a request; a body that is not JSON is a ValidationError (422). */
+export async function jsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ValidationError('The request body must be JSON.', { body: 'not valid JSON' });
+  }
+}

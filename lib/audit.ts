@@ -1,0 +1,29 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Writes an audit row inside the caller's transaction, so a mutation and its audit entry commit or
+ * fail together.
+ */
+export async function audit(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  target: string | null,
+  details: Prisma.InputJsonValue = {},
+): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      via: actor.via,
+      action,
+      target,
+      details,
+      ip: actor.ip,
+    },
+  });
+}

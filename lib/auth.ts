@@ -1,0 +1,71 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { db } from '@/lib/db';
+import { ForbiddenError, UnauthorizedError } from '@/lib/errors';
+import { bearerToken, hashApiToken } from './auth/api-token';
+import { auth } from './auth/next-auth';
+import { hasRole, type Role } from './auth/roles';
+import { activeUser, type SessionUser } from './auth/users';
+
+/**
+ * Who is calling, and may they? The one place that answers, used by pages, route handlers, server
+ * actions and the data layer alike. A request is authenticated by an API token
+ * (`Authorization: Bearer vgl_…`) or by the Auth.js session cookie.
+ */
+
+export type Actor = SessionUser & { via: 'session' | 'token'; ip: string | null };
+
+async function userFromToken(secret: string): Promise<SessionUser | undefined> {
+  const token = await db().apiToken.findUnique({
+    where: { tokenHash: hashApiToken(secret) },
+    include: { user: true },
+  });
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt < new Date()) || token.user.disabledAt)
+    return undefined;
+  // Recording every use would write on every request; once a minute is enough to show "last used".
+  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000)
+    await db().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  const { id, email, name, role } = token.user;
+  return { id, email, name, role };
+}
+
+/** The caller of this request, or undefined. Cached per request. */
+export const currentActor = cache(async (): Promise<Actor | undefined> => {
+  const h = await headers();
+  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+  const authorization = h.get('authorization');
+  if (authorization) {
+    const secret = bearerToken(authorization);
+    const user = secret ? await userFromToken(secret) : undefined;
+    // A bad token is refused outright rather than falling back to a cookie the caller did not mean to use.
+    return user ? { ...user, via: 'token', ip } : undefined;
+  }
+  const session = await auth();
+  const user = session?.user?.id ? await activeUser(session.user.id) : undefined;
+  return user ? { ...user, via: 'session', ip } : undefined;
+});
+
+/** For route handlers and the data layer: the caller, or UnauthorizedError (→ 401). */
+export async function requireActor(role: Role = 'viewer'): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) throw new UnauthorizedError();
+  assertRole(actor, role);
+  return actor;
+}
+
+export function assertRole(actor: Actor, role: Role): void {
+  if (!hasRole(actor.role, role))
+    throw new ForbiddenError(
+      `This needs the ${role} role; you are ${actor.role}. Ask an admin to change your role.`,
+    );
+}
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requirePageUser(role: Role = 'viewer'): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect('/signin');
+  if (!hasRole(actor.role, role)) redirect('/?forbidden=1');
+  return actor;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '@/lib/env';
+import { buildConfig, ConfigFileError, DEFAULT_ESCALATION, parseConfigFile } from './load';
+
+const env = parseEnv({
+  PROMETHEUS_URL: 'http://prom:9090',
+  ALERTMANAGER_URLS: 'http://am-1:9093,http://am-2:9093',
+  AUTH_SECRET: 'x'.repeat(32),
+  VIGIL_WEBHOOK_TOKEN: 'y'.repeat(24),
+});
+
+const FILE = `
+prometheus:
+  - name: thanos
+    url: http://thanos:10902/
+    auth: { type: bearer, token: t0k }
+alertmanagers:
+  - name: eu
+    peers: [http://eu-am-1:9093, http://eu-am-2:9093]
+    auth: { type: basic, username: vigil, password: pw }
+loki: { url: http://loki:3100, tenant: ops }
+channels:
+  - { name: ops-chat, type: slack, url: https://hooks.example.com/x }
+  - { name: sre-mail, type: email, to: [sre@example.com] }
+smtp: { host: mail.example.com, from: vigil@example.com }
+escalation:
+  levels:
+    - { level: 1, name: Chat, delay: 0s, targets: [ops-chat] }
+    - { level: 2, name: SRE, delay: 5m, targets: [sre-mail] }
+`;
+
+describe('VIGIL_CONFIG', () => {
+  it('combines the file with the shorthand variables', () => {
+    const config = buildConfig(env, parseConfigFile('vigil.yml', FILE));
+    expect(config.prometheus.map((p) => [p.name, p.url])).toEqual([
+      ['default', 'http://prom:9090'],
+      ['thanos', 'http://thanos:10902'],
+    ]);
+    expect(config.alertmanagers.map((a) => a.peers.length)).toEqual([2, 2]);
+    expect(config.alertmanagers[1]?.auth).toEqual({ type: 'basic', username: 'vigil', password: 'pw' });
+    expect(config.loki).toEqual({ url: 'http://loki:3100', tenant: 'ops' });
+    expect(config.escalation.levels).toEqual([
+      { level: 1, name: 'Chat', delaySeconds: 0, targets: ['ops-chat'] },
+      { level: 2, name: 'SRE', delaySeconds: 300, targets: ['sre-mail'] },
+    ]);
+    expect(config.escalation.autoIncidentMatch).toEqual({ severity: 'critical' });
+  });
+
+  it('defaults to the L1–L4 escalation these teams use', () => {
+    const config = buildConfig(env);
+    expect(config.escalation.levels).toBe(DEFAULT_ESCALATION);
+    expect(config.escalation.levels.map((l) => l.name)).toEqual([
+      'L1 automatic chat message',
+      'L2 on-call SRE',
+      'L3 lead engineer',
+      'L4 CTO',
+    ]);
+    expect(config.pollIntervalSeconds).toBe(10);
+  });
+
+  it.each([
+    ['prometheus: [ {name: a, url: nope} ]', 'prometheus.0.url: must be an http(s) URL'],
+    ['escalation: { levels: [ {level: 1, name: x, delay: 0s, targets: [nobody]} ] }', 'names channel "nobody"'],
+    ['channels: [ {name: m, type: email, to: [a@b.c]} ]', 'smtp: is required when an email channel'],
+    ['escalation: { levels: [ {level: 1, name: x, delay: soon} ] }', 'must look like 30s, 5m or 1h'],
+    ['unknownKey: 1', 'unknownKey'],
+    ['prometheus: [ {name: a, url: "http://x"}, {name: a, url: "http://y"} ]', 'upstream name "a" is used twice'],
+    ['prometheus: [oops', 'not valid YAML'],
+  ])('rejects %s', (yaml, message) => {
+    expect(() => parseConfigFile('vigil.yml', yaml)).toThrow(ConfigFileError);
+    try {
+      parseConfigFile('vigil.yml', yaml);
+    } catch (e) {
+      expect((e as Error).message).toContain(message);
+      expect((e as Error).message).toContain('vigil.yml');
+    }
+  });
+
+  it('needs at least one Prometheus and one Alertmanager cluster from somewhere', () => {
+    const bare = parseEnv({ VIGIL_CONFIG: 'v.yml', AUTH_SECRET: 'x'.repeat(32), VIGIL_WEBHOOK_TOKEN: 'y'.repeat(24) });
+    expect(() => buildConfig(bare, parseConfigFile('v.yml', ''))).toThrow(/no Prometheus server.*\n.*no Alertmanager cluster/s);
+  });
+});

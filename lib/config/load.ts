@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import type { Env } from '@/lib/env';
+import { type ChannelConfig, type FileConfig, fileConfigSchema, type UpstreamAuth } from './schema';
+
+export type PrometheusServer = { name: string; url: string; auth?: UpstreamAuth };
+export type AlertmanagerCluster = { name: string; peers: string[]; auth?: UpstreamAuth };
+export type LokiServer = { url: string; tenant?: string; auth?: UpstreamAuth };
+export type EscalationLevelConfig = { level: number; name: string; delaySeconds: number; targets: string[] };
+
+export type VigilConfig = {
+  prometheus: PrometheusServer[];
+  alertmanagers: AlertmanagerCluster[];
+  loki?: LokiServer;
+  channels: ChannelConfig[];
+  smtp?: FileConfig['smtp'];
+  escalation: { levels: EscalationLevelConfig[]; autoIncidentMatch: Record<string, string> };
+  pollIntervalSeconds: number;
+};
+
+export class ConfigFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`VIGIL_CONFIG ${file} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigFileError';
+  }
+}
+
+/**
+ * The escalation levels these teams run when the config declares none: an automatic chat message,
+ * then the on-call SRE, the lead engineer and the CTO. With no channels declared the levels still rise
+ * and show on the timeline; they just notify nobody.
+ */
+export const DEFAULT_ESCALATION: EscalationLevelConfig[] = [
+  { level: 1, name: 'L1 automatic chat message', delaySeconds: 0, targets: [] },
+  { level: 2, name: 'L2 on-call SRE', delaySeconds: 5 * 60, targets: [] },
+  { level: 3, name: 'L3 lead engineer', delaySeconds: 15 * 60, targets: [] },
+  { level: 4, name: 'L4 CTO', delaySeconds: 30 * 60, targets: [] },
+];
+
+function issuesToLines(issues: z.core.$ZodIssue[]): string[] {
+  return issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+}
+
+/** Parses the YAML text of a VIGIL_CONFIG file. Pure: the caller reads the file. */
+export function parseConfigFile(file: string, text: string): FileConfig {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text) ?? {};
+  } catch (e) {
+    throw new ConfigFileError(file, [`not valid YAML: ${(e as Error).message}`]);
+  }
+  const result = fileConfigSchema.safeParse(raw);
+  if (!result.success) throw new ConfigFileError(file, issuesToLines(result.error.issues));
+  return result.data;
+}
+
+/**
+ * Merges the config file (if any) with the shorthand variables. The shorthand adds one Prometheus
+ * named "default" and one Alertmanager cluster named "default" unless the file already declares one
+ * with that name.
+ */
+export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
+  const prometheus: PrometheusServer[] = [...(file?.prometheus ?? [])];
+  if (env.PROMETHEUS_URL && !prometheus.some((p) => p.name === 'default'))
+    prometheus.unshift({ name: 'default', url: env.PROMETHEUS_URL });
+  const alertmanagers: AlertmanagerCluster[] = [...(file?.alertmanagers ?? [])];
+  if (env.ALERTMANAGER_URLS && !alertmanagers.some((a) => a.name === 'default'))
+    alertmanagers.unshift({ name: 'default', peers: env.ALERTMANAGER_URLS });
+  const loki = file?.loki ?? (env.LOKI_URL ? { url: env.LOKI_URL, tenant: env.LOKI_TENANT } : undefined);
+  if (prometheus.length === 0 || alertmanagers.length === 0)
+    throw new ConfigFileError(
+      env.VIGIL_CONFIG ?? '(none)',
+      [
+        prometheus.length === 0
+          ? 'no Prometheus server: set PROMETHEUS_URL or declare prometheus: in the file'
+          : '',
+        alertmanagers.length === 0
+          ? 'no Alertmanager cluster: set ALERTMANAGER_URLS or declare alertmanagers: in the file'
+          : '',
+      ].filter(Boolean),
+    );
+  return {
+    prometheus,
+    alertmanagers,
+    loki,
+    channels: file?.channels ?? [],
+    smtp: file?.smtp,
+    escalation: {
+      levels: file?.escalation
+        ? file.escalation.levels.map((l) => ({
+            level: l.level,
+            name: l.name,
+            delaySeconds: l.delay,
+            targets: l.targets,
+          }))
+        : DEFAULT_ESCALATION,
+      autoIncidentMatch: file?.escalation?.autoIncident?.matchLabels ?? { severity: 'critical' },
+    },
+    pollIntervalSeconds: file?.pollIntervalSeconds ?? 10,
+  };
+}
+
+/** Reads VIGIL_CONFIG (when set) and builds the config. */
+export function loadConfig(env: Env): VigilConfig {
+  if (!env.VIGIL_CONFIG) return buildConfig(env);
+  let text: string;
+  try {
+    text = readFileSync(env.VIGIL_CONFIG, 'utf8');
+  } catch (e) {
+    throw new ConfigFileError(env.VIGIL_CONFIG, [
+      `cannot be read: ${(e as NodeJS.ErrnoException).code ?? e}`,
+    ]);
+  }
+  return buildConfig(env, parseConfigFile(env.VIGIL_CONFIG, text));
+}

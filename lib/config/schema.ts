@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+/**
+ * The VIGIL_CONFIG YAML file. Everything here can also be given in the single-URL shorthand variables
+ * (PROMETHEUS_URL, ALERTMANAGER_URLS, LOKI_URL, LOKI_TENANT), which describe one of each.
+ *
+ *   prometheus:
+ *     - name: main
+ *       url: http://prometheus:9090
+ *       auth: { type: bearer, token: "…" }
+ *   alertmanagers:
+ *     - name: prod
+ *       peers: [http://am-1:9093, http://am-2:9093]
+ *       auth: { type: basic, username: vigil, password: "…" }
+ *   loki: { url: http://loki:3100, tenant: ops }
+ *   channels:
+ *     - { name: ops-chat, type: slack, url: https://hooks.slack.com/services/… }
+ *     - { name: sre-mail, type: email, to: [sre@example.com] }
+ *   smtp: { host: mail.example.com, port: 587, from: vigil@example.com }
+ *   escalation:
+ *     levels:
+ *       - { level: 1, name: Chat, delay: 0s, targets: [ops-chat] }
+ *       - { level: 2, name: On-call SRE, delay: 5m, targets: [sre-mail] }
+ */
+
+const url = z
+  .string()
+  .trim()
+  .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), { error: 'must be an http(s) URL' })
+  .transform((v) => v.replace(/\/+$/, ''));
+
+const name = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/i, {
+    error: 'must be letters, digits, "-", "_" or "." (it appears in URLs)',
+  });
+
+export const upstreamAuthSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('basic'), username: z.string().min(1), password: z.string() }),
+  z.object({ type: z.literal('bearer'), token: z.string().min(1) }),
+]);
+export type UpstreamAuth = z.infer<typeof upstreamAuthSchema>;
+
+/** "90s", "5m", "1h" → seconds. */
+export const durationSchema = z
+  .union([
+    z.number().int().nonnegative(),
+    z.string().regex(/^\d+(s|m|h)$/, { error: 'must look like 30s, 5m or 1h' }),
+  ])
+  .transform((v) => {
+    if (typeof v === 'number') return v;
+    const n = Number.parseInt(v, 10);
+    return v.endsWith('h') ? n * 3600 : v.endsWith('m') ? n * 60 : n;
+  });
+
+const channelSchema = z.discriminatedUnion('type', [
+  z.object({ name, type: z.literal('slack'), url }),
+  z.object({ name, type: z.literal('discord'), url }),
+  z.object({ name, type: z.literal('webhook'), url, auth: upstreamAuthSchema.optional() }),
+  z.object({ name, type: z.literal('email'), to: z.array(z.email()).min(1) }),
+]);
+export type ChannelConfig = z.infer<typeof channelSchema>;
+
+const levelSchema = z.object({
+  level: z.number().int().min(1).max(9),
+  name: z.string().min(1),
+  delay: durationSchema,
+  targets: z.array(name).default([]),
+});
+
+export const fileConfigSchema = z
+  .object({
+    prometheus: z.array(z.object({ name, url, auth: upstreamAuthSchema.optional() })).default([]),
+    alertmanagers: z
+      .array(z.object({ name, peers: z.array(url).min(1), auth: upstreamAuthSchema.optional() }))
+      .default([]),
+    loki: z
+      .object({ url, tenant: z.string().min(1).optional(), auth: upstreamAuthSchema.optional() })
+      .optional(),
+    channels: z.array(channelSchema).default([]),
+    smtp: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535).default(587),
+        secure: z.boolean().default(false),
+        from: z.email(),
+        username: z.string().optional(),
+        password: z.string().optional(),
+      })
+      .optional(),
+    escalation: z
+      .object({
+        levels: z.array(levelSchema).min(1),
+        /** Incidents are opened automatically for alerts matching these labels (default severity=critical). */
+        autoIncident: z.object({ matchLabels: z.record(z.string(), z.string()) }).optional(),
+      })
+      .optional(),
+    pollIntervalSeconds: z.number().int().min(1).max(600).optional(),
+  })
+  .strict()
+  .superRefine((cfg, ctx) => {
+    const channels = new Set(cfg.channels.map((c) => c.name));
+    cfg.escalation?.levels.forEach((level, i) => {
+      for (const target of level.targets)
+        if (!channels.has(target))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['escalation', 'levels', i, 'targets'],
+            message: `names channel "${target}", which is not declared under channels`,
+          });
+    });
+    if (cfg.channels.some((c) => c.type === 'email') && !cfg.smtp)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['smtp'],
+        message: 'is required when an email channel is declared',
+      });
+    for (const list of [cfg.prometheus, cfg.alertmanagers]) {
+      const seen = new Set<string>();
+      for (const item of list) {
+        if (seen.has(item.name))
+          ctx.addIssue({ code: 'custom', path: [], message: `upstream name "${item.name}" is used twice` });
+        seen.add(item.name);
+      }
+    }
+  });
+
+export type FileConfig = z.infer<typeof fileConfigSchema>;

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every variable is validated with zod; a bad or missing value stops
+ * start-up with a message that names the variable and what is expected (see formatEnvIssues).
+ * Secrets are never echoed back in those messages.
+ */
+
+const httpUrl = (example: string) =>
+  z
+    .string({ error: `is required: an http(s) URL such as ${example}` })
+    .trim()
+    .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), {
+      error: `must be an http(s) URL such as ${example}`,
+    })
+    .transform((v) => v.replace(/\/+$/, ''));
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v), {
+    error: 'must be a PostgreSQL URL such as postgresql://vigil:secret@localhost:5432/vigil',
+  });
+
+const secret = (name: string, min: number, hint: string) =>
+  z
+    .string({ error: `is required: ${hint}` })
+    .refine((v) => v.length >= min, { error: `must be at least ${min} characters (${hint})` })
+    .describe(name);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: optional(postgresUrl),
+    VIGIL_DATA_DIR: optional(z.string()).default('.vigil'),
+    VIGIL_CONFIG: optional(z.string()),
+    PROMETHEUS_URL: optional(httpUrl('http://prometheus:9090')),
+    ALERTMANAGER_URLS: optional(
+      z
+        .string()
+        .transform((v) =>
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        )
+        .pipe(
+          z
+            .array(httpUrl('http://alertmanager-1:9093'))
+            .min(1, { error: 'must list at least one URL, e.g. http://am-1:9093,http://am-2:9093' }),
+        ),
+    ),
+    LOKI_URL: optional(httpUrl('http://loki:3100')),
+    LOKI_TENANT: optional(z.string().trim().min(1)),
+    AUTH_SECRET: secret('AUTH_SECRET', 32, 'generate one with `openssl rand -base64 32`'),
+    VIGIL_WEBHOOK_TOKEN: secret(
+      'VIGIL_WEBHOOK_TOKEN',
+      16,
+      'the bearer token Alertmanager sends to the webhook; generate one with `openssl rand -hex 24`',
+    ),
+    AUTH_GITHUB_ID: optional(z.string()),
+    AUTH_GITHUB_SECRET: optional(z.string()),
+    AUTH_OIDC_ISSUER: optional(httpUrl('https://sso.example.com/realms/ops')),
+    AUTH_OIDC_ID: optional(z.string()),
+    AUTH_OIDC_SECRET: optional(z.string()),
+    AUTH_OIDC_NAME: optional(z.string()).default('SSO'),
+    VIGIL_OIDC_DEFAULT_ROLE: z.enum(['viewer', 'responder', 'admin']).default('viewer'),
+  });
+
+const present = (v: string | undefined) => Boolean(v?.trim());
+
+/**
+ * Rules between variables, checked on the raw environment so they are reported together with the
+ * per-variable problems (zod skips refinements of an object whose fields failed).
+ */
+function crossChecks(source: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (!present(source.VIGIL_CONFIG)) {
+    if (!present(source.PROMETHEUS_URL))
+      problems.push('PROMETHEUS_URL is required (or declare Prometheus servers in VIGIL_CONFIG): e.g. http://prometheus:9090');
+    if (!present(source.ALERTMANAGER_URLS))
+      problems.push(
+        'ALERTMANAGER_URLS is required (or declare clusters in VIGIL_CONFIG): the comma-separated peers of one HA cluster, e.g. http://am-1:9093,http://am-2:9093',
+      );
+  }
+  if (present(source.LOKI_TENANT) && !present(source.LOKI_URL)) problems.push('LOKI_TENANT is set but LOKI_URL is not');
+  if (present(source.AUTH_GITHUB_ID) !== present(source.AUTH_GITHUB_SECRET))
+    problems.push(
+      `${present(source.AUTH_GITHUB_ID) ? 'AUTH_GITHUB_SECRET' : 'AUTH_GITHUB_ID'} must be set together with its pair to enable GitHub sign-in`,
+    );
+  const oidc = ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_ID', 'AUTH_OIDC_SECRET'];
+  const missing = oidc.filter((name) => !present(source[name]));
+  if (missing.length > 0 && missing.length < oidc.length)
+    problems.push(`${missing[0]} is missing: ${oidc.join(', ')} must be set together to enable OIDC sign-in`);
+  return problems;
+}
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Vigil cannot start: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Turns zod issues into "VARIABLE what is expected" lines, e.g. `PROMETHEUS_URL must be an http(s) URL …`. */
+export function formatEnvIssues(issues: z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+}
+
+/** Parses an environment (process.env in production, a plain object in tests). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  const problems = [...(result.success ? [] : formatEnvIssues(result.error.issues)), ...crossChecks(source)];
+  if (problems.length > 0 || !result.success) throw new EnvError(problems);
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** DATABASE_URL alone, for tools (Prisma CLI, migrations) that need nothing else. */
+export function readDatabaseUrl(purpose: string): string {
+  const value = process.env.DATABASE_URL;
+  const parsed = postgresUrl.safeParse(value);
+  if (!parsed.success)
+    throw new EnvError([
+      `DATABASE_URL ${value ? 'must be a PostgreSQL URL such as postgresql://vigil:secret@localhost:5432/vigil' : `is required for ${purpose}`}`,
+    ]);
+  return parsed.data;
+}
+
+/** Variables of the command-line tools (scripts/), kept here so this stays the only reader. */
+export function cliEnv() {
+  return {
+    password: process.env.VIGIL_PASSWORD,
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: process.env.VIGIL_DATA_DIR || '.vigil',
+  };
+}
