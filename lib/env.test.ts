@@ -28,12 +28,17 @@ describe('parseEnv', () => {
   });
 
   it('strips trailing slashes from upstream URLs', () => {
-    expect(parseEnv({ ...valid, PROMETHEUS_URL: 'http://prom:9090/' }).PROMETHEUS_URL).toBe('http://prom:9090');
+    expect(parseEnv({ ...valid, PROMETHEUS_URL: 'http://prom:9090/' }).PROMETHEUS_URL).toBe(
+      'http://prom:9090',
+    );
   });
 
   it.each([
     [{ PROMETHEUS_URL: undefined }, 'PROMETHEUS_URL is required'],
-    [{ PROMETHEUS_URL: 'prometheus:9090' }, 'PROMETHEUS_URL must be an http(s) URL such as http://prometheus:9090'],
+    [
+      { PROMETHEUS_URL: 'prometheus:9090' },
+      'PROMETHEUS_URL must be an http(s) URL such as http://prometheus:9090',
+    ],
     [{ ALERTMANAGER_URLS: undefined }, 'ALERTMANAGER_URLS is required'],
     [{ ALERTMANAGER_URLS: 'http://am:9093,ftp://x' }, 'ALERTMANAGER_URLS must be an http(s) URL'],
     [{ ALERTMANAGER_URLS: ' , ' }, 'ALERTMANAGER_URLS must list at least one URL'],
@@ -45,7 +50,10 @@ describe('parseEnv', () => {
     [{ LOKI_URL: 'loki' }, 'LOKI_URL must be an http(s) URL such as http://loki:3100'],
     [{ LOKI_TENANT: 'ops' }, 'LOKI_TENANT is set but LOKI_URL is not'],
     [{ AUTH_GITHUB_ID: 'id' }, 'AUTH_GITHUB_SECRET must be set together with its pair'],
-    [{ AUTH_OIDC_ISSUER: 'https://sso.example.com' }, 'AUTH_OIDC_ID is missing: AUTH_OIDC_ISSUER, AUTH_OIDC_ID, AUTH_OIDC_SECRET must be set together'],
+    [
+      { AUTH_OIDC_ISSUER: 'https://sso.example.com' },
+      'AUTH_OIDC_ID is missing: AUTH_OIDC_ISSUER, AUTH_OIDC_ID, AUTH_OIDC_SECRET must be set together',
+    ],
     [{ VIGIL_OIDC_DEFAULT_ROLE: 'root' }, 'VIGIL_OIDC_DEFAULT_ROLE'],
   ])('%o → %s', (override, message) => {
     const problems = problemsOf({ ...valid, ...override });
@@ -67,7 +75,12 @@ describe('parseEnv', () => {
   });
 
   it('lets VIGIL_CONFIG replace the shorthand upstream variables', () => {
-    const env = parseEnv({ ...valid, PROMETHEUS_URL: undefined, ALERTMANAGER_URLS: undefined, VIGIL_CONFIG: 'vigil.yml' });
+    const env = parseEnv({
+      ...valid,
+      PROMETHEUS_URL: undefined,
+      ALERTMANAGER_URLS: undefined,
+      VIGIL_CONFIG: 'vigil.yml',
+    });
     expect(env.VIGIL_CONFIG).toBe('vigil.yml');
   });
 

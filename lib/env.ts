@@ -31,44 +31,43 @@ const secret = (name: string, min: number, hint: string) =>
     .refine((v) => v.length >= min, { error: `must be at least ${min} characters (${hint})` })
     .describe(name);
 
-export const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    DATABASE_URL: optional(postgresUrl),
-    VIGIL_DATA_DIR: optional(z.string()).default('.vigil'),
-    VIGIL_CONFIG: optional(z.string()),
-    PROMETHEUS_URL: optional(httpUrl('http://prometheus:9090')),
-    ALERTMANAGER_URLS: optional(
-      z
-        .string()
-        .transform((v) =>
-          v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        )
-        .pipe(
-          z
-            .array(httpUrl('http://alertmanager-1:9093'))
-            .min(1, { error: 'must list at least one URL, e.g. http://am-1:9093,http://am-2:9093' }),
-        ),
-    ),
-    LOKI_URL: optional(httpUrl('http://loki:3100')),
-    LOKI_TENANT: optional(z.string().trim().min(1)),
-    AUTH_SECRET: secret('AUTH_SECRET', 32, 'generate one with `openssl rand -base64 32`'),
-    VIGIL_WEBHOOK_TOKEN: secret(
-      'VIGIL_WEBHOOK_TOKEN',
-      16,
-      'the bearer token Alertmanager sends to the webhook; generate one with `openssl rand -hex 24`',
-    ),
-    AUTH_GITHUB_ID: optional(z.string()),
-    AUTH_GITHUB_SECRET: optional(z.string()),
-    AUTH_OIDC_ISSUER: optional(httpUrl('https://sso.example.com/realms/ops')),
-    AUTH_OIDC_ID: optional(z.string()),
-    AUTH_OIDC_SECRET: optional(z.string()),
-    AUTH_OIDC_NAME: optional(z.string()).default('SSO'),
-    VIGIL_OIDC_DEFAULT_ROLE: z.enum(['viewer', 'responder', 'admin']).default('viewer'),
-  });
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: optional(postgresUrl),
+  VIGIL_DATA_DIR: optional(z.string()).default('.vigil'),
+  VIGIL_CONFIG: optional(z.string()),
+  PROMETHEUS_URL: optional(httpUrl('http://prometheus:9090')),
+  ALERTMANAGER_URLS: optional(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(httpUrl('http://alertmanager-1:9093'))
+          .min(1, { error: 'must list at least one URL, e.g. http://am-1:9093,http://am-2:9093' }),
+      ),
+  ),
+  LOKI_URL: optional(httpUrl('http://loki:3100')),
+  LOKI_TENANT: optional(z.string().trim().min(1)),
+  AUTH_SECRET: secret('AUTH_SECRET', 32, 'generate one with `openssl rand -base64 32`'),
+  VIGIL_WEBHOOK_TOKEN: secret(
+    'VIGIL_WEBHOOK_TOKEN',
+    16,
+    'the bearer token Alertmanager sends to the webhook; generate one with `openssl rand -hex 24`',
+  ),
+  AUTH_GITHUB_ID: optional(z.string()),
+  AUTH_GITHUB_SECRET: optional(z.string()),
+  AUTH_OIDC_ISSUER: optional(httpUrl('https://sso.example.com/realms/ops')),
+  AUTH_OIDC_ID: optional(z.string()),
+  AUTH_OIDC_SECRET: optional(z.string()),
+  AUTH_OIDC_NAME: optional(z.string()).default('SSO'),
+  VIGIL_OIDC_DEFAULT_ROLE: z.enum(['viewer', 'responder', 'admin']).default('viewer'),
+});
 
 const present = (v: string | undefined) => Boolean(v?.trim());
 
@@ -80,13 +79,16 @@ function crossChecks(source: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (!present(source.VIGIL_CONFIG)) {
     if (!present(source.PROMETHEUS_URL))
-      problems.push('PROMETHEUS_URL is required (or declare Prometheus servers in VIGIL_CONFIG): e.g. http://prometheus:9090');
+      problems.push(
+        'PROMETHEUS_URL is required (or declare Prometheus servers in VIGIL_CONFIG): e.g. http://prometheus:9090',
+      );
     if (!present(source.ALERTMANAGER_URLS))
       problems.push(
         'ALERTMANAGER_URLS is required (or declare clusters in VIGIL_CONFIG): the comma-separated peers of one HA cluster, e.g. http://am-1:9093,http://am-2:9093',
       );
   }
-  if (present(source.LOKI_TENANT) && !present(source.LOKI_URL)) problems.push('LOKI_TENANT is set but LOKI_URL is not');
+  if (present(source.LOKI_TENANT) && !present(source.LOKI_URL))
+    problems.push('LOKI_TENANT is set but LOKI_URL is not');
   if (present(source.AUTH_GITHUB_ID) !== present(source.AUTH_GITHUB_SECRET))
     problems.push(
       `${present(source.AUTH_GITHUB_ID) ? 'AUTH_GITHUB_SECRET' : 'AUTH_GITHUB_ID'} must be set together with its pair to enable GitHub sign-in`,

@@ -60,11 +60,17 @@ describe('VIGIL_CONFIG', () => {
 
   it.each([
     ['prometheus: [ {name: a, url: nope} ]', 'prometheus.0.url: must be an http(s) URL'],
-    ['escalation: { levels: [ {level: 1, name: x, delay: 0s, targets: [nobody]} ] }', 'names channel "nobody"'],
+    [
+      'escalation: { levels: [ {level: 1, name: x, delay: 0s, targets: [nobody]} ] }',
+      'names channel "nobody"',
+    ],
     ['channels: [ {name: m, type: email, to: [a@b.c]} ]', 'smtp: is required when an email channel'],
     ['escalation: { levels: [ {level: 1, name: x, delay: soon} ] }', 'must look like 30s, 5m or 1h'],
     ['unknownKey: 1', 'unknownKey'],
-    ['prometheus: [ {name: a, url: "http://x"}, {name: a, url: "http://y"} ]', 'upstream name "a" is used twice'],
+    [
+      'prometheus: [ {name: a, url: "http://x"}, {name: a, url: "http://y"} ]',
+      'upstream name "a" is used twice',
+    ],
     ['prometheus: [oops', 'not valid YAML'],
   ])('rejects %s', (yaml, message) => {
     expect(() => parseConfigFile('vigil.yml', yaml)).toThrow(ConfigFileError);
@@ -77,7 +83,13 @@ describe('VIGIL_CONFIG', () => {
   });
 
   it('needs at least one Prometheus and one Alertmanager cluster from somewhere', () => {
-    const bare = parseEnv({ VIGIL_CONFIG: 'v.yml', AUTH_SECRET: 'x'.repeat(32), VIGIL_WEBHOOK_TOKEN: 'y'.repeat(24) });
-    expect(() => buildConfig(bare, parseConfigFile('v.yml', ''))).toThrow(/no Prometheus server.*\n.*no Alertmanager cluster/s);
+    const bare = parseEnv({
+      VIGIL_CONFIG: 'v.yml',
+      AUTH_SECRET: 'x'.repeat(32),
+      VIGIL_WEBHOOK_TOKEN: 'y'.repeat(24),
+    });
+    expect(() => buildConfig(bare, parseConfigFile('v.yml', ''))).toThrow(
+      /no Prometheus server.*\n.*no Alertmanager cluster/s,
+    );
   });
 });

@@ -22,7 +22,9 @@ describe('pendingMigrations', () => {
   });
 
   it('refuses a migration edited after it was applied', () => {
-    expect(() => pendingMigrations([m('1_a', 'new')], [applied('1_a', 'old')])).toThrow(/edited after it was applied/);
+    expect(() => pendingMigrations([m('1_a', 'new')], [applied('1_a', 'old')])).toThrow(
+      /edited after it was applied/,
+    );
   });
 
   it('refuses to go on after a failed migration', () => {
