@@ -4,7 +4,7 @@
 // The password comes from VIGIL_PASSWORD or, when unset, a prompt that does not echo.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '@/lib/auth/password';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { ROLES } from '@/lib/auth/roles';
 import { createPrismaClient } from '@/lib/db/client';
 import { cliEnv } from '@/lib/env';
@@ -77,8 +77,10 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  if (error instanceof z.ZodError) console.error(error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
-  else if ((error as { code?: string }).code === 'P2002') console.error('a user with that e-mail already exists');
+  if (error instanceof z.ZodError)
+    console.error(error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
+  else if ((error as { code?: string }).code === 'P2002')
+    console.error('a user with that e-mail already exists');
   else if ((error as { code?: string }).code === 'P2025') console.error('no user with that e-mail');
   else console.error(error.message);
   process.exit(1);

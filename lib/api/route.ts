@@ -35,8 +35,16 @@ export function route<P = Record<string, never>>(handler: Handler<P>) {
   };
 }
 
-/** The JSON body of a request; a body that is not JSON is a ValidationError (422). */
+/**
+ * The JSON body of a request; a body that is not JSON is a ValidationError (422). The JSON content type
+ * is required: a cross-site HTML form cannot send it, which closes the door on form-based CSRF against
+ * cookie-authenticated calls.
+ */
 export async function jsonBody(request: Request): Promise<unknown> {
+  if (!request.headers.get('content-type')?.includes('application/json'))
+    throw new ValidationError('Send the body as JSON with "Content-Type: application/json".', {
+      body: 'not JSON',
+    });
   try {
     return await request.json();
   } catch {

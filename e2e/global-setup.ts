@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { FullConfig } from '@playwright/test';
+import { seedUsers } from '../scripts/seed-users';
+import { freePorts } from '../scripts/stack/ports';
+import { startStack } from '../scripts/stack/start-stack';
+import { startVigilServer } from '../scripts/vigil-server';
+import { E2E_USERS } from './users';
+
+/**
+ * Starts the real stack (PostgreSQL, Prometheus, two Alertmanagers, exporters) and the built console
+ * on free ports, seeds the test users, and hands the URL to the tests through the environment
+ * (Playwright workers inherit it). The returned function stops everything.
+ */
+export default async function globalSetup(_config: FullConfig) {
+  const [port] = await freePorts(1);
+  if (!port) throw new Error('no free port');
+  const webhookToken = randomBytes(24).toString('hex');
+  const stack = await startStack({
+    vigilUrl: `http://127.0.0.1:${port}`,
+    webhookToken,
+    log: (l) => console.log(l),
+  });
+  try {
+    await seedUsers(stack.databaseUrl, Object.values(E2E_USERS));
+    const server = await startVigilServer({
+      port,
+      logFile: path.join(stack.dir, 'logs', 'vigil.log'),
+      env: {
+        DATABASE_URL: stack.databaseUrl,
+        PROMETHEUS_URL: stack.prometheusUrl,
+        ALERTMANAGER_URLS: stack.alertmanagerUrls.join(','),
+        VIGIL_WEBHOOK_TOKEN: webhookToken,
+        AUTH_SECRET: randomBytes(32).toString('base64'),
+      },
+    });
+    process.env.VIGIL_E2E_BASE_URL = server.url;
+    return async () => {
+      await server.stop();
+      await stack.stop();
+    };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,12 @@
+import { expect, type Page } from '@playwright/test';
+
+export async function signIn(page: Page, user: { email: string; password: string }, path = '/') {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByLabel('E-mail').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The sign-in form's error (Next's empty route announcer is also role=alert). */
+export const signInError = (page: Page) => page.getByRole('alert').filter({ hasText: /\S/ });

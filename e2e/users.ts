@@ -1,0 +1,12 @@
+import type { SeedUser } from '../scripts/seed-users';
+
+/** Users the end-to-end tests sign in as; passwords are fixed because the database is thrown away. */
+export const E2E_USERS = {
+  admin: { email: 'admin@e2e.test', password: 'admin-password-e2e', role: 'admin' },
+  responder: { email: 'responder@e2e.test', password: 'responder-password-e2e', role: 'responder' },
+  viewer: { email: 'viewer@e2e.test', password: 'viewer-password-e2e', role: 'viewer' },
+  // Demoted to viewer by the role-change test.
+  demoted: { email: 'demoted@e2e.test', password: 'demoted-password-e2e', role: 'responder' },
+  // Only the rate-limit test signs in as this one, so locking it out blocks nobody else.
+  locked: { email: 'locked@e2e.test', password: 'locked-password-e2e', role: 'viewer' },
+} satisfies Record<string, SeedUser>;

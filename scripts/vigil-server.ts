@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { StopWaitingError, waitFor } from './stack/wait';
+
+/**
+ * Runs the built console (`next start`) as a child process with the given environment and waits until
+ * /api/health answers 200. Used by the demo and by the end-to-end tests.
+ */
+export type VigilServer = { url: string; pid: number; stop(): Promise<void> };
+
+export async function startVigilServer(options: {
+  port: number;
+  env: Record<string, string>;
+  logFile: string;
+  timeoutMs?: number;
+}): Promise<VigilServer> {
+  // Resolved from the project root: this module is loaded both as ESM (tsx) and CommonJS (Playwright).
+  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  const log = createWriteStream(options.logFile, { flags: 'a' });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [nextBin, 'start', '-H', '127.0.0.1', '-p', String(options.port)],
+    {
+      env: { ...process.env, ...options.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const url = `http://127.0.0.1:${options.port}`;
+
+  const stop = async () => {
+    process.off('exit', killOnExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  try {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null)
+          throw new StopWaitingError(`next start exited with ${child.exitCode}; see ${options.logFile}`);
+        const res = await fetch(`${url}/api/health`).catch(() => undefined);
+        return res?.ok ? true : undefined;
+      },
+      { timeoutMs: options.timeoutMs ?? 90_000, intervalMs: 250, what: `Vigil at ${url}/api/health` },
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, pid: child.pid ?? 0, stop };
+}
