@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// `npm run demo`: the one command that brings up a working console on a fresh machine. Plain Node
+// (no dependencies) because it runs before `npm install` may have happened: it installs what is
+// missing, then hands over to scripts/demo.ts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+
+const needsInstall =
+  !existsSync('node_modules/.package-lock.json') ||
+  statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs ||
+  !existsSync('node_modules/.bin/tsx');
+if (needsInstall) {
+  console.log('Installing npm packages (npm install with the committed lockfile)…');
+  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (install.status !== 0) process.exit(install.status ?? 1);
+}
+const demo = spawnSync('node_modules/.bin/tsx', ['scripts/demo.ts', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+process.exit(demo.status ?? 1);

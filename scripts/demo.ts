@@ -1,0 +1,93 @@
+// The demo: the real stack (PostgreSQL, Prometheus, an HA pair of Alertmanagers, exporters, demo
+// alert rules) and the built console on http://localhost:3000, with three demo users. Ctrl-C stops
+// everything. Options: --port N (default 3000).
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildIfStale } from './build-if-stale';
+import { type SeedUser, seedUsers } from './seed-users';
+import { ensureDebianPackages } from './stack/debian-packages';
+import { startStack } from './stack/start-stack';
+import { startVigilServer } from './vigil-server';
+
+const DEMO_USERS: SeedUser[] = [
+  { email: 'admin@vigil.local', password: 'vigil-admin-demo', role: 'admin', name: 'Demo admin' },
+  {
+    email: 'responder@vigil.local',
+    password: 'vigil-responder-demo',
+    role: 'responder',
+    name: 'Demo responder',
+  },
+  { email: 'viewer@vigil.local', password: 'vigil-viewer-demo', role: 'viewer', name: 'Demo viewer' },
+];
+
+const log = (line: string) => console.log(`[demo] ${line}`);
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { port: { type: 'string', default: '3000' } } });
+  const port = Number(values.port);
+  if (!(await portIsFree(port)))
+    throw new Error(`port ${port} is in use: stop what runs there, or run \`npm run demo -- --port 3001\``);
+
+  await ensureDebianPackages({ log });
+  buildIfStale(log);
+
+  const webhookToken = randomBytes(24).toString('hex');
+  log('starting PostgreSQL, Prometheus, two Alertmanagers and the exporters…');
+  const stack = await startStack({ vigilUrl: `http://127.0.0.1:${port}`, webhookToken, log });
+  let stopping = false;
+  const stopAll = async (server?: { stop(): Promise<void> }) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    await server?.stop();
+    await stack.stop();
+    log('stopped; nothing left running');
+    process.exit(0);
+  };
+  try {
+    await seedUsers(stack.databaseUrl, DEMO_USERS);
+    const server = await startVigilServer({
+      port,
+      logFile: path.join(stack.dir, 'logs', 'vigil.log'),
+      env: {
+        DATABASE_URL: stack.databaseUrl,
+        PROMETHEUS_URL: stack.prometheusUrl,
+        ALERTMANAGER_URLS: stack.alertmanagerUrls.join(','),
+        VIGIL_WEBHOOK_TOKEN: webhookToken,
+        AUTH_SECRET: randomBytes(32).toString('base64'),
+      },
+    });
+    process.on('SIGINT', () => void stopAll(server));
+    process.on('SIGTERM', () => void stopAll(server));
+    console.log(`
+  Vigil is running on http://localhost:${port}
+
+  Sign in as (demo only; the database is thrown away when the demo stops):
+${DEMO_USERS.map((u) => `    ${u.role.padEnd(9)}  ${u.email.padEnd(22)}  ${u.password}`).join('\n')}
+
+  Prometheus      ${stack.prometheusUrl}
+  Alertmanagers   ${stack.alertmanagerUrls.join('  ')}
+  Logs            ${path.join(stack.dir, 'logs')}
+
+  Press Ctrl-C to stop everything.
+`);
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`[demo] ${error.message}`);
+  process.exit(1);
+});
