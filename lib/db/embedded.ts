@@ -95,7 +95,8 @@ export async function startEmbeddedPostgres(
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
-    onLog: (m) => log(String(m).trim()),
+    // PostgreSQL's own chatter stays out of Vigil's log; its errors do not.
+    onLog: () => {},
     onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
   });
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
