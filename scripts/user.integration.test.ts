@@ -15,6 +15,7 @@ function userCli(args: string[], password?: string) {
   const result = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/user.ts', ...args], {
     env: {
       PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
       VIGIL_DATA_DIR: dataDir,
       ...(password ? { VIGIL_PASSWORD: password } : {}),
     },
