@@ -1,0 +1,173 @@
+import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { assignPorts, httpUrl, PORT_COUNT } from './config/stack-ports.js';
+import { checkAlertmanagerConfig, checkBlackboxConfig, checkPrometheusConfig } from './config/validate.js';
+import { type ConfigFiles, writeConfigs } from './config/write-configs.js';
+import { ensureDebianPackages } from './debian-packages.js';
+import { StackOptionsError } from './errors.js';
+import { freePorts } from './ports.js';
+import { type PostgresMode, startPostgres } from './postgres.js';
+import { spawnLogged } from './processes.js';
+import { waitForClusterPeers, waitUntilServing } from './readiness.js';
+import { serviceSpecs } from './services.js';
+import { LOGS, StackResources } from './stack-resources.js';
+
+export interface StackOptions {
+  /** Where Vigil runs (e.g. http://127.0.0.1:3000): Alertmanager posts webhooks there, Prometheus scrapes and probes it. */
+  vigilUrl: string;
+  /** Bearer token Alertmanager sends with every webhook; Vigil's VIGIL_WEBHOOK_TOKEN. */
+  webhookToken: string;
+  /** Progress lines ("prometheus ready after 2.1 s"); silent by default. */
+  log?: (line: string) => void;
+  postgres?: PostgresMode;
+}
+
+export interface StackProcess {
+  name: string;
+  pid: number;
+  logFile: string;
+}
+
+export interface Stack {
+  /** Temp folder holding every config, data directory and log; removed by stop(). */
+  dir: string;
+  databaseUrl: string;
+  prometheusUrl: string;
+  alertmanagerUrls: [string, string];
+  exporters: { node: string; postgres: string; blackbox: string };
+  /** Scraped by the `api` job, never answered: InstanceDown always fires for it. */
+  downTargetUrl: string;
+  vigilUrl: string;
+  webhookToken: string;
+  postgresKind: 'debian' | 'embedded';
+  configFiles: ConfigFiles;
+  /** Everything started, the postmaster included. */
+  processes: StackProcess[];
+  /** Stops every process, PostgreSQL, and removes `dir`. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const optionsSchema = z.object({
+  vigilUrl: z.url({ protocol: /^https?$/ }),
+  // It travels in an HTTP header: printable ASCII, no spaces.
+  webhookToken: z.string().regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
+});
+
+const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * Starts PostgreSQL, Prometheus, an HA pair of Alertmanagers and the node,
+ * postgres and blackbox exporters on 127.0.0.1, on free ports, with all state
+ * in a fresh temp folder, and resolves once every part is ready and the two
+ * Alertmanagers have formed a cluster. On failure it stops what it started.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    throw new StackOptionsError(
+      `Invalid stack options: ${z.prettifyError(parsed.error)}`,
+      'pass vigilUrl as http(s)://host:port and a non-empty webhookToken',
+    );
+  }
+  const { vigilUrl, webhookToken } = parsed.data;
+  const started = Date.now();
+  const log = (line: string) =>
+    options.log?.(`[stack +${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
+
+  await ensureDebianPackages({ log });
+  const dir = await mkdtemp(join(tmpdir(), 'vigil-stack-'));
+  // mkdtemp makes it 0700; as root, PostgreSQL runs as `postgres` and must be able to traverse it.
+  await chmod(dir, 0o711);
+  const resources = new StackResources(dir, log);
+  try {
+    const logs = join(dir, LOGS);
+    await mkdir(logs);
+    const ports = assignPorts(await freePorts(PORT_COUNT));
+    const configFiles = await writeConfigs({ dir, ports, vigilUrl, webhookToken });
+
+    const [postgres] = await allSettledOrThrow([
+      startPostgres({
+        dir,
+        port: ports.postgres,
+        logFile: join(logs, 'postgres.log'),
+        mode: options.postgres ?? 'auto',
+      }).then((running) => {
+        resources.postgres = running.server;
+        return running;
+      }),
+      checkPrometheusConfig(configFiles.prometheus),
+      checkAlertmanagerConfig(configFiles.alertmanager),
+      checkBlackboxConfig(configFiles.blackbox),
+    ]);
+    log(`postgres (${postgres.server.kind}) ready on port ${ports.postgres}; configs validated`);
+
+    const services = await allSettledOrThrow(
+      serviceSpecs({ dir, ports, configFiles, databaseUrl: postgres.databaseUrl }).map(async (spec) => {
+        const proc = await spawnLogged(spec.name, spec.command, spec.args, {
+          logFile: join(logs, `${spec.name}.log`),
+          env: { ...process.env, ...spec.env },
+        });
+        resources.addProcess(proc, { clusterPeer: spec.clusterPeer });
+        return { spec, proc };
+      }),
+    );
+    await Promise.all(
+      services.map(async ({ spec, proc }) => {
+        await waitUntilServing(proc, spec.readyUrl, READY_TIMEOUT_MS);
+        log(`${spec.name} ready`);
+      }),
+    );
+
+    const alertmanagerUrls: [string, string] = [
+      httpUrl(ports.alertmanagers[0]),
+      httpUrl(ports.alertmanagers[1]),
+    ];
+    const alertmanagers = services
+      .filter(({ spec }) => spec.clusterPeer)
+      .map(({ spec, proc }) => ({ proc, url: spec.baseUrl }));
+    await waitForClusterPeers(alertmanagers, READY_TIMEOUT_MS);
+    log('alertmanager cluster formed (2 peers)');
+
+    return {
+      dir,
+      databaseUrl: postgres.databaseUrl,
+      prometheusUrl: httpUrl(ports.prometheus),
+      alertmanagerUrls,
+      exporters: {
+        node: httpUrl(ports.nodeExporter),
+        postgres: httpUrl(ports.postgresExporter),
+        blackbox: httpUrl(ports.blackboxExporter),
+      },
+      downTargetUrl: `${httpUrl(ports.downTarget)}/metrics`,
+      vigilUrl,
+      webhookToken,
+      postgresKind: postgres.server.kind,
+      configFiles,
+      processes: [
+        ...services.map(({ proc: { name, pid, logFile } }) => ({ name, pid, logFile })),
+        { name: 'postgres', pid: postgres.server.pid, logFile: postgres.server.logFile },
+      ],
+      stop: () => resources.stop(),
+    };
+  } catch (error) {
+    await resources
+      .abandon()
+      .catch((stopError: unknown) => log(`cleanup after a failed start also failed: ${String(stopError)}`));
+    throw error;
+  }
+}
+
+/**
+ * Like Promise.all, but on a failure it still waits for the other promises to
+ * settle before rejecting: a server that finishes starting after we began
+ * cleaning up would otherwise never be stopped.
+ */
+async function allSettledOrThrow<P extends readonly unknown[] | []>(
+  promises: P,
+): Promise<{ -readonly [K in keyof P]: Awaited<P[K]> }> {
+  await Promise.allSettled(promises);
+  // Everything has settled: this rejects with the first failure in array order.
+  return Promise.all(promises);
+}
