@@ -81,6 +81,43 @@ test('without DATABASE_URL the server runs an embedded PostgreSQL, keeps its dat
   }
 });
 
+test('GitHub and OIDC sign-in are offered only when configured', async ({ request, page }) => {
+  // The shared test server has neither.
+  expect(Object.keys(await (await request.get('/api/auth/providers')).json())).toEqual(['credentials']);
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-e2e-providers-'));
+  const [port] = await freePorts(1);
+  const server = await startVigilServer({
+    port: port ?? 0,
+    logFile: path.join(dataDir, 'vigil.log'),
+    env: {
+      VIGIL_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PROMETHEUS_URL: 'http://127.0.0.1:9',
+      ALERTMANAGER_URLS: 'http://127.0.0.1:9',
+      AUTH_SECRET: 's'.repeat(32),
+      VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
+      AUTH_GITHUB_ID: 'gh-client',
+      AUTH_GITHUB_SECRET: 'gh-secret',
+      AUTH_OIDC_ISSUER: 'http://127.0.0.1:9/realms/ops',
+      AUTH_OIDC_ID: 'oidc-client',
+      AUTH_OIDC_SECRET: 'oidc-secret',
+      AUTH_OIDC_NAME: 'Company SSO',
+    },
+  });
+  try {
+    const providers = await (await fetch(`${server.url}/api/auth/providers`)).json();
+    expect(Object.keys(providers).sort()).toEqual(['credentials', 'github', 'oidc']);
+    await page.goto(`${server.url}/signin`);
+    await expect(page.getByRole('button', { name: 'Sign in with GitHub' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign in with Company SSO' })).toBeVisible();
+    expect(await page.content()).not.toContain('gh-secret');
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
