@@ -4,7 +4,7 @@ import type { FullConfig } from '@playwright/test';
 import { seedUsers } from '../scripts/seed-users';
 import { freePorts } from '../scripts/stack/ports';
 import { startStack } from '../scripts/stack/start-stack';
-import { startVigilServer } from '../scripts/vigil-server';
+import { startVigilServer, vigilEnvFor } from '../scripts/vigil-server';
 import { E2E_USERS } from './users';
 
 /**
@@ -26,13 +26,7 @@ export default async function globalSetup(_config: FullConfig) {
     const server = await startVigilServer({
       port,
       logFile: path.join(stack.dir, 'logs', 'vigil.log'),
-      env: {
-        DATABASE_URL: stack.databaseUrl,
-        PROMETHEUS_URL: stack.prometheusUrl,
-        ALERTMANAGER_URLS: stack.alertmanagerUrls.join(','),
-        VIGIL_WEBHOOK_TOKEN: webhookToken,
-        AUTH_SECRET: randomBytes(32).toString('base64'),
-      },
+      env: vigilEnvFor(stack),
     });
     process.env.VIGIL_E2E_BASE_URL = server.url;
     return async () => {

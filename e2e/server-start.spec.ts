@@ -9,6 +9,16 @@ import { startVigilServer } from '../scripts/vigil-server';
 const NEXT = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /** Starts `next start` and resolves with its exit code and output once it exits by itself. */
+/** A console with an embedded database in dataDir and upstreams that do not answer. */
+const embeddedEnv = (dataDir: string) => ({
+  VIGIL_DATA_DIR: dataDir,
+  DATABASE_URL: '',
+  PROMETHEUS_URL: 'http://127.0.0.1:9',
+  ALERTMANAGER_URLS: 'http://127.0.0.1:9',
+  AUTH_SECRET: 's'.repeat(32),
+  VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
+});
+
 function runUntilExit(
   env: Record<string, string>,
   port: number,
@@ -48,14 +58,7 @@ test('a bad variable stops the server with a message naming it and what is expec
 
 test('without DATABASE_URL the server runs an embedded PostgreSQL, keeps its data, and stops it on exit', async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-e2e-embedded-'));
-  const env = {
-    VIGIL_DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    PROMETHEUS_URL: 'http://127.0.0.1:9',
-    ALERTMANAGER_URLS: 'http://127.0.0.1:9',
-    AUTH_SECRET: 's'.repeat(32),
-    VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
-  };
+  const env = embeddedEnv(dataDir);
   try {
     for (const run of [1, 2]) {
       const [port] = await freePorts(1);
@@ -91,12 +94,7 @@ test('GitHub and OIDC sign-in are offered only when configured', async ({ reques
     port: port ?? 0,
     logFile: path.join(dataDir, 'vigil.log'),
     env: {
-      VIGIL_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      PROMETHEUS_URL: 'http://127.0.0.1:9',
-      ALERTMANAGER_URLS: 'http://127.0.0.1:9',
-      AUTH_SECRET: 's'.repeat(32),
-      VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
+      ...embeddedEnv(dataDir),
       AUTH_GITHUB_ID: 'gh-client',
       AUTH_GITHUB_SECRET: 'gh-secret',
       AUTH_OIDC_ISSUER: 'http://127.0.0.1:9/realms/ops',

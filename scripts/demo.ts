@@ -9,7 +9,7 @@ import { buildIfStale } from './build-if-stale';
 import { type SeedUser, seedUsers } from './seed-users';
 import { ensureDebianPackages } from './stack/debian-packages';
 import { startStack } from './stack/start-stack';
-import { startVigilServer } from './vigil-server';
+import { startVigilServer, vigilEnvFor } from './vigil-server';
 
 const DEMO_USERS: SeedUser[] = [
   { email: 'admin@vigil.local', password: 'vigil-admin-demo', role: 'admin', name: 'Demo admin' },
@@ -59,13 +59,7 @@ async function main() {
     const server = await startVigilServer({
       port,
       logFile: path.join(stack.dir, 'logs', 'vigil.log'),
-      env: {
-        DATABASE_URL: stack.databaseUrl,
-        PROMETHEUS_URL: stack.prometheusUrl,
-        ALERTMANAGER_URLS: stack.alertmanagerUrls.join(','),
-        VIGIL_WEBHOOK_TOKEN: webhookToken,
-        AUTH_SECRET: randomBytes(32).toString('base64'),
-      },
+      env: vigilEnvFor(stack),
     });
     process.on('SIGINT', () => void stopAll(server));
     process.on('SIGTERM', () => void stopAll(server));

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { StopWaitingError, waitFor } from './stack/wait';
@@ -7,6 +8,22 @@ import { StopWaitingError, waitFor } from './stack/wait';
  * Runs the built console (`next start`) as a child process with the given environment and waits until
  * /api/health answers 200. Used by the demo and by the end-to-end tests.
  */
+/** The environment that points Vigil at a harness stack, with a fresh session secret. */
+export function vigilEnvFor(stack: {
+  databaseUrl: string;
+  prometheusUrl: string;
+  alertmanagerUrls: readonly string[];
+  webhookToken: string;
+}): Record<string, string> {
+  return {
+    DATABASE_URL: stack.databaseUrl,
+    PROMETHEUS_URL: stack.prometheusUrl,
+    ALERTMANAGER_URLS: stack.alertmanagerUrls.join(','),
+    VIGIL_WEBHOOK_TOKEN: stack.webhookToken,
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+  };
+}
+
 export type VigilServer = { url: string; pid: number; stop(): Promise<void> };
 
 export async function startVigilServer(options: {
