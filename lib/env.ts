@@ -53,6 +53,12 @@ export const envSchema = z.object({
       ),
   ),
   LOKI_URL: optional(httpUrl('http://loki:3100')),
+  VIGIL_POLL_INTERVAL_SECONDS: optional(
+    z.coerce.number({ error: 'must be a number of seconds, e.g. 10' }).int().min(1).max(600),
+  ).default(10),
+  VIGIL_UPSTREAM_TIMEOUT_SECONDS: optional(
+    z.coerce.number({ error: 'must be a number of seconds, e.g. 5' }).min(0.1).max(120),
+  ).default(5),
   LOKI_TENANT: optional(z.string().trim().min(1)),
   AUTH_SECRET: secret('AUTH_SECRET', 32, 'generate one with `openssl rand -base64 32`'),
   VIGIL_WEBHOOK_TOKEN: secret(

@@ -2,18 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
 import { buildConfig, ConfigFileError, DEFAULT_ESCALATION, parseConfigFile } from './load';
 
-const env = parseEnv({
+const rawEnv = {
   PROMETHEUS_URL: 'http://prom:9090',
   ALERTMANAGER_URLS: 'http://am-1:9093,http://am-2:9093',
   AUTH_SECRET: 'x'.repeat(32),
   VIGIL_WEBHOOK_TOKEN: 'y'.repeat(24),
-});
+};
+const env = parseEnv(rawEnv);
 
 const FILE = `
 prometheus:
   - name: thanos
     url: http://thanos:10902/
     auth: { type: bearer, token: t0k }
+    timeout: 30s
 alertmanagers:
   - name: eu
     peers: [http://eu-am-1:9093, http://eu-am-2:9093]
@@ -38,7 +40,8 @@ describe('VIGIL_CONFIG', () => {
     ]);
     expect(config.alertmanagers.map((a) => a.peers.length)).toEqual([2, 2]);
     expect(config.alertmanagers[1]?.auth).toEqual({ type: 'basic', username: 'vigil', password: 'pw' });
-    expect(config.loki).toEqual({ url: 'http://loki:3100', tenant: 'ops' });
+    expect(config.loki).toEqual({ url: 'http://loki:3100', tenant: 'ops', timeoutMs: 5000 });
+    expect(config.prometheus.map((p) => p.timeoutMs)).toEqual([5000, 30_000]);
     expect(config.escalation.levels).toEqual([
       { level: 1, name: 'Chat', delaySeconds: 0, targets: ['ops-chat'] },
       { level: 2, name: 'SRE', delaySeconds: 300, targets: ['sre-mail'] },
@@ -56,6 +59,7 @@ describe('VIGIL_CONFIG', () => {
       'L4 CTO',
     ]);
     expect(config.pollIntervalSeconds).toBe(10);
+    expect(config.prometheus[0]?.timeoutMs).toBe(5000);
   });
 
   it.each([
@@ -80,6 +84,17 @@ describe('VIGIL_CONFIG', () => {
       expect((e as Error).message).toContain(message);
       expect((e as Error).message).toContain('vigil.yml');
     }
+  });
+
+  it('takes the poll interval and the request deadline from the file, then the environment', () => {
+    const fromEnv = buildConfig(
+      parseEnv({ ...rawEnv, VIGIL_POLL_INTERVAL_SECONDS: '3', VIGIL_UPSTREAM_TIMEOUT_SECONDS: '1.5' }),
+    );
+    expect(fromEnv.pollIntervalSeconds).toBe(3);
+    expect(fromEnv.alertmanagers[0]?.timeoutMs).toBe(1500);
+    const fromFile = buildConfig(env, parseConfigFile('v.yml', 'pollInterval: 1m\nupstreamTimeout: 2s'));
+    expect(fromFile.pollIntervalSeconds).toBe(60);
+    expect(fromFile.alertmanagers[0]?.timeoutMs).toBe(2000);
   });
 
   it('needs at least one Prometheus and one Alertmanager cluster from somewhere', () => {

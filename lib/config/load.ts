@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import type { Env } from '@/lib/env';
 import { type ChannelConfig, type FileConfig, fileConfigSchema, type UpstreamAuth } from './schema';
 
-export type PrometheusServer = { name: string; url: string; auth?: UpstreamAuth };
-export type AlertmanagerCluster = { name: string; peers: string[]; auth?: UpstreamAuth };
-export type LokiServer = { url: string; tenant?: string; auth?: UpstreamAuth };
+export type PrometheusServer = { name: string; url: string; auth?: UpstreamAuth; timeoutMs: number };
+export type AlertmanagerCluster = { name: string; peers: string[]; auth?: UpstreamAuth; timeoutMs: number };
+export type LokiServer = { url: string; tenant?: string; auth?: UpstreamAuth; timeoutMs: number };
 export type EscalationLevelConfig = { level: number; name: string; delaySeconds: number; targets: string[] };
 
 export type VigilConfig = {
@@ -64,13 +64,25 @@ export function parseConfigFile(file: string, text: string): FileConfig {
  * with that name.
  */
 export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
-  const prometheus: PrometheusServer[] = [...(file?.prometheus ?? [])];
+  const defaultTimeoutMs = (file?.upstreamTimeout ?? env.VIGIL_UPSTREAM_TIMEOUT_SECONDS) * 1000;
+  const timeoutMs = (u: { timeout?: number }) => (u.timeout ? u.timeout * 1000 : defaultTimeoutMs);
+  const prometheus: PrometheusServer[] = (file?.prometheus ?? []).map((p) => ({
+    ...p,
+    timeoutMs: timeoutMs(p),
+  }));
   if (env.PROMETHEUS_URL && !prometheus.some((p) => p.name === 'default'))
-    prometheus.unshift({ name: 'default', url: env.PROMETHEUS_URL });
-  const alertmanagers: AlertmanagerCluster[] = [...(file?.alertmanagers ?? [])];
+    prometheus.unshift({ name: 'default', url: env.PROMETHEUS_URL, timeoutMs: defaultTimeoutMs });
+  const alertmanagers: AlertmanagerCluster[] = (file?.alertmanagers ?? []).map((a) => ({
+    ...a,
+    timeoutMs: timeoutMs(a),
+  }));
   if (env.ALERTMANAGER_URLS && !alertmanagers.some((a) => a.name === 'default'))
-    alertmanagers.unshift({ name: 'default', peers: env.ALERTMANAGER_URLS });
-  const loki = file?.loki ?? (env.LOKI_URL ? { url: env.LOKI_URL, tenant: env.LOKI_TENANT } : undefined);
+    alertmanagers.unshift({ name: 'default', peers: env.ALERTMANAGER_URLS, timeoutMs: defaultTimeoutMs });
+  const loki: LokiServer | undefined = file?.loki
+    ? { ...file.loki, timeoutMs: timeoutMs(file.loki) }
+    : env.LOKI_URL
+      ? { url: env.LOKI_URL, tenant: env.LOKI_TENANT, timeoutMs: defaultTimeoutMs }
+      : undefined;
   if (prometheus.length === 0 || alertmanagers.length === 0)
     throw new ConfigFileError(
       env.VIGIL_CONFIG ?? '(none)',
@@ -100,7 +112,7 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
         : DEFAULT_ESCALATION,
       autoIncidentMatch: file?.escalation?.autoIncident?.matchLabels ?? { severity: 'critical' },
     },
-    pollIntervalSeconds: file?.pollIntervalSeconds ?? 10,
+    pollIntervalSeconds: file?.pollInterval ?? env.VIGIL_POLL_INTERVAL_SECONDS,
   };
 }
 

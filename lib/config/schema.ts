@@ -12,7 +12,9 @@ import { z } from 'zod';
  *     - name: prod
  *       peers: [http://am-1:9093, http://am-2:9093]
  *       auth: { type: basic, username: vigil, password: "…" }
- *   loki: { url: http://loki:3100, tenant: ops }
+ *   loki: { url: http://loki:3100, tenant: ops, timeout: 10s }
+ *   pollInterval: 10s
+ *   upstreamTimeout: 5s
  *   channels:
  *     - { name: ops-chat, type: slack, url: https://hooks.slack.com/services/… }
  *     - { name: sre-mail, type: email, to: [sre@example.com] }
@@ -54,6 +56,9 @@ export const durationSchema = z
     return v.endsWith('h') ? n * 3600 : v.endsWith('m') ? n * 60 : n;
   });
 
+/** A per-upstream request deadline, e.g. `timeout: 10s`. */
+const timeout = durationSchema.optional();
+
 const channelSchema = z.discriminatedUnion('type', [
   z.object({ name, type: z.literal('slack'), url }),
   z.object({ name, type: z.literal('discord'), url }),
@@ -71,12 +76,12 @@ const levelSchema = z.object({
 
 export const fileConfigSchema = z
   .object({
-    prometheus: z.array(z.object({ name, url, auth: upstreamAuthSchema.optional() })).default([]),
+    prometheus: z.array(z.object({ name, url, auth: upstreamAuthSchema.optional(), timeout })).default([]),
     alertmanagers: z
-      .array(z.object({ name, peers: z.array(url).min(1), auth: upstreamAuthSchema.optional() }))
+      .array(z.object({ name, peers: z.array(url).min(1), auth: upstreamAuthSchema.optional(), timeout }))
       .default([]),
     loki: z
-      .object({ url, tenant: z.string().min(1).optional(), auth: upstreamAuthSchema.optional() })
+      .object({ url, tenant: z.string().min(1).optional(), auth: upstreamAuthSchema.optional(), timeout })
       .optional(),
     channels: z.array(channelSchema).default([]),
     smtp: z
@@ -96,7 +101,10 @@ export const fileConfigSchema = z
         autoIncident: z.object({ matchLabels: z.record(z.string(), z.string()) }).optional(),
       })
       .optional(),
-    pollIntervalSeconds: z.number().int().min(1).max(600).optional(),
+    /** How often the server polls each upstream (default 10 s). */
+    pollInterval: durationSchema.optional(),
+    /** Deadline of one upstream request unless the upstream sets its own `timeout` (default 5 s). */
+    upstreamTimeout: durationSchema.optional(),
   })
   .strict()
   .superRefine((cfg, ctx) => {

@@ -1,0 +1,198 @@
+import type { z } from 'zod';
+import type { UpstreamAuth } from '@/lib/config/schema';
+import { UpstreamError } from '@/lib/errors';
+import { observeUpstreamRequest } from './observe';
+import { authHeaders } from './probe';
+
+/**
+ * The one HTTP path to Prometheus, Alertmanager and Loki. Every call has a deadline, sends the
+ * upstream's auth, parses the answer with a zod schema (so types come from schemas), and turns every
+ * failure into an UpstreamError that names the upstream, URL, status and what the operator should check.
+ * Upstream credentials never appear in errors: the URL in an error has no userinfo and no query.
+ */
+
+export type UpstreamSource = 'prometheus' | 'alertmanager' | 'loki';
+
+export type UpstreamTarget = {
+  source: UpstreamSource;
+  /** "default", or the name from VIGIL_CONFIG (for a peer: "<cluster> peer N"). */
+  name: string;
+  baseUrl: string;
+  auth?: UpstreamAuth;
+  /** Extra headers, e.g. Loki's X-Scope-OrgID. */
+  headers?: Record<string, string>;
+  timeoutMs: number;
+  /** The variable or config key an operator should check, e.g. "PROMETHEUS_URL". */
+  configHint: string;
+};
+
+export type UpstreamRequest<S extends z.ZodType> = {
+  method?: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | readonly string[] | undefined>;
+  /** JSON body. */
+  json?: unknown;
+  /** application/x-www-form-urlencoded body (Prometheus: long expressions). */
+  form?: Record<string, string | number | undefined>;
+  schema: S;
+  /**
+   * Reads the upstream's error body into a message: Alertmanager sends bare JSON strings or {code,
+   * message}, Prometheus an envelope, Loki plain text with a JSON content type.
+   */
+  errorMessage: (status: number, body: string) => string;
+  /** When the upstream answers 2xx with an empty body (Alertmanager's DELETE), parse this instead. */
+  emptyBody?: unknown;
+  signal?: AbortSignal;
+};
+
+/** base + path + query, dropping undefined values and repeating array values (`filter=a&filter=b`). */
+export function buildUrl(
+  baseUrl: string,
+  path: string,
+  query: UpstreamRequest<z.ZodType>['query'] = {},
+): URL {
+  const url = new URL(baseUrl.replace(/\/+$/, '') + path);
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v));
+  }
+  return url;
+}
+
+/** The URL as it may appear in errors and logs: no credentials, no query string. */
+export function displayUrl(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+
+function networkFailure(target: UpstreamTarget, url: URL, error: unknown): UpstreamError {
+  const err = error as Error & { cause?: { code?: string } };
+  const where = `${label(target)} at ${url.host}`;
+  if (err.name === 'TimeoutError')
+    return new UpstreamError(
+      target.source,
+      displayUrl(url),
+      undefined,
+      `${where} did not answer within ${target.timeoutMs} ms`,
+      `It may be overloaded or unreachable; check that it runs, or raise upstreamTimeoutSeconds in VIGIL_CONFIG.`,
+    );
+  const code = err.cause?.code ?? err.name;
+  const hints: Record<string, string> = {
+    ECONNREFUSED: `${where} refused the connection; check that it runs and that ${target.configHint} is right.`,
+    ENOTFOUND: `The host ${url.hostname} is unknown; check ${target.configHint}.`,
+    ECONNRESET: `${where} dropped the connection; check its logs.`,
+  };
+  return new UpstreamError(
+    target.source,
+    displayUrl(url),
+    undefined,
+    `${where} could not be reached (${code})`,
+    hints[code] ?? `Check that it runs and that ${target.configHint} is right.`,
+  );
+}
+
+export function label(target: Pick<UpstreamTarget, 'source' | 'name'>): string {
+  const kind = { prometheus: 'Prometheus', alertmanager: 'Alertmanager', loki: 'Loki' }[target.source];
+  return target.name === 'default' ? kind : `${kind} ${target.name}`;
+}
+
+function statusHint(target: UpstreamTarget, status: number): string {
+  if (status === 401 || status === 403)
+    return `${label(target)} refused Vigil's credentials; check the auth of this upstream in VIGIL_CONFIG.`;
+  if (status === 404)
+    return `The path does not exist there; check that ${target.configHint} points at ${label(target)} itself.`;
+  if (status === 429 || status === 503)
+    return `${label(target)} is overloaded or not ready yet; it usually recovers by itself.`;
+  if (status >= 500) return `${label(target)} failed; its own log says why.`;
+  return 'The request was refused as shown; fix the input and try again.';
+}
+
+export async function requestUpstream<S extends z.ZodType>(
+  target: UpstreamTarget,
+  request: UpstreamRequest<S>,
+): Promise<z.infer<S>> {
+  const url = buildUrl(target.baseUrl, request.path, request.query);
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    ...authHeaders(target.auth),
+    ...target.headers,
+  };
+  let body: string | undefined;
+  if (request.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(request.json);
+  } else if (request.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(
+      Object.entries(request.form).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+    ).toString();
+  }
+  const signals = [AbortSignal.timeout(target.timeoutMs), ...(request.signal ? [request.signal] : [])];
+  const started = performance.now();
+  const observe = (status: number | undefined, ok: boolean) =>
+    observeUpstreamRequest({
+      source: target.source,
+      name: target.name,
+      status,
+      ok,
+      seconds: (performance.now() - started) / 1000,
+    });
+
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, {
+      method: request.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+      signal: AbortSignal.any(signals),
+      cache: 'no-store',
+      redirect: 'error',
+    });
+    text = await response.text();
+  } catch (error) {
+    observe(undefined, false);
+    throw networkFailure(target, url, error);
+  }
+
+  if (!response.ok) {
+    observe(response.status, false);
+    throw new UpstreamError(
+      target.source,
+      displayUrl(url),
+      response.status,
+      `${label(target)} answered ${response.status}: ${request.errorMessage(response.status, text)}`,
+      statusHint(target, response.status),
+    );
+  }
+
+  let raw: unknown;
+  if (text.trim() === '' && request.emptyBody !== undefined) raw = request.emptyBody;
+  else {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      observe(response.status, false);
+      throw new UpstreamError(
+        target.source,
+        displayUrl(url),
+        response.status,
+        `${label(target)} answered ${response.status} with a body that is not JSON (${text.slice(0, 80) || 'empty'})`,
+        `Something else may answer at ${target.configHint}, such as a proxy's error page.`,
+      );
+    }
+  }
+  const parsed = request.schema.safeParse(raw);
+  if (!parsed.success) {
+    observe(response.status, false);
+    const issue = parsed.error.issues[0];
+    throw new UpstreamError(
+      target.source,
+      displayUrl(url),
+      response.status,
+      `${label(target)} answered with an unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+      `Vigil supports the API of Prometheus 2.x, Alertmanager 0.2x and Loki 2.x/3.x; check the version behind ${target.configHint}.`,
+    );
+  }
+  observe(response.status, true);
+  return parsed.data;
+}
