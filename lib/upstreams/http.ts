@@ -42,6 +42,8 @@ export type UpstreamRequest<S extends z.ZodType> = {
   errorMessage: (status: number, body: string) => string;
   /** When the upstream answers 2xx with an empty body (Alertmanager's DELETE), parse this instead. */
   emptyBody?: unknown;
+  /** The answer is plain text (`/-/ready`, Loki's `/ready`): the schema gets the string, not parsed JSON. */
+  text?: boolean;
   signal?: AbortSignal;
 };
 
@@ -166,7 +168,8 @@ export async function requestUpstream<S extends z.ZodType>(
   }
 
   let raw: unknown;
-  if (text.trim() === '' && request.emptyBody !== undefined) raw = request.emptyBody;
+  if (request.text) raw = text;
+  else if (text.trim() === '' && request.emptyBody !== undefined) raw = request.emptyBody;
   else {
     try {
       raw = JSON.parse(text);
