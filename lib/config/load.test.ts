@@ -72,6 +72,11 @@ describe('VIGIL_CONFIG', () => {
     ['escalation: { levels: [ {level: 1, name: x, delay: soon} ] }', 'must look like 30s, 5m or 1h'],
     ['unknownKey: 1', 'unknownKey'],
     [
+      'panels: [ {id: sec, title: S, prometheus: nope, panels: [ {id: a, title: A, unit: count, queries: [ {expr: up} ]} ]} ]',
+      'names Prometheus "nope"',
+    ],
+    ['panels: [ {id: sec, title: S, panels: [ {id: a, title: A, unit: furlongs, queries: [ {expr: up} ]} ]} ]', 'panels.0.panels.0.unit'],
+    [
       'prometheus: [ {name: a, url: "http://x"}, {name: a, url: "http://y"} ]',
       'upstream name "a" is used twice',
     ],
@@ -95,6 +100,31 @@ describe('VIGIL_CONFIG', () => {
     const fromFile = buildConfig(env, parseConfigFile('v.yml', 'pollInterval: 1m\nupstreamTimeout: 2s'));
     expect(fromFile.pollIntervalSeconds).toBe(60);
     expect(fromFile.alertmanagers[0]?.timeoutMs).toBe(2000);
+  });
+
+  it("reads a team's own panel groups", () => {
+    const config = buildConfig(
+      env,
+      parseConfigFile(
+        'v.yml',
+        'panels: [ {id: security, title: Security, panels: [ {id: logins, title: Failed logins, unit: perSecond, queries: [ {expr: "sum(rate(auth_failures_total[$__rate]))"} ]} ]} ]',
+      ),
+    );
+    expect(config.panelGroups).toEqual([
+      {
+        id: 'security',
+        title: 'Security',
+        optional: false,
+        panels: [
+          {
+            id: 'logins',
+            title: 'Failed logins',
+            unit: 'perSecond',
+            queries: [{ expr: 'sum(rate(auth_failures_total[$__rate]))', legend: '' }],
+          },
+        ],
+      },
+    ]);
   });
 
   it('needs at least one Prometheus and one Alertmanager cluster from somewhere', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Env } from '@/lib/env';
+import type { PanelGroup } from '@/lib/overview/panel-types';
 import { type ChannelConfig, type FileConfig, fileConfigSchema, type UpstreamAuth } from './schema';
 
 export type PrometheusServer = { name: string; url: string; auth?: UpstreamAuth; timeoutMs: number };
@@ -17,6 +18,8 @@ export type VigilConfig = {
   smtp?: FileConfig['smtp'];
   escalation: { levels: EscalationLevelConfig[]; autoIncidentMatch: Record<string, string> };
   pollIntervalSeconds: number;
+  /** Overview boards declared in VIGIL_CONFIG (the built-in ones are in lib/overview/panels.ts). */
+  panelGroups: PanelGroup[];
 };
 
 export class ConfigFileError extends Error {
@@ -113,6 +116,7 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
       autoIncidentMatch: file?.escalation?.autoIncident?.matchLabels ?? { severity: 'critical' },
     },
     pollIntervalSeconds: file?.pollInterval ?? env.VIGIL_POLL_INTERVAL_SECONDS,
+    panelGroups: file?.panels ?? [],
   };
 }
 

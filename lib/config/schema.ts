@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { panelGroupSchema } from '@/lib/overview/panel-types';
 
 /**
  * The VIGIL_CONFIG YAML file. Everything here can also be given in the single-URL shorthand variables
@@ -19,6 +20,14 @@ import { z } from 'zod';
  *     - { name: ops-chat, type: slack, url: https://hooks.slack.com/services/… }
  *     - { name: sre-mail, type: email, to: [sre@example.com] }
  *   smtp: { host: mail.example.com, port: 587, from: vigil@example.com }
+ *   panels:
+ *     - id: security
+ *       title: Security
+ *       panels:
+ *         - id: failed-logins
+ *           title: Failed logins
+ *           unit: perSecond
+ *           queries: [{ expr: 'sum(rate(auth_failures_total[$__rate]))', legend: failed }]
  *   escalation:
  *     levels:
  *       - { level: 1, name: Chat, delay: 0s, targets: [ops-chat] }
@@ -101,6 +110,8 @@ export const fileConfigSchema = z
         autoIncident: z.object({ matchLabels: z.record(z.string(), z.string()) }).optional(),
       })
       .optional(),
+    /** A team's own overview boards, shown after the built-in ones (see lib/overview/panel-types.ts). */
+    panels: z.array(panelGroupSchema).default([]),
     /** How often the server polls each upstream (default 10 s). */
     pollInterval: durationSchema.optional(),
     /** Deadline of one upstream request unless the upstream sets its own `timeout` (default 5 s). */
@@ -124,6 +135,15 @@ export const fileConfigSchema = z
         path: ['smtp'],
         message: 'is required when an email channel is declared',
       });
+    const servers = new Set(cfg.prometheus.map((p) => p.name));
+    cfg.panels.forEach((group, i) => {
+      if (group.prometheus && group.prometheus !== 'default' && !servers.has(group.prometheus))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['panels', i, 'prometheus'],
+          message: `names Prometheus "${group.prometheus}", which is not declared under prometheus`,
+        });
+    });
     for (const list of [cfg.prometheus, cfg.alertmanagers]) {
       const seen = new Set<string>();
       for (const item of list) {
