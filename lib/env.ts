@@ -155,3 +155,8 @@ export function cliEnv() {
     dataDir: process.env.VIGIL_DATA_DIR || '.vigil',
   };
 }
+
+/** A real Loki for the Loki client's tests, when LOKI_URL is set (they replay recordings otherwise). */
+export function lokiTestEnv(): { url: string | undefined; tenant: string | undefined } {
+  return { url: process.env.LOKI_URL || undefined, tenant: process.env.LOKI_TENANT || undefined };
+}

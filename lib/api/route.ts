@@ -1,38 +1,50 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { errorBody, isAppError, RateLimitedError, ValidationError } from '@/lib/errors';
+import { metrics } from '@/lib/server/metrics';
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<unknown>;
 
 /**
- * Wraps a route handler: the value it returns is sent as JSON (a Response is passed through), and a
+ * Wraps a route handler (`pattern` labels its metrics, e.g. '/api/v1/tokens/[id]'): the value it returns is sent as JSON (a Response is passed through), and a
  * typed error becomes its HTTP status with `{error: {code, message, fields?, hint?}}`. Anything else is
  * logged and answered 500 without internals.
  */
-export function route<P = Record<string, never>>(handler: Handler<P>) {
+export function route<P = Record<string, never>>(pattern: string, handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    try {
-      const result = await handler(request, context);
-      if (result instanceof Response) return result;
-      return NextResponse.json(result ?? { ok: true });
-    } catch (error) {
-      if (isAppError(error)) {
-        const headers: HeadersInit =
-          error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
-        return NextResponse.json(errorBody(error), { status: error.status, headers });
-      }
-      console.error(`[vigil] ${request.method} ${new URL(request.url).pathname} failed:`, error);
-      return NextResponse.json(
-        {
-          error: {
-            code: 'internal',
-            message: 'Vigil failed to handle this request; the server log has the details.',
-          },
-        },
-        { status: 500 },
-      );
-    }
+    const stop = metrics().httpDuration.startTimer({ method: request.method, route: pattern });
+    const response = await respond(handler, request, context);
+    stop({ status: String(response.status) });
+    return response;
   };
+}
+
+async function respond<P>(
+  handler: Handler<P>,
+  request: Request,
+  context: { params: Promise<P> },
+): Promise<Response> {
+  try {
+    const result = await handler(request, context);
+    if (result instanceof Response) return result;
+    return NextResponse.json(result ?? { ok: true });
+  } catch (error) {
+    if (isAppError(error)) {
+      const headers: HeadersInit =
+        error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+      return NextResponse.json(errorBody(error), { status: error.status, headers });
+    }
+    console.error(`[vigil] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+    return NextResponse.json(
+      {
+        error: {
+          code: 'internal',
+          message: 'Vigil failed to handle this request; the server log has the details.',
+        },
+      },
+      { status: 500 },
+    );
+  }
 }
 
 /**

@@ -1,24 +1,80 @@
+import 'server-only';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { onUpstreamRequest } from '@/lib/upstreams/observe';
+
 /**
- * Vigil's own /metrics in the Prometheus text format (version 0.0.4). Pure: the caller gathers the
- * values, so the format is unit-tested.
+ * Vigil's own Prometheus metrics (served at /metrics). One registry per process, kept on globalThis
+ * because Next may load this module in several bundles. Gauges that describe current state (snapshot
+ * age, database) are filled by collectors registered with `onCollect` when /metrics is scraped.
  */
 
-export type Sample = { labels?: Record<string, string>; value: number };
-export type Metric = { name: string; help: string; type: 'gauge' | 'counter'; samples: Sample[] };
+type Metrics = {
+  registry: Registry;
+  httpDuration: Histogram<'method' | 'route' | 'status'>;
+  upstreamRequests: Counter<'source' | 'name' | 'outcome'>;
+  upstreamDuration: Histogram<'source' | 'name'>;
+  snapshotAge: Gauge<'source' | 'name'>;
+  databaseUp: Gauge;
+  collectors: Set<() => Promise<void> | void>;
+};
 
-const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+const KEY = Symbol.for('vigil.metrics');
+const store = globalThis as unknown as Record<symbol, Metrics | undefined>;
 
-export function renderMetrics(metrics: Metric[]): string {
-  const lines: string[] = [];
-  for (const m of metrics) {
-    lines.push(`# HELP ${m.name} ${m.help}`, `# TYPE ${m.name} ${m.type}`);
-    for (const s of m.samples) {
-      const labels = Object.entries(s.labels ?? {});
-      const rendered = labels.length
-        ? `{${labels.map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',')}}`
-        : '';
-      lines.push(`${m.name}${rendered} ${Number.isFinite(s.value) ? s.value : 'NaN'}`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
+function create(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const collectors = new Set<() => Promise<void> | void>();
+  const metrics: Metrics = {
+    registry,
+    collectors,
+    httpDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Duration of HTTP requests to the Vigil API, by route pattern and status.',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    upstreamRequests: new Counter({
+      name: 'vigil_upstream_requests_total',
+      help: 'Requests to Prometheus, Alertmanager and Loki, by upstream and outcome (ok, error).',
+      labelNames: ['source', 'name', 'outcome'],
+      registers: [registry],
+    }),
+    upstreamDuration: new Histogram({
+      name: 'vigil_upstream_request_duration_seconds',
+      help: 'Duration of requests to upstreams.',
+      labelNames: ['source', 'name'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    snapshotAge: new Gauge({
+      name: 'vigil_snapshot_age_seconds',
+      help: 'Age of the last good snapshot of each upstream (-1: never fetched).',
+      labelNames: ['source', 'name'],
+      registers: [registry],
+    }),
+    databaseUp: new Gauge({ name: 'vigil_database_up', help: 'Whether PostgreSQL answers.', registers: [registry] }),
+  };
+  onUpstreamRequest((o) => {
+    metrics.upstreamRequests.inc({ source: o.source, name: o.name, outcome: o.ok ? 'ok' : 'error' });
+    metrics.upstreamDuration.observe({ source: o.source, name: o.name }, o.seconds);
+  });
+  return metrics;
+}
+
+export function metrics(): Metrics {
+  store[KEY] ??= create();
+  return store[KEY];
+}
+
+/** Registers a function that refreshes state gauges just before each scrape. */
+export function onCollect(collector: () => Promise<void> | void): void {
+  metrics().collectors.add(collector);
+}
+
+export async function renderMetrics(): Promise<{ body: string; contentType: string }> {
+  const m = metrics();
+  await Promise.all([...m.collectors].map((c) => c()));
+  return { body: await m.registry.metrics(), contentType: m.registry.contentType };
 }

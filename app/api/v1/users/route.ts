@@ -1,4 +1,4 @@
 import { listUsers } from '@/lib/admin/users';
 import { route } from '@/lib/api/route';
 
-export const GET = route(async () => ({ users: await listUsers() }));
+export const GET = route('/api/v1/users', async () => ({ users: await listUsers() }));
