@@ -15,12 +15,30 @@ test('the API refuses calls without credentials or with a bogus token', async ({
 });
 
 test('health and metrics are public', async ({ request }) => {
-  const health = await request.get('/api/health');
-  expect(health.status()).toBe(200);
-  expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
-  const metrics = await request.get('/metrics');
-  expect(metrics.status()).toBe(200);
-  expect(await metrics.text()).toMatch(/^vigil_database_up 1$/m);
+  await expect.poll(async () => (await request.get('/api/health')).status(), { timeout: 30_000 }).toBe(200);
+  const health = await (await request.get('/api/health')).json();
+  expect(health).toMatchObject({
+    status: 'healthy',
+    database: 'up',
+    prometheus: 'up',
+    alertmanager: 'up',
+    loki: 'not configured',
+    errors: [],
+  });
+  expect(Date.parse(health.timestamp)).not.toBeNaN();
+  const live = await request.get('/api/health?probe=live');
+  expect(await live.json()).toMatchObject({ status: 'alive' });
+
+  const metrics = await (await request.get('/metrics')).text();
+  expect(metrics).toMatch(/^vigil_database_up 1$/m);
+  expect(metrics).toMatch(
+    /^vigil_upstream_requests_total\{source="alertmanager",name="default peer 1",endpoint="\/api\/v2\/alerts",outcome="ok"\} \d+/m,
+  );
+  expect(metrics).toMatch(/^vigil_snapshot_age_seconds\{source="prometheus",name="default"\} \d/m);
+  expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m);
+  expect(metrics).toMatch(
+    /^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/me",status="401"\} \d+/m,
+  );
 });
 
 test('API tokens: created in the console, accepted, role-checked, and refused once revoked', async ({

@@ -6,7 +6,7 @@ import { StopWaitingError, waitFor } from './stack/wait';
 
 /**
  * Runs the built console (`next start`) as a child process with the given environment and waits until
- * /api/health answers 200. Used by the demo and by the end-to-end tests.
+ * its liveness probe answers. Used by the demo and by the end-to-end tests.
  */
 /** The environment that points Vigil at a harness stack, with a fresh session secret. */
 export function vigilEnvFor(stack: {
@@ -64,10 +64,14 @@ export async function startVigilServer(options: {
       async () => {
         if (child.exitCode !== null)
           throw new StopWaitingError(`next start exited with ${child.exitCode}; see ${options.logFile}`);
-        const res = await fetch(`${url}/api/health`).catch(() => undefined);
+        const res = await fetch(`${url}/api/health?probe=live`).catch(() => undefined);
         return res?.ok ? true : undefined;
       },
-      { timeoutMs: options.timeoutMs ?? 90_000, intervalMs: 250, what: `Vigil at ${url}/api/health` },
+      {
+        timeoutMs: options.timeoutMs ?? 90_000,
+        intervalMs: 250,
+        what: `Vigil at ${url}/api/health?probe=live`,
+      },
     );
   } catch (error) {
     await stop();

@@ -49,7 +49,7 @@ export function HealthIndicator({ initial }: { initial: HealthReport }) {
               data-ok={u.ok}
             >
               <StatusDot tone={u.ok ? 'ok' : 'danger'} label={`${labelOf(u.kind)} ${u.name}`} />
-              <span className="truncate text-muted" title={u.address}>
+              <span className="truncate text-muted" title={u.detail}>
                 {u.detail}
               </span>
             </li>

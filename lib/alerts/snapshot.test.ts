@@ -43,7 +43,10 @@ describe('SnapshotSource', () => {
       intervalMs: 10_000,
       now: () => now,
       fetch: async () => {
-        if (fail) throw Object.assign(new Error('Alertmanager refused the connection'), { hint: 'check ALERTMANAGER_URLS' });
+        if (fail)
+          throw Object.assign(new Error('Alertmanager refused the connection'), {
+            hint: 'check ALERTMANAGER_URLS',
+          });
         return ['alert'];
       },
     });
@@ -55,7 +58,11 @@ describe('SnapshotSource', () => {
     expect(view.data).toEqual(['alert']);
     expect(view.ageSeconds).toBe(15);
     expect(view.stale).toBe(false);
-    expect(view.error).toEqual({ message: 'Alertmanager refused the connection', hint: 'check ALERTMANAGER_URLS', at: now });
+    expect(view.error).toEqual({
+      message: 'Alertmanager refused the connection',
+      hint: 'check ALERTMANAGER_URLS',
+      at: now,
+    });
     now += 10_000;
     expect(source.view().stale).toBe(true);
 
@@ -73,7 +80,12 @@ describe('SnapshotSource', () => {
       },
     });
     const view = await source.get();
-    expect(view).toMatchObject({ data: undefined, ageSeconds: undefined, stale: true, error: { message: 'down' } });
+    expect(view).toMatchObject({
+      data: undefined,
+      ageSeconds: undefined,
+      stale: true,
+      error: { message: 'down' },
+    });
   });
 
   it('polls once per interval, never overlapping a slow fetch', async () => {

@@ -75,7 +75,10 @@ describe('VIGIL_CONFIG', () => {
       'panels: [ {id: sec, title: S, prometheus: nope, panels: [ {id: a, title: A, unit: count, queries: [ {expr: up} ]} ]} ]',
       'names Prometheus "nope"',
     ],
-    ['panels: [ {id: sec, title: S, panels: [ {id: a, title: A, unit: furlongs, queries: [ {expr: up} ]} ]} ]', 'panels.0.panels.0.unit'],
+    [
+      'panels: [ {id: sec, title: S, panels: [ {id: a, title: A, unit: furlongs, queries: [ {expr: up} ]} ]} ]',
+      'panels.0.panels.0.unit',
+    ],
     [
       'prometheus: [ {name: a, url: "http://x"}, {name: a, url: "http://y"} ]',
       'upstream name "a" is used twice',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PANEL_GROUPS } from './panels';
-import { panelGroupSchema } from './panel-types';
 import { alignedRange, expandExpr, formatLegend, isRangeKey, rateWindow } from './chart-range';
+import { panelGroupSchema } from './panel-types';
+import { BUILTIN_PANEL_GROUPS } from './panels';
 
 describe('chart ranges', () => {
   it('aligns start and end to the step so concurrent consoles share one query', () => {
@@ -36,6 +36,12 @@ describe('built-in panels', () => {
     for (const group of BUILTIN_PANEL_GROUPS) panelGroupSchema.parse(group);
     const ids = BUILTIN_PANEL_GROUPS.flatMap((g) => g.panels.map((p) => `${g.id}/${p.id}`));
     expect(new Set(ids).size).toBe(ids.length);
-    expect(BUILTIN_PANEL_GROUPS.map((g) => g.id)).toEqual(['system', 'postgresql', 'http', 'containers', 'redis']);
+    expect(BUILTIN_PANEL_GROUPS.map((g) => g.id)).toEqual([
+      'system',
+      'postgresql',
+      'http',
+      'containers',
+      'redis',
+    ]);
   });
 });

@@ -15,7 +15,11 @@ export function isRangeKey(value: unknown): value is RangeKey {
  *
  *   alignedRange(3600, 15, 1_700_000_007_000) → { start: 1_699_996_395, end: 1_700_000_000 } (unix seconds)
  */
-export function alignedRange(rangeSeconds: number, stepSeconds: number, nowMs: number): { start: number; end: number } {
+export function alignedRange(
+  rangeSeconds: number,
+  stepSeconds: number,
+  nowMs: number,
+): { start: number; end: number } {
   const end = Math.floor(nowMs / 1000 / stepSeconds) * stepSeconds;
   return { start: end - rangeSeconds, end };
 }
@@ -52,5 +56,7 @@ export function formatLegend(template: string, labels: Record<string, string>): 
       .join(', ');
     return `{${inner}}`;
   }
-  return template.replace(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (_, name: string) => labels[name] ?? '').trim();
+  return template
+    .replace(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (_, name: string) => labels[name] ?? '')
+    .trim();
 }

@@ -6,16 +6,22 @@ import { z } from 'zod';
  * `$__rate` in an expression is replaced by a rate window that suits the chart's step.
  */
 
-export const PANEL_UNITS = ['percent', 'bytes', 'bytesPerSecond', 'seconds', 'perSecond', 'ratio', 'count'] as const;
+export const PANEL_UNITS = [
+  'percent',
+  'bytes',
+  'bytesPerSecond',
+  'seconds',
+  'perSecond',
+  'ratio',
+  'count',
+] as const;
 export type PanelUnit = (typeof PANEL_UNITS)[number];
 
 export const panelSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, { error: 'must be lower-case letters, digits and "-"' }),
   title: z.string().min(1),
   unit: z.enum(PANEL_UNITS),
-  queries: z
-    .array(z.object({ expr: z.string().min(1), legend: z.string().default('') }))
-    .min(1),
+  queries: z.array(z.object({ expr: z.string().min(1), legend: z.string().default('') })).min(1),
   thresholds: z.object({ warn: z.number().optional(), crit: z.number().optional() }).optional(),
   /** The metric whose absence means the exporter is missing, and that exporter's name. */
   requires: z.object({ metric: z.string(), exporter: z.string() }).optional(),

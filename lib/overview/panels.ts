@@ -19,7 +19,12 @@ export const BUILTIN_PANEL_GROUPS: PanelGroup[] = [
         id: 'cpu',
         title: 'CPU used',
         unit: 'percent',
-        queries: [{ expr: '100 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[$__rate])) * 100', legend: '{{instance}}' }],
+        queries: [
+          {
+            expr: '100 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[$__rate])) * 100',
+            legend: '{{instance}}',
+          },
+        ],
         thresholds: { warn: 80, crit: 90 },
         requires: { metric: 'node_cpu_seconds_total', ...NODE },
       },
@@ -27,7 +32,12 @@ export const BUILTIN_PANEL_GROUPS: PanelGroup[] = [
         id: 'memory',
         title: 'Memory used',
         unit: 'percent',
-        queries: [{ expr: '(1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes) * 100', legend: '{{instance}}' }],
+        queries: [
+          {
+            expr: '(1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes) * 100',
+            legend: '{{instance}}',
+          },
+        ],
         thresholds: { warn: 85, crit: 95 },
         requires: { metric: 'node_memory_MemAvailable_bytes', ...NODE },
       },
@@ -49,8 +59,14 @@ export const BUILTIN_PANEL_GROUPS: PanelGroup[] = [
         title: 'Network',
         unit: 'bytesPerSecond',
         queries: [
-          { expr: 'sum by (instance) (rate(node_network_receive_bytes_total{device!="lo"}[$__rate]))', legend: '{{instance}} rx' },
-          { expr: 'sum by (instance) (rate(node_network_transmit_bytes_total{device!="lo"}[$__rate]))', legend: '{{instance}} tx' },
+          {
+            expr: 'sum by (instance) (rate(node_network_receive_bytes_total{device!="lo"}[$__rate]))',
+            legend: '{{instance}} rx',
+          },
+          {
+            expr: 'sum by (instance) (rate(node_network_transmit_bytes_total{device!="lo"}[$__rate]))',
+            legend: '{{instance}} tx',
+          },
         ],
         requires: { metric: 'node_network_receive_bytes_total', ...NODE },
       },
@@ -107,8 +123,14 @@ export const BUILTIN_PANEL_GROUPS: PanelGroup[] = [
         title: 'Commits vs rollbacks',
         unit: 'perSecond',
         queries: [
-          { expr: 'sum by (instance) (rate(pg_stat_database_xact_commit[$__rate]))', legend: '{{instance}} commits' },
-          { expr: 'sum by (instance) (rate(pg_stat_database_xact_rollback[$__rate]))', legend: '{{instance}} rollbacks' },
+          {
+            expr: 'sum by (instance) (rate(pg_stat_database_xact_commit[$__rate]))',
+            legend: '{{instance}} commits',
+          },
+          {
+            expr: 'sum by (instance) (rate(pg_stat_database_xact_rollback[$__rate]))',
+            legend: '{{instance}} rollbacks',
+          },
         ],
         requires: { metric: 'pg_stat_database_xact_commit', ...PG },
       },
@@ -116,7 +138,12 @@ export const BUILTIN_PANEL_GROUPS: PanelGroup[] = [
         id: 'deadlocks',
         title: 'Deadlocks',
         unit: 'count',
-        queries: [{ expr: 'sum by (instance) (increase(pg_stat_database_deadlocks[$__rate]))', legend: '{{instance}}' }],
+        queries: [
+          {
+            expr: 'sum by (instance) (increase(pg_stat_database_deadlocks[$__rate]))',
+            legend: '{{instance}}',
+          },
+        ],
         thresholds: { warn: 1 },
         requires: { metric: 'pg_stat_database_deadlocks', ...PG },
       },
@@ -131,7 +158,9 @@ export const BUILTIN_PANEL_GROUPS: PanelGroup[] = [
         id: 'request-rate',
         title: 'Request rate',
         unit: 'perSecond',
-        queries: [{ expr: 'sum by (job) (rate(http_request_duration_seconds_count[$__rate]))', legend: '{{job}}' }],
+        queries: [
+          { expr: 'sum by (job) (rate(http_request_duration_seconds_count[$__rate]))', legend: '{{job}}' },
+        ],
         requires: { metric: 'http_request_duration_seconds_count', exporter: "the service's own /metrics" },
       },
       {
@@ -169,14 +198,21 @@ export const BUILTIN_PANEL_GROUPS: PanelGroup[] = [
         id: 'container-cpu',
         title: 'CPU per container',
         unit: 'perSecond',
-        queries: [{ expr: 'sum by (name) (rate(container_cpu_usage_seconds_total{name!=""}[$__rate]))', legend: '{{name}}' }],
+        queries: [
+          {
+            expr: 'sum by (name) (rate(container_cpu_usage_seconds_total{name!=""}[$__rate]))',
+            legend: '{{name}}',
+          },
+        ],
         requires: { metric: 'container_cpu_usage_seconds_total', exporter: 'cAdvisor' },
       },
       {
         id: 'container-memory',
         title: 'Memory per container',
         unit: 'bytes',
-        queries: [{ expr: 'sum by (name) (container_memory_working_set_bytes{name!=""})', legend: '{{name}}' }],
+        queries: [
+          { expr: 'sum by (name) (container_memory_working_set_bytes{name!=""})', legend: '{{name}}' },
+        ],
         requires: { metric: 'container_memory_working_set_bytes', exporter: 'cAdvisor' },
       },
     ],

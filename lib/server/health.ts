@@ -1,5 +1,21 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { upstreamHealth } from '@/lib/upstreams/health';
+
+/**
+ * Vigil's own health, in the shape the seed stack's health check uses. Upstream states come from the
+ * snapshots (no upstream request). Unhealthy when the database is down, when no Prometheus answers, or
+ * when every peer of an Alertmanager cluster is down; Loki is reported but optional.
+ */
+export type HealthStatus = {
+  status: 'healthy' | 'unhealthy';
+  database: 'up' | 'down';
+  prometheus: 'up' | 'down' | 'degraded';
+  alertmanager: 'up' | 'down' | 'degraded';
+  loki: 'up' | 'down' | 'not configured';
+  timestamp: string;
+  errors: string[];
+};
 
 export async function databaseHealthy(): Promise<boolean> {
   try {
@@ -8,4 +24,32 @@ export async function databaseHealthy(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function rollUp(states: boolean[]): 'up' | 'down' | 'degraded' {
+  if (states.length > 0 && states.every(Boolean)) return 'up';
+  return states.some(Boolean) ? 'degraded' : 'down';
+}
+
+export async function healthStatus(): Promise<HealthStatus> {
+  const [database, upstreams] = await Promise.all([databaseHealthy(), upstreamHealth()]);
+  const of = (kind: string) => upstreams.upstreams.filter((u) => u.kind === kind);
+  const errors = [
+    ...(database
+      ? []
+      : ['database: PostgreSQL does not answer; check DATABASE_URL and that the server runs']),
+    ...upstreams.upstreams.filter((u) => !u.ok).map((u) => `${u.kind} ${u.name}: ${u.detail}`),
+  ];
+  const prometheus = rollUp(of('prometheus').map((u) => u.ok));
+  const alertmanager = rollUp(of('alertmanager').map((u) => u.ok));
+  const loki = of('loki');
+  return {
+    status: database && prometheus !== 'down' && alertmanager !== 'down' ? 'healthy' : 'unhealthy',
+    database: database ? 'up' : 'down',
+    prometheus,
+    alertmanager,
+    loki: loki.length === 0 ? 'not configured' : loki.every((u) => u.ok) ? 'up' : 'down',
+    timestamp: new Date().toISOString(),
+    errors,
+  };
 }

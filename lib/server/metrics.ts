@@ -1,5 +1,5 @@
 import 'server-only';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { onUpstreamRequest } from '@/lib/upstreams/observe';
 
 /**
@@ -11,7 +11,7 @@ import { onUpstreamRequest } from '@/lib/upstreams/observe';
 type Metrics = {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
-  upstreamRequests: Counter<'source' | 'name' | 'outcome'>;
+  upstreamRequests: Counter<'source' | 'name' | 'endpoint' | 'outcome'>;
   upstreamDuration: Histogram<'source' | 'name'>;
   snapshotAge: Gauge<'source' | 'name'>;
   databaseUp: Gauge;
@@ -37,8 +37,8 @@ function create(): Metrics {
     }),
     upstreamRequests: new Counter({
       name: 'vigil_upstream_requests_total',
-      help: 'Requests to Prometheus, Alertmanager and Loki, by upstream and outcome (ok, error).',
-      labelNames: ['source', 'name', 'outcome'],
+      help: 'Requests to Prometheus, Alertmanager and Loki, by upstream, API endpoint and outcome (ok, error).',
+      labelNames: ['source', 'name', 'endpoint', 'outcome'],
       registers: [registry],
     }),
     upstreamDuration: new Histogram({
@@ -54,10 +54,19 @@ function create(): Metrics {
       labelNames: ['source', 'name'],
       registers: [registry],
     }),
-    databaseUp: new Gauge({ name: 'vigil_database_up', help: 'Whether PostgreSQL answers.', registers: [registry] }),
+    databaseUp: new Gauge({
+      name: 'vigil_database_up',
+      help: 'Whether PostgreSQL answers.',
+      registers: [registry],
+    }),
   };
   onUpstreamRequest((o) => {
-    metrics.upstreamRequests.inc({ source: o.source, name: o.name, outcome: o.ok ? 'ok' : 'error' });
+    metrics.upstreamRequests.inc({
+      source: o.source,
+      name: o.name,
+      endpoint: o.endpoint,
+      outcome: o.ok ? 'ok' : 'error',
+    });
     metrics.upstreamDuration.observe({ source: o.source, name: o.name }, o.seconds);
   });
   return metrics;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { UpstreamAuth } from '@/lib/config/schema';
 import { UpstreamError } from '@/lib/errors';
-import { observeUpstreamRequest } from './observe';
+import { endpointOf, observeUpstreamRequest } from './observe';
 import { authHeaders } from './probe';
 
 /**
@@ -82,6 +82,7 @@ function networkFailure(target: UpstreamTarget, url: URL, error: unknown): Upstr
     ECONNREFUSED: `${where} refused the connection; check that it runs and that ${target.configHint} is right.`,
     ENOTFOUND: `The host ${url.hostname} is unknown; check ${target.configHint}.`,
     ECONNRESET: `${where} dropped the connection; check its logs.`,
+    UND_ERR_SOCKET: `${where} closed the connection; it may have stopped or restarted.`,
   };
   return new UpstreamError(
     target.source,
@@ -134,23 +135,34 @@ export async function requestUpstream<S extends z.ZodType>(
     observeUpstreamRequest({
       source: target.source,
       name: target.name,
+      endpoint: endpointOf(request.path),
       status,
       ok,
       seconds: (performance.now() - started) / 1000,
     });
 
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetch(url, {
-      method: request.method ?? (body ? 'POST' : 'GET'),
+  const method = request.method ?? (body ? 'POST' : 'GET');
+  const send = async () => {
+    const res = await fetch(url, {
+      method,
       headers,
       body,
       signal: AbortSignal.any(signals),
       cache: 'no-store',
       redirect: 'error',
     });
-    text = await response.text();
+    return { res, text: await res.text() };
+  };
+  let response: Response;
+  let text: string;
+  try {
+    ({ res: response, text } = await send().catch((error: Error & { cause?: { code?: string } }) => {
+      // A kept-alive connection the upstream closed in the meantime fails at once on reuse; a read is
+      // safe to send again on a fresh connection. Writes are never repeated.
+      if (method === 'GET' && ['UND_ERR_SOCKET', 'ECONNRESET'].includes(error.cause?.code ?? ''))
+        return send();
+      throw error;
+    }));
   } catch (error) {
     observe(undefined, false);
     throw networkFailure(target, url, error);

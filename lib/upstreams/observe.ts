@@ -5,6 +5,8 @@
 export type UpstreamObservation = {
   source: string;
   name: string;
+  /** The API path with ids and label names replaced, e.g. '/api/v2/silence/:id'. */
+  endpoint: string;
   status: number | undefined;
   ok: boolean;
   seconds: number;
@@ -27,4 +29,16 @@ export function onUpstreamRequest(listener: Listener): () => void {
 
 export function observeUpstreamRequest(o: UpstreamObservation): void {
   for (const l of listeners()) l(o);
+}
+
+/**
+ * Keeps metric labels bounded: ids and label names in paths become placeholders.
+ *
+ *   endpointOf('/api/v2/silence/2f1c…') → '/api/v2/silence/:id'
+ *   endpointOf('/loki/api/v1/label/job/values') → '/loki/api/v1/label/:name/values'
+ */
+export function endpointOf(path: string): string {
+  return path
+    .replace(/\/silence\/[^/]+/, '/silence/:id')
+    .replace(/\/label\/[^/]+\/values/, '/label/:name/values');
 }

@@ -6,7 +6,9 @@ describe('SharedCache', () => {
     let now = 0;
     const cache = new SharedCache<number>({ maxEntries: 10, now: () => now });
     const load = vi.fn(async () => 42);
-    expect(await Promise.all(Array.from({ length: 50 }, () => cache.get('k', 1000, load)))).toEqual(Array(50).fill(42));
+    expect(await Promise.all(Array.from({ length: 50 }, () => cache.get('k', 1000, load)))).toEqual(
+      Array(50).fill(42),
+    );
     expect(load).toHaveBeenCalledTimes(1);
     now = 999;
     await cache.get('k', 1000, load);

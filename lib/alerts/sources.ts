@@ -1,0 +1,124 @@
+import 'server-only';
+import { getSilences, getStatus } from '@/lib/alertmanager/client';
+import {
+  type ClusterAlert,
+  type PeerState,
+  readClusterAlerts,
+  writeWithFailover,
+} from '@/lib/alertmanager/cluster';
+import type { Silence } from '@/lib/alertmanager/schemas';
+import { config } from '@/lib/config/current';
+import type { AlertmanagerCluster, PrometheusServer, VigilConfig } from '@/lib/config/load';
+import { getReady } from '@/lib/loki/client';
+import { getBuildInfo, getRules, getTargets } from '@/lib/prometheus/client';
+import type { RuleGroup, ScrapeTarget } from '@/lib/prometheus/schemas';
+import { alertmanagerPeerTargets, lokiTarget, prometheusTarget } from '@/lib/upstreams/targets';
+import { SnapshotSource } from './snapshot';
+
+/**
+ * The snapshots every page and API route reads: one per Alertmanager cluster, one per Prometheus
+ * server and one for Loki, polled by the server on the configured interval (10 s by default). Pages
+ * and routes never call an upstream for these: any number of consoles cost the same upstream load.
+ */
+
+export type PeerStatus = { peer: string; version: string; clusterStatus: string; clusterPeers: number };
+
+export type ClusterSnapshot = {
+  alerts: ClusterAlert[];
+  peers: PeerState[];
+  /** Silences are gossiped, so one answering peer has them all. */
+  silences: Silence[];
+  statuses: PeerStatus[];
+};
+
+export type PrometheusSnapshot = {
+  targets: ScrapeTarget[];
+  ruleGroups: RuleGroup[];
+  version: string | undefined;
+};
+
+export type LokiSnapshot = { ready: boolean; detail: string };
+
+export type Sources = {
+  clusters: Map<string, SnapshotSource<ClusterSnapshot>>;
+  prometheus: Map<string, SnapshotSource<PrometheusSnapshot>>;
+  loki: SnapshotSource<LokiSnapshot> | undefined;
+};
+
+async function fetchCluster(cluster: AlertmanagerCluster): Promise<ClusterSnapshot> {
+  const peers = alertmanagerPeerTargets(cluster);
+  const [merged, statuses, silences] = await Promise.all([
+    readClusterAlerts(cluster),
+    Promise.allSettled(peers.map((p) => getStatus(p))),
+    writeWithFailover(peers, (p) => getSilences(p)).then(
+      (r) => r.result,
+      () => [] as Silence[],
+    ),
+  ]);
+  return {
+    alerts: merged.alerts,
+    peers: merged.peers,
+    silences,
+    statuses: statuses.flatMap((s, i) =>
+      s.status === 'fulfilled'
+        ? [
+            {
+              peer: peers[i]?.name ?? '',
+              version: s.value.version,
+              clusterStatus: s.value.clusterStatus,
+              clusterPeers: s.value.peers.length,
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
+function prometheusFetcher(server: PrometheusServer): () => Promise<PrometheusSnapshot> {
+  const target = prometheusTarget(server);
+  // The version does not change while Prometheus runs; ask again only until it has answered once.
+  let version: string | undefined;
+  return async () => {
+    const [targets, ruleGroups] = await Promise.all([getTargets(target), getRules(target)]);
+    version ??= await getBuildInfo(target).then(
+      (b) => b.version,
+      () => undefined,
+    );
+    return { targets, ruleGroups, version };
+  };
+}
+
+function createSources(cfg: VigilConfig): Sources {
+  const intervalMs = cfg.pollIntervalSeconds * 1000;
+  const loki = cfg.loki;
+  return {
+    clusters: new Map(
+      cfg.alertmanagers.map((c) => [
+        c.name,
+        new SnapshotSource({ name: c.name, intervalMs, fetch: () => fetchCluster(c) }),
+      ]),
+    ),
+    prometheus: new Map(
+      cfg.prometheus.map((p) => [
+        p.name,
+        new SnapshotSource({ name: p.name, intervalMs, fetch: prometheusFetcher(p) }),
+      ]),
+    ),
+    loki: loki
+      ? new SnapshotSource({ name: 'loki', intervalMs, fetch: () => getReady(lokiTarget(loki)) })
+      : undefined,
+  };
+}
+
+const KEY = Symbol.for('vigil.sources');
+const store = globalThis as unknown as Record<symbol, Sources | undefined>;
+
+/** The snapshot sources of this process, created and started on first use. */
+export function sources(): Sources {
+  if (!store[KEY]) {
+    const created = createSources(config());
+    for (const s of [...created.clusters.values(), ...created.prometheus.values(), created.loki]) s?.start();
+    store[KEY] = created;
+  }
+  return store[KEY];
+}

@@ -1,0 +1,194 @@
+import type { SnapshotView } from '@/lib/alerts/snapshot';
+import type { ClusterSnapshot, LokiSnapshot, PrometheusSnapshot } from '@/lib/alerts/sources';
+
+/**
+ * Everything the overview shows, computed from the snapshots alone (pure, so it is unit-tested with
+ * hand-made snapshots). Answers "what is broken right now": firing alerts by severity, down targets,
+ * rules in error, the state of every Alertmanager peer and of Loki, and banners for upstreams that
+ * failed (with the age of the data still shown).
+ */
+
+export const SEVERITIES = ['critical', 'warning', 'info', 'none'] as const;
+
+export type TargetRow = {
+  server: string;
+  instance: string;
+  health: 'up' | 'down' | 'unknown';
+  lastError: string;
+  lastScrape: string | null;
+  scrapeUrl: string;
+};
+
+export type JobGroup = { job: string; up: number; down: number; targets: TargetRow[] };
+
+export type Banner = {
+  level: 'error' | 'warning';
+  upstream: string;
+  message: string;
+  hint?: string;
+  /** Age of the data still shown, when there is any. */
+  ageSeconds?: number;
+};
+
+export type Overview = {
+  alerts: { firing: number; bySeverity: Record<string, number>; silenced: number; inhibited: number };
+  targets: { total: number; down: number; byJob: JobGroup[] };
+  rules: {
+    total: number;
+    errors: { server: string; group: string; name: string; error: string }[];
+    firing: { name: string; count: number }[];
+    pending: { name: string; count: number }[];
+  };
+  alertmanagers: {
+    cluster: string;
+    peers: { name: string; address: string; ok: boolean; error?: string }[];
+    version?: string;
+    clusterStatus?: string;
+  }[];
+  prometheus: { name: string; ok: boolean; version?: string }[];
+  loki: { configured: false } | { configured: true; ready: boolean; detail: string };
+  banners: Banner[];
+};
+
+type Views = {
+  clusters: SnapshotView<ClusterSnapshot>[];
+  prometheus: SnapshotView<PrometheusSnapshot>[];
+  loki?: SnapshotView<LokiSnapshot>;
+};
+
+function upstreamBanner(kind: string, view: SnapshotView<unknown>): Banner | undefined {
+  if (!view.error) return undefined;
+  const name = view.name === 'default' ? kind : `${kind} ${view.name}`;
+  return {
+    level: 'error',
+    upstream: name,
+    message: view.error.message,
+    hint: view.error.hint,
+    ageSeconds: view.ageSeconds === undefined ? undefined : Math.round(view.ageSeconds),
+  };
+}
+
+function countBy(names: string[]): { name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+function alertsSummary(clusters: Views['clusters']): Overview['alerts'] {
+  const bySeverity: Record<string, number> = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  let firing = 0;
+  let silenced = 0;
+  let inhibited = 0;
+  for (const alert of clusters.flatMap((c) => c.data?.alerts ?? [])) {
+    if (alert.silencedBy.length) silenced++;
+    else if (alert.inhibitedBy.length) inhibited++;
+    else if (alert.state === 'active') {
+      firing++;
+      const severity = alert.labels.severity ?? 'none';
+      bySeverity[severity] = (bySeverity[severity] ?? 0) + 1;
+    }
+  }
+  return { firing, bySeverity, silenced, inhibited };
+}
+
+function targetsSummary(prometheus: Views['prometheus']): Overview['targets'] {
+  const jobs = new Map<string, JobGroup>();
+  for (const view of prometheus)
+    for (const t of view.data?.targets ?? []) {
+      const group = jobs.get(t.job) ?? { job: t.job, up: 0, down: 0, targets: [] };
+      if (t.health === 'down') group.down++;
+      else if (t.health === 'up') group.up++;
+      group.targets.push({
+        server: view.name,
+        instance: t.instance,
+        health: t.health,
+        lastError: t.lastError,
+        lastScrape: t.lastScrape ? t.lastScrape.toISOString() : null,
+        scrapeUrl: t.scrapeUrl,
+      });
+      jobs.set(t.job, group);
+    }
+  const rank = (h: TargetRow['health']) => (h === 'down' ? 0 : h === 'unknown' ? 1 : 2);
+  const byJob = [...jobs.values()]
+    .map((g) => ({
+      ...g,
+      targets: g.targets.sort(
+        (a, b) => rank(a.health) - rank(b.health) || a.instance.localeCompare(b.instance),
+      ),
+    }))
+    .sort((a, b) => Number(b.down > 0) - Number(a.down > 0) || a.job.localeCompare(b.job));
+  const total = byJob.reduce((n, g) => n + g.targets.length, 0);
+  return { total, down: byJob.reduce((n, g) => n + g.down, 0), byJob };
+}
+
+function rulesSummary(prometheus: Views['prometheus']): Overview['rules'] {
+  const errors: Overview['rules']['errors'] = [];
+  const firing: string[] = [];
+  const pending: string[] = [];
+  let total = 0;
+  for (const view of prometheus)
+    for (const group of view.data?.ruleGroups ?? [])
+      for (const rule of group.rules) {
+        total++;
+        if (rule.health === 'err')
+          errors.push({ server: view.name, group: group.name, name: rule.name, error: rule.lastError });
+        if (rule.type !== 'alerting') continue;
+        for (const a of rule.alerts) (a.state === 'firing' ? firing : pending).push(rule.name);
+      }
+  return { total, errors, firing: countBy(firing), pending: countBy(pending) };
+}
+
+export function buildOverview(views: Views): Overview {
+  const banners: Banner[] = [];
+  for (const v of views.prometheus) {
+    const b = upstreamBanner('Prometheus', v);
+    if (b) banners.push(b);
+  }
+  for (const v of views.clusters) {
+    const b = upstreamBanner('Alertmanager', v);
+    if (b) banners.push(b);
+    else
+      for (const peer of v.data?.peers ?? [])
+        if (!peer.ok)
+          banners.push({
+            level: 'warning',
+            upstream: `Alertmanager ${peer.name}`,
+            message: `${peer.address} does not answer (${peer.error ?? 'no answer'}); alerts come from the other peer(s).`,
+            hint: 'Alerts are not gossiped between peers: alerts sent only to this peer are missing until it is back.',
+          });
+  }
+  if (views.loki) {
+    const b = upstreamBanner('Loki', views.loki);
+    if (b) banners.push({ ...b, level: 'warning' });
+  }
+
+  return {
+    alerts: alertsSummary(views.clusters),
+    targets: targetsSummary(views.prometheus),
+    rules: rulesSummary(views.prometheus),
+    alertmanagers: views.clusters.map((v) => {
+      const status = v.data?.statuses[0];
+      return {
+        cluster: v.name,
+        peers: v.data?.peers ?? [],
+        version: status?.version,
+        clusterStatus: status?.clusterStatus,
+      };
+    }),
+    prometheus: views.prometheus.map((v) => ({
+      name: v.name,
+      ok: !v.error && v.data !== undefined,
+      version: v.data?.version,
+    })),
+    loki: views.loki
+      ? {
+          configured: true,
+          ready: Boolean(views.loki.data?.ready) && !views.loki.error,
+          detail: views.loki.error?.message ?? views.loki.data?.detail ?? 'not checked yet',
+        }
+      : { configured: false },
+    banners,
+  };
+}
