@@ -105,7 +105,7 @@ function createSources(cfg: VigilConfig): Sources {
       ]),
     ),
     loki: loki
-      ? new SnapshotSource({ name: 'loki', intervalMs, fetch: () => getReady(lokiTarget(loki)) })
+      ? new SnapshotSource({ name: 'default', intervalMs, fetch: () => getReady(lokiTarget(loki)) })
       : undefined,
   };
 }

@@ -180,7 +180,7 @@ describe('buildOverview', () => {
           },
         }),
       ],
-      loki: view<LokiSnapshot>('loki', undefined, {
+      loki: view<LokiSnapshot>('default', undefined, {
         error: { message: 'Loki did not answer within 5000 ms', at: 0 },
         ageSeconds: undefined,
       }),

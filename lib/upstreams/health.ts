@@ -54,7 +54,7 @@ export async function upstreamHealth(): Promise<HealthReport> {
   if (views.loki)
     upstreams.push({
       kind: 'loki',
-      name: 'loki',
+      name: views.loki.name,
       ok: Boolean(views.loki.data?.ready) && !views.loki.error,
       detail: views.loki.error?.message ?? views.loki.data?.detail ?? 'not polled yet',
     });
