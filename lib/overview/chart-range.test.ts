@@ -5,7 +5,7 @@ import { BUILTIN_PANEL_GROUPS } from './panels';
 
 describe('chart ranges', () => {
   it('aligns start and end to the step so concurrent consoles share one query', () => {
-    expect(alignedRange(3600, 15, 1_700_000_007_000)).toEqual({ start: 1_699_996_395, end: 1_699_999_995 });
+    expect(alignedRange(3600, 15, 1_700_000_007_000)).toEqual({ start: 1_699_996_410, end: 1_700_000_010 });
     expect(alignedRange(3600, 15, 1_700_000_009_999)).toEqual(alignedRange(3600, 15, 1_700_000_007_000));
   });
 

@@ -11,16 +11,18 @@ export function isRangeKey(value: unknown): value is RangeKey {
 
 /**
  * Start and end aligned to the step, so every console that opens the same chart in the same step
- * asks for the same query (and shares one cached answer).
+ * asks for the same query (and shares one cached answer). The end is the next step boundary, so the
+ * newest samples are always on the chart (Prometheus evaluates that point with the latest samples in
+ * its look-back window).
  *
- *   alignedRange(3600, 15, 1_700_000_007_000) → { start: 1_699_996_395, end: 1_700_000_000 } (unix seconds)
+ *   alignedRange(3600, 15, 1_700_000_007_000) → { start: 1_699_996_410, end: 1_700_000_010 } (unix seconds)
  */
 export function alignedRange(
   rangeSeconds: number,
   stepSeconds: number,
   nowMs: number,
 ): { start: number; end: number } {
-  const end = Math.floor(nowMs / 1000 / stepSeconds) * stepSeconds;
+  const end = Math.ceil(nowMs / 1000 / stepSeconds) * stepSeconds;
   return { start: end - rangeSeconds, end };
 }
 
