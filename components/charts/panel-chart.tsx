@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   CartesianGrid,
+  Legend,
   Line,
   LineChart,
   ReferenceLine,
@@ -96,6 +97,7 @@ function Chart({ data }: { data: PanelData }) {
           type="number"
           scale="time"
           domain={[data.range.start * 1000, data.range.end * 1000]}
+          ticks={Array.from({ length: 5 }, (_, i) => (data.range.start + (i * rangeSeconds) / 4) * 1000)}
           tickFormatter={(t: number) => formatTick(t, rangeSeconds)}
           stroke="var(--muted)"
           fontSize={11}
@@ -114,6 +116,7 @@ function Chart({ data }: { data: PanelData }) {
             data.series[Number(String(key).slice(1))]?.name ?? '',
           ]}
         />
+        {data.series.length > 1 ? <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} /> : null}
         {data.thresholds?.warn !== undefined ? (
           <ReferenceLine y={data.thresholds.warn} stroke="var(--warn)" strokeDasharray="4 4" />
         ) : null}
