@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { UpstreamAuth } from '@/lib/config/schema';
 import { UpstreamError } from '@/lib/errors';
+import { authHeaders } from './auth-headers';
 import { endpointOf, observeUpstreamRequest } from './observe';
-import { authHeaders } from './probe';
 
 /**
  * The one HTTP path to Prometheus, Alertmanager and Loki. Every call has a deadline, sends the
