@@ -1,4 +1,5 @@
 import 'server-only';
+import { sources } from '@/lib/alerts/sources';
 import { config } from '@/lib/config/current';
 import { env } from '@/lib/env';
 import { prepareDatabase } from './database';
@@ -8,7 +9,7 @@ const log = (line: string) => console.info(`[vigil] ${line}`);
 
 /**
  * Runs once when the server starts (instrumentation.ts): validate the environment and VIGIL_CONFIG,
- * bring up the database and apply migrations. Any failure stops the server with a message that says
+ * bring up the database, apply migrations and start polling the upstreams. Any failure stops the server with a message that says
  * what to fix, instead of serving a console that fails on every request.
  */
 export async function startServer(): Promise<void> {
@@ -17,6 +18,9 @@ export async function startServer(): Promise<void> {
     config();
     const { url } = await prepareDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.VIGIL_DATA_DIR }, log);
     runtimeState().databaseUrl = url;
+    // Poll the upstreams from the start, not from the first visitor: later work (acknowledgements that
+    // follow their alerts) depends on fresh snapshots whether or not a console is open.
+    sources();
     log('ready');
   } catch (error) {
     console.error(`\n${(error as Error).message}\n`);
