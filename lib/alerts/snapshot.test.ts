@@ -110,3 +110,28 @@ describe('SnapshotSource', () => {
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 });
+
+describe('SnapshotSource onUpdate', () => {
+  it('gets the previous and the new data after each successful fetch, and cannot break polling', async () => {
+    let n = 0;
+    const seen: [number | undefined, number][] = [];
+    const source = new SnapshotSource({
+      name: 't',
+      intervalMs: 10_000,
+      fetch: async () => ++n,
+      onUpdate: (previous, next) => {
+        seen.push([previous, next]);
+        if (next === 2) throw new Error('recorder failed');
+      },
+    });
+    await source.refresh();
+    await source.refresh();
+    await source.refresh();
+    expect(seen).toEqual([
+      [undefined, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+    expect(source.view()).toMatchObject({ data: 3, error: undefined });
+  });
+});

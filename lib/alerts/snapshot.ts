@@ -29,6 +29,11 @@ export type SnapshotOptions<T> = {
   name: string;
   intervalMs: number;
   fetch: () => Promise<T>;
+  /**
+   * Called after each successful fetch with the previous data (undefined the first time) and the new;
+   * e.g. to record alert transitions. Its errors are logged, never break polling.
+   */
+  onUpdate?: (previous: T | undefined, next: T) => Promise<void> | void;
   /** Injected in tests. */
   now?: () => number;
 };
@@ -56,10 +61,16 @@ export class SnapshotSource<T> {
     this.inflight ??= this.options
       .fetch()
       .then(
-        (data) => {
+        async (data) => {
+          const previous = this.data;
           this.data = data;
           this.updatedAt = this.now();
           this.error = undefined;
+          try {
+            await this.options.onUpdate?.(previous, data);
+          } catch (error) {
+            console.error(`[vigil] after polling ${this.options.name}:`, error);
+          }
         },
         (error: unknown) => {
           this.error = describeError(error, this.now());

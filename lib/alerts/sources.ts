@@ -1,5 +1,5 @@
 import 'server-only';
-import { getSilences, getStatus } from '@/lib/alertmanager/client';
+import { getAlertGroups, getSilences, getStatus } from '@/lib/alertmanager/client';
 import {
   type ClusterAlert,
   type PeerState,
@@ -23,11 +23,19 @@ import { SnapshotSource } from './snapshot';
 
 export type PeerStatus = { peer: string; version: string; clusterStatus: string; clusterPeers: number };
 
+/** One Alertmanager route group: its receiver, its group_by label values and the alerts in it. */
+export type RouteGroup = { receiver: string; labels: Record<string, string>; fingerprints: string[] };
+
 export type ClusterSnapshot = {
   alerts: ClusterAlert[];
   peers: PeerState[];
   /** Silences are gossiped, so one answering peer has them all. */
   silences: Silence[];
+  /**
+   * Route groups as the first answering peer sees them (for "group by Alertmanager route"). Peers group
+   * the same way; alerts another peer alone holds are grouped by the caller.
+   */
+  routeGroups: RouteGroup[];
   statuses: PeerStatus[];
 };
 
@@ -47,18 +55,28 @@ export type Sources = {
 
 async function fetchCluster(cluster: AlertmanagerCluster): Promise<ClusterSnapshot> {
   const peers = alertmanagerPeerTargets(cluster);
-  const [merged, statuses, silences] = await Promise.all([
+  const [merged, statuses, silences, routeGroups] = await Promise.all([
     readClusterAlerts(cluster),
     Promise.allSettled(peers.map((p) => getStatus(p))),
     writeWithFailover(peers, (p) => getSilences(p)).then(
       (r) => r.result,
       () => [] as Silence[],
     ),
+    writeWithFailover(peers, (p) => getAlertGroups(p)).then(
+      (r) =>
+        r.result.map((g) => ({
+          receiver: g.receiver,
+          labels: g.labels,
+          fingerprints: g.alerts.map((a) => a.fingerprint),
+        })),
+      () => [] as RouteGroup[],
+    ),
   ]);
   return {
     alerts: merged.alerts,
     peers: merged.peers,
     silences,
+    routeGroups,
     statuses: statuses.flatMap((s, i) =>
       s.status === 'fulfilled'
         ? [

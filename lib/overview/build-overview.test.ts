@@ -97,6 +97,7 @@ function cluster(alerts: ClusterAlert[], peers = [true, true]): ClusterSnapshot 
       ...(ok ? {} : { error: 'ECONNREFUSED' }),
     })),
     silences: [],
+    routeGroups: [],
     statuses: [{ peer: 'default peer 1', version: '0.25.0', clusterStatus: 'ready', clusterPeers: 2 }],
   };
 }
