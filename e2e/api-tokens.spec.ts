@@ -22,7 +22,7 @@ test('health and metrics are public', async ({ request }) => {
     database: 'up',
     prometheus: 'up',
     alertmanager: 'up',
-    loki: 'not configured',
+    loki: 'up',
     errors: [],
   });
   expect(Date.parse(health.timestamp)).not.toBeNaN();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
+import { alertmanagerStreams, startLokiReplay } from '../lib/loki/replay-server';
 import { seedUsers } from '../scripts/seed-users';
 import { freePorts } from '../scripts/stack/ports';
 import { startStack } from '../scripts/stack/start-stack';
@@ -23,14 +24,20 @@ export default async function globalSetup(_config: FullConfig) {
   });
   try {
     await seedUsers(stack.databaseUrl, Object.values(E2E_USERS));
+    // Loki cannot be installed here: a replay of real Loki 2.8 answers stands in, giving the streams of
+    // whatever alerts the harness's Alertmanager holds (see lib/loki/replay-server.ts).
+    const loki = await startLokiReplay({
+      rewrite: { streams: alertmanagerStreams(stack.alertmanagerUrls[0]) },
+    });
     const server = await startVigilServer({
       port,
       logFile: path.join(stack.dir, 'logs', 'vigil.log'),
-      env: vigilEnvFor(stack),
+      env: { ...vigilEnvFor(stack), LOKI_URL: loki.url },
     });
     process.env.VIGIL_E2E_BASE_URL = server.url;
     return async () => {
       await server.stop();
+      await loki.close();
       await stack.stop();
     };
   } catch (error) {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { alertmanagerStreams, startLokiReplay } from '@/lib/loki/replay-server';
 import { buildIfStale } from './build-if-stale';
 import { type SeedUser, seedUsers } from './seed-users';
 import { ensureDebianPackages } from './stack/debian-packages';
@@ -44,12 +45,18 @@ async function main() {
   const webhookToken = randomBytes(24).toString('hex');
   log('starting PostgreSQL, Prometheus, two Alertmanagers and the exporters…');
   const stack = await startStack({ vigilUrl: `http://127.0.0.1:${port}`, webhookToken, log });
+  // No Loki can be installed here: the demo's Loki is a replay of recorded Loki 2.8 answers that gives
+  // every alert of the stack real-looking log lines (see lib/loki/replay-server.ts).
+  const loki = await startLokiReplay({
+    rewrite: { streams: alertmanagerStreams(stack.alertmanagerUrls[0]) },
+  });
   let stopping = false;
   const stopAll = async (server?: { stop(): Promise<void> }) => {
     if (stopping) return;
     stopping = true;
     log('stopping…');
     await server?.stop();
+    await loki.close();
     await stack.stop();
     log('stopped; nothing left running');
     process.exit(0);
@@ -59,7 +66,7 @@ async function main() {
     const server = await startVigilServer({
       port,
       logFile: path.join(stack.dir, 'logs', 'vigil.log'),
-      env: vigilEnvFor(stack),
+      env: { ...vigilEnvFor(stack), LOKI_URL: loki.url },
     });
     process.on('SIGINT', () => void stopAll(server));
     process.on('SIGTERM', () => void stopAll(server));
@@ -71,11 +78,13 @@ ${DEMO_USERS.map((u) => `    ${u.role.padEnd(9)}  ${u.email.padEnd(22)}  ${u.pas
 
   Prometheus      ${stack.prometheusUrl}
   Alertmanagers   ${stack.alertmanagerUrls.join('  ')}
+  Loki            ${loki.url}  (a replay of recorded Loki 2.8 answers: no Loki is installed)
   Logs            ${path.join(stack.dir, 'logs')}
 
   Press Ctrl-C to stop everything.
 `);
   } catch (error) {
+    await loki.close();
     await stack.stop();
     throw error;
   }

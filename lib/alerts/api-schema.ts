@@ -61,7 +61,9 @@ export const upstreamStateSchema = z.object({
   ageSeconds: z.number().nullable(),
   stale: z.boolean(),
   error: z.object({ message: z.string(), hint: z.string().optional() }).nullable(),
-  peers: z.array(z.object({ name: z.string(), address: z.string(), ok: z.boolean(), error: z.string().optional() })),
+  peers: z.array(
+    z.object({ name: z.string(), address: z.string(), ok: z.boolean(), error: z.string().optional() }),
+  ),
 });
 
 export const alertsResponseSchema = z.object({
@@ -110,12 +112,18 @@ export const alertDetailSchema = z.object({
   alert: alertItemSchema,
   /** The alerting rule's expression, from Prometheus' rules or the alert's generatorURL. */
   expr: z.string().nullable(),
-  /** The comparison at the end of the expression (`… > 80` → {op: ">", value: 80}), when there is one. */
-  threshold: z.object({ op: z.string(), value: z.number() }).nullable(),
+  /**
+   * The comparison at the end of the expression (`… > 80` → {op: ">", value: 80}), when there is one;
+   * `operand` is the expression without it, which is what to graph (the full expression only returns
+   * the points where the condition holds).
+   */
+  threshold: z.object({ op: z.string(), value: z.number(), operand: z.string() }).nullable(),
   /** Which Prometheus evaluates it (for graphing). */
   prometheus: z.string().nullable(),
   /** Silences muting it and the alerts inhibiting it, resolved from their ids. */
-  silences: z.array(z.object({ id: z.string(), createdBy: z.string(), comment: z.string(), endsAt: z.string() })),
+  silences: z.array(
+    z.object({ id: z.string(), createdBy: z.string(), comment: z.string(), endsAt: z.string() }),
+  ),
   inhibitors: z.array(z.object({ fingerprint: z.string(), alertname: z.string(), labels })),
   history: z.array(alertHistoryEntrySchema),
 });

@@ -13,6 +13,7 @@ import { getReady } from '@/lib/loki/client';
 import { getBuildInfo, getRules, getTargets } from '@/lib/prometheus/client';
 import type { RuleGroup, ScrapeTarget } from '@/lib/prometheus/schemas';
 import { alertmanagerPeerTargets, lokiTarget, prometheusTarget } from '@/lib/upstreams/targets';
+import { transitionRecorder } from './ingest';
 import { SnapshotSource } from './snapshot';
 
 /**
@@ -113,7 +114,13 @@ function createSources(cfg: VigilConfig): Sources {
     clusters: new Map(
       cfg.alertmanagers.map((c) => [
         c.name,
-        new SnapshotSource({ name: c.name, intervalMs, fetch: () => fetchCluster(c) }),
+        new SnapshotSource({
+          name: c.name,
+          intervalMs,
+          fetch: () => fetchCluster(c),
+          // History of what the webhook never sees (silenced, inhibited alerts): see transitions.ts.
+          onUpdate: transitionRecorder(),
+        }),
       ]),
     ),
     prometheus: new Map(

@@ -1,6 +1,9 @@
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJsonFixture, readTextFixture } from './fixtures';
-import { type LokiReplay, startLokiReplay } from './replay-server';
+import { alertmanagerStreams, type LokiReplay, startLokiReplay } from './replay-server';
+import { labelsResponseSchema, queryResponseSchema } from './schemas';
+import { listenOnLoopback } from './test-server';
 
 type IndexEntry = {
   method: string;
@@ -116,6 +119,153 @@ describe('Loki replay server', () => {
       expect(starting.requests.map((r) => r.path)).toEqual(['/ready']);
     } finally {
       await starting.close();
+    }
+  });
+});
+
+describe('Loki replay in rewrite mode', () => {
+  const harness = { job: 'node', instance: '127.0.0.1:41234' };
+  let sets: Record<string, string>[] = [harness];
+  let rewriting: LokiReplay;
+
+  beforeAll(async () => {
+    rewriting = await startLokiReplay({ rewrite: { streams: () => sets } });
+  });
+  afterAll(() => rewriting.close());
+
+  const getJson = async (pathAndQuery: string) => {
+    const res = await fetch(rewriting.url + pathAndQuery);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    return res.json();
+  };
+  const queryRange = (params: Record<string, string>) =>
+    getJson(`/loki/api/v1/query_range?${new URLSearchParams(params)}`).then((body) => {
+      const result = queryResponseSchema.parse(body);
+      if (result.type !== 'streams') throw new Error(result.type);
+      return result.streams;
+    });
+
+  it("lists the label sets' names and values with the recorded ones, sorted like Loki", async () => {
+    sets = [harness, { job: 'api', instance: '10.0.0.5:8080', pod: 'api-7d9' }];
+    expect(labelsResponseSchema.parse(await getJson('/loki/api/v1/labels'))).toEqual([
+      'env',
+      'instance',
+      'job',
+      'level',
+      'pod',
+    ]);
+    expect(labelsResponseSchema.parse(await getJson('/loki/api/v1/label/job/values'))).toEqual([
+      'api',
+      'legacy-app',
+      'node',
+      'postgres',
+    ]);
+    expect(labelsResponseSchema.parse(await getJson('/loki/api/v1/label/instance/values'))).toEqual([
+      '10.0.0.5:8080',
+      '127.0.0.1:41234',
+    ]);
+    // Like Loki 2.8, no `data` for a label it does not know.
+    expect(await getJson('/loki/api/v1/label/namespace/values')).toEqual({ status: 'success' });
+    sets = [harness];
+  });
+
+  it('answers a selector of a label set with the recorded lines, relabelled and inside the window', async () => {
+    const end = 1795000000; // in the past: Loki has no lines from the future
+    const streams = await queryRange({
+      query: '{job="node",instance="127.0.0.1:41234"} |~ "(?i)error|warn"',
+      start: String((end - 1200) * 1e9),
+      end: String(end * 1e9),
+      limit: '100',
+      direction: 'backward',
+    });
+    expect(streams.map((s) => s.labels.level).sort()).toEqual(['error', 'warn']);
+    for (const stream of streams) {
+      expect(stream.labels).toEqual({
+        env: 'dev',
+        instance: '127.0.0.1:41234',
+        job: 'node',
+        level: stream.labels.level,
+      });
+      for (const entry of stream.entries) {
+        expect(entry.timeMs).toBeGreaterThanOrEqual((end - 1200) * 1000);
+        expect(entry.timeMs).toBeLessThan(end * 1000);
+      }
+    }
+    const lines = streams.flatMap((s) => s.entries.map((e) => e.line));
+    expect(lines).toContain(
+      'level=error msg="failed to read hwmon sensor" err="no such device" trace_id=ee87905e4ca415ea',
+    );
+    expect(lines).toHaveLength(6);
+  });
+
+  it('follows a changing list of label sets', async () => {
+    const query = { query: '{instance="127.0.0.1:50000"}', start: '1794998800', end: '1795000000' };
+    expect(await queryRange(query)).toEqual([]);
+    sets = [harness, { instance: '127.0.0.1:50000' }];
+    expect((await queryRange(query)).flatMap((s) => s.entries)).toHaveLength(20);
+    sets = [harness];
+  });
+
+  it('still serves the recordings byte for byte, bad LogQL included', async () => {
+    const recorded = await fetch(
+      `${rewriting.url}/loki/api/v1/query_range?${new URLSearchParams({ query: '{job="node",instance="web-01:9100"}' })}`,
+    );
+    expect(await recorded.text()).toBe(readTextFixture('query_range-streams.json'));
+    const bad = await fetch(
+      `${rewriting.url}/loki/api/v1/query_range?${new URLSearchParams({ query: '{job="node"} |= ' })}`,
+    );
+    expect([bad.status, await bad.text()]).toEqual([400, readTextFixture('error-bad-logql.txt')]);
+  });
+
+  it('falls back to the loud 404 for LogQL it does not understand', async () => {
+    const res = await fetch(
+      `${rewriting.url}/loki/api/v1/query_range?${new URLSearchParams({ query: '{job="node"} | logfmt | level="x"' })}`,
+    );
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/^Loki replay: no recording for GET/);
+  });
+
+  it('answers 500 with the reason when the label sets cannot be read', async () => {
+    const broken = await startLokiReplay({
+      rewrite: {
+        streams: () => {
+          throw new Error('Alertmanager at http://127.0.0.1:1 answered 503');
+        },
+      },
+    });
+    try {
+      const res = await fetch(`${broken.url}/loki/api/v1/labels`);
+      expect([res.status, await res.text()]).toEqual([
+        500,
+        'Loki replay: Alertmanager at http://127.0.0.1:1 answered 503\n',
+      ]);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it("takes the label sets from an Alertmanager's alerts", async () => {
+    const alerts = [
+      {
+        labels: { alertname: 'InstanceDown', job: 'node', instance: '127.0.0.1:41234', severity: 'critical' },
+      },
+      { labels: { alertname: 'Watchdog', severity: 'none' } },
+      { labels: { alertname: 'HighCPU', instance: '127.0.0.1:9100' } },
+    ];
+    const am = await listenOnLoopback(
+      createServer((req, res) => {
+        res.writeHead(req.url === '/api/v2/alerts' ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(alerts));
+      }),
+    );
+    try {
+      expect(await alertmanagerStreams(`${am.url}/`)()).toEqual([
+        { job: 'node', instance: '127.0.0.1:41234' },
+        { instance: '127.0.0.1:9100' },
+      ]);
+    } finally {
+      await am.close();
     }
   });
 });

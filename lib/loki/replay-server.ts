@@ -2,7 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
+import { SELECTOR_LABELS } from './alert-context';
 import { FIXTURES_DIR } from './fixtures';
+import {
+  type LabelSet,
+  mergeNames,
+  parseSimpleLogQuery,
+  rewriteStreams,
+  timeParamNs,
+  type WireStream,
+} from './replay-rewrite';
 import { listenOnLoopback, type RecordedRequest, type RecordingServer, recordRequest } from './test-server';
 
 /**
@@ -19,6 +28,23 @@ import { listenOnLoopback, type RecordedRequest, type RecordingServer, recordReq
  * An unknown path gets Go's `404 page not found` (Loki's router, like Prometheus's); a known path with
  * no matching recording gets a 404 whose body names the request, so a missing recording is obvious
  * instead of answered with made-up data. To serve a new case, add a recording and an index entry.
+ *
+ * Rewrite mode (`rewrite: {streams}`, off by default) serves label sets that were never recorded, such
+ * as the harness's alerts (`{job="node", instance="127.0.0.1:<random port>"}`), so the alert log
+ * context can be shown end to end with real Loki lines:
+ * - /labels and /label/<name>/values answer the recorded names and values plus those of the given
+ *   label sets (an unknown label's values come without `data`, as from Loki 2.8);
+ * - a query_range that matches no recording, and is a stream selector with line filters, is answered
+ *   with the recorded streams of fixtures/query_range-streams.json (real Loki 2.8 lines at levels
+ *   error, warn and info) relabelled to every label set the selector matches and moved into the
+ *   requested window (rules in replay-rewrite.ts); a selector matching no set gets no streams, as
+ *   from Loki. Recorded queries keep their recordings, bad LogQL included (`{job="node"} |= `); other
+ *   LogQL (parsers, metric queries) gets the usual "no recording" 404.
+ *
+ *   const replay = await startLokiReplay({ rewrite: { streams: [{ job: 'node', instance: '127.0.0.1:9100' }] } });
+ *   // or follow whatever alerts an Alertmanager holds (the demo):
+ *   const replay = await startLokiReplay({ rewrite: { streams: alertmanagerStreams('http://127.0.0.1:9093') } });
+ *   // then start Vigil with LOKI_URL=replay.url
  */
 
 const recordingSchema = z.object({
@@ -35,9 +61,14 @@ const indexSchema = z.object({ recordings: z.array(recordingSchema) });
 
 type Recording = z.infer<typeof recordingSchema> & { body: Buffer };
 
+/** Label sets, or a function that returns them (asked on every request, so they may change). */
+export type StreamSource = readonly LabelSet[] | (() => readonly LabelSet[] | Promise<readonly LabelSet[]>);
+
 export type LokiReplayOptions = {
   /** Start like a Loki that has just started: /ready answers the recorded 503 until setReady(true). */
   notReady?: boolean;
+  /** Rewrite mode: also answer for these label sets with the recorded lines (see above). */
+  rewrite?: { streams: StreamSource };
 };
 
 export type LokiReplay = RecordingServer & {
@@ -66,10 +97,123 @@ function matches(recording: Recording, request: RecordedRequest, ready: boolean)
   });
 }
 
+/** An answer as the replay sends it. */
+type Reply = { status: number; contentType: string; body: string | Buffer };
+
+/** The recording whose streams rewrite mode re-uses: real lines at levels error, warn and info. */
+const REWRITE_SOURCE = 'query_range-streams.json';
+
+const streamsBodySchema = z.object({
+  status: z.literal('success'),
+  data: z.looseObject({
+    result: z.array(
+      z.object({
+        stream: z.record(z.string(), z.string()),
+        values: z.array(z.tuple([z.string(), z.string()])),
+      }),
+    ),
+  }),
+});
+const namesBodySchema = z.object({ data: z.array(z.string()).nullish() });
+
+const json = (data: unknown): Reply => ({
+  status: 200,
+  contentType: 'application/json',
+  body: JSON.stringify(data),
+});
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * Rewrite mode's answers (see the top of this file), or undefined to fall back to the recordings.
+ * Label sets are read per request, so a function source can follow a changing list.
+ */
+function createRewriter(recordings: Recording[], source: StreamSource) {
+  const bodyOf = (r: Recording) => JSON.parse(r.body.toString('utf8')) as unknown;
+  const streamsRecording = recordings.find((r) => r.file === REWRITE_SOURCE);
+  if (!streamsRecording) throw new Error(`Loki replay: rewrite mode needs the recording ${REWRITE_SOURCE}`);
+  const streamsBody = streamsBodySchema.parse(bodyOf(streamsRecording));
+  const recorded: WireStream[] = streamsBody.data.result;
+  /** Recorded names (/labels) and values (/label/<name>/values), by path. */
+  const recordedNames = new Map(
+    recordings
+      .filter((r) => r.method === 'GET' && /^\/loki\/api\/v1\/(labels|label\/[^/]+\/values)$/.test(r.path))
+      .map((r) => [r.path, namesBodySchema.parse(bodyOf(r)).data ?? []]),
+  );
+  const labelSets = async () => (typeof source === 'function' ? await source() : source);
+
+  return async (request: RecordedRequest, recording: Recording | undefined): Promise<Reply | undefined> => {
+    if (request.method !== 'GET') return undefined;
+    if (request.path === '/loki/api/v1/labels') {
+      const sets = await labelSets();
+      const names = mergeNames(recordedNames.get(request.path) ?? [], ...sets.map((s) => Object.keys(s)));
+      return json({ status: 'success', data: names });
+    }
+    const valuesOf = /^\/loki\/api\/v1\/label\/([^/]+)\/values$/.exec(request.path)?.[1];
+    if (valuesOf !== undefined) {
+      const name = decodeURIComponent(valuesOf);
+      const sets = await labelSets();
+      const values = mergeNames(
+        recordedNames.get(request.path) ?? [],
+        sets.flatMap((s) => (s[name] ? [s[name]] : [])),
+      );
+      // Loki 2.8 leaves `data` out for a label it does not know (grafana/loki#4927).
+      return json(values.length > 0 ? { status: 'success', data: values } : { status: 'success' });
+    }
+    if (request.path !== '/loki/api/v1/query_range' || recording) return undefined;
+    const query = parseSimpleLogQuery(first(request.query.query) ?? '');
+    if (!query) return undefined;
+    const nowNs = BigInt(Date.now()) * 1_000_000n;
+    const endNs = timeParamNs(first(request.query.end), nowNs);
+    const result = rewriteStreams(recorded, await labelSets(), {
+      query,
+      endNs,
+      // Loki's defaults: the last hour, 100 lines, newest first.
+      startNs: timeParamNs(first(request.query.start), endNs - 3600n * 1_000_000_000n),
+      nowNs,
+      limit: Number(first(request.query.limit)) || 100,
+      direction: first(request.query.direction) === 'forward' ? 'forward' : 'backward',
+    });
+    return json({ ...streamsBody, data: { ...streamsBody.data, result } });
+  };
+}
+
+/**
+ * Label sets of the alerts an Alertmanager holds, reduced to the labels Vigil matches in Loki
+ * (SELECTOR_LABELS): a `streams` source for rewrite mode that gives every alert of a demo its logs.
+ * @example await alertmanagerStreams('http://127.0.0.1:9093')()
+ *   → [{job: 'node', instance: '127.0.0.1:9100'}, {instance: 'http://127.0.0.1:1/'}]
+ */
+export function alertmanagerStreams(
+  alertmanagerUrl: string,
+  names: readonly string[] = SELECTOR_LABELS,
+): () => Promise<LabelSet[]> {
+  const alertsSchema = z.array(z.object({ labels: z.record(z.string(), z.string()) }));
+  return async () => {
+    const res = await fetch(`${alertmanagerUrl.replace(/\/+$/, '')}/api/v2/alerts`);
+    if (!res.ok) throw new Error(`Alertmanager at ${alertmanagerUrl} answered ${res.status}`);
+    return alertsSchema
+      .parse(await res.json())
+      .map((a) => Object.fromEntries(names.flatMap((n) => (a.labels[n] ? [[n, a.labels[n]]] : []))))
+      .filter((set) => Object.keys(set).length > 0);
+  };
+}
+
+function notFound(request: RecordedRequest, url: string | undefined, knownPath: boolean): Reply {
+  return {
+    status: 404,
+    contentType: 'text/plain; charset=utf-8',
+    body: knownPath
+      ? `Loki replay: no recording for ${request.method} ${url}; add one to lib/loki/fixtures/index.json\n`
+      : '404 page not found\n',
+  };
+}
+
 export async function startLokiReplay(options: LokiReplayOptions = {}): Promise<LokiReplay> {
   const recordings = await loadRecordings();
   const requests: RecordedRequest[] = [];
   let ready = !options.notReady;
+  const rewrite = options.rewrite && createRewriter(recordings, options.rewrite.streams);
 
   const server = createServer((req, res) => {
     req.resume();
@@ -77,16 +221,23 @@ export async function startLokiReplay(options: LokiReplayOptions = {}): Promise<
     requests.push(request);
     const samePath = recordings.filter((r) => r.method === request.method && r.path === request.path);
     const recording = samePath.find((r) => matches(r, request, ready));
-    if (recording) {
-      res.writeHead(recording.status, recording.contentType ? { 'content-type': recording.contentType } : {});
-      res.end(recording.body);
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(
-      samePath.length === 0
-        ? '404 page not found\n'
-        : `Loki replay: no recording for ${request.method} ${req.url}; add one to lib/loki/fixtures/index.json\n`,
+    const send = (reply: Reply) => {
+      res.writeHead(reply.status, reply.contentType ? { 'content-type': reply.contentType } : {});
+      res.end(reply.body);
+    };
+    const strict = (): Reply =>
+      recording
+        ? { status: recording.status, contentType: recording.contentType, body: recording.body }
+        : notFound(request, req.url, samePath.length > 0);
+    if (!rewrite) return send(strict());
+    rewrite(request, recording).then(
+      (reply) => send(reply ?? strict()),
+      (error: Error) =>
+        send({
+          status: 500,
+          contentType: 'text/plain; charset=utf-8',
+          body: `Loki replay: ${error.message}\n`,
+        }),
     );
   });
 

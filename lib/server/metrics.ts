@@ -15,6 +15,8 @@ type Metrics = {
   upstreamDuration: Histogram<'source' | 'name'>;
   snapshotAge: Gauge<'source' | 'name'>;
   databaseUp: Gauge;
+  webhookNotifications: Counter<'outcome'>;
+  alertEvents: Counter<'source' | 'outcome'>;
   collectors: Set<() => Promise<void> | void>;
 };
 
@@ -57,6 +59,18 @@ function create(): Metrics {
     databaseUp: new Gauge({
       name: 'vigil_database_up',
       help: 'Whether PostgreSQL answers.',
+      registers: [registry],
+    }),
+    webhookNotifications: new Counter({
+      name: 'vigil_webhook_notifications_total',
+      help: 'Alertmanager webhook notifications received, by outcome: accepted (200 once committed; its alerts may all have been duplicates), unauthorized (401), invalid (400), too_large (413), unavailable (503: the database failed, Alertmanager retries).',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    alertEvents: new Counter({
+      name: 'vigil_alert_events_total',
+      help: 'Alert events (fired, resolved) from the webhook and the poller, by outcome: stored, duplicate (already stored: a resend, the other HA peer or the other source), failed (the database failed).',
+      labelNames: ['source', 'outcome'],
       registers: [registry],
     }),
   };

@@ -2,6 +2,7 @@ import 'server-only';
 import { sources } from '@/lib/alerts/sources';
 import { config } from '@/lib/config/current';
 import { env } from '@/lib/env';
+import { metrics } from '@/lib/server/metrics';
 import { prepareDatabase } from './database';
 import { runtimeState } from './runtime';
 
@@ -20,6 +21,8 @@ export async function startServer(): Promise<void> {
     runtimeState().databaseUrl = url;
     // Poll the upstreams from the start, not from the first visitor: later work (acknowledgements that
     // follow their alerts) depends on fresh snapshots whether or not a console is open.
+    // The metrics registry must observe upstream requests from the first poll on.
+    metrics();
     sources();
     log('ready');
   } catch (error) {

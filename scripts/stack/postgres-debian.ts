@@ -72,14 +72,22 @@ export async function startDebianPostgres(bin: string, input: PostgresServerInpu
   await appendFile(join(dataDir, 'postgresql.conf'), `\n# vigil stack harness\n${settings}\n`);
 
   // -w: pg_ctl itself polls until the server accepts connections (or -t passes).
-  const start = await pg('pg_ctl', ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start'], 90_000);
-  if (start.code !== 0) throw fail('pg_ctl start', start.output);
-  const pid = await readPostmasterPid(dataDir);
+  const start = async () => {
+    const started = await pg('pg_ctl', ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start'], 90_000);
+    if (started.code !== 0) throw fail('pg_ctl start', started.output);
+    return readPostmasterPid(dataDir);
+  };
+  let pid = await start();
 
   return {
     kind: 'debian',
-    pid,
+    get pid() {
+      return pid;
+    },
     logFile,
+    async start() {
+      if (!isAlive(pid)) pid = await start();
+    },
     async stop() {
       if (!isAlive(pid)) return;
       const stop = await pg('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', '-t', '30', 'stop'], 60_000);

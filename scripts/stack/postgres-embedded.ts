@@ -54,12 +54,23 @@ export async function startEmbeddedPostgres(input: PostgresServerInput): Promise
       error ?? new Error('the server exited during start'),
     );
   }
-  const pid = await readPostmasterPid(dataDir);
+  let pid = await readPostmasterPid(dataDir);
 
   return {
     kind: 'embedded',
-    pid,
+    get pid() {
+      return pid;
+    },
     logFile,
+    async start() {
+      if (isAlive(pid)) return;
+      await withDeadline(
+        server.start(),
+        60_000,
+        'the embedded PostgreSQL server to accept connections again',
+      );
+      pid = await readPostmasterPid(dataDir);
+    },
     async stop() {
       if (!isAlive(pid)) return;
       // The package's stop() waits for an 'exit' event that never comes if the

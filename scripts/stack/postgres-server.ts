@@ -15,11 +15,16 @@ export interface PostgresServerInput {
 /** A running PostgreSQL cluster, whichever way it was started. */
 export interface PostgresServer {
   readonly kind: 'debian' | 'embedded';
-  /** PID of the postmaster. */
+  /** PID of the postmaster (a new one after start()). */
   readonly pid: number;
   readonly logFile: string;
   /** Fast shutdown (disconnect clients, then stop); resolves once the postmaster is gone. */
   stop(): Promise<void>;
+  /**
+   * Starts the stopped server again: same data, port and password. Resolves once it accepts
+   * connections; does nothing while it runs. For tests of a database outage.
+   */
+  start(): Promise<void>;
   /** Immediate shutdown without waiting, for `process.on('exit')`. */
   killNow(): void;
 }

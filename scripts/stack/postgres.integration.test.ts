@@ -58,4 +58,43 @@ describe.each([
     },
     60_000,
   );
+
+  it.runIf(available)(
+    'starts again after a stop, on the same URL with its data',
+    async () => {
+      const [port = 0] = await freePorts(1);
+      const { server, databaseUrl } = await startPostgres({
+        dir,
+        port,
+        logFile: join(dir, 'postgres.log'),
+        mode,
+      });
+      const query = async (sql: string) => {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        try {
+          return (await client.query(sql)).rows;
+        } finally {
+          await client.end();
+        }
+      };
+      try {
+        await query('CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)');
+        const first = server.pid;
+        await server.stop();
+        expect(isAlive(first)).toBe(false);
+        await expect(query('SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
+        await server.start();
+        expect(server.pid).not.toBe(first);
+        expect(isAlive(server.pid)).toBe(true);
+        expect(await query('SELECT n FROM kept')).toEqual([{ n: 42 }]);
+        // Idempotent while it runs.
+        await server.start();
+      } finally {
+        await server.stop();
+      }
+      expect(isAlive(server.pid)).toBe(false);
+    },
+    90_000,
+  );
 });

@@ -45,6 +45,13 @@ export interface Stack {
   configFiles: ConfigFiles;
   /** Everything started, the postmaster included. */
   processes: StackProcess[];
+  /**
+   * Stops PostgreSQL alone (fast shutdown: clients are disconnected), e.g. to test a database outage;
+   * everything else keeps running. The postgres exporter then reports `pg_up 0`.
+   */
+  stopPostgres(): Promise<void>;
+  /** Starts it again after stopPostgres(): same port, data and password, a new postmaster PID. */
+  startPostgres(): Promise<void>;
   /** Stops every process, PostgreSQL, and removes `dir`. Idempotent. */
   stop(): Promise<void>;
 }
@@ -147,8 +154,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       configFiles,
       processes: [
         ...services.map(({ proc: { name, pid, logFile } }) => ({ name, pid, logFile })),
-        { name: 'postgres', pid: postgres.server.pid, logFile: postgres.server.logFile },
+        {
+          name: 'postgres',
+          // Read through: startPostgres() starts a new postmaster.
+          get pid() {
+            return postgres.server.pid;
+          },
+          logFile: postgres.server.logFile,
+        },
       ],
+      stopPostgres: () => postgres.server.stop(),
+      startPostgres: () => postgres.server.start(),
       stop: () => resources.stop(),
     };
   } catch (error) {

@@ -1,9 +1,42 @@
-import { UnbuiltView } from '@/components/shell/unbuilt-view';
+import { Suspense } from 'react';
+import { AlertsView } from '@/components/alerts/alerts-view';
+import { apiQuery, readViewState } from '@/components/alerts/view-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { type AlertsResponse, alertsQuerySchema } from '@/lib/alerts/api-schema';
+import { queryAlerts } from '@/lib/alerts/query';
 import { requirePageUser } from '@/lib/auth';
 
 export const metadata = { title: 'Alerts' };
 
-export default async function AlertsPage() {
+export default async function AlertsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   await requirePageUser();
-  return <UnbuiltView title="Alerts" />;
+  const raw = await searchParams;
+  const params = new URLSearchParams(
+    Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
+  );
+  const initialQuery = apiQuery(readViewState(params));
+  // The first page is rendered with data; a bad filter is reported by the client, which asks again.
+  let initial: AlertsResponse | undefined;
+  try {
+    initial = await queryAlerts(
+      alertsQuerySchema.parse(Object.fromEntries(new URLSearchParams(initialQuery))),
+    );
+  } catch {
+    initial = undefined;
+  }
+  return (
+    <>
+      <PageHeader
+        title="Alerts"
+        description="Every Alertmanager cluster, HA peers merged. Press ? for keys."
+      />
+      <Suspense>
+        <AlertsView initial={initial} initialQuery={initialQuery} />
+      </Suspense>
+    </>
+  );
 }

@@ -1,0 +1,23 @@
+import Link from 'next/link';
+import { AlertDetailView } from '@/components/alerts/alert-detail';
+import { requirePageUser } from '@/lib/auth';
+
+export const metadata = { title: 'Alert' };
+
+export default async function AlertPage({ params }: { params: Promise<{ fingerprint: string }> }) {
+  await requirePageUser();
+  const { fingerprint } = await params;
+  return (
+    <div className="mx-auto flex max-w-4xl flex-col gap-3">
+      <Link
+        href={`/alerts?alert=${encodeURIComponent(fingerprint)}`}
+        className="text-sm text-accent hover:underline"
+      >
+        ← All alerts
+      </Link>
+      <div className="rounded-lg border border-border bg-surface p-4">
+        <AlertDetailView fingerprint={fingerprint} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import type { AlertDetail } from '@/lib/alerts/api-schema';
+import { formatDuration, secondsSince } from './duration';
+import { ExpressionGraph } from './expression-graph';
+import { LogContext } from './log-context';
+import { severityClass } from './severity';
+
+async function fetchDetail(fingerprint: string): Promise<AlertDetail> {
+  const res = await fetch(`/api/v1/alerts/${encodeURIComponent(fingerprint)}`);
+  const body = await res.json().catch(() => ({}));
+  if (res.status === 404)
+    throw new Error('This alert is not firing any more (or never was). Its history stays in the database.');
+  if (!res.ok)
+    throw new Error(
+      (body as { error?: { message?: string } }).error?.message ?? `Vigil answered ${res.status}`,
+    );
+  return body as AlertDetail;
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="flex flex-col gap-2">
+      <h3 className="text-sm font-semibold">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function LabelTable({ labels }: { labels: Record<string, string> }) {
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 font-mono text-xs">
+      {Object.entries(labels).map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="text-muted">{k}</dt>
+          <dd className="break-all">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function AlertDetailView({ fingerprint }: { fingerprint: string }) {
+  const { data, error } = useQuery({
+    queryKey: ['alert', fingerprint],
+    queryFn: () => fetchDetail(fingerprint),
+    refetchInterval: 15_000,
+    retry: false,
+  });
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-danger">
+        {error.message}
+      </p>
+    );
+  if (!data) return <p className="text-sm text-muted">Loading…</p>;
+  const { alert } = data;
+  const now = Date.now();
+  return (
+    <article className="flex flex-col gap-5" data-testid="alert-detail">
+      <header className="flex flex-col gap-1">
+        <div className="flex items-center gap-2">
+          <span
+            className={`rounded px-1.5 py-0.5 text-xs font-semibold uppercase ${severityClass(alert.severity)}`}
+          >
+            {alert.severity}
+          </span>
+          <h2 className="text-lg font-semibold">{alert.alertname}</h2>
+          <Badge tone={alert.state === 'firing' ? 'danger' : 'neutral'}>{alert.state}</Badge>
+        </div>
+        {alert.summary ? <p className="text-sm">{alert.summary}</p> : null}
+        {alert.annotations.description && alert.annotations.description !== alert.summary ? (
+          <p className="text-sm text-muted">{alert.annotations.description}</p>
+        ) : null}
+        <p className="text-xs text-muted">
+          Since {new Date(alert.startsAt).toLocaleString()} (
+          {formatDuration(secondsSince(alert.startsAt, now))}) · cluster {alert.cluster} · reported by{' '}
+          {alert.peers.join(', ')}
+        </p>
+      </header>
+
+      {data.silences.length || data.inhibitors.length ? (
+        <Section title="Why it is muted">
+          <ul className="flex flex-col gap-1 text-sm">
+            {data.silences.map((s) => (
+              <li key={s.id}>
+                Silenced by{' '}
+                <Link className="text-accent hover:underline" href={`/silences?id=${s.id}`}>
+                  {s.id.slice(0, 8)}
+                </Link>{' '}
+                from {s.createdBy} until {new Date(s.endsAt).toLocaleString()}: {s.comment}
+              </li>
+            ))}
+            {data.inhibitors.map((i) => (
+              <li key={i.fingerprint}>
+                Inhibited by{' '}
+                <Link className="text-accent hover:underline" href={`/alerts?alert=${i.fingerprint}`}>
+                  {i.alertname}
+                </Link>{' '}
+                <span className="font-mono text-xs text-muted">
+                  {Object.entries(i.labels)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join(' ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      <Section title="Expression">
+        {data.expr ? (
+          <ExpressionGraph
+            expr={data.expr}
+            prometheus={data.prometheus}
+            startsAt={alert.startsAt}
+            threshold={data.threshold}
+          />
+        ) : (
+          <p className="text-sm text-muted">
+            Prometheus does not know this alert's rule, and it carries no generatorURL expression.
+          </p>
+        )}
+      </Section>
+
+      <Section title="Logs">
+        <LogContext fingerprint={alert.fingerprint} />
+      </Section>
+
+      <Section title="Runbook">
+        {alert.runbook ? (
+          <a className="text-sm text-accent hover:underline" href={alert.runbook.url}>
+            {alert.runbook.title}
+          </a>
+        ) : (
+          <p className="text-sm text-muted" data-testid="no-runbook">
+            No runbook yet. Add{' '}
+            <code className="font-mono">
+              runbooks/{alert.annotations.runbook_url || toSlug(alert.alertname)}.mdx
+            </code>{' '}
+            with <code className="font-mono">alerts: [{alert.alertname}]</code> in its frontmatter, or set the
+            rule's <code className="font-mono">runbook_url</code> annotation.
+          </p>
+        )}
+      </Section>
+
+      <Section title="Labels">
+        <LabelTable labels={alert.labels} />
+      </Section>
+      {Object.keys(alert.annotations).length ? (
+        <Section title="Annotations">
+          <LabelTable labels={alert.annotations} />
+        </Section>
+      ) : null}
+
+      <Section title="History">
+        {data.history.length ? (
+          <ul className="flex flex-col gap-0.5 text-sm" data-testid="alert-history">
+            {data.history.map((h) => (
+              <li key={h.startsAt} className="flex gap-3">
+                <span className="font-mono text-xs">{new Date(h.startsAt).toLocaleString()}</span>
+                <span className="text-muted">
+                  {h.status === 'resolved' && h.durationSeconds !== null
+                    ? `resolved after ${formatDuration(h.durationSeconds)}`
+                    : 'firing'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-muted">No earlier firing recorded.</p>
+        )}
+      </Section>
+    </article>
+  );
+}
+
+/** InstanceDown → instance-down: the file name a runbook for it would have. */
+function toSlug(alertname: string): string {
+  return alertname
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/[^a-zA-Z0-9]+/g, '-')
+    .toLowerCase();
+}

@@ -1,0 +1,68 @@
+'use client';
+
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import type { AlertItem } from '@/lib/alerts/api-schema';
+import { formatDuration, secondsSince } from './duration';
+import { severityClass } from './severity';
+
+/** Labels worth a glance in a row; the rest are in the detail. */
+const KEY_LABELS = ['instance', 'job', 'namespace', 'pod', 'service', 'cluster'];
+
+type Props = {
+  alert: AlertItem;
+  selected: boolean;
+  isNew: boolean;
+  nowMs: number;
+  href: string;
+  onSelect: () => void;
+};
+
+export function AlertRow({ alert, selected, isNew, nowMs, href, onSelect }: Props) {
+  const keyLabels = KEY_LABELS.filter((l) => alert.labels[l]).map((l) => [l, alert.labels[l]] as const);
+  return (
+    <li
+      data-testid="alert-row"
+      data-fingerprint={alert.fingerprint}
+      aria-current={selected ? 'true' : undefined}
+      data-selected={selected}
+      className={`grid grid-cols-[6rem_1fr_auto] items-start gap-3 border-t border-border px-3 py-2 text-sm ${selected ? 'bg-accent/10 outline outline-1 outline-accent' : ''} ${isNew ? 'bg-warn/10' : ''}`}
+      onMouseDown={onSelect}
+    >
+      <span
+        className={`rounded px-1.5 py-0.5 text-center text-xs font-semibold uppercase ${severityClass(alert.severity)}`}
+      >
+        {alert.severity}
+      </span>
+      <div className="min-w-0">
+        <Link href={href} scroll={false} className="font-medium hover:underline" data-testid="alert-link">
+          {alert.alertname}
+        </Link>
+        {alert.summary ? <span className="ml-2 text-muted">{alert.summary}</span> : null}
+        <div className="mt-0.5 flex flex-wrap gap-x-3 font-mono text-xs text-muted">
+          {keyLabels.map(([k, v]) => (
+            <span key={k}>
+              {k}={v}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div className="flex flex-col items-end gap-1 text-xs">
+        <span title={alert.startsAt}>for {formatDuration(secondsSince(alert.startsAt, nowMs))}</span>
+        <span className="flex flex-wrap justify-end gap-1">
+          {isNew ? <Badge tone="warn">new</Badge> : null}
+          {alert.state === 'firing' ? <Badge tone="danger">firing</Badge> : null}
+          {alert.state === 'unprocessed' ? <Badge>unprocessed</Badge> : null}
+          {alert.ack ? <Badge tone="ok">acked by {alert.ack.by}</Badge> : null}
+          {alert.silencedBy.length ? <Badge tone="accent">silenced</Badge> : null}
+          {alert.inhibitedBy.length ? <Badge tone="warn">inhibited</Badge> : null}
+          {alert.runbook ? (
+            <a href={alert.runbook.url} className="text-accent hover:underline">
+              runbook
+            </a>
+          ) : null}
+        </span>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,186 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AlertsResponse } from '@/lib/alerts/api-schema';
+import { AlertList } from './alert-list';
+import { AlertPanel } from './alert-panel';
+import { FilterBar } from './filter-bar';
+import { Freshness } from './freshness';
+import { KeyboardHelp } from './keyboard-help';
+import { Pager } from './pager';
+import { StateToggles } from './state-toggles';
+import { useAlertKeys } from './use-alert-keys';
+import { useAlerts } from './use-alerts';
+import { useNewAlerts } from './use-new-alerts';
+import { readViewState, type ViewState, writeViewState } from './view-state';
+
+/**
+ * The alerts view: everything lives in the URL; the list refreshes itself every 10 s without
+ * disturbing the user (no refresh while a dialog or the filter is being edited; the list holds still
+ * while the pointer is over it).
+ */
+export function AlertsView({ initial, initialQuery }: { initial?: AlertsResponse; initialQuery?: string }) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const state = readViewState(new URLSearchParams(params));
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [pointerInside, setPointerInside] = useState(false);
+  const [selected, setSelected] = useState(0);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  const navigate = useCallback(
+    (next: Partial<ViewState>) => {
+      const merged = { ...readViewState(new URLSearchParams(window.location.search)), ...next };
+      const search = writeViewState(merged).toString();
+      router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    },
+    [pathname, router],
+  );
+
+  const query = useAlerts(state, { initial, initialQuery, paused: helpOpen || editing });
+  // While the pointer is over the list, keep showing what is under it; apply updates when it leaves.
+  const [held, setHeld] = useState<AlertsResponse | undefined>();
+  useEffect(() => {
+    if (!pointerInside) setHeld(undefined);
+    else setHeld((h) => h ?? query.data);
+  }, [pointerInside, query.data]);
+  const data = held ?? query.data;
+  const pending = Boolean(held && query.data && held !== query.data);
+
+  const isNew = useNewAlerts(data, writeViewState({ ...state, alert: null }).toString());
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNowMs(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const alerts = data?.alerts ?? [];
+  useEffect(() => setSelected((s) => Math.min(s, Math.max(0, alerts.length - 1))), [alerts.length]);
+  const hrefFor = useMemo(
+    () => (fingerprint: string) => `${pathname}?${writeViewState({ ...state, alert: fingerprint })}`,
+    [pathname, state],
+  );
+
+  useAlertKeys({
+    enabled: !editing,
+    onMove: (delta) => setSelected((s) => Math.max(0, Math.min(alerts.length - 1, s + delta))),
+    onOpen: () => {
+      const alert = alerts[selected];
+      if (alert) navigate({ alert: alert.fingerprint });
+    },
+    onFocusFilter: () => filterRef.current?.focus(),
+    onHelp: () => setHelpOpen((o) => !o),
+    onEscape: () => (helpOpen ? setHelpOpen(false) : state.alert ? navigate({ alert: null }) : undefined),
+  });
+  useEffect(() => {
+    if (selected < 0) return;
+    document
+      .querySelector('[data-testid="alert-row"][data-selected="true"]')
+      ?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const filterError =
+    query.error && 'field' in query.error && query.error.field === 'filter' ? query.error.message : undefined;
+  return (
+    <div className={`grid gap-4 ${state.alert ? 'lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]' : ''}`}>
+      <div className="flex min-w-0 flex-col gap-3">
+        <div className="flex flex-wrap items-start gap-2">
+          <FilterBar
+            ref={filterRef}
+            value={state.filter}
+            error={filterError}
+            onApply={(filter) => navigate({ filter, offset: 0 })}
+            onEditingChange={setEditing}
+          />
+          <label className="flex items-center gap-1 text-sm">
+            <span className="text-muted">Group by</span>
+            <input
+              aria-label="Group by label"
+              list="group-by-choices"
+              defaultValue={state.groupBy}
+              key={state.groupBy}
+              className="w-32 rounded-md border border-border bg-surface px-2 py-1.5 font-mono text-sm"
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') navigate({ groupBy: e.currentTarget.value.trim(), offset: 0 });
+              }}
+              onBlur={(e) => {
+                if (e.currentTarget.value.trim() !== state.groupBy)
+                  navigate({ groupBy: e.currentTarget.value.trim(), offset: 0 });
+              }}
+            />
+            <datalist id="group-by-choices">
+              <option value="alertname" />
+              <option value="@route">Alertmanager route groups</option>
+              <option value="severity" />
+              <option value="instance" />
+              <option value="job" />
+              <option value="">no grouping</option>
+            </datalist>
+          </label>
+        </div>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <StateToggles
+            states={state.states}
+            counts={data?.counts.byState}
+            onChange={(states) => navigate({ states, offset: 0 })}
+          />
+          <Freshness data={data} nowMs={nowMs} pending={pending} paused={helpOpen || editing} />
+        </div>
+        {query.error && !filterError ? (
+          <p role="alert" className="rounded-md border border-danger/40 p-2 text-sm text-danger">
+            {query.error.message}
+          </p>
+        ) : null}
+        {data ? (
+          <>
+            <SeverityCounts data={data} />
+            <AlertList
+              alerts={alerts}
+              groups={data.groups}
+              groupBy={state.groupBy}
+              selected={selected}
+              isNew={isNew}
+              nowMs={nowMs}
+              hrefFor={hrefFor}
+              onSelect={setSelected}
+              onPointerInside={setPointerInside}
+            />
+            <Pager
+              offset={state.offset}
+              limit={data.page.limit}
+              matching={data.counts.matching}
+              onOffset={(offset) => navigate({ offset })}
+            />
+          </>
+        ) : (
+          <p className="text-sm text-muted">Loading alerts…</p>
+        )}
+      </div>
+      {state.alert ? (
+        <AlertPanel fingerprint={state.alert} onClose={() => navigate({ alert: null })} />
+      ) : null}
+      {helpOpen ? <KeyboardHelp onClose={() => setHelpOpen(false)} /> : null}
+    </div>
+  );
+}
+
+function SeverityCounts({ data }: { data: AlertsResponse }) {
+  return (
+    <p className="flex flex-wrap gap-3 text-sm" data-testid="severity-counts">
+      <span>
+        <strong data-testid="matching-count">{data.counts.matching}</strong>
+        <span className="text-muted"> of {data.counts.total} alerts</span>
+      </span>
+      {Object.entries(data.counts.bySeverity)
+        .filter(([, n]) => n > 0)
+        .map(([severity, n]) => (
+          <span key={severity}>
+            {n} <span className="text-muted">{severity}</span>
+          </span>
+        ))}
+    </p>
+  );
+}

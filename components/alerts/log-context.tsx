@@ -1,0 +1,116 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { z } from 'zod';
+import { Button } from '@/components/ui/button';
+import type { alertLogsSchema } from '@/lib/loki/alert-logs-schema';
+
+type LogsResponse = z.infer<typeof alertLogsSchema>;
+
+const LEVEL_CLASS: Record<string, string> = { error: 'text-danger', warn: 'text-warn' };
+
+async function fetchLogs(fingerprint: string, query: string | undefined): Promise<LogsResponse> {
+  const params = new URLSearchParams(query ? { query } : {});
+  const res = await fetch(`/api/v1/alerts/${encodeURIComponent(fingerprint)}/logs?${params}`);
+  const body = await res.json().catch(() => ({}));
+  if (res.ok) return body as LogsResponse;
+  const error = (body as { error?: { message?: string; hint?: string; fields?: Record<string, string> } })
+    .error;
+  return {
+    status: 'error',
+    message: Object.values(error?.fields ?? {})[0] ?? error?.message ?? `Vigil answered ${res.status}`,
+    hint: error?.hint ?? '',
+    query: query ?? '',
+  };
+}
+
+/** Loki lines around the alert's start, errors and warnings first, with an editable LogQL query. */
+export function LogContext({ fingerprint }: { fingerprint: string }) {
+  const [query, setQuery] = useState<string | undefined>();
+  const [draft, setDraft] = useState<string | undefined>();
+  const { data, isFetching } = useQuery({
+    queryKey: ['alert-logs', fingerprint, query],
+    queryFn: () => fetchLogs(fingerprint, query),
+    staleTime: 15_000,
+  });
+  if (!data) return <p className="text-sm text-muted">Loading logs…</p>;
+  if (data.status === 'not-configured')
+    return (
+      <p className="text-sm text-muted" data-testid="logs-status">
+        Loki is not configured. {data.hint}
+      </p>
+    );
+  if (data.status === 'no-streams')
+    return (
+      <p className="text-sm text-muted" data-testid="logs-status">
+        No matching streams: {data.tried}.
+      </p>
+    );
+  const current = draft ?? data.query ?? '';
+  return (
+    <div className="flex flex-col gap-2" data-testid="log-context">
+      <form
+        className="flex gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery(current);
+        }}
+      >
+        <label htmlFor={`logql-${fingerprint}`} className="sr-only">
+          LogQL query
+        </label>
+        <input
+          id={`logql-${fingerprint}`}
+          className="flex-1 rounded-md border border-border bg-surface px-2 py-1 font-mono text-xs"
+          value={current}
+          spellCheck={false}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <Button type="submit" variant="secondary" disabled={isFetching}>
+          Run
+        </Button>
+      </form>
+      {data.status === 'error' ? (
+        <p role="alert" className="text-sm text-danger">
+          {data.message} {data.hint ? <span className="text-muted">{data.hint}</span> : null}
+        </p>
+      ) : (
+        <>
+          <p className="text-xs text-muted">
+            {new Date(data.window.start).toLocaleTimeString()} –{' '}
+            {new Date(data.window.end).toLocaleTimeString()}, {data.entries.length} line(s)
+            {data.truncated ? ' (more in Loki)' : ''} ·{' '}
+            <a className="text-accent hover:underline" href={data.fullQueryUrl}>
+              full query
+            </a>
+          </p>
+          {data.selector ? (
+            <p className="font-mono text-xs text-muted" data-testid="log-selector">
+              streams {data.selector}
+              {data.labelChecks.some((c) => c.outcome !== 'used')
+                ? ` (unknown to Loki, left out: ${data.labelChecks
+                    .filter((c) => c.outcome !== 'used')
+                    .map((c) => c.name)
+                    .join(', ')})`
+                : ''}
+            </p>
+          ) : null}
+          <ol className="max-h-72 overflow-auto rounded bg-bg p-2 font-mono text-xs" data-testid="log-lines">
+            {data.entries.map((e) => (
+              <li
+                key={`${e.timeNs}-${e.line.slice(0, 40)}`}
+                data-level={e.level ?? undefined}
+                className={`whitespace-pre-wrap break-all ${LEVEL_CLASS[e.level ?? ''] ?? ''}`}
+              >
+                <span className="text-muted">{new Date(e.timeMs).toLocaleTimeString()} </span>
+                {e.line}
+              </li>
+            ))}
+            {data.entries.length === 0 ? <li className="text-muted">No lines in this window.</li> : null}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { ClusterAlert } from '@/lib/alertmanager/merge';
+import type { AlertItem } from './api-schema';
+
+/**
+ * Alertmanager's alerts in the shape the alerts API sends (AlertItem), plus what sorting and free-text
+ * search need, computed once per snapshot rather than once per request. Pure.
+ */
+
+/**
+ * One alert as the console lists it. Alertmanager says `suppressed` for silenced, inhibited and (0.28+)
+ * time-muted alerts alike; the silence wins when both apply, because removing it is what an operator
+ * can do. An alert muted only by a time interval (`mutedBy`) is listed as firing: it is not silenced
+ * or inhibited, and the schema has no state for it.
+ *
+ *   toAlertItem({fingerprint:'a', labels:{alertname:'InstanceDown', severity:'critical'},
+ *     annotations:{summary:'db-1 down'}, state:'suppressed', silencedBy:['s1'], inhibitedBy:['b'], …})
+ *   → {fingerprint:'a', alertname:'InstanceDown', severity:'critical', summary:'db-1 down',
+ *      state:'silenced', ack:null, runbook:null, groupKey:'', …}
+ */
+export function toAlertItem(alert: ClusterAlert, groupKey = ''): AlertItem {
+  return {
+    fingerprint: alert.fingerprint,
+    cluster: alert.cluster,
+    alertname: alert.labels.alertname ?? '',
+    severity: alert.labels.severity || 'none',
+    summary: alert.annotations.summary || alert.annotations.description || null,
+    labels: alert.labels,
+    annotations: alert.annotations,
+    state: itemState(alert),
+    startsAt: alert.startsAt,
+    updatedAt: alert.updatedAt,
+    generatorURL: alert.generatorURL,
+    receivers: alert.receivers,
+    peers: alert.peers,
+    silencedBy: alert.silencedBy,
+    inhibitedBy: alert.inhibitedBy,
+    ack: null,
+    runbook: null,
+    groupKey,
+  };
+}
+
+function itemState(alert: ClusterAlert): AlertItem['state'] {
+  if (alert.state === 'unprocessed') return 'unprocessed';
+  if (alert.state === 'suppressed') {
+    if (alert.silencedBy.length > 0) return 'silenced';
+    if (alert.inhibitedBy.length > 0) return 'inhibited';
+  }
+  return 'firing';
+}
+
+const SEVERITY_RANK: Record<string, number> = { critical: 0, warning: 1, info: 2 };
+
+/**
+ * Sort rank of a severity, worst first: critical 0, warning 1, info 2, anything else ("none", "page",
+ * missing) 3. Case-insensitive, since rule authors write "Critical" too.
+ */
+export function severityRank(severity: string): number {
+  return SEVERITY_RANK[severity.toLowerCase()] ?? 3;
+}
+
+/** An AlertItem with its precomputed sort keys and search text. */
+export type IndexedAlert = {
+  item: AlertItem;
+  rank: number;
+  startMs: number;
+  /** Lower-cased label values, summary and description, NUL-separated so a word cannot span two. */
+  haystack: string;
+};
+
+/**
+ * The free-text search space of an alert: its label values (alertname among them) and its summary and
+ * description annotations, lower-cased.
+ */
+export function searchText(item: Pick<AlertItem, 'labels' | 'annotations'>): string {
+  const parts = Object.values(item.labels);
+  if (item.annotations.summary) parts.push(item.annotations.summary);
+  if (item.annotations.description) parts.push(item.annotations.description);
+  return parts.join('\0').toLowerCase();
+}
+
+export function indexAlert(alert: ClusterAlert): IndexedAlert {
+  const item = toAlertItem(alert);
+  return {
+    item,
+    rank: severityRank(item.severity),
+    startMs: Date.parse(item.startsAt),
+    haystack: searchText(item),
+  };
+}
+
+/**
+ * The order of alerts everywhere in the console: worst severity first, then the oldest first, then by
+ * fingerprint and cluster. It is total (no two alerts compare equal), so a list sorted with it is the
+ * same on every refresh and rows never swap places on their own.
+ */
+export function compareAlerts(a: IndexedAlert, b: IndexedAlert): number {
+  return (
+    a.rank - b.rank ||
+    a.startMs - b.startMs ||
+    compareStrings(a.item.fingerprint, b.item.fingerprint) ||
+    compareStrings(a.item.cluster, b.item.cluster)
+  );
+}
+
+/** Code-unit order: the same on every server and locale, and cheaper than localeCompare. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every alert of every cluster, indexed and in the console's order (see compareAlerts). */
+export function indexAlerts(alerts: Iterable<ClusterAlert>): IndexedAlert[] {
+  const indexed: IndexedAlert[] = [];
+  for (const alert of alerts) indexed.push(indexAlert(alert));
+  return indexed.sort(compareAlerts);
+}

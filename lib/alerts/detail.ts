@@ -1,0 +1,96 @@
+import 'server-only';
+import { z } from 'zod';
+import { NotFoundError } from '@/lib/errors';
+import type { AlertDetail } from './api-schema';
+import { alertHistory } from './history';
+import { type AlertIndex, currentAlertIndex } from './query';
+import { sources } from './sources';
+import { type PrometheusRules, parseThreshold, ruleSource } from './threshold';
+
+/**
+ * `GET /api/v1/alerts/{fingerprint}`: one alert with what explains it — its rule's expression and
+ * threshold, the silences and alerts muting it — and its earlier firings from the database.
+ */
+
+/** The path parameter and the optional `?cluster=` of the detail route. */
+export const alertDetailParamsSchema = z.object({
+  fingerprint: z.string().regex(/^[0-9a-f]{1,64}$/i, { error: 'must be an alert fingerprint (hex)' }),
+  /** Only needed when several Alertmanager clusters hold the same alert. */
+  cluster: z.string().max(200).optional(),
+});
+
+/**
+ * The detail of the alert with this fingerprint, in `cluster` when given, else in the first cluster
+ * (configuration order) that has it: a fingerprint is a hash of the labels, so two clusters hold the
+ * same one only when both received the same alert. Throws NotFoundError when no snapshot holds it.
+ */
+export async function alertDetail(fingerprint: string, cluster?: string): Promise<AlertDetail> {
+  const [{ index }, prometheus] = await Promise.all([currentAlertIndex(), prometheusRules()]);
+  const found = findAlert(index, fingerprint, cluster);
+  const detail = describeAlert(index, found.cluster, fingerprint, prometheus);
+  return { ...detail, history: await history(fingerprint) };
+}
+
+function findAlert(index: AlertIndex, fingerprint: string, cluster: string | undefined) {
+  for (const [name, alerts] of index.byFingerprint()) {
+    if (cluster !== undefined && name !== cluster) continue;
+    const alert = alerts.get(fingerprint);
+    if (alert) return { cluster: name, alert };
+  }
+  throw new NotFoundError(
+    `No Alertmanager${cluster === undefined ? '' : ` cluster "${cluster}"`} holds an alert with fingerprint ${fingerprint}: it may have resolved. Its past firings are in the alert history.`,
+  );
+}
+
+/**
+ * Everything but the history, from the snapshots alone. Silences and inhibiting
+ * alerts the snapshot does not know (yet: gossip and polls lag by a few seconds) are left out; the
+ * alert's own silencedBy and inhibitedBy still list their ids.
+ */
+function describeAlert(
+  index: AlertIndex,
+  cluster: string,
+  fingerprint: string,
+  prometheus: readonly PrometheusRules[],
+): Omit<AlertDetail, 'history'> {
+  const alerts = index.byFingerprint().get(cluster);
+  const found = alerts?.get(fingerprint);
+  if (!alerts || !found) throw new NotFoundError(`No alert with fingerprint ${fingerprint} in ${cluster}.`);
+  const { item } = found;
+  const { expr, prometheus: server } = ruleSource(item.labels, item.generatorURL, prometheus);
+  const threshold = expr === null ? null : parseThreshold(expr);
+  const silenceIds = new Set(item.silencedBy);
+  return {
+    alert: item,
+    expr,
+    threshold: threshold && { op: threshold.op, value: threshold.value, operand: threshold.operand },
+    prometheus: server,
+    silences: (index.clusters.get(cluster)?.silences ?? [])
+      .filter((s) => silenceIds.has(s.id))
+      .map(({ id, createdBy, comment, endsAt }) => ({ id, createdBy, comment, endsAt })),
+    inhibitors: item.inhibitedBy.flatMap((fp) => {
+      const source = alerts.get(fp)?.item;
+      return source ? [{ fingerprint: fp, alertname: source.alertname, labels: source.labels }] : [];
+    }),
+  };
+}
+
+/** Every Prometheus' latest rules (servers that never answered have none). */
+async function prometheusRules(): Promise<PrometheusRules[]> {
+  const views = await Promise.all([...sources().prometheus.values()].map((s) => s.get()));
+  return views.map((v) => ({ name: v.name, ruleGroups: v.data?.ruleGroups ?? [] }));
+}
+
+/**
+ * The history lives in PostgreSQL; the rest of the detail in memory. When the database fails, the
+ * on-call engineer still gets the alert, its graph and why it is muted, with an empty history and the
+ * cause in the server log, rather than an error page in the middle of an incident.
+ */
+async function history(fingerprint: string): Promise<AlertDetail['history']> {
+  try {
+    return await alertHistory(fingerprint);
+  } catch (error) {
+    console.error(`[vigil] history of alert ${fingerprint} unavailable:`, error);
+    return [];
+  }
+}

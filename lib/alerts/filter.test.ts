@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { AmAlert } from '@/lib/alertmanager/schemas';
+import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
+import { ValidationError } from '@/lib/errors';
+import { type IndexedAlert, indexAlert } from './alert-items';
+import type { AlertItem, AlertStateFilter } from './api-schema';
+import { alertPredicate, countByState, parseStates, stateCategory } from './filter';
+import { parseFilter } from './matchers';
+
+const indexed = (partial: Partial<AmAlert> = {}, ack: AlertItem['ack'] = null): IndexedAlert => {
+  const alert = indexAlert({ ...makeAlert(partial), cluster: 'eu', peers: ['eu peer 1'] });
+  return { ...alert, item: { ...alert.item, ack } };
+};
+
+const ACK = { by: 'ana@example.com', at: '2026-11-21T08:10:00.000Z', comment: null };
+const ALL = new Set<AlertStateFilter>(['active', 'silenced', 'inhibited', 'acknowledged']);
+
+describe('stateCategory', () => {
+  it.each([
+    [{ state: 'firing', ack: null }, 'active'],
+    [{ state: 'unprocessed', ack: null }, 'active'],
+    [{ state: 'silenced', ack: null }, 'silenced'],
+    [{ state: 'inhibited', ack: null }, 'inhibited'],
+    [{ state: 'firing', ack: ACK }, 'acknowledged'],
+    [{ state: 'silenced', ack: ACK }, 'acknowledged'],
+  ] as const)('%j → %s', (item, category) => {
+    expect(stateCategory(item)).toBe(category);
+  });
+});
+
+describe('parseStates', () => {
+  it('reads a comma-separated list in any case, ignoring spaces and empty entries', () => {
+    expect([...parseStates('active, Silenced,,')]).toEqual(['active', 'silenced']);
+    expect(parseStates('').size).toBe(0);
+  });
+
+  it('refuses an unknown state with a message on the state field', () => {
+    expect(() => parseStates('active,firing')).toThrow(ValidationError);
+    try {
+      parseStates('active,firing');
+    } catch (error) {
+      expect((error as ValidationError).fields).toEqual({
+        state: 'unknown state "firing"; use active, silenced, inhibited or acknowledged',
+      });
+    }
+  });
+});
+
+describe('alertPredicate', () => {
+  const disk = indexed({
+    labels: { alertname: 'DiskSpaceLow', severity: 'warning', instance: 'db-1:9100', mountpoint: '/data' },
+    annotations: { summary: 'Disk space low on db-1', description: 'Only 4 % left on /data' },
+  });
+  const cpu = indexed({
+    labels: { alertname: 'HighCPUUsage', severity: 'critical', instance: 'web-1:9100' },
+    annotations: { summary: 'High CPU usage on web-1', runbook_url: 'disk' },
+  });
+  const keep = (filter: string, states: ReadonlySet<AlertStateFilter> = ALL) => {
+    const predicate = alertPredicate({ ...parseFilter(filter), states });
+    return [disk, cpu].filter(predicate).map((a) => a.item.alertname);
+  };
+
+  it('keeps everything for an empty filter with every state on', () => {
+    expect(keep('')).toEqual(['DiskSpaceLow', 'HighCPUUsage']);
+  });
+
+  it('matches free text case-insensitively in alertname, label values, summary and description', () => {
+    expect(keep('diskspace')).toEqual(['DiskSpaceLow']);
+    expect(keep('WEB-1')).toEqual(['HighCPUUsage']);
+    expect(keep('cpu usage')).toEqual(['HighCPUUsage']);
+    expect(keep('4 %')).toEqual(['DiskSpaceLow']);
+    expect(keep('"disk space low"')).toEqual(['DiskSpaceLow']);
+  });
+
+  it('needs every word to match', () => {
+    expect(keep('disk db-1')).toEqual(['DiskSpaceLow']);
+    expect(keep('disk web-1')).toEqual([]);
+  });
+
+  it('searches neither label names nor other annotations', () => {
+    expect(keep('mountpoint')).toEqual([]);
+    // cpu's runbook_url annotation says "disk"; only DiskSpaceLow matches.
+    expect(keep('disk')).toEqual(['DiskSpaceLow']);
+  });
+
+  it('combines matchers and text', () => {
+    expect(keep('severity="critical"')).toEqual(['HighCPUUsage']);
+    expect(keep('instance=~"db.*" low')).toEqual(['DiskSpaceLow']);
+    expect(keep('instance=~"db.*" cpu')).toEqual([]);
+    expect(keep('instance=~"1.*"')).toEqual([]);
+  });
+
+  it('applies the state toggles', () => {
+    const silenced = indexed({ fingerprint: 's', state: 'suppressed', silencedBy: ['x'] });
+    const inhibited = indexed({ fingerprint: 'i', state: 'suppressed', inhibitedBy: ['y'] });
+    const acked = indexed({ fingerprint: 'k' }, ACK);
+    const active = indexed({ fingerprint: 'a' });
+    const unprocessed = indexed({ fingerprint: 'u', state: 'unprocessed' });
+    const all = [silenced, inhibited, acked, active, unprocessed];
+    const of = (states: string) =>
+      all
+        .filter(alertPredicate({ matchers: [], text: [], states: parseStates(states) }))
+        .map((a) => a.item.fingerprint);
+    expect(of('active')).toEqual(['a', 'u']);
+    expect(of('active,acknowledged')).toEqual(['k', 'a', 'u']);
+    expect(of('silenced')).toEqual(['s']);
+    expect(of('inhibited')).toEqual(['i']);
+    expect(of('')).toEqual([]);
+  });
+});
+
+describe('countByState', () => {
+  it('puts every alert under exactly one state', () => {
+    const alerts = [
+      indexed({ state: 'suppressed', silencedBy: ['x'] }),
+      indexed({ state: 'suppressed', silencedBy: ['x'] }, ACK),
+      indexed({ state: 'suppressed', inhibitedBy: ['y'] }),
+      indexed(),
+      indexed({ state: 'unprocessed' }),
+    ];
+    expect(countByState(alerts)).toEqual({ active: 2, silenced: 1, inhibited: 1, acknowledged: 1 });
+  });
+});

@@ -1,0 +1,382 @@
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it, vi } from 'vitest';
+import type { ClusterAlert } from '@/lib/alertmanager/merge';
+import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
+import { ValidationError } from '@/lib/errors';
+import type { AlertItem, AlertsResponse } from './api-schema';
+import { type AlertsQuery, alertIndexOf, answerAlertsQuery } from './query';
+import type { SnapshotView } from './snapshot';
+import type { ClusterSnapshot, RouteGroup } from './sources';
+
+// query.ts reads the snapshots through sources(); these tests hand it views directly.
+vi.mock('./sources', () => ({ sources: () => ({ clusters: new Map(), prometheus: new Map() }) }));
+
+const NOW = Date.parse('2026-11-21T09:00:00.000Z');
+
+/** A deterministic pseudo-random sequence (mulberry32), so the synthetic alerts are the same every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CATALOGUE = [
+  { alertname: 'InstanceDown', severity: 'critical', job: 'node', summary: 'Instance {i} is down' },
+  { alertname: 'HighCPUUsage', severity: 'warning', job: 'node', summary: 'High CPU usage on {i}' },
+  { alertname: 'HighMemoryUsage', severity: 'warning', job: 'node', summary: 'High memory usage on {i}' },
+  { alertname: 'DiskSpaceLow', severity: 'warning', job: 'node', summary: 'Disk space low on {i} (/data)' },
+  {
+    alertname: 'PostgreSQLDown',
+    severity: 'critical',
+    job: 'postgres',
+    summary: 'PostgreSQL is down on {i}',
+  },
+  {
+    alertname: 'HighDatabaseConnections',
+    severity: 'warning',
+    job: 'postgres',
+    summary: 'Connections on {i}',
+  },
+  { alertname: 'HighErrorRate', severity: 'critical', job: 'api', summary: '5xx rate above 5 % on {i}' },
+  { alertname: 'SlowAPI', severity: 'info', job: 'api', summary: 'p99 latency above 1 s on {i}' },
+  { alertname: 'BackupFailed', severity: 'critical', job: 'backup', summary: 'No backup of {i} for a day' },
+  { alertname: 'LicenseExpiringSoon', severity: 'info', job: 'license', summary: 'Licence of {i} expires' },
+  { alertname: 'NoTelemetryReceived', severity: 'none', job: 'telemetry', summary: 'No telemetry from {i}' },
+] as const;
+
+/** `count` synthetic alerts of cluster `cluster`, shaped like the seed catalogue's. */
+function syntheticAlerts(cluster: string, count: number, seed: number): ClusterAlert[] {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  return Array.from({ length: count }, (_, n) => {
+    const kind = pick(CATALOGUE);
+    const instance = `host-${Math.floor(next() * 3000)}:9100`;
+    const roll = next();
+    const state =
+      roll < 0.1 ? 'silenced' : roll < 0.15 ? 'inhibited' : roll < 0.17 ? 'unprocessed' : 'active';
+    const startsAt = new Date(NOW - Math.floor(next() * 7 * 86_400) * 1000).toISOString();
+    const labels: Record<string, string> = {
+      alertname: kind.alertname,
+      instance,
+      job: kind.job,
+      env: pick(['prod', 'prod', 'staging']),
+      region: pick(['eu-west-1', 'us-east-1', 'ap-south-1']),
+      team: pick(['sre', 'db', 'payments', 'search']),
+    };
+    // Some alerts carry no severity (third-party rules): they sort with "none".
+    if (next() > 0.05) labels.severity = kind.severity;
+    if (kind.alertname === 'DiskSpaceLow') labels.mountpoint = pick(['/', '/data', '/var/lib/postgresql']);
+    return {
+      ...makeAlert({
+        fingerprint: `${cluster}${n.toString(16).padStart(12, '0')}`,
+        labels,
+        annotations: {
+          summary: kind.summary.replace('{i}', instance),
+          description: `${kind.alertname} on ${instance} of job ${kind.job}`,
+          runbook_url: kind.alertname.toLowerCase(),
+        },
+        startsAt,
+        updatedAt: startsAt,
+        state: state === 'active' || state === 'unprocessed' ? state : 'suppressed',
+        silencedBy: state === 'silenced' ? ['silence-1'] : [],
+        inhibitedBy: state === 'inhibited' ? [`${cluster}${'0'.repeat(12)}`] : [],
+      }),
+      cluster,
+      peers: [`${cluster} peer 1`, `${cluster} peer 2`],
+    };
+  });
+}
+
+/** Alertmanager's route groups for these alerts: one per alertname and receiver (by severity). */
+function routeGroupsOf(alerts: ClusterAlert[]): RouteGroup[] {
+  const groups = new Map<string, RouteGroup>();
+  for (const a of alerts) {
+    if (a.state === 'unprocessed') continue;
+    const receiver = a.labels.severity === 'critical' ? 'pager' : 'chat';
+    const key = `${receiver}/${a.labels.alertname}`;
+    const group = groups.get(key) ?? {
+      receiver,
+      labels: { alertname: a.labels.alertname ?? '' },
+      fingerprints: [],
+    };
+    group.fingerprints.push(a.fingerprint);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+function view(
+  name: string,
+  data: ClusterSnapshot | undefined,
+  extra: Partial<SnapshotView<ClusterSnapshot>> = {},
+) {
+  return {
+    name,
+    data,
+    updatedAt: data ? NOW - 3000 : undefined,
+    ageSeconds: data ? 3.04 : undefined,
+    error: undefined,
+    stale: !data,
+    intervalSeconds: 10,
+    ...extra,
+  } satisfies SnapshotView<ClusterSnapshot>;
+}
+
+function snapshot(alerts: ClusterAlert[]): ClusterSnapshot {
+  return {
+    alerts,
+    peers: [{ name: 'peer 1', address: 'am-1:9093', ok: true }],
+    silences: [],
+    routeGroups: routeGroupsOf(alerts),
+    statuses: [],
+  };
+}
+
+const query = (partial: Partial<AlertsQuery> = {}): AlertsQuery => ({
+  filter: '',
+  group_by: 'alertname',
+  state: 'active,silenced,inhibited,acknowledged',
+  offset: 0,
+  limit: 500,
+  ...partial,
+});
+
+/** Every alert of a query, page by page, as the UI would fetch them. */
+function allPages(
+  views: SnapshotView<ClusterSnapshot>[],
+  q: AlertsQuery,
+): { items: AlertItem[]; first: AlertsResponse } {
+  const first = answerAlertsQuery(views, { ...q, offset: 0 });
+  const items = [...first.alerts];
+  while (items.length < first.counts.matching)
+    items.push(...answerAlertsQuery(views, { ...q, offset: items.length }).alerts);
+  return { items, first };
+}
+
+// Reference implementations, written independently of the code under test.
+const RANK: Record<string, number> = { critical: 0, warning: 1, info: 2 };
+const rank = (a: AlertItem) => RANK[a.severity.toLowerCase()] ?? 3;
+const ms = (a: AlertItem) => Date.parse(a.startsAt);
+const referenceState = (a: ClusterAlert) =>
+  a.state === 'suppressed' && a.silencedBy.length
+    ? 'silenced'
+    : a.state === 'suppressed' && a.inhibitedBy.length
+      ? 'inhibited'
+      : 'active';
+
+describe('answerAlertsQuery at 10,000 alerts', () => {
+  const eu = syntheticAlerts('eu', 6000, 1);
+  const us = syntheticAlerts('us', 4000, 2);
+  const views = [view('eu', snapshot(eu)), view('us', snapshot(us))];
+  const all = [...eu, ...us];
+
+  it('counts every alert and every state', () => {
+    const answer = answerAlertsQuery(views, query({ limit: 10 }));
+    expect(answer.counts.total).toBe(10_000);
+    expect(answer.counts.matching).toBe(10_000);
+    const expected = { active: 0, silenced: 0, inhibited: 0, acknowledged: 0 };
+    for (const a of all) expected[referenceState(a)]++;
+    expect(answer.counts.byState).toEqual(expected);
+    expect(answer.alerts).toHaveLength(10);
+  });
+
+  it('pages through every matching alert exactly once, in a total order grouped as the summaries say', () => {
+    const q = query({ filter: 'severity=~"critical|warning" env="prod"', state: 'active' });
+    const { items, first } = allPages(views, q);
+    const expected = all.filter(
+      (a) =>
+        referenceState(a) === 'active' &&
+        /^(?:critical|warning)$/.test(a.labels.severity ?? '') &&
+        a.labels.env === 'prod',
+    );
+    expect(items).toHaveLength(expected.length);
+    expect(new Set(items.map((a) => `${a.cluster}/${a.fingerprint}`)).size).toBe(expected.length);
+
+    // Groups are contiguous runs in the order of the summaries, with the counts and offsets they claim.
+    let position = 0;
+    for (const group of first.groups) {
+      expect(group.offset).toBe(position);
+      const run = items.slice(position, position + group.count);
+      expect(run.every((a) => a.groupKey === group.key && a.alertname === group.labels.alertname)).toBe(true);
+      expect(Object.values(group.bySeverity).reduce((s, n) => s + n, 0)).toBe(group.count);
+      // Inside a group: severity, then age, then fingerprint, then cluster, strictly.
+      for (let i = 1; i < run.length; i++) {
+        const [a, b] = [run[i - 1] as AlertItem, run[i] as AlertItem];
+        const order =
+          rank(a) - rank(b) ||
+          ms(a) - ms(b) ||
+          (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
+        expect(order < 0 || (order === 0 && a.cluster < b.cluster)).toBe(true);
+      }
+      position += group.count;
+    }
+    expect(position).toBe(items.length);
+
+    // Groups: worst severity first, then the oldest alert.
+    const worst = first.groups.map((g) => Math.min(...items.slice(g.offset, g.offset + g.count).map(rank)));
+    const oldest = first.groups.map((g) => Math.min(...items.slice(g.offset, g.offset + g.count).map(ms)));
+    for (let i = 1; i < first.groups.length; i++)
+      expect(
+        (worst[i - 1] as number) < (worst[i] as number) ||
+          (worst[i - 1] === worst[i] && (oldest[i - 1] as number) <= (oldest[i] as number)),
+      ).toBe(true);
+
+    const bySeverity: Record<string, number> = {};
+    for (const a of expected)
+      bySeverity[a.labels.severity ?? 'none'] = (bySeverity[a.labels.severity ?? 'none'] ?? 0) + 1;
+    expect(first.counts.bySeverity).toEqual(bySeverity);
+  });
+
+  it('filters by free text across label values and annotations', () => {
+    const answer = answerAlertsQuery(views, query({ filter: 'DISK /data', limit: 1 }));
+    const expected = all.filter(
+      (a) =>
+        [...Object.values(a.labels), a.annotations.summary, a.annotations.description].some((v) =>
+          v?.toLowerCase().includes('disk'),
+        ) &&
+        [...Object.values(a.labels), a.annotations.summary, a.annotations.description].some((v) =>
+          v?.toLowerCase().includes('/data'),
+        ),
+    );
+    expect(answer.counts.matching).toBe(expected.length);
+    expect(answer.counts.matching).toBeGreaterThan(0);
+  });
+
+  it('groups by route, by any label, and not at all', () => {
+    const byRoute = answerAlertsQuery(views, query({ group_by: '@route', limit: 1 }));
+    // Unprocessed alerts are in no route group here.
+    const unprocessed = all.filter((a) => a.state === 'unprocessed').length;
+    expect(byRoute.groups.at(-1)).toMatchObject({ key: '@ungrouped', count: unprocessed });
+    expect(byRoute.groups.filter((g) => g.receiver === 'pager').length).toBeGreaterThan(0);
+    expect(byRoute.groups.reduce((s, g) => s + g.count, 0)).toBe(10_000);
+
+    const byMountpoint = answerAlertsQuery(views, query({ group_by: 'mountpoint', limit: 1 }));
+    expect(byMountpoint.groups.at(-1)).toMatchObject({
+      key: 'mountpoint=""',
+      count: all.filter((a) => !a.labels.mountpoint).length,
+    });
+
+    const flat = answerAlertsQuery(views, query({ group_by: '', limit: 1 }));
+    expect(flat.groups).toEqual([expect.objectContaining({ key: '@all', count: 10_000, offset: 0 })]);
+  });
+
+  it('gives the same answer however the snapshots list the alerts', () => {
+    const shuffled = [view('eu', snapshot([...eu].reverse())), view('us', snapshot([...us].reverse()))];
+    const q = query({ filter: 'job="node"', limit: 300, offset: 1200 });
+    expect(answerAlertsQuery(shuffled, q)).toEqual(answerAlertsQuery(views, q));
+  });
+
+  it('reuses the index until a poll brings a new snapshot', () => {
+    const index = alertIndexOf(views);
+    expect(alertIndexOf([...views])).toBe(index);
+    expect(alertIndexOf([views[0] as (typeof views)[0], view('us', snapshot(us))])).not.toBe(index);
+  });
+
+  it('measures (prints, does not assert) the time of a cold and a warm query', () => {
+    const timings: string[] = [];
+    const time = (label: string, run: () => unknown, times = 20) => {
+      run();
+      const start = performance.now();
+      for (let i = 0; i < times; i++) run();
+      timings.push(`${label}: ${((performance.now() - start) / times).toFixed(2)} ms`);
+    };
+    // A fresh snapshot object per run: the index is rebuilt every time (what each poll costs once).
+    const [euSnapshot, usSnapshot] = [snapshot(eu), snapshot(us)];
+    time(
+      'cold (index build + default query)',
+      () =>
+        answerAlertsQuery(
+          [view('eu', { ...euSnapshot }), view('us', { ...usSnapshot })],
+          query({ limit: 100 }),
+        ),
+      10,
+    );
+    time('warm default query (alertname groups, active+acknowledged)', () =>
+      answerAlertsQuery(views, query({ state: 'active,acknowledged', limit: 100 })),
+    );
+    time('warm matchers + regex + text', () =>
+      answerAlertsQuery(
+        views,
+        query({ filter: 'severity="critical" instance=~"host-1.*" down', limit: 100 }),
+      ),
+    );
+    time('warm group_by=instance (≈3,000 groups)', () =>
+      answerAlertsQuery(views, query({ group_by: 'instance', limit: 100 })),
+    );
+    time('warm group_by=@route', () => answerAlertsQuery(views, query({ group_by: '@route', limit: 100 })));
+    console.info(`[10,000 alerts] ${timings.join('; ')}`);
+    expect(timings).toHaveLength(5);
+  });
+});
+
+describe('answerAlertsQuery', () => {
+  const alerts = syntheticAlerts('eu', 20, 3);
+
+  it('reports each cluster: when its data was fetched, its age, staleness, error and peers', () => {
+    const failing = view('us', snapshot([]), {
+      updatedAt: NOW - 60_000,
+      ageSeconds: 60.012,
+      stale: true,
+      error: { message: 'No peer answered', hint: 'Check ALERTMANAGER_URLS', at: NOW },
+    });
+    const answer = answerAlertsQuery(
+      [view('eu', snapshot(alerts)), failing, view('never', undefined)],
+      query(),
+    );
+    expect(answer.upstreams).toEqual([
+      {
+        cluster: 'eu',
+        fetchedAt: '2026-11-21T08:59:57.000Z',
+        ageSeconds: 3,
+        stale: false,
+        error: null,
+        peers: [{ name: 'peer 1', address: 'am-1:9093', ok: true }],
+      },
+      {
+        cluster: 'us',
+        fetchedAt: '2026-11-21T08:59:00.000Z',
+        ageSeconds: 60,
+        stale: true,
+        error: { message: 'No peer answered', hint: 'Check ALERTMANAGER_URLS' },
+        peers: [{ name: 'peer 1', address: 'am-1:9093', ok: true }],
+      },
+      { cluster: 'never', fetchedAt: null, ageSeconds: null, stale: true, error: null, peers: [] },
+    ]);
+    // The oldest data behind the answer.
+    expect(answer.fetchedAt).toBe('2026-11-21T08:59:00.000Z');
+    expect(answer.page).toEqual({ offset: 0, limit: 500 });
+  });
+
+  it('has no fetchedAt before any cluster answered', () => {
+    const answer = answerAlertsQuery([view('eu', undefined)], query());
+    expect(answer).toMatchObject({
+      fetchedAt: null,
+      alerts: [],
+      groups: [],
+      counts: { total: 0, matching: 0 },
+    });
+  });
+
+  it.each([
+    [{ filter: 'severity="crit' }, { filter: 'unclosed quote in value of severity, starting at column 10' }],
+    [{ filter: 'severity=="x"' }, { filter: 'unknown operator "==" after severity; use =, !=, =~ or !~' }],
+    [
+      { state: 'firing' },
+      { state: 'unknown state "firing"; use active, silenced, inhibited or acknowledged' },
+    ],
+    [{ group_by: 'a b' }, { group_by: expect.stringMatching(/^"a b" is not a label name/) }],
+  ])('refuses %j with a field message', (partial, fields) => {
+    let error: unknown;
+    try {
+      answerAlertsQuery([view('eu', snapshot(alerts))], query(partial));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toEqual(fields);
+  });
+});

@@ -1,0 +1,154 @@
+import 'server-only';
+import type { z } from 'zod';
+import { ValidationError } from '@/lib/errors';
+import { type IndexedAlert, indexAlerts } from './alert-items';
+import type { AlertsResponse, alertsQuerySchema } from './api-schema';
+import { alertPredicate, countByState, parseStates } from './filter';
+import {
+  countBySeverity,
+  groupAlerts,
+  pageOf,
+  parseGroupBy,
+  type RouteIndex,
+  routeIndex,
+  summarizeGroups,
+} from './grouping';
+import { type AlertLabelsResponse, buildLabelIndex, type LabelIndex, labelSuggestions } from './label-index';
+import { MatcherSyntaxError, parseFilter } from './matchers';
+import type { SnapshotView } from './snapshot';
+import { type ClusterSnapshot, sources } from './sources';
+
+/**
+ * The alerts API's data layer: every Alertmanager cluster's snapshot, filtered, grouped, ordered and
+ * paged on the server, so the browser only ever receives the visible slice and the counts.
+ *
+ * What depends only on the snapshots (items, search text, the sort, the route-group and label indexes)
+ * is computed once per set of snapshots and reused by every request until a poll brings new data; a
+ * request then costs one pass over the alerts for the filter and one for the grouping.
+ */
+
+export type AlertsQuery = z.infer<typeof alertsQuerySchema>;
+type ClusterView = SnapshotView<ClusterSnapshot>;
+
+/** Everything derived from one set of cluster snapshots. */
+export type AlertIndex = {
+  /** Every alert of every cluster, in alert order (alert-items.ts compareAlerts). */
+  alerts: IndexedAlert[];
+  routes: RouteIndex;
+  /** Per cluster name, the snapshot the index was built from. */
+  clusters: ReadonlyMap<string, ClusterSnapshot>;
+  /** Built on first use: cluster → fingerprint → alert. */
+  byFingerprint(): ReadonlyMap<string, ReadonlyMap<string, IndexedAlert>>;
+  /** Built on first use. */
+  labels(): LabelIndex;
+};
+
+/** The answer of `GET /api/v1/alerts`. Throws ValidationError (422) for a bad filter, group_by or state. */
+export async function queryAlerts(query: AlertsQuery): Promise<AlertsResponse> {
+  return answerAlertsQuery(await clusterViews(), query);
+}
+
+/** The answer of `GET /api/v1/alerts/labels`. */
+export async function queryAlertLabels(query: {
+  name?: string;
+  prefix: string;
+}): Promise<AlertLabelsResponse> {
+  return labelSuggestions(alertIndexOf(await clusterViews()).labels(), query);
+}
+
+/** The current index and the views it was built from, for the detail view. */
+export async function currentAlertIndex(): Promise<{ index: AlertIndex; views: ClusterView[] }> {
+  const views = await clusterViews();
+  return { index: alertIndexOf(views), views };
+}
+
+async function clusterViews(): Promise<ClusterView[]> {
+  return Promise.all([...sources().clusters.values()].map((source) => source.get()));
+}
+
+/** Answers a query from given snapshot views (exported for tests; the routes use queryAlerts). */
+export function answerAlertsQuery(views: readonly ClusterView[], query: AlertsQuery): AlertsResponse {
+  const groupBy = parseGroupBy(query.group_by);
+  const states = parseStates(query.state);
+  const { matchers, text } = parseFilterField(query.filter);
+  const index = alertIndexOf(views);
+  const keep = alertPredicate({ matchers, text, states });
+  const matching = index.alerts.filter(keep);
+  const groups = groupAlerts(matching, groupBy, index.routes);
+  return {
+    alerts: pageOf(groups, query.offset, query.limit),
+    groups: summarizeGroups(groups),
+    counts: {
+      total: index.alerts.length,
+      matching: matching.length,
+      bySeverity: countBySeverity(matching),
+      byState: countByState(index.alerts),
+    },
+    page: { offset: query.offset, limit: query.limit },
+    fetchedAt: oldestFetch(views),
+    upstreams: views.map((v) => ({
+      cluster: v.name,
+      fetchedAt: v.updatedAt === undefined ? null : new Date(v.updatedAt).toISOString(),
+      ageSeconds: v.ageSeconds === undefined ? null : Math.round(v.ageSeconds * 10) / 10,
+      stale: v.stale,
+      error: v.error ? { message: v.error.message, ...(v.error.hint ? { hint: v.error.hint } : {}) } : null,
+      peers: v.data?.peers ?? [],
+    })),
+  };
+}
+
+function parseFilterField(filter: string) {
+  try {
+    return parseFilter(filter);
+  } catch (error) {
+    if (error instanceof MatcherSyntaxError)
+      throw new ValidationError('The filter is not valid.', { filter: error.message });
+    throw error;
+  }
+}
+
+function oldestFetch(views: readonly ClusterView[]): string | null {
+  const times = views.flatMap((v) => (v.updatedAt === undefined ? [] : [v.updatedAt]));
+  return times.length === 0 ? null : new Date(Math.min(...times)).toISOString();
+}
+
+// One entry: all requests between two polls share it. Snapshots are replaced, never mutated, on each
+// poll (SnapshotSource assigns the fetched object), so identity tells whether anything changed.
+let cached: { snapshots: (ClusterSnapshot | undefined)[]; index: AlertIndex } | undefined;
+
+/** The index of these views' snapshots, reused while they are the same objects. */
+export function alertIndexOf(views: readonly ClusterView[]): AlertIndex {
+  const snapshots = views.map((v) => v.data);
+  if (
+    cached &&
+    cached.snapshots.length === snapshots.length &&
+    cached.snapshots.every((s, i) => s === snapshots[i])
+  )
+    return cached.index;
+  const index = buildAlertIndex(views);
+  cached = { snapshots, index };
+  return index;
+}
+
+function buildAlertIndex(views: readonly ClusterView[]): AlertIndex {
+  const withData = views.flatMap((v) => (v.data ? [{ cluster: v.name, data: v.data }] : []));
+  const alerts = indexAlerts(withData.flatMap((c) => c.data.alerts));
+  let byFingerprint: Map<string, Map<string, IndexedAlert>> | undefined;
+  let labels: LabelIndex | undefined;
+  return {
+    alerts,
+    routes: routeIndex(withData.map((c) => ({ cluster: c.cluster, routeGroups: c.data.routeGroups }))),
+    clusters: new Map(withData.map((c) => [c.cluster, c.data])),
+    byFingerprint() {
+      if (!byFingerprint) {
+        byFingerprint = new Map(withData.map((c) => [c.cluster, new Map()]));
+        for (const a of alerts) byFingerprint.get(a.item.cluster)?.set(a.item.fingerprint, a);
+      }
+      return byFingerprint;
+    },
+    labels() {
+      labels ??= buildLabelIndex(alerts.map((a) => a.item.labels));
+      return labels;
+    },
+  };
+}

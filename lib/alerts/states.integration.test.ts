@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postAlerts } from '@/lib/alertmanager/client';
+import { freePorts } from '../../scripts/stack/ports';
+import { type Stack, startStack } from '../../scripts/stack/start-stack';
+import { waitFor } from '../../scripts/stack/wait';
+import { alertsQuerySchema } from './api-schema';
+
+/**
+ * The alerts the demo rules fire, read through the real snapshot pipeline (sources → queryAlerts) from
+ * the harness's HA pair, with the right states: one inhibited by a critical alert on the same
+ * instance, one silenced by a silence created with amtool.
+ */
+
+let stack: Stack;
+
+beforeAll(async () => {
+  const [port] = await freePorts(1);
+  stack = await startStack({ vigilUrl: `http://127.0.0.1:${port}`, webhookToken: 'w'.repeat(24) });
+  // The server's configuration is read from the environment the first time it is needed.
+  Object.assign(process.env, {
+    PROMETHEUS_URL: stack.prometheusUrl,
+    ALERTMANAGER_URLS: stack.alertmanagerUrls.join(','),
+    AUTH_SECRET: 's'.repeat(32),
+    VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
+    VIGIL_POLL_INTERVAL_SECONDS: '1',
+  });
+});
+
+afterAll(async () => {
+  const { sources } = await import('./sources');
+  for (const s of sources().clusters.values()) s.stop();
+  for (const s of sources().prometheus.values()) s.stop();
+  await stack?.stop();
+});
+
+const query = (filter = '', state = 'active,silenced,inhibited,acknowledged') =>
+  alertsQuerySchema.parse({ filter, state, group_by: '' });
+
+describe('alert states from the real Alertmanager pair', () => {
+  it('lists firing, inhibited and silenced alerts with the right states', async () => {
+    const { queryAlerts } = await import('./query');
+    // InstanceDown (critical) fires for the harness's down target after its `for: 30s`.
+    const instanceDown = await waitFor(
+      async () => (await queryAlerts(query('alertname="InstanceDown" job="api"'))).alerts[0],
+      { timeoutMs: 120_000, intervalMs: 1000, what: 'InstanceDown for job="api"' },
+    );
+    expect(instanceDown).toMatchObject({ state: 'firing', severity: 'critical' });
+    expect(instanceDown.peers).toHaveLength(2);
+
+    // A warning on the same instance is inhibited by it (route config: critical inhibits warning, equal instance).
+    const instance = instanceDown.labels.instance ?? '';
+    const { alertmanagerPeerTargets } = await import('@/lib/upstreams/targets');
+    const peers = alertmanagerPeerTargets({
+      name: 'default',
+      peers: stack.alertmanagerUrls,
+      timeoutMs: 5000,
+    });
+    const warning = {
+      labels: { alertname: 'DiskWillFillIn4Hours', severity: 'warning', instance, job: 'api' },
+      annotations: { summary: 'Disk fills up soon' },
+      startsAt: new Date().toISOString(),
+      endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    };
+    for (const peer of peers) await postAlerts(peer, [warning]);
+    const inhibited = await waitFor(
+      async () =>
+        (await queryAlerts(query('alertname="DiskWillFillIn4Hours"'))).alerts.find(
+          (a) => a.state === 'inhibited',
+        ),
+      { timeoutMs: 30_000, intervalMs: 500, what: 'the warning to be inhibited' },
+    );
+    expect(inhibited.inhibitedBy).toContain(instanceDown.fingerprint);
+
+    // A silence made with amtool, the way operators make them outside Vigil.
+    execFileSync('amtool', [
+      'silence',
+      'add',
+      'alertname=Watchdog',
+      '--comment=maintenance',
+      '--author=ops',
+      '--duration=1h',
+      `--alertmanager.url=${stack.alertmanagerUrls[0]}`,
+    ]);
+    const silenced = await waitFor(
+      async () =>
+        (await queryAlerts(query('alertname="Watchdog"'))).alerts.find((a) => a.state === 'silenced'),
+      { timeoutMs: 30_000, intervalMs: 500, what: 'Watchdog to be silenced' },
+    );
+    expect(silenced.silencedBy).toHaveLength(1);
+
+    // The default view (active and acknowledged) leaves the muted ones out; the counts still see them.
+    const defaultView = await queryAlerts(alertsQuerySchema.parse({}));
+    expect(defaultView.alerts.map((a) => a.alertname)).not.toContain('Watchdog');
+    expect(defaultView.alerts.map((a) => a.alertname)).not.toContain('DiskWillFillIn4Hours');
+    expect(defaultView.counts.byState.silenced).toBeGreaterThanOrEqual(1);
+    expect(defaultView.counts.byState.inhibited).toBeGreaterThanOrEqual(1);
+    expect(defaultView.upstreams[0]).toMatchObject({ cluster: 'default', error: null });
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
+import { alertTransitions, type PolledAlerts, type TrackedAlert } from './transitions';
+
+const P1 = 'default peer 1';
+const P2 = 'default peer 2';
+const NOW = '2026-11-21T08:10:00.000Z';
+
+/** A ClusterAlert reported by both peers unless `partial` says otherwise. */
+function tracked(partial: Partial<TrackedAlert> & { fingerprint: string }): TrackedAlert {
+  const { labels, annotations, startsAt, endsAt } = makeAlert({
+    labels: { alertname: `Alert ${partial.fingerprint}`, severity: 'critical' },
+  });
+  return { cluster: 'default', labels, annotations, startsAt, endsAt, peers: [P1, P2], ...partial };
+}
+
+function poll(alerts: TrackedAlert[], down: string[] = []): PolledAlerts {
+  return { alerts, peers: [P1, P2].map((name) => ({ name, ok: !down.includes(name) })) };
+}
+
+/** [status, fingerprint, startsAt, endsAt] of each event, for compact expectations. */
+const summary = (r: ReturnType<typeof alertTransitions>) =>
+  r.events.map((e) => [e.status, e.fingerprint, e.startsAt, e.endsAt]);
+
+describe('alertTransitions', () => {
+  const a = tracked({ fingerprint: 'a' });
+  const b = tracked({ fingerprint: 'b', startsAt: '2026-11-21T08:09:00.000Z' });
+
+  it('records every alert as firing on the first poll, as a poller event', () => {
+    const result = alertTransitions(undefined, poll([a, b]), NOW);
+    expect(summary(result)).toEqual([
+      ['firing', 'a', a.startsAt, null],
+      ['firing', 'b', b.startsAt, null],
+    ]);
+    expect(result.events[0]).toEqual({
+      cluster: 'default',
+      fingerprint: 'a',
+      alertname: 'Alert a',
+      status: 'firing',
+      labels: a.labels,
+      annotations: a.annotations,
+      startsAt: a.startsAt,
+      endsAt: null,
+      receiver: 'vigil-poller',
+      groupKey: '',
+    });
+    expect(result.open).toEqual([a, b]);
+  });
+
+  it('records nothing when nothing changed (labels and annotations may)', () => {
+    const reworded = { ...a, annotations: { summary: 'new text' }, endsAt: '2026-11-21T08:30:00.000Z' };
+    expect(alertTransitions([a, b], poll([reworded, b]), NOW).events).toEqual([]);
+  });
+
+  it('records a new fingerprint as firing', () => {
+    expect(summary(alertTransitions([a], poll([a, b]), NOW))).toEqual([['firing', 'b', b.startsAt, null]]);
+  });
+
+  it('records a vanished fingerprint as resolved when it disappeared', () => {
+    const result = alertTransitions([a, b], poll([a]), NOW);
+    // b's endsAt (08:12:08) is Alertmanager's estimate while it fired; it vanished before.
+    expect(summary(result)).toEqual([['resolved', 'b', b.startsAt, NOW]]);
+    expect(result.events[0]?.receiver).toBe('vigil-poller');
+    expect(result.open).toEqual([a]);
+  });
+
+  it('uses the alert own endsAt when it timed out before the poll', () => {
+    const timedOut = tracked({ fingerprint: 'c', endsAt: '2026-11-21T08:09:30.000Z' });
+    expect(summary(alertTransitions([timedOut], poll([]), NOW))).toEqual([
+      ['resolved', 'c', timedOut.startsAt, '2026-11-21T08:09:30.000Z'],
+    ]);
+  });
+
+  it('records a later startsAt as the old firing resolved and a new one firing', () => {
+    const again = { ...a, startsAt: '2026-11-21T08:09:40.000Z' };
+    expect(summary(alertTransitions([a], poll([again]), NOW))).toEqual([
+      ['resolved', 'a', a.startsAt, '2026-11-21T08:09:40.000Z'],
+      ['firing', 'a', '2026-11-21T08:09:40.000Z', null],
+    ]);
+  });
+
+  it('records an earlier startsAt (a peer knew it longer) as firing only', () => {
+    const earlier = { ...a, startsAt: '2026-11-21T08:04:50.000Z' };
+    expect(summary(alertTransitions([a], poll([earlier]), NOW))).toEqual([
+      ['firing', 'a', '2026-11-21T08:04:50.000Z', null],
+    ]);
+  });
+
+  it('resolves nothing while the other peer still reports the alert (it stays merged)', () => {
+    const onlyPeer2 = { ...a, peers: [P2] };
+    expect(alertTransitions([a], poll([onlyPeer2], [P1]), NOW).events).toEqual([]);
+  });
+
+  it('keeps an alert open, unresolved, while the only peer that reported it is down', () => {
+    const onPeer1 = tracked({ fingerprint: 'd', peers: [P1] });
+    const outage = alertTransitions([a, onPeer1], poll([{ ...a, peers: [P2] }], [P1]), NOW);
+    expect(outage.events).toEqual([]);
+    expect(outage.open.map((x) => x.fingerprint)).toEqual(['a', 'd']);
+
+    // Peer 1 is back and no longer has it: now it is resolved.
+    const later = '2026-11-21T08:11:00.000Z';
+    expect(summary(alertTransitions(outage.open, poll([a]), later))).toEqual([
+      ['resolved', 'd', onPeer1.startsAt, later],
+    ]);
+    // Or it is back, with the same start: still the same firing.
+    expect(alertTransitions(outage.open, poll([a, onPeer1]), later).events).toEqual([]);
+  });
+
+  it('resolves everything when Alertmanager answers with no alerts (after a real poll)', () => {
+    expect(summary(alertTransitions([a, b], poll([]), NOW))).toEqual([
+      ['resolved', 'a', a.startsAt, NOW],
+      ['resolved', 'b', b.startsAt, NOW],
+    ]);
+  });
+
+  it('leaves the alertname empty for an alert without one', () => {
+    const nameless = tracked({ fingerprint: 'e', labels: { job: 'x' } });
+    expect(alertTransitions(undefined, poll([nameless]), NOW).events[0]?.alertname).toBe('');
+  });
+});

@@ -1,0 +1,111 @@
+import type { ClusterAlert } from '@/lib/alertmanager/merge';
+import { type AlertEventInput, POLLER_RECEIVER } from './alert-event';
+
+/**
+ * Alert transitions seen by the poller. Alertmanager never sends silenced or inhibited alerts to the
+ * webhook, so the webhook alone is not a complete history: after every successful poll of a cluster
+ * the poller compares the alerts it last recorded with the merged list it just read, and records what
+ * started and what ended. Its events share the webhook's idempotency key (fingerprint, startsAt,
+ * status), so a change both report is stored once. Pure: lib/alerts/ingest.ts stores the events.
+ */
+
+/** What the diff needs of an alert (a ClusterAlert has it all). */
+export type TrackedAlert = Pick<
+  ClusterAlert,
+  'cluster' | 'fingerprint' | 'labels' | 'annotations' | 'startsAt' | 'endsAt' | 'peers'
+>;
+
+/** One successful poll: the merged alerts and which peers answered. */
+export type PolledAlerts = {
+  alerts: readonly TrackedAlert[];
+  peers: readonly { name: string; ok: boolean }[];
+};
+
+export type Transitions = {
+  events: AlertEventInput[];
+  /**
+   * The alerts to compare the next poll with: everything polled now, plus alerts that vanished while a
+   * peer that reported them was down (we cannot tell whether they ended, so they stay open).
+   */
+  open: TrackedAlert[];
+};
+
+/**
+ * Events between the open alerts (`undefined` before the first poll) and a new poll at `observedAt`:
+ * - first poll: "firing" for every alert (idempotent: the webhook may have recorded them already);
+ * - a new fingerprint: "firing";
+ * - a later startsAt for a known fingerprint: the alert ended and fired again between two polls:
+ *   "resolved" for the old firing (ended by the new start at the latest) and "firing" for the new one.
+ *   An earlier startsAt is the same firing, corrected when another peer knew it longer: "firing" for
+ *   the earlier start only;
+ * - a fingerprint gone, while every peer that reported it answered: "resolved", ended at its own endsAt
+ *   when that has passed (it timed out), else at `observedAt` (at most one poll interval late);
+ * - a fingerprint gone while a peer that reported it is down: nothing yet, it stays open. (While one
+ *   peer still reports it, it is in the merged list and nothing happens either.)
+ *
+ * @example alertTransitions(
+ *   [{fingerprint:'a', startsAt:'…T08:00:00.000Z', endsAt:'…T08:20:00.000Z', peers:['default peer 1'], …}],
+ *   {alerts:[{fingerprint:'b', startsAt:'…T08:09:00.000Z', …}], peers:[{name:'default peer 1', ok:true}]},
+ *   '2026-11-21T08:10:00.000Z')
+ *   → {events:[{fingerprint:'b', status:'firing', startsAt:'…T08:09:00.000Z', endsAt:null, …},
+ *              {fingerprint:'a', status:'resolved', startsAt:'…T08:00:00.000Z', endsAt:'2026-11-21T08:10:00.000Z', …}],
+ *      open:[{fingerprint:'b', …}]}
+ */
+export function alertTransitions(
+  open: readonly TrackedAlert[] | undefined,
+  next: PolledAlerts,
+  observedAt: string,
+): Transitions {
+  const before = new Map((open ?? []).map((a) => [a.fingerprint, a]));
+  const now = new Map(next.alerts.map((a) => [a.fingerprint, a]));
+  const answered = new Set(next.peers.filter((p) => p.ok).map((p) => p.name));
+  const events: AlertEventInput[] = [];
+  const stillOpen: TrackedAlert[] = [...next.alerts];
+
+  for (const alert of next.alerts) {
+    const known = before.get(alert.fingerprint);
+    if (!known) events.push(firing(alert));
+    else if (time(alert.startsAt) > time(known.startsAt))
+      events.push(resolved(known, earliest(known.endsAt, alert.startsAt, observedAt)), firing(alert));
+    else if (time(alert.startsAt) < time(known.startsAt)) events.push(firing(alert));
+  }
+  for (const known of before.values()) {
+    if (now.has(known.fingerprint)) continue;
+    if (known.peers.every((peer) => answered.has(peer)))
+      events.push(resolved(known, earliest(known.endsAt, observedAt)));
+    else stillOpen.push(known);
+  }
+  return { events, open: stillOpen };
+}
+
+const time = (iso: string) => Date.parse(iso);
+
+/** @example earliest('…T08:20:00.000Z', '…T08:10:00.000Z') → '…T08:10:00.000Z' */
+function earliest(...isos: string[]): string {
+  return new Date(Math.min(...isos.map(time))).toISOString();
+}
+
+function event(alert: TrackedAlert): Omit<AlertEventInput, 'status' | 'endsAt'> {
+  return {
+    cluster: alert.cluster,
+    fingerprint: alert.fingerprint,
+    alertname: alert.labels.alertname ?? '',
+    labels: alert.labels,
+    annotations: alert.annotations,
+    startsAt: alert.startsAt,
+    receiver: POLLER_RECEIVER,
+    groupKey: '',
+  };
+}
+
+const firing = (alert: TrackedAlert): AlertEventInput => ({
+  ...event(alert),
+  status: 'firing',
+  endsAt: null,
+});
+
+const resolved = (alert: TrackedAlert, endsAt: string): AlertEventInput => ({
+  ...event(alert),
+  status: 'resolved',
+  endsAt,
+});

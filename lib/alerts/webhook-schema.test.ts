@@ -1,0 +1,283 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  bearerTokenMatches,
+  notificationCluster,
+  parseWebhookBody,
+  type WebhookNotification,
+  webhookAlertEvents,
+} from './webhook-schema';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'webhook');
+const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+const NOTIFICATIONS = readdirSync(FIXTURES)
+  .filter((f) => /^notification-\d+-.*-(firing|resolved)\.json$/.test(f))
+  .sort();
+
+function parsed(text: string): WebhookNotification {
+  const result = parseWebhookBody(text);
+  if (!result.ok) throw new Error(result.message);
+  return result.notification;
+}
+
+/** The InstanceDown notification as an object, with `change` applied, as a body. */
+function variant(change: (payload: Record<string, unknown> & { alerts: Record<string, unknown>[] }) => void) {
+  const payload = JSON.parse(fixture('notification-002-pager-InstanceDown-firing.json'));
+  change(payload);
+  return JSON.stringify(payload);
+}
+
+function rejection(text: string) {
+  const result = parseWebhookBody(text);
+  if (result.ok) throw new Error('expected a rejection');
+  return result;
+}
+
+describe('parseWebhookBody on the real Alertmanager 0.25 notifications', () => {
+  it('has the six captured notifications', () => {
+    expect(NOTIFICATIONS).toHaveLength(6);
+  });
+
+  it.each(NOTIFICATIONS)('%s parses, with firing endsAt as null', (file) => {
+    const notification = parsed(fixture(file));
+    const raw = JSON.parse(fixture(file));
+    expect(notification).toMatchObject({
+      receiver: raw.receiver,
+      status: raw.status,
+      groupKey: raw.groupKey,
+      externalURL: 'http://127.0.0.1:19095',
+      truncatedAlerts: 0,
+    });
+    expect(notification.alerts).toHaveLength(1);
+    const [alert] = notification.alerts;
+    expect(alert?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(alert?.startsAt).toMatch(/^2026-11-21T08:\d\d:\d\d\.\d{3}Z$/);
+    if (alert?.status === 'firing') expect(alert.endsAt).toBeNull();
+    else expect(alert?.endsAt).toMatch(/^2026-11-21T/);
+  });
+
+  it('reads the exact bytes Alertmanager sent (compact JSON, \\u0026 escapes)', () => {
+    const raw = fixture('notification-002-pager-InstanceDown-firing.raw-body.json');
+    expect(raw).toContain('\\u0026');
+    const notification = parsed(raw);
+    expect(notification).toEqual(parsed(fixture('notification-002-pager-InstanceDown-firing.json')));
+    expect(notification.alerts[0]).toEqual({
+      status: 'firing',
+      fingerprint: '304712ab96b030dc',
+      labels: {
+        alertname: 'InstanceDown',
+        cluster: 'local-test',
+        env: 'dev',
+        instance: '127.0.0.1:19999',
+        job: 'legacy-app',
+        severity: 'critical',
+        team: 'payments',
+      },
+      annotations: {
+        description: '127.0.0.1:19999 of job legacy-app has been down for more than 30 seconds.',
+        runbook_url: '/runbooks/instance-down',
+        summary: 'Instance 127.0.0.1:19999 down',
+      },
+      startsAt: '2026-11-21T08:05:35.625Z',
+      endsAt: null,
+      generatorURL: 'http://127.0.0.1:19090/graph?g0.expr=up+%3D%3D+0&g0.tab=1',
+    });
+  });
+
+  it('keeps the resolved time and pads short fractions to milliseconds', () => {
+    const resolved = parsed(fixture('notification-006-pager-PostgreSQLDown-resolved.json'));
+    expect(resolved.alerts[0]).toMatchObject({
+      status: 'resolved',
+      startsAt: '2026-11-21T08:09:08.465Z',
+      endsAt: '2026-11-21T08:09:38.465Z',
+    });
+    // Alertmanager prints "08:05:01.74Z"; the poller's API v2 schema gives "08:05:01.740Z".
+    expect(parsed(fixture('notification-001-chat-EndpointProbeFailed-firing.json')).alerts[0]?.startsAt).toBe(
+      '2026-11-21T08:05:01.740Z',
+    );
+  });
+
+  it('normalises zones and nanoseconds to UTC milliseconds', () => {
+    const body = variant((p) => {
+      Object.assign(p.alerts[0] ?? {}, {
+        status: 'resolved',
+        startsAt: '2026-11-21T10:05:35.625987654+02:00',
+        endsAt: '2026-11-21T08:06:00.1Z',
+      });
+    });
+    expect(parsed(body).alerts[0]).toMatchObject({
+      startsAt: '2026-11-21T08:05:35.625Z',
+      endsAt: '2026-11-21T08:06:00.100Z',
+    });
+  });
+
+  it('ignores fields newer Alertmanagers may add', () => {
+    const body = variant((p) => {
+      p.newField = { x: 1 };
+      Object.assign(p.alerts[0] ?? {}, { silencedBy: [] });
+    });
+    expect(parsed(body).alerts).toHaveLength(1);
+  });
+});
+
+describe('parseWebhookBody rejections name the problem', () => {
+  it('an empty body', () => {
+    expect(rejection('')).toMatchObject({ fields: { body: 'is empty' } });
+  });
+
+  it('malformed JSON, with the parser position', () => {
+    const result = rejection('{"version": "4", ');
+    expect(result.message).toMatch(/^The body is not valid JSON \(.+\)\.$/);
+    expect(result.fields.body).toMatch(/^not valid JSON: /);
+  });
+
+  it('JSON that is not an object', () => {
+    expect(rejection('[]').fields).toEqual({
+      body: 'must be a JSON object: an Alertmanager webhook notification',
+    });
+  });
+
+  it('another payload version', () => {
+    const result = rejection(variant((p) => Object.assign(p, { version: '3' })));
+    expect(result.fields).toEqual({
+      version: 'must be "4": only webhook payload version 4 is understood, got "3"',
+    });
+    expect(result.message).toBe(
+      'Not an Alertmanager webhook notification (payload version 4): version must be "4": only webhook payload version 4 is understood, got "3".',
+    );
+  });
+
+  it('a missing version or alerts list', () => {
+    const result = rejection(
+      variant((p) => {
+        delete p.version;
+        delete (p as { alerts?: unknown }).alerts;
+      }),
+    );
+    expect(result.fields).toEqual({
+      version: 'is required: "4" (Alertmanager webhook payload version)',
+      alerts: 'is required: the list of alerts in this notification',
+    });
+  });
+
+  it('bad dates, with the alert index', () => {
+    const result = rejection(
+      variant((p) => {
+        const alert = p.alerts[0] ?? {};
+        alert.startsAt = '2026-11-21 08:05:35';
+        alert.endsAt = 1_763_712_000;
+      }),
+    );
+    expect(result.fields).toEqual({
+      'alerts[0].startsAt': 'must be an RFC 3339 time such as 2026-11-21T08:05:35.625Z',
+      'alerts[0].endsAt': 'must be an RFC 3339 time such as 2026-11-21T08:05:35.625Z',
+    });
+  });
+
+  it("Go's zero time as startsAt", () => {
+    const result = rejection(
+      variant((p) => Object.assign(p.alerts[0] ?? {}, { startsAt: '0001-01-01T00:00:00Z' })),
+    );
+    expect(result.fields['alerts[0].startsAt']).toContain("not Go's zero time");
+  });
+
+  it('wrong types and statuses', () => {
+    const result = rejection(
+      variant((p) => {
+        p.status = 'pending';
+        p.truncatedAlerts = -1;
+        Object.assign(p.alerts[0] ?? {}, { labels: { alertname: 1 }, fingerprint: '' });
+      }),
+    );
+    expect(result.fields).toEqual({
+      status: 'must be "firing" or "resolved"',
+      truncatedAlerts: 'must not be negative',
+      'alerts[0].labels.alertname': 'label values must be strings',
+      'alerts[0].fingerprint': 'must not be empty',
+    });
+  });
+
+  it('lists five problems and counts the rest', () => {
+    const result = rejection('{}');
+    expect(Object.keys(result.fields)).toHaveLength(10);
+    expect(result.message).toMatch(/; and 5 more\.$/);
+  });
+});
+
+describe('webhookAlertEvents', () => {
+  it('makes one event per alert with the notification receiver and group key', () => {
+    const notification = parsed(fixture('notification-006-pager-PostgreSQLDown-resolved.json'));
+    expect(webhookAlertEvents(notification, 'default')).toEqual([
+      {
+        cluster: 'default',
+        fingerprint: '8d23ce3e214f1b65',
+        alertname: 'PostgreSQLDown',
+        status: 'resolved',
+        labels: expect.objectContaining({ alertname: 'PostgreSQLDown', job: 'postgres' }),
+        annotations: expect.objectContaining({ summary: 'PostgreSQL down on 127.0.0.1:19187' }),
+        startsAt: '2026-11-21T08:09:08.465Z',
+        endsAt: '2026-11-21T08:09:38.465Z',
+        receiver: 'pager',
+        groupKey: '{}/{severity="critical"}:{alertname="PostgreSQLDown", job="postgres"}',
+      },
+    ]);
+  });
+
+  it('takes each alert status, not the notification status', () => {
+    const body = variant((p) => {
+      p.status = 'resolved';
+      const firing = { ...p.alerts[0], fingerprint: 'aaaaaaaaaaaaaaaa' };
+      const resolved = { ...p.alerts[0], status: 'resolved', endsAt: '2026-11-21T08:07:00Z' };
+      p.alerts = [firing, resolved];
+    });
+    expect(webhookAlertEvents(parsed(body), 'eu').map((e) => [e.status, e.endsAt])).toEqual([
+      ['firing', null],
+      ['resolved', '2026-11-21T08:07:00.000Z'],
+    ]);
+  });
+});
+
+describe('notificationCluster', () => {
+  const clusters = [
+    { name: 'eu', peers: ['http://am-eu-1:9093', 'http://127.0.0.1:19095/'] },
+    { name: 'us', peers: ['https://am-us.example.com'] },
+  ];
+
+  it('matches the externalURL host:port to a configured peer', () => {
+    expect(notificationCluster('http://127.0.0.1:19095', clusters)).toBe('eu');
+    expect(notificationCluster('https://AM-US.example.com:443/alertmanager', clusters)).toBe('us');
+    expect(notificationCluster('http://127.0.0.1:19093', clusters)).toBe('127.0.0.1:19093');
+  });
+
+  it('prefers a configured ?cluster= name', () => {
+    expect(notificationCluster('http://127.0.0.1:19095', clusters, 'us')).toBe('us');
+    expect(notificationCluster('http://127.0.0.1:19095', clusters, 'nope')).toBe('eu');
+  });
+
+  it('falls back to the only cluster', () => {
+    expect(notificationCluster('http://alertmanager.example:9093', clusters.slice(0, 1))).toBe('eu');
+    expect(notificationCluster('not a url', clusters)).toBe('unknown');
+  });
+});
+
+describe('bearerTokenMatches', () => {
+  const token = 'a-webhook-token-of-24-chars';
+
+  it('accepts the token as a Bearer credential, scheme case-insensitive', () => {
+    expect(bearerTokenMatches(`Bearer ${token}`, token)).toBe(true);
+    expect(bearerTokenMatches(`bearer ${token}`, token)).toBe(true);
+  });
+
+  it.each([
+    ['no header', null],
+    ['empty', ''],
+    ['another token', 'Bearer a-webhook-token-of-24-chart'],
+    ['a prefix', 'Bearer a-webhook-token'],
+    ['basic auth', `Basic ${token}`],
+    ['the bare token', token],
+    ['two tokens', `Bearer ${token} ${token}`],
+  ])('refuses %s', (_, header) => {
+    expect(bearerTokenMatches(header, token)).toBe(false);
+  });
+});

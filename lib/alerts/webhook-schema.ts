@@ -1,0 +1,210 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { AlertEventInput } from './alert-event';
+
+/**
+ * Alertmanager's webhook notification (`webhook_configs`, payload version "4", unchanged from 0.16 to
+ * 0.28+), validated and turned into our shape. Unknown fields are dropped, so newer versions still parse.
+ *
+ * Alertmanager quirks handled here:
+ * - a firing alert's `endsAt` is Go's zero time `0001-01-01T00:00:00Z`: it becomes null;
+ * - times keep the zone they arrived in ("+02:00") and may carry nanoseconds: they are normalised to UTC
+ *   ISO with milliseconds, like the API v2 schemas (lib/alertmanager/schemas.ts), so a webhook event and
+ *   a poller event of the same change have the same key;
+ * - `truncatedAlerts` > 0 means `max_alerts` cut the list: the missing alerts reach history only through
+ *   the poller.
+ */
+
+const GO_ZERO_TIME = Date.parse('0001-01-01T00:00:00Z');
+const TIME_EXAMPLE = 'an RFC 3339 time such as 2026-11-21T08:05:35.625Z';
+
+/** `what` is required when absent, otherwise the value has the wrong type. */
+const expected = (what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `is required: ${what}` : `must be ${what}`;
+
+const labelSet = (what: string) =>
+  z.record(z.string(), z.string({ error: 'label values must be strings' }), {
+    error: expected(`${what} (an object of string values)`),
+  });
+
+const time = z.iso.datetime({ offset: true, error: expected(TIME_EXAMPLE) });
+
+/** @example "2026-11-21T10:05:35.625123+02:00" → "2026-11-21T08:05:35.625Z" */
+const startsAt = time
+  .transform((s) => new Date(s).getTime())
+  .refine((ms) => ms > GO_ZERO_TIME, {
+    error: 'must be a real time, not Go\'s zero time "0001-01-01T00:00:00Z"',
+  })
+  .transform((ms) => new Date(ms).toISOString());
+
+/** @example "0001-01-01T00:00:00Z" → null; "2026-11-21T08:09:38.465Z" → "2026-11-21T08:09:38.465Z" */
+const endsAt = time.transform((s) => {
+  const ms = new Date(s).getTime();
+  return ms <= GO_ZERO_TIME ? null : new Date(ms).toISOString();
+});
+
+const status = z.enum(['firing', 'resolved'], { error: expected('"firing" or "resolved"') });
+
+const webhookAlertSchema = z.object({
+  status,
+  labels: labelSet('the alert labels'),
+  annotations: labelSet('the alert annotations'),
+  startsAt,
+  endsAt,
+  generatorURL: z.string({ error: expected('a string (the URL of the rule that fired)') }).default(''),
+  fingerprint: z
+    .string({ error: expected('the alert fingerprint (a hash of its labels)') })
+    .min(1, { error: 'must not be empty' })
+    .max(64, { error: 'must be at most 64 characters' }),
+});
+
+export const webhookPayloadSchema = z
+  .object(
+    {
+      version: z.literal('4', {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'is required: "4" (Alertmanager webhook payload version)'
+            : `must be "4": only webhook payload version 4 is understood, got ${JSON.stringify(issue.input)}`,
+      }),
+      groupKey: z.string({ error: expected('a string (the route group key)') }),
+      truncatedAlerts: z
+        .number({ error: expected('a number (alerts left out by max_alerts)') })
+        .int({ error: 'must be a whole number' })
+        .min(0, { error: 'must not be negative' }),
+      status,
+      receiver: z.string({ error: expected('a string (the receiver name)') }),
+      groupLabels: labelSet('the group labels'),
+      commonLabels: labelSet('the common labels'),
+      commonAnnotations: labelSet('the common annotations'),
+      externalURL: z.string({ error: expected("a string (the Alertmanager's external URL)") }),
+      alerts: z.array(webhookAlertSchema, { error: expected('the list of alerts in this notification') }),
+    },
+    { error: 'must be a JSON object: an Alertmanager webhook notification' },
+  )
+  .transform(({ receiver, status, groupKey, externalURL, truncatedAlerts, alerts }) => ({
+    receiver,
+    status,
+    groupKey,
+    externalURL,
+    truncatedAlerts,
+    alerts,
+  }));
+export type WebhookNotification = z.infer<typeof webhookPayloadSchema>;
+
+export type WebhookParseResult =
+  | { ok: true; notification: WebhookNotification }
+  | { ok: false; message: string; fields: Record<string, string> };
+
+/**
+ * Parses the raw body of a webhook request. Failures name every bad field, so whoever posts a bad
+ * payload can fix it from the answer alone.
+ *
+ * @example parseWebhookBody('{"version":"3",…}')
+ *   → {ok:false, message:'Not an Alertmanager webhook notification (payload version 4): version must be "4": …',
+ *      fields:{version:'must be "4": …'}}
+ */
+export function parseWebhookBody(text: string): WebhookParseResult {
+  if (text.trim() === '')
+    return fail('The body is empty: expected an Alertmanager webhook notification (JSON).', {
+      body: 'is empty',
+    });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const reason = (error as Error).message;
+    return fail(`The body is not valid JSON (${reason}).`, { body: `not valid JSON: ${reason}` });
+  }
+  const result = webhookPayloadSchema.safeParse(json);
+  if (result.success) return { ok: true, notification: result.data };
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) fields[issuePath(issue.path)] ??= issue.message;
+  const list = Object.entries(fields)
+    .slice(0, 5)
+    .map(([field, message]) => `${field} ${message}`);
+  const more = Object.keys(fields).length - list.length;
+  return fail(
+    `Not an Alertmanager webhook notification (payload version 4): ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`,
+    fields,
+  );
+}
+
+const fail = (message: string, fields: Record<string, string>): WebhookParseResult => ({
+  ok: false,
+  message,
+  fields,
+});
+
+/** @example ['alerts', 0, 'startsAt'] → "alerts[0].startsAt"; [] → "body" */
+function issuePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'body';
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+/**
+ * Which configured Alertmanager cluster sent a notification. Alertmanager does not say, so:
+ * 1. `?cluster=<name>` on the webhook URL, when it names a configured cluster (set it per cluster in
+ *    Alertmanager's `webhook_configs.url` when Vigil reaches the peers under other names than their
+ *    `--web.external-url`);
+ * 2. else the cluster with a peer on the host:port of the notification's `externalURL`;
+ * 3. else the only configured cluster;
+ * 4. else the externalURL's host:port (several clusters, none matching: recorded as it came).
+ *
+ * @example notificationCluster('http://127.0.0.1:19095', [{name:'default', peers:['http://127.0.0.1:19093','http://127.0.0.1:19095']}])
+ *   → 'default'
+ */
+export function notificationCluster(
+  externalURL: string,
+  clusters: readonly { name: string; peers: readonly string[] }[],
+  requested?: string | null,
+): string {
+  if (requested && clusters.some((c) => c.name === requested)) return requested;
+  const sender = hostOf(externalURL);
+  const byPeer = sender ? clusters.find((c) => c.peers.some((p) => hostOf(p) === sender)) : undefined;
+  if (byPeer) return byPeer.name;
+  const [only, ...others] = clusters;
+  if (only && others.length === 0) return only.name;
+  return sender ?? 'unknown';
+}
+
+function hostOf(url: string): string | undefined {
+  return URL.canParse(url) ? new URL(url).host.toLowerCase() : undefined;
+}
+
+/**
+ * The events to store for one notification: one per alert, each with the alert's own status (a
+ * "resolved" notification may still list alerts that fire).
+ */
+export function webhookAlertEvents(notification: WebhookNotification, cluster: string): AlertEventInput[] {
+  return notification.alerts.map((alert) => ({
+    cluster,
+    fingerprint: alert.fingerprint,
+    alertname: alert.labels.alertname ?? '',
+    status: alert.status,
+    labels: alert.labels,
+    annotations: alert.annotations,
+    startsAt: alert.startsAt,
+    endsAt: alert.status === 'firing' ? null : alert.endsAt,
+    receiver: notification.receiver,
+    groupKey: notification.groupKey,
+  }));
+}
+
+/**
+ * Whether an Authorization header carries the webhook token (`Authorization: Bearer <token>`, what
+ * Alertmanager sends for `http_config.authorization.credentials`). Compared in constant time: both
+ * sides are hashed first, so neither the content nor the length of the token leaks through timing.
+ *
+ * @example bearerTokenMatches('Bearer s3cret-token-0123', 's3cret-token-0123') → true
+ * @example bearerTokenMatches('Basic czNjcmV0', 's3cret-token-0123') → false
+ */
+export function bearerTokenMatches(authorization: string | null, token: string): boolean {
+  const given = /^Bearer +(\S+) *$/i.exec(authorization ?? '')?.[1];
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  // Always compare, also without a bearer token, so a missing header costs the same as a wrong one.
+  const same = timingSafeEqual(digest(given ?? ''), digest(token));
+  return same && given !== undefined;
+}
