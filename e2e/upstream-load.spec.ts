@@ -33,6 +33,6 @@ test('150 concurrent reads of the alerts API cost at most one Alertmanager reque
   const allowed = 2 * (Math.ceil(elapsedSeconds / 10) + 1);
   expect(after - before).toBeLessThanOrEqual(allowed);
   const body = await (await api.get('/api/v1/alerts')).json();
-  expect(body.clusters[0]).toMatchObject({ name: 'default', error: null });
-  expect(body.clusters[0].peers).toHaveLength(2);
+  expect(body.upstreams[0]).toMatchObject({ cluster: 'default', error: null });
+  expect(body.upstreams[0].peers).toHaveLength(2);
 });
