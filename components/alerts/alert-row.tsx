@@ -54,8 +54,16 @@ export function AlertRow({ alert, selected, isNew, nowMs, href, onSelect }: Prop
           {alert.state === 'firing' ? <Badge tone="danger">firing</Badge> : null}
           {alert.state === 'unprocessed' ? <Badge>unprocessed</Badge> : null}
           {alert.ack ? <Badge tone="ok">acked by {alert.ack.by}</Badge> : null}
-          {alert.silencedBy.length ? <Badge tone="accent">silenced</Badge> : null}
-          {alert.inhibitedBy.length ? <Badge tone="warn">inhibited</Badge> : null}
+          {alert.silencedBy.map((id) => (
+            <Link key={id} href={`/silences?id=${id}`} title={`Silence ${id}`}>
+              <Badge tone="accent">silenced by {id.slice(0, 8)}</Badge>
+            </Link>
+          ))}
+          {alert.inhibitedBy.map((fp) => (
+            <Link key={fp} href={`/alerts?alert=${fp}`} title={`Inhibited by the alert ${fp}`} scroll={false}>
+              <Badge tone="warn">inhibited by {fp.slice(0, 8)}</Badge>
+            </Link>
+          ))}
           {alert.runbook ? (
             <a href={alert.runbook.url} className="text-accent hover:underline">
               runbook

@@ -114,6 +114,8 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
             else {
               setOpen(false);
               onApply(text);
+              // Leave the field so refreshes resume and j/k move through the new list.
+              e.currentTarget.blur();
             }
           } else if (e.key === 'Escape') {
             if (visible) setOpen(false);
