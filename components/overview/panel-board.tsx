@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { PanelChart } from '@/components/charts/panel-chart';
+import { Segmented } from '@/components/ui/segmented';
 import { isRangeKey, RANGES, type RangeKey } from '@/lib/overview/chart-range';
 
 type Group = { id: string; title: string; panels: { id: string; title: string }[] };
@@ -24,25 +25,14 @@ export function PanelBoard({ groups }: { groups: Group[] }) {
         <h2 id="panels-heading" className="text-lg font-semibold">
           Panels
         </h2>
-        <fieldset className="flex gap-1 text-sm">
-          <legend className="sr-only">Time range</legend>
-          {(Object.keys(RANGES) as RangeKey[]).map((r) => (
-            <label
-              key={r}
-              className={`cursor-pointer rounded border px-2 py-0.5 ${r === range ? 'border-accent text-accent' : 'border-border'}`}
-            >
-              <input
-                type="radio"
-                name="range"
-                value={r}
-                checked={r === range}
-                onChange={() => choose(r)}
-                className="sr-only"
-              />
-              {r}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          name="range"
+          legend="Time range"
+          hideLegend
+          options={Object.keys(RANGES) as RangeKey[]}
+          value={range}
+          onChange={choose}
+        />
       </div>
       {groups.map((g) => (
         <div key={g.id}>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { Segmented } from '@/components/ui/segmented';
 
 type Theme = 'system' | 'light' | 'dark';
 
@@ -21,24 +22,12 @@ export function ThemeSwitch() {
     document.cookie = `theme=${next}; path=/; max-age=31536000; samesite=lax`;
   }
   return (
-    <fieldset className="flex gap-1">
-      <legend className="mb-1 text-xs text-muted">Theme</legend>
-      {(['system', 'light', 'dark'] as const).map((t) => (
-        <label
-          key={t}
-          className={`cursor-pointer rounded border px-2 py-0.5 ${theme === t ? 'border-accent' : 'border-border'}`}
-        >
-          <input
-            type="radio"
-            name="theme"
-            value={t}
-            checked={theme === t}
-            onChange={() => choose(t)}
-            className="sr-only"
-          />
-          {t}
-        </label>
-      ))}
-    </fieldset>
+    <Segmented
+      name="theme"
+      legend="Theme"
+      options={['system', 'light', 'dark'] as const}
+      value={theme}
+      onChange={choose}
+    />
   );
 }
