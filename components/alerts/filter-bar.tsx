@@ -2,7 +2,17 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { forwardRef, useEffect, useId, useState } from 'react';
+import { parseFilter } from '@/lib/alerts/matchers';
 import { applyCompletion, type CompletionContext, completionContext } from './completion';
+
+function parses(text: string): boolean {
+  try {
+    parseFilter(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 type Suggestion = { value: string; count: number };
 
@@ -48,8 +58,10 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
   });
 
   useEffect(() => setText(value), [value]);
+  // Typing applies after a pause, but only a filter that parses: a half-typed matcher
+  // (`alertname="Watch`) is not an error yet. Enter applies whatever is there and shows the error.
   useEffect(() => {
-    if (text === value) return;
+    if (text === value || !parses(text)) return;
     const timer = setTimeout(() => onApply(text), 300);
     return () => clearTimeout(timer);
   }, [text, value, onApply]);
