@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Actor } from '@/lib/auth';
+import type { Actor } from '@/lib/auth/actor';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
@@ -26,4 +26,14 @@ export async function audit(
       ip: actor.ip,
     },
   });
+}
+
+/** An audit row for what Vigil does by itself (the poller closing an acknowledgement, extending a silence). */
+export async function auditSystem(
+  tx: Tx,
+  action: string,
+  target: string | null,
+  details: Prisma.InputJsonValue = {},
+): Promise<void> {
+  await tx.auditLog.create({ data: { via: 'system', action, target, details } });
 }

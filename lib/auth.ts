@@ -3,7 +3,8 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/lib/db';
-import { ForbiddenError, UnauthorizedError } from '@/lib/errors';
+import { UnauthorizedError } from '@/lib/errors';
+import { type Actor, assertRole } from './auth/actor';
 import { bearerToken, hashApiToken } from './auth/api-token';
 import { auth } from './auth/next-auth';
 import { hasRole, type Role } from './auth/roles';
@@ -15,7 +16,8 @@ import { activeUser, type SessionUser } from './auth/users';
  * (`Authorization: Bearer vgl_…`) or by the Auth.js session cookie.
  */
 
-export type Actor = SessionUser & { via: 'session' | 'token'; ip: string | null };
+export type { Actor } from './auth/actor';
+export { assertRole } from './auth/actor';
 
 async function userFromToken(secret: string): Promise<SessionUser | undefined> {
   const token = await db().apiToken.findUnique({
@@ -53,13 +55,6 @@ export async function requireActor(role: Role = 'viewer'): Promise<Actor> {
   if (!actor) throw new UnauthorizedError();
   assertRole(actor, role);
   return actor;
-}
-
-export function assertRole(actor: Actor, role: Role): void {
-  if (!hasRole(actor.role, role))
-    throw new ForbiddenError(
-      `This needs the ${role} role; you are ${actor.role}. Ask an admin to change your role.`,
-    );
 }
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

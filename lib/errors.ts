@@ -73,6 +73,18 @@ export class UpstreamError extends Error {
   }
 }
 
+/**
+ * A dependency of Vigil itself (PostgreSQL) failed, so the request did nothing; retrying later is the
+ * answer (503). The message says what was or was not done.
+ */
+export class UnavailableError extends Error {
+  readonly status = 503;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnavailableError';
+  }
+}
+
 export type AppError =
   | UnauthorizedError
   | ForbiddenError
@@ -80,7 +92,8 @@ export type AppError =
   | ValidationError
   | ConflictError
   | RateLimitedError
-  | UpstreamError;
+  | UpstreamError
+  | UnavailableError;
 
 export function isAppError(e: unknown): e is AppError {
   return (
@@ -90,7 +103,8 @@ export function isAppError(e: unknown): e is AppError {
     e instanceof ValidationError ||
     e instanceof ConflictError ||
     e instanceof RateLimitedError ||
-    e instanceof UpstreamError
+    e instanceof UpstreamError ||
+    e instanceof UnavailableError
   );
 }
 

@@ -13,11 +13,18 @@ const LINKS = [
 
 export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
-  const links = isAdmin ? [...LINKS, { href: '/admin', label: 'Admin' }] : LINKS;
+  const links = isAdmin
+    ? [...LINKS, { href: '/admin', label: 'Admin' }, { href: '/admin/audit', label: 'Audit' }]
+    : LINKS;
+  // The longest matching link is the current one: /admin/audit is Audit, not Admin as well.
+  const current = links
+    .map((l) => l.href)
+    .filter((href) => (href === '/' ? pathname === '/' : pathname.startsWith(href)))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <nav aria-label="Main" className="flex gap-1 text-sm">
       {links.map((l) => {
-        const active = l.href === '/' ? pathname === '/' : pathname.startsWith(l.href);
+        const active = l.href === current;
         return (
           <Link
             key={l.href}

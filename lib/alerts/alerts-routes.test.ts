@@ -28,6 +28,8 @@ vi.mock('@/lib/alerts/sources', () => ({
   sources: () => ({ clusters: state.clusters, prometheus: new Map() }),
 }));
 vi.mock('@/lib/alerts/history', () => ({ alertHistory: async () => [] }));
+// Acknowledgements come from PostgreSQL; these tests have none.
+vi.mock('@/lib/incidents/ack-state', () => ({ openAcks: async () => new Map() }));
 
 const alerts: ClusterAlert[] = [
   { labels: { alertname: 'InstanceDown', severity: 'critical', instance: 'db-1' }, fingerprint: 'a1' },

@@ -15,6 +15,8 @@ const state = vi.hoisted(() => ({
 }));
 vi.mock('./sources', () => ({ sources: () => state }));
 vi.mock('./history', () => ({ alertHistory: state.history }));
+// Acknowledgements come from PostgreSQL; these tests have none.
+vi.mock('@/lib/incidents/ack-state', () => ({ openAcks: async () => new Map() }));
 
 const alert = (partial: Partial<AmAlert>, cluster = 'eu'): ClusterAlert => ({
   ...makeAlert(partial),

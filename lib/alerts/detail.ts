@@ -1,6 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { NotFoundError } from '@/lib/errors';
+import { openAcks } from '@/lib/incidents/ack-state';
+import { ackKey } from './ack-overlay';
 import type { AlertDetail } from './api-schema';
 import { alertHistory } from './history';
 import { type AlertIndex, currentAlertIndex } from './query';
@@ -25,10 +27,15 @@ export const alertDetailParamsSchema = z.object({
  * same one only when both received the same alert. Throws NotFoundError when no snapshot holds it.
  */
 export async function alertDetail(fingerprint: string, cluster?: string): Promise<AlertDetail> {
-  const [{ index }, prometheus] = await Promise.all([currentAlertIndex(), prometheusRules()]);
+  const [{ index }, prometheus, acks] = await Promise.all([
+    currentAlertIndex(),
+    prometheusRules(),
+    openAcks(),
+  ]);
   const found = findAlert(index, fingerprint, cluster);
   const detail = describeAlert(index, found.cluster, fingerprint, prometheus);
-  return { ...detail, history: await history(fingerprint) };
+  const ack = acks.get(ackKey(found.cluster, fingerprint)) ?? null;
+  return { ...detail, alert: { ...detail.alert, ack }, history: await history(fingerprint) };
 }
 
 function findAlert(index: AlertIndex, fingerprint: string, cluster: string | undefined) {

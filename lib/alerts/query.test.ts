@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ClusterAlert } from '@/lib/alertmanager/merge';
 import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
 import { ValidationError } from '@/lib/errors';
+import { ackKey } from './ack-overlay';
 import type { AlertItem, AlertsResponse } from './api-schema';
 import { type AlertsQuery, alertIndexOf, answerAlertsQuery } from './query';
 import type { SnapshotView } from './snapshot';
@@ -182,6 +183,27 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
     for (const a of all) expected[referenceState(a)]++;
     expect(answer.counts.byState).toEqual(expected);
     expect(answer.alerts).toHaveLength(10);
+  });
+
+  it('lays the open acknowledgements over the alerts: state toggle, counts and the ack on the row', () => {
+    const [first, second] = [eu[0], us[0]] as [ClusterAlert, ClusterAlert];
+    const acks = new Map([
+      [ackKey('eu', first.fingerprint), { by: 'ana', at: '2026-11-21T08:59:00.000Z', comment: 'on it' }],
+      [ackKey('us', second.fingerprint), { by: 'bo', at: '2026-11-21T08:58:00.000Z', comment: null }],
+    ]);
+    const answer = answerAlertsQuery(views, query({ state: 'acknowledged' }), acks);
+    expect(answer.alerts.map((a) => [a.fingerprint, a.ack?.by]).sort()).toEqual(
+      [
+        [first.fingerprint, 'ana'],
+        [second.fingerprint, 'bo'],
+      ].sort(),
+    );
+    expect(answer.counts.byState.acknowledged).toBe(2);
+    const without = answerAlertsQuery(views, query({ limit: 10 }));
+    expect(without.counts.byState.acknowledged).toBe(0);
+    expect(
+      answerAlertsQuery(views, query({ state: 'active,silenced,inhibited' }), acks).counts.matching,
+    ).toBe(9998);
   });
 
   it('pages through every matching alert exactly once, in a total order grouped as the summaries say', () => {

@@ -1,6 +1,9 @@
 import 'server-only';
 import type { z } from 'zod';
 import { ValidationError } from '@/lib/errors';
+import { openAcks } from '@/lib/incidents/ack-state';
+import { runbookLinks } from '@/lib/runbooks/catalog';
+import { type AckMap, withAcks } from './ack-overlay';
 import { type IndexedAlert, indexAlerts } from './alert-items';
 import type { AlertsResponse, alertsQuerySchema } from './api-schema';
 import { alertPredicate, countByState, parseStates } from './filter';
@@ -45,7 +48,8 @@ export type AlertIndex = {
 
 /** The answer of `GET /api/v1/alerts`. Throws ValidationError (422) for a bad filter, group_by or state. */
 export async function queryAlerts(query: AlertsQuery): Promise<AlertsResponse> {
-  return answerAlertsQuery(await clusterViews(), query);
+  const [views, acks] = await Promise.all([clusterViews(), openAcks()]);
+  return answerAlertsQuery(views, query, acks);
 }
 
 /** The answer of `GET /api/v1/alerts/labels`. */
@@ -67,22 +71,27 @@ async function clusterViews(): Promise<ClusterView[]> {
 }
 
 /** Answers a query from given snapshot views (exported for tests; the routes use queryAlerts). */
-export function answerAlertsQuery(views: readonly ClusterView[], query: AlertsQuery): AlertsResponse {
+export function answerAlertsQuery(
+  views: readonly ClusterView[],
+  query: AlertsQuery,
+  acks: AckMap = new Map(),
+): AlertsResponse {
   const groupBy = parseGroupBy(query.group_by);
   const states = parseStates(query.state);
   const { matchers, text } = parseFilterField(query.filter);
   const index = alertIndexOf(views);
+  const alerts = ackedAlerts(index, acks);
   const keep = alertPredicate({ matchers, text, states });
-  const matching = index.alerts.filter(keep);
+  const matching = alerts.filter(keep);
   const groups = groupAlerts(matching, groupBy, index.routes);
   return {
     alerts: pageOf(groups, query.offset, query.limit),
     groups: summarizeGroups(groups),
     counts: {
-      total: index.alerts.length,
+      total: alerts.length,
       matching: matching.length,
       bySeverity: countBySeverity(matching),
-      byState: countByState(index.alerts),
+      byState: countByState(alerts),
     },
     page: { offset: query.offset, limit: query.limit },
     fetchedAt: oldestFetch(views),
@@ -116,6 +125,15 @@ function oldestFetch(views: readonly ClusterView[]): string | null {
 // poll (SnapshotSource assigns the fetched object), so identity tells whether anything changed.
 let cached: { snapshots: (ClusterSnapshot | undefined)[]; index: AlertIndex } | undefined;
 
+// The alerts with their acknowledgements, reused while neither the index nor the acknowledgements change.
+let acked: { index: AlertIndex; acks: AckMap; alerts: readonly IndexedAlert[] } | undefined;
+
+function ackedAlerts(index: AlertIndex, acks: AckMap): readonly IndexedAlert[] {
+  if (acked?.index !== index || acked.acks !== acks)
+    acked = { index, acks, alerts: withAcks(index.alerts, acks) };
+  return acked.alerts;
+}
+
 /** The index of these views' snapshots, reused while they are the same objects. */
 export function alertIndexOf(views: readonly ClusterView[]): AlertIndex {
   const snapshots = views.map((v) => v.data);
@@ -132,7 +150,11 @@ export function alertIndexOf(views: readonly ClusterView[]): AlertIndex {
 
 function buildAlertIndex(views: readonly ClusterView[]): AlertIndex {
   const withData = views.flatMap((v) => (v.data ? [{ cluster: v.name, data: v.data }] : []));
-  const alerts = indexAlerts(withData.flatMap((c) => c.data.alerts));
+  // Runbook files are re-read (by mtime) here, so a new runbook links on the next poll.
+  const alerts = indexAlerts(
+    withData.flatMap((c) => c.data.alerts),
+    runbookLinks(),
+  );
   let byFingerprint: Map<string, Map<string, IndexedAlert>> | undefined;
   let labels: LabelIndex | undefined;
   return {

@@ -35,6 +35,16 @@ describe('SnapshotSource', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it('patches the data between polls without fetching, and ignores a patch before the first fetch', async () => {
+    const fetch = vi.fn(async () => ({ alerts: 1, silences: ['a'] }));
+    const source = new SnapshotSource({ name: 't', intervalMs: 10_000, fetch });
+    source.patch((d) => ({ ...d, silences: ['ignored'] }));
+    await source.get();
+    source.patch((d) => ({ ...d, silences: ['a', 'b'] }));
+    expect((await source.get()).data).toEqual({ alerts: 1, silences: ['a', 'b'] });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps the last good data with its age and the error when a fetch fails', async () => {
     let now = 1_000_000;
     let fail = false;

@@ -82,6 +82,15 @@ export class SnapshotSource<T> {
     return this.inflight;
   }
 
+  /**
+   * Replaces part of the current data between polls, e.g. the silences right after Vigil wrote one, so
+   * readers see a write at once instead of at the next poll. Ignored before the first fetch. A poll
+   * already in flight may still land afterwards with older data; the next one corrects it.
+   */
+  patch(update: (data: T) => T): void {
+    if (this.data !== undefined) this.data = update(this.data);
+  }
+
   /** The current snapshot; only the very first read waits (for the shared first fetch). */
   async get(): Promise<SnapshotView<T>> {
     if (this.updatedAt === undefined && this.error === undefined) await this.refresh();

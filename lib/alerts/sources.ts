@@ -9,6 +9,7 @@ import {
 import type { Silence } from '@/lib/alertmanager/schemas';
 import { config } from '@/lib/config/current';
 import type { AlertmanagerCluster, PrometheusServer, VigilConfig } from '@/lib/config/load';
+import { ackReconciler } from '@/lib/incidents/ack-reconciler';
 import { getReady } from '@/lib/loki/client';
 import { getBuildInfo, getRules, getTargets } from '@/lib/prometheus/client';
 import type { RuleGroup, ScrapeTarget } from '@/lib/prometheus/schemas';
@@ -118,8 +119,7 @@ function createSources(cfg: VigilConfig): Sources {
           name: c.name,
           intervalMs,
           fetch: () => fetchCluster(c),
-          // History of what the webhook never sees (silenced, inhibited alerts): see transitions.ts.
-          onUpdate: transitionRecorder(),
+          onUpdate: afterClusterPoll(c, intervalMs),
         }),
       ]),
     ),
@@ -133,6 +133,44 @@ function createSources(cfg: VigilConfig): Sources {
       ? new SnapshotSource({ name: 'default', intervalMs, fetch: () => getReady(lokiTarget(loki)) })
       : undefined,
   };
+}
+
+/**
+ * After each poll of a cluster: record the transitions the webhook never sees (silenced and inhibited
+ * alerts; transitions.ts), then bring acknowledgements and their silences in line (ack-reconciler.ts).
+ * Both run on every instance; each is safe to run twice.
+ */
+function afterClusterPoll(cluster: AlertmanagerCluster, intervalMs: number) {
+  const record = transitionRecorder();
+  const reconcile = ackReconciler(cluster.name, intervalMs, () => refreshSilences(cluster.name));
+  return async (previous: ClusterSnapshot | undefined, next: ClusterSnapshot) => {
+    await record(previous, next);
+    try {
+      await reconcile(previous, next);
+    } catch (error) {
+      console.warn(
+        `[vigil] checking the acknowledgements of ${cluster.name} failed; retrying on the next poll:`,
+        error,
+      );
+    }
+  };
+}
+
+/**
+ * Reads a cluster's silences again into its snapshot, so the silences page and the alert detail show a
+ * write at once rather than at the next poll. The read goes to the peers in the configured order, as
+ * writes do, so gossip lag does not hide the write. Never throws: the next poll corrects a failure.
+ */
+export async function refreshSilences(clusterName: string): Promise<void> {
+  const source = sources().clusters.get(clusterName);
+  const cluster = config().alertmanagers.find((c) => c.name === clusterName);
+  if (!source || !cluster) return;
+  try {
+    const { result } = await writeWithFailover(alertmanagerPeerTargets(cluster), (p) => getSilences(p));
+    source.patch((data) => ({ ...data, silences: result }));
+  } catch (error) {
+    console.warn(`[vigil] re-reading the silences of ${clusterName} failed; the next poll will:`, error);
+  }
 }
 
 const KEY = Symbol.for('vigil.sources');

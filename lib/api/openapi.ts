@@ -1,15 +1,31 @@
 import 'server-only';
 import { z } from 'zod';
+import { auditExportQuerySchema, auditPageSchema, auditQuerySchema } from '@/lib/admin/audit-log';
 import { createTokenSchema, setRoleSchema } from '@/lib/admin/users';
 import { alertDetailSchema, alertsQuerySchema, alertsResponseSchema } from '@/lib/alerts/api-schema';
 import { alertDetailParamsSchema } from '@/lib/alerts/detail';
 import { alertLabelsQuerySchema, alertLabelsResponseSchema } from '@/lib/alerts/label-index';
 import { webhookPayloadSchema } from '@/lib/alerts/webhook-schema';
 import { ROLES, type Role } from '@/lib/auth/roles';
+import { ackOutcomeSchema, groupAckResultSchema } from '@/lib/incidents/ack-schemas';
+import {
+  ackBodySchema,
+  groupAckBodySchema,
+  silenceBodySchema,
+  silenceUpdateSchema,
+} from '@/lib/incidents/silence-input';
+import { silencePreviewSchema } from '@/lib/incidents/silence-preview';
+import {
+  silenceIdParamsSchema,
+  silenceSavedSchema,
+  silencesAnswerSchema,
+  silencesQuerySchema,
+} from '@/lib/incidents/silence-schemas';
 import { alertLogsParamsSchema, alertLogsSchema } from '@/lib/loki/alert-logs-schema';
 import { RANGES } from '@/lib/overview/chart-range';
 import { PANEL_UNITS } from '@/lib/overview/panel-types';
 import { promQueryParamsSchema } from '@/lib/overview/query-params';
+import { runbookOperations } from '@/lib/runbooks/openapi-operations';
 
 /**
  * The OpenAPI 3.1 description of Vigil's HTTP API (`GET /api/v1/openapi.json`), generated from the zod
@@ -52,7 +68,7 @@ export type ApiOperation = {
   invalidStatus?: 400 | 422 | null;
   response: JsonResponse | TextResponse;
   /** Statuses besides the success, 401/403 (from `role`) and invalidStatus; may redescribe those. */
-  errors?: Partial<Record<400 | 404 | 413 | 502 | 503, string>>;
+  errors?: Partial<Record<400 | 404 | 409 | 413 | 502 | 503, string>>;
 };
 
 /** Routes deliberately left out of the document, with why. */
@@ -166,6 +182,17 @@ const tokenSchema = z.object({
   expiresAt: iso.nullable(),
   revokedAt: iso.nullable(),
 });
+
+const AUDIT_FILTER_DESCRIPTIONS: Record<string, string> = {
+  actor: "A substring of the actor's e-mail, any case",
+  action: 'An exact action (`user.role_changed`), or a family when it ends with a dot (`api_token.`)',
+  target: 'A substring of the target, any case',
+  from: 'Entries at or after this ISO 8601 time (UTC when it has no offset)',
+  to: 'Entries at or before this ISO 8601 time (UTC when it has no offset)',
+  success: '`true` for mutations that succeeded, `false` for refused or failed ones',
+  cursor: '`nextCursor` of the previous page',
+  limit: 'Page size (at most 500)',
+};
 
 const id = z.object({ id: z.string() });
 const fingerprint = z.object({ fingerprint: z.string().describe('Alertmanager fingerprint (hex)') });
@@ -384,6 +411,132 @@ export const operations: ApiOperation[] = [
     response: { schema: z.object({ updated: z.literal(true) }) },
     errors: { 404: 'No such user' },
   },
+  {
+    method: 'get',
+    path: '/api/v1/audit',
+    tag: 'admin',
+    summary: 'The audit log: every mutation, who made it, when and from which address; newest first',
+    description:
+      'Paged by keyset: pass `nextCursor` as `cursor` for the next, older page (null on the last). Empty parameters mean "any".',
+    role: 'admin',
+    query: auditQuerySchema,
+    queryDescriptions: AUDIT_FILTER_DESCRIPTIONS,
+    response: { schema: auditPageSchema },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/audit/export',
+    tag: 'admin',
+    summary: 'Every audit entry matching the filters, as a CSV download (streamed)',
+    description:
+      "Columns: id, at, actor_email, via, action, target, details (compact JSON), ip, success. RFC 4180 with a UTF-8 byte-order mark; cells a spreadsheet would run as a formula start with `'`.",
+    role: 'admin',
+    query: auditExportQuerySchema,
+    queryDescriptions: AUDIT_FILTER_DESCRIPTIONS,
+    response: {
+      contentType: 'text/csv; charset=utf-8',
+      description: 'An attachment named vigil-audit-<date>.csv, newest entry first',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/alerts/{fingerprint}/ack',
+    tag: 'acknowledgements',
+    summary: 'Acknowledge an alert; by default also silence exactly it until it resolves',
+    description:
+      'The silence (equality matchers on every label, for `duration`, default from VIGIL_CONFIG, 1h) is extended while the alert fires and expired when it resolves. The body may be empty.',
+    role: 'responder',
+    params: fingerprint,
+    query: alertDetailParamsSchema.pick({ cluster: true }),
+    body: ackBodySchema,
+    response: { status: 201, schema: ackOutcomeSchema },
+    errors: {
+      404: 'No Alertmanager holds an alert with this fingerprint (it resolved?)',
+      409: 'The alert is acknowledged already (the message says by whom)',
+      502: 'Alertmanager refused or is down: nothing was recorded',
+      503: 'PostgreSQL failed: nothing was recorded and the silence was taken back',
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/alerts/{fingerprint}/ack',
+    tag: 'acknowledgements',
+    summary: 'End the acknowledgement and expire its silence at once',
+    role: 'responder',
+    params: fingerprint,
+    query: alertDetailParamsSchema.pick({ cluster: true }),
+    response: { schema: z.object({ ackId: z.string() }) },
+    errors: {
+      404: 'The alert is not acknowledged',
+      502: 'Alertmanager refused or is down: the acknowledgement stands',
+      503: 'PostgreSQL failed',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/acks',
+    tag: 'acknowledgements',
+    summary: 'Acknowledge a group of alerts in one action; the outcome of each is in `results`',
+    role: 'responder',
+    body: groupAckBodySchema,
+    response: { schema: z.object({ results: z.array(groupAckResultSchema) }) },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/silences',
+    tag: 'silences',
+    summary: 'Every silence Alertmanager holds (made in Vigil or elsewhere), with the alerts each mutes now',
+    role: 'viewer',
+    query: silencesQuerySchema,
+    response: { schema: silencesAnswerSchema },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/silences',
+    tag: 'silences',
+    summary: 'Create a silence',
+    description:
+      '`matchers` as amtool writes them (`alertname="X", instance=~"db.*"`) or as Alertmanager\'s list; `duration` ("90m", "4h", "1d", "1w") or `endsAt`.',
+    role: 'responder',
+    body: silenceBodySchema,
+    response: { status: 201, schema: silenceSavedSchema },
+    errors: {
+      502: 'Alertmanager refused or is down: no silence was created',
+      503: 'PostgreSQL failed: the silence was expired again',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/silences/preview',
+    tag: 'silences',
+    summary: 'The alerts firing now that these matchers would silence, with a warning for none or very many',
+    role: 'viewer',
+    body: z.object({ matchers: silenceBodySchema.shape.matchers, cluster: z.string().optional() }),
+    response: { schema: silencePreviewSchema },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/silences/{id}',
+    tag: 'silences',
+    summary: 'Edit or extend a silence; the answer carries the id Alertmanager kept or issued',
+    role: 'responder',
+    params: silenceIdParamsSchema,
+    body: silenceUpdateSchema,
+    response: { schema: silenceSavedSchema },
+    errors: { 404: 'No Alertmanager knows this silence', 409: 'The silence has expired: re-create it' },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/silences/{id}',
+    tag: 'silences',
+    summary: 'Expire a silence (and end the acknowledgement it belongs to, if any)',
+    role: 'responder',
+    params: silenceIdParamsSchema,
+    query: z.object({ cluster: z.string().optional() }),
+    response: { schema: silenceSavedSchema },
+    errors: { 404: 'No Alertmanager knows this silence' },
+  },
+  ...runbookOperations,
 ];
 
 /** The error body of every route (lib/errors.ts errorBody). */

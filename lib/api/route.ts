@@ -63,3 +63,12 @@ export async function jsonBody(request: Request): Promise<unknown> {
     throw new ValidationError('The request body must be JSON.', { body: 'not valid JSON' });
   }
 }
+
+/**
+ * Like jsonBody, for routes whose body is optional (a chat bot acknowledging with a bare POST): no
+ * body and no content type is `{}`. Anything else must be JSON, so an HTML form still cannot post.
+ */
+export async function optionalJsonBody(request: Request): Promise<unknown> {
+  if (!request.headers.get('content-type') && (await request.clone().text()).trim() === '') return {};
+  return jsonBody(request);
+}

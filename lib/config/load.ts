@@ -18,6 +18,8 @@ export type VigilConfig = {
   smtp?: FileConfig['smtp'];
   escalation: { levels: EscalationLevelConfig[]; autoIncidentMatch: Record<string, string> };
   pollIntervalSeconds: number;
+  /** Whether an acknowledgement silences its alert by default, and for how long at first. */
+  acknowledgement: { silence: boolean; durationSeconds: number };
   /** Overview boards declared in VIGIL_CONFIG (the built-in ones are in lib/overview/panels.ts). */
   panelGroups: PanelGroup[];
 };
@@ -116,6 +118,10 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
       autoIncidentMatch: file?.escalation?.autoIncident?.matchLabels ?? { severity: 'critical' },
     },
     pollIntervalSeconds: file?.pollInterval ?? env.VIGIL_POLL_INTERVAL_SECONDS,
+    acknowledgement: {
+      silence: file?.acknowledgement?.silence ?? true,
+      durationSeconds: file?.acknowledgement?.duration ?? 3600,
+    },
     panelGroups: file?.panels ?? [],
   };
 }

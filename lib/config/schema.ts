@@ -28,6 +28,7 @@ import { panelGroupSchema } from '@/lib/overview/panel-types';
  *           title: Failed logins
  *           unit: perSecond
  *           queries: [{ expr: 'sum(rate(auth_failures_total[$__rate]))', legend: failed }]
+ *   acknowledgement: { silence: true, duration: 1h }
  *   escalation:
  *     levels:
  *       - { level: 1, name: Chat, delay: 0s, targets: [ops-chat] }
@@ -109,6 +110,14 @@ export const fileConfigSchema = z
         /** Incidents are opened automatically for alerts matching these labels (default severity=critical). */
         autoIncident: z.object({ matchLabels: z.record(z.string(), z.string()) }).optional(),
       })
+      .optional(),
+    /**
+     * An acknowledgement also silences exactly its alert in Alertmanager (unless `silence: false`) for
+     * `duration` (default 1h), extended while the alert fires and expired when it resolves.
+     */
+    acknowledgement: z
+      .object({ silence: z.boolean().default(true), duration: durationSchema.default(3600) })
+      .strict()
       .optional(),
     /** A team's own overview boards, shown after the built-in ones (see lib/overview/panel-types.ts). */
     panels: z.array(panelGroupSchema).default([]),

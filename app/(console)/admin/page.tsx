@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -16,6 +17,11 @@ export default async function AdminPage() {
       <PageHeader
         title="Admin"
         description="Users, roles and API tokens. Create users with `npm run user -- create --email … --role …`."
+        actions={
+          <Link href="/admin/audit" className="text-sm text-accent hover:underline">
+            Audit log →
+          </Link>
+        }
       />
       <div className="flex flex-col gap-4">
         <Card title={`Users (${users.length})`}>

@@ -1,0 +1,117 @@
+import {
+  anchoredRegex,
+  formatMatcher,
+  type Matcher,
+  MatcherSyntaxError,
+  parseFilter,
+} from '@/lib/alerts/matchers';
+import type { Matcher as SilenceMatcher } from './schemas';
+
+/**
+ * Silence matchers: Alertmanager's `{name, value, isRegex, isEqual}` list, read from amtool-style text
+ * or from that list, and checked the way Alertmanager 0.25 checks them before it accepts a silence, so
+ * a bad matcher is a field error here and nothing is sent upstream. Pure.
+ *
+ *   parseSilenceMatchers('alertname="X", instance=~"db.*"')
+ *     → [{name:'alertname', value:'X', isRegex:false, isEqual:true},
+ *        {name:'instance', value:'db.*', isRegex:true, isEqual:true}]
+ *   parseSilenceMatchers('instance=~"db["') → throws SilenceMatcherError('unterminated character class in "db["…')
+ *   parseSilenceMatchers('job=~".*"') → throws SilenceMatcherError('… would silence every alert …')
+ */
+
+export type { SilenceMatcher };
+
+export class SilenceMatcherError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SilenceMatcherError';
+  }
+}
+
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+export function parseSilenceMatchers(input: string | readonly SilenceMatcher[]): SilenceMatcher[] {
+  const matchers = typeof input === 'string' ? fromText(input) : input.map((m) => ({ ...m }));
+  if (matchers.length === 0)
+    throw new SilenceMatcherError('add at least one matcher, e.g. alertname="InstanceDown"');
+  for (const m of matchers) checkMatcher(m);
+  // Alertmanager refuses such a silence ("at least one matcher must not match the empty string"): it
+  // would also silence every alert that lacks the label, which is nearly always a mistake.
+  if (matchers.every(matchesEmpty))
+    throw new SilenceMatcherError(
+      'these matchers also match alerts without the label, so they would silence every alert; add one that needs a value, e.g. alertname="X"',
+    );
+  return matchers;
+}
+
+function fromText(text: string): SilenceMatcher[] {
+  let parsed: ReturnType<typeof parseFilter>;
+  try {
+    parsed = parseFilter(text);
+  } catch (error) {
+    if (error instanceof MatcherSyntaxError) throw new SilenceMatcherError(error.message);
+    throw error;
+  }
+  if (parsed.text.length > 0)
+    throw new SilenceMatcherError(
+      `"${parsed.text[0]}" is not a matcher; write name="value", name!="value", name=~"regex" or name!~"regex"`,
+    );
+  return parsed.matchers.map(toSilenceMatcher);
+}
+
+function checkMatcher(m: SilenceMatcher): void {
+  if (!LABEL_NAME.test(m.name))
+    throw new SilenceMatcherError(
+      `"${m.name}" is not a label name (letters, digits and _, not starting with a digit)`,
+    );
+  if (!m.isRegex) return;
+  try {
+    anchoredRegex(m.value);
+  } catch (error) {
+    const reason = (error as Error).message.split(': ').at(-1) ?? 'does not compile';
+    throw new SilenceMatcherError(`the regex of ${m.name} does not compile (${reason}): "${m.value}"`);
+  }
+}
+
+/** Whether the matcher is satisfied by an alert that does not have the label at all. */
+function matchesEmpty(m: SilenceMatcher): boolean {
+  const equal = m.isRegex ? anchoredRegex(m.value).test('') : m.value === '';
+  return m.isEqual ? equal : !equal;
+}
+
+/**
+ *   toSilenceMatcher({name:'job', op:'!~', value:'node.*'}) → {name:'job', value:'node.*', isRegex:true, isEqual:false}
+ */
+export function toSilenceMatcher(m: Matcher): SilenceMatcher {
+  return { name: m.name, value: m.value, isRegex: m.op.endsWith('~'), isEqual: !m.op.startsWith('!') };
+}
+
+/**
+ *   fromSilenceMatcher({name:'job', value:'node.*', isRegex:true, isEqual:false}) → {name:'job', op:'!~', value:'node.*'}
+ */
+export function fromSilenceMatcher(m: SilenceMatcher): Matcher {
+  const op = `${m.isEqual ? '=' : '!='}${m.isRegex ? '~' : ''}`.replace('!=~', '!~') as Matcher['op'];
+  return { name: m.name, op, value: m.value };
+}
+
+/**
+ * The matchers as amtool writes them, for forms, comments and links.
+ *
+ *   formatSilenceMatchers([{name:'alertname', value:'X', isRegex:false, isEqual:true}]) → 'alertname="X"'
+ */
+export function formatSilenceMatchers(matchers: readonly SilenceMatcher[]): string {
+  return matchers.map((m) => formatMatcher(fromSilenceMatcher(m))).join(', ');
+}
+
+/**
+ * The matchers that silence exactly one alert: an equality matcher for each of its labels. Alertmanager
+ * identifies an alert by its whole label set, so this cannot catch a different alert.
+ *
+ *   exactMatchers({alertname:'InstanceDown', instance:'db-1'})
+ *     → [{name:'alertname', value:'InstanceDown', isRegex:false, isEqual:true}, {name:'instance', …}]
+ */
+export function exactMatchers(labels: Readonly<Record<string, string>>): SilenceMatcher[] {
+  return Object.keys(labels)
+    .sort()
+    .map((name) => ({ name, value: labels[name] ?? '', isRegex: false, isEqual: true }));
+}

@@ -1,0 +1,107 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { db } from '@/lib/db';
+import { isAppError, UnavailableError, UpstreamError } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+/**
+ * One mutation that spans PostgreSQL and Alertmanager, done so that it never half-happens.
+ *
+ * The Alertmanager call runs inside the database transaction, after the rows are locked and before the
+ * commit: if Alertmanager refuses, nothing is committed; if the database fails after Alertmanager said
+ * yes, the registered undo steps take the Alertmanager change back (a created silence is expired). Only
+ * a commit that fails after every statement succeeded can leave an Alertmanager change without its
+ * record; the undo covers that too.
+ */
+
+export type Tx = Prisma.TransactionClient;
+export type Undo = (step: { what: string; run: () => Promise<void> }) => void;
+
+/** Alertmanager calls inside take at most a few seconds each (a deadline per peer, two peers). */
+const TX_OPTIONS = { maxWait: 5000, timeout: 30_000 } as const;
+
+export async function mutate<T>(what: string, work: (tx: Tx, undo: Undo) => Promise<T>): Promise<T> {
+  const undos: { what: string; run: () => Promise<void> }[] = [];
+  try {
+    return await db().$transaction((tx) => work(tx, (step) => undos.push(step)), TX_OPTIONS);
+  } catch (error) {
+    const leftovers = await runUndos(undos);
+    if (leftovers.length > 0) {
+      console.error(`[vigil] ${what} failed and could not be fully undone: ${leftovers.join('; ')}`, error);
+      throw new UnavailableError(
+        `${capitalise(what)} failed (${summarise(error)}) and Vigil could not take back: ${leftovers.join('; ')}. Do that by hand in Alertmanager.`,
+      );
+    }
+    if (isAppError(error)) throw error;
+    if (isDatabaseError(error)) {
+      console.error(`[vigil] ${what} failed in PostgreSQL:`, error);
+      throw new UnavailableError(
+        `PostgreSQL did not save ${what} (${summarise(error)}), so nothing was changed${undos.length ? ' (Alertmanager was put back as it was)' : ''}. Try again once GET /api/health shows the database up.`,
+      );
+    }
+    throw error;
+  }
+}
+
+async function runUndos(undos: readonly { what: string; run: () => Promise<void> }[]): Promise<string[]> {
+  const failed: string[] = [];
+  for (const undo of [...undos].reverse()) {
+    try {
+      await undo.run();
+    } catch {
+      failed.push(undo.what);
+    }
+  }
+  return failed;
+}
+
+/**
+ * Records a mutation that Alertmanager refused (success: false), best effort: the refusal reaches the
+ * user either way, and when the database is the thing that failed there is nowhere to write it.
+ */
+export async function auditFailure(
+  actor: Actor | null,
+  action: string,
+  target: string | null,
+  error: unknown,
+): Promise<void> {
+  if (!(error instanceof UpstreamError)) return;
+  try {
+    await db().auditLog.create({
+      data: {
+        actorId: actor?.id ?? null,
+        actorEmail: actor?.email ?? null,
+        via: actor?.via ?? 'system',
+        action,
+        target,
+        details: { error: error.message },
+        ip: actor?.ip ?? null,
+        success: false,
+      },
+    });
+  } catch (auditError) {
+    console.error(`[vigil] could not audit the failed ${action}:`, auditError);
+  }
+}
+
+/** Prisma's own errors and the pg driver's (through the adapter); not our typed errors or bugs. */
+export function isDatabaseError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name.startsWith('PrismaClient') || error.name === 'DriverAdapterError') return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^(P\d{4}|ECONNREFUSED|ECONNRESET|57P\d\d|08\d\d\d)$/.test(code);
+}
+
+/** The last line of a Prisma message, which says what happened (the rest is the call site). */
+function summarise(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .at(-1) ?? 'unknown error'
+  );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '@/lib/errors';
+import { ackDurationMs, groupAckBodySchema, parseSilenceBody, silenceTimes } from './silence-input';
+
+const now = new Date('2026-11-21T10:00:00Z');
+const at = (iso: string) => new Date(iso);
+
+function fieldsOf(run: () => unknown): Record<string, string> {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.fields;
+    throw error;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('parseSilenceBody', () => {
+  it('reads amtool text and a duration from now', () => {
+    expect(
+      parseSilenceBody(
+        { matchers: 'alertname="X", instance=~"db.*"', duration: '90m', comment: 'deploy' },
+        now,
+      ),
+    ).toEqual({
+      matchers: [
+        { name: 'alertname', value: 'X', isRegex: false, isEqual: true },
+        { name: 'instance', value: 'db.*', isRegex: true, isEqual: true },
+      ],
+      startsAt: now,
+      endsAt: at('2026-11-21T11:30:00Z'),
+      comment: 'deploy',
+    });
+  });
+
+  it("reads Alertmanager's list (isEqual defaults to true), an end time, a cluster and an incident", () => {
+    const body = parseSilenceBody(
+      {
+        matchers: [{ name: 'job', value: 'api', isRegex: false }],
+        endsAt: '2026-11-22T10:00:00Z',
+        comment: ' night ',
+        cluster: 'prod',
+        incidentId: 'inc1',
+      },
+      now,
+    );
+    expect(body.matchers).toEqual([{ name: 'job', value: 'api', isRegex: false, isEqual: true }]);
+    expect(body).toMatchObject({
+      endsAt: at('2026-11-22T10:00:00Z'),
+      comment: 'night',
+      cluster: 'prod',
+      incidentId: 'inc1',
+    });
+  });
+
+  it('makes a pending silence when the start is later, and counts the duration from it', () => {
+    const body = parseSilenceBody(
+      { matchers: 'job="api"', startsAt: '2026-11-21T20:00:00Z', duration: '2h', comment: 'maintenance' },
+      now,
+    );
+    expect(body).toMatchObject({ startsAt: at('2026-11-21T20:00:00Z'), endsAt: at('2026-11-21T22:00:00Z') });
+  });
+
+  it.each([
+    [{ matchers: 'instance=~"db["', duration: '1h', comment: 'x' }, 'matchers'],
+    [{ matchers: 'disk full', duration: '1h', comment: 'x' }, 'matchers'],
+    [{ matchers: 'job=~".*"', duration: '1h', comment: 'x' }, 'matchers'],
+    [{ matchers: 'job="a"', duration: 'soon', comment: 'x' }, 'duration'],
+    [{ matchers: 'job="a"', comment: 'x' }, 'duration'],
+    [{ matchers: 'job="a"', duration: '1h', endsAt: '2026-11-22T10:00:00Z', comment: 'x' }, 'duration'],
+    [{ matchers: 'job="a"', endsAt: '2026-11-21T09:00:00Z', comment: 'x' }, 'endsAt'],
+    [{ matchers: 'job="a"', endsAt: 'tomorrow', comment: 'x' }, 'endsAt'],
+    [{ matchers: 'job="a"', duration: '1h', comment: '  ' }, 'comment'],
+    [{ matchers: 'job="a"', duration: '1h' }, 'comment'],
+  ])('refuses %j on the field %s', (body, field) => {
+    expect(Object.keys(fieldsOf(() => parseSilenceBody(body, now)))).toEqual([field]);
+  });
+});
+
+describe('silenceTimes for an update', () => {
+  const current = { startsAt: at('2026-11-21T09:00:00Z'), endsAt: at('2026-11-21T11:00:00Z') };
+
+  it('keeps the current end when neither duration nor end is given', () => {
+    expect(silenceTimes({}, now, current)).toEqual({ startsAt: now, endsAt: current.endsAt });
+  });
+
+  it('extends from now for an active silence', () => {
+    expect(silenceTimes({ duration: '4h' }, now, current).endsAt).toEqual(at('2026-11-21T14:00:00Z'));
+  });
+});
+
+describe('acknowledgement bodies', () => {
+  it('takes the configured duration unless one is given', () => {
+    expect(ackDurationMs(undefined, 3600)).toBe(3_600_000);
+    expect(ackDurationMs('30m', 3600)).toBe(1_800_000);
+    expect(fieldsOf(() => ackDurationMs('30', 3600))).toHaveProperty('duration');
+  });
+
+  it('limits a group acknowledgement to 1000 hex fingerprints', () => {
+    expect(groupAckBodySchema.safeParse({ alerts: [] }).success).toBe(false);
+    expect(groupAckBodySchema.safeParse({ alerts: [{ fingerprint: 'zz' }] }).success).toBe(false);
+    expect(groupAckBodySchema.safeParse({ alerts: Array(1001).fill({ fingerprint: 'ab' }) }).success).toBe(
+      false,
+    );
+    expect(groupAckBodySchema.parse({ alerts: [{ fingerprint: 'ab12' }], comment: 'on it' })).toEqual({
+      alerts: [{ fingerprint: 'ab12' }],
+      comment: 'on it',
+    });
+  });
+});

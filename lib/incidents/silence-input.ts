@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { matcherSchema } from '@/lib/alertmanager/schemas';
+import {
+  parseSilenceMatchers,
+  type SilenceMatcher,
+  SilenceMatcherError,
+} from '@/lib/alertmanager/silence-matchers';
+import { ValidationError } from '@/lib/errors';
+import { parseInput } from '@/lib/validation';
+import { DurationError, MAX_DURATION_MS, MIN_DURATION_MS, parseDuration } from './duration';
+
+/**
+ * The bodies of the silence and acknowledgement API, validated in full before anything is sent to
+ * Alertmanager: a bad matcher, regex, duration or time is a field error (422) and no silence exists.
+ * Pure (the clock is a parameter).
+ */
+
+const comment = z.string().trim().max(2000, { error: 'at most 2000 characters' });
+const idField = z.string().trim().min(1).max(200);
+
+export const silenceBodySchema = z.object({
+  /** amtool text (`alertname="X", instance=~"db.*"`) or Alertmanager's list. */
+  matchers: z.union([z.string().max(10_000), z.array(matcherSchema).max(100)]),
+  /** From the start (now, or startsAt when later), e.g. "90m", "4h", "1d", "1w". */
+  duration: z.string().max(50).optional(),
+  endsAt: z.iso.datetime({ offset: true }).optional(),
+  /** A later start makes a pending silence; default now. */
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  comment: comment.min(1, { error: 'say why (a comment is required)' }),
+  incidentId: idField.optional(),
+  /** Which Alertmanager cluster; needed only when several are configured. */
+  cluster: idField.optional(),
+});
+
+/** An update: any field left out keeps the silence's current value. */
+export const silenceUpdateSchema = silenceBodySchema.partial();
+
+export type SilenceTimes = { startsAt: Date; endsAt: Date };
+
+export type SilenceRequest = SilenceTimes & {
+  matchers: SilenceMatcher[];
+  comment: string;
+  incidentId?: string;
+  cluster?: string;
+};
+
+/**
+ * A create body, checked: matchers parsed (ValidationError on `matchers`), times resolved (on
+ * `duration`, `endsAt` or `startsAt`).
+ *
+ *   parseSilenceBody({matchers:'alertname="X"', duration:'2h', comment:'deploy'}, now)
+ *     → {matchers:[{name:'alertname', value:'X', isRegex:false, isEqual:true}], startsAt: now, endsAt: now+2h, comment:'deploy'}
+ */
+export function parseSilenceBody(input: unknown, now: Date): SilenceRequest {
+  const body = parseInput(silenceBodySchema, input);
+  const { matchers, duration, endsAt, startsAt, ...rest } = body;
+  return {
+    ...rest,
+    matchers: parseMatchersField(matchers),
+    ...silenceTimes({ duration, endsAt, startsAt }, now),
+  };
+}
+
+export function parseMatchersField(matchers: string | SilenceMatcher[]): SilenceMatcher[] {
+  try {
+    return parseSilenceMatchers(matchers);
+  } catch (error) {
+    if (error instanceof SilenceMatcherError)
+      throw new ValidationError('The matchers are not valid.', { matchers: error.message });
+    throw error;
+  }
+}
+
+/**
+ * Start and end from a duration or an end time (exactly one of them), the start defaulting to now and
+ * a start in the past meaning now, as Alertmanager does.
+ */
+export function silenceTimes(
+  input: { duration?: string; endsAt?: string; startsAt?: string },
+  now: Date,
+  current?: SilenceTimes,
+): SilenceTimes {
+  const fail = (field: string, message: string): never => {
+    throw new ValidationError('The silence times are not valid.', { [field]: message });
+  };
+  if (input.duration !== undefined && input.endsAt !== undefined)
+    fail('duration', 'give a duration or an end time, not both');
+  const requested = input.startsAt === undefined ? (current?.startsAt ?? now) : new Date(input.startsAt);
+  const startsAt = requested < now ? now : requested;
+  let endsAt: Date;
+  if (input.duration !== undefined) {
+    try {
+      endsAt = new Date(startsAt.getTime() + parseDuration(input.duration));
+    } catch (error) {
+      if (error instanceof DurationError) return fail('duration', error.message);
+      throw error;
+    }
+  } else if (input.endsAt !== undefined) endsAt = new Date(input.endsAt);
+  else if (current) endsAt = current.endsAt;
+  else return fail('duration', 'give a duration (e.g. 4h) or an end time');
+  const span = endsAt.getTime() - startsAt.getTime();
+  if (endsAt <= now) fail('endsAt', 'the end time is in the past');
+  if (span < MIN_DURATION_MS) fail('endsAt', 'the silence must last at least 1 minute');
+  if (span > MAX_DURATION_MS) fail('endsAt', 'the silence must end within 365 days');
+  return { startsAt, endsAt };
+}
+
+export const ackBodySchema = z.object({
+  comment: comment.optional(),
+  /** Also silence the alert in Alertmanager (default from VIGIL_CONFIG, normally true). */
+  silence: z.boolean().optional(),
+  /** How long the silence runs before Vigil extends it, e.g. "1h" (default from VIGIL_CONFIG). */
+  duration: z.string().max(50).optional(),
+  incidentId: idField.optional(),
+  cluster: idField.optional(),
+});
+
+export const groupAckBodySchema = ackBodySchema.omit({ cluster: true }).extend({
+  alerts: z
+    .array(
+      z.object({
+        fingerprint: z.string().regex(/^[0-9a-f]{1,64}$/i, { error: 'must be an alert fingerprint (hex)' }),
+        cluster: idField.optional(),
+      }),
+    )
+    .min(1, { error: 'name at least one alert' })
+    .max(1000, { error: 'at most 1000 alerts in one request' }),
+});
+
+/** The duration of an acknowledgement's silence in ms; `fallbackSeconds` from VIGIL_CONFIG. */
+export function ackDurationMs(duration: string | undefined, fallbackSeconds: number): number {
+  if (duration === undefined) return fallbackSeconds * 1000;
+  try {
+    return parseDuration(duration);
+  } catch (error) {
+    if (error instanceof DurationError)
+      throw new ValidationError('The duration is not valid.', { duration: error.message });
+    throw error;
+  }
+}

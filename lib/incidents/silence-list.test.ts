@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Silence } from '@/lib/alertmanager/schemas';
+import { parseFilter } from '@/lib/alerts/matchers';
+import { filterSilences, type SilenceRow, silencedCounts, silenceRows, sortSilences } from './silence-list';
+
+const now = Date.parse('2026-11-21T10:00:00Z');
+const iso = (offsetMin: number) => new Date(now + offsetMin * 60_000).toISOString();
+const m = (name: string, value: string, isRegex = false, isEqual = true) => ({
+  name,
+  value,
+  isRegex,
+  isEqual,
+});
+
+function silence(id: string, partial: Partial<Silence> = {}): Silence {
+  return {
+    id,
+    state: 'active',
+    matchers: [m('alertname', 'InstanceDown')],
+    startsAt: iso(-60),
+    endsAt: iso(120),
+    updatedAt: iso(-60),
+    createdBy: 'ana@example.com',
+    comment: 'maintenance',
+    ...partial,
+  };
+}
+
+describe('silenceRows', () => {
+  const silences = [
+    silence('s1', { endsAt: iso(20) }),
+    silence('s2', { matchers: [m('instance', 'db-.*', true)], createdBy: 'amtool-user', comment: 'db work' }),
+    silence('s3', { state: 'expired', endsAt: iso(-5) }),
+  ];
+  const counts = silencedCounts([{ silencedBy: ['s1'] }, { silencedBy: ['s1', 's2'] }, { silencedBy: [] }]);
+  const records = [
+    { id: 'r1', silenceId: 's1', previousIds: ['s0'], incident: { id: 'i1', number: 7 }, ackId: 'a1' },
+    { id: 'r3', silenceId: 's9', previousIds: ['s3'], incident: null, ackId: null },
+  ];
+  const rows = silenceRows(silences, 'default', counts, records, now);
+
+  it('counts the alerts each silence mutes and links Vigil records, also by an earlier id', () => {
+    expect(rows.map((r) => [r.id, r.silencedAlerts, r.record?.id ?? null])).toEqual([
+      ['s1', 2, 'r1'],
+      ['s2', 1, null],
+      ['s3', 0, 'r3'],
+    ]);
+    expect(rows[0]?.record).toEqual({
+      id: 'r1',
+      incident: { id: 'i1', number: 7 },
+      ackId: 'a1',
+      previousIds: ['s0'],
+    });
+    expect(rows[1]?.matchersText).toBe('instance=~"db-.*"');
+  });
+
+  it('warns about an active silence that ends within the hour while its alerts fire', () => {
+    expect(rows.map((r) => r.expiringSoon)).toEqual([true, false, false]);
+    const quiet = silenceRows([silence('s4', { endsAt: iso(20) })], 'default', new Map(), [], now);
+    expect(quiet[0]?.expiringSoon).toBe(false);
+  });
+
+  it('filters by state, creator, matcher and words', () => {
+    const ids = (filter: Parameters<typeof filterSilences>[1]) =>
+      filterSilences(rows, filter).map((r) => r.id);
+    const none = { matchers: [], text: [] };
+    expect(ids({ ...none, state: 'expired' })).toEqual(['s3']);
+    expect(ids({ ...none, creator: 'AMTOOL' })).toEqual(['s2']);
+    expect(ids({ ...parseFilter('instance="db-7"') })).toEqual(['s2']);
+    expect(ids({ ...parseFilter('instance="web-1"') })).toEqual([]);
+    expect(ids({ ...parseFilter('alertname=~"Instance.*"') })).toEqual(['s1', 's3']);
+    expect(ids({ ...parseFilter('db work') })).toEqual(['s2']);
+  });
+
+  it('orders active and pending by the soonest end, expired by the latest end', () => {
+    const order = sortSilences([
+      ...silenceRows(
+        [
+          silence('e1', { state: 'expired', endsAt: iso(-50) }),
+          silence('a2', { endsAt: iso(90) }),
+          silence('p1', { state: 'pending', startsAt: iso(60), endsAt: iso(120) }),
+          silence('e2', { state: 'expired', endsAt: iso(-10) }),
+          silence('a1', { endsAt: iso(30) }),
+        ],
+        'default',
+        new Map(),
+        [],
+        now,
+      ),
+    ] as SilenceRow[]);
+    expect(order.map((r) => r.id)).toEqual(['a1', 'a2', 'p1', 'e2', 'e1']);
+  });
+});

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import type { Silence } from '@/lib/alertmanager/schemas';
+import {
+  formatSilenceMatchers,
+  fromSilenceMatcher,
+  type SilenceMatcher,
+} from '@/lib/alertmanager/silence-matchers';
+import { type Matcher, matchesLabels } from '@/lib/alerts/matchers';
+
+/**
+ * The silences page: every silence Alertmanager holds (made in Vigil, with amtool or by any other
+ * tool), with what Vigil knows of it and how many alerts it mutes now. Pure.
+ */
+
+export const SILENCE_STATES = ['active', 'pending', 'expired'] as const;
+export type SilenceState = (typeof SILENCE_STATES)[number];
+
+/** Warn when a silence ends within this time while its alerts still fire. */
+export const EXPIRING_SOON_MS = 3_600_000;
+
+export const silenceRowSchema = z.object({
+  id: z.string(),
+  cluster: z.string(),
+  state: z.enum(SILENCE_STATES),
+  matchers: z.array(
+    z.object({ name: z.string(), value: z.string(), isRegex: z.boolean(), isEqual: z.boolean() }),
+  ),
+  /** As amtool writes them, e.g. `alertname="X", instance=~"db.*"`. */
+  matchersText: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  createdBy: z.string(),
+  comment: z.string(),
+  /** Alerts this silence mutes now (Alertmanager's silencedBy). */
+  silencedAlerts: z.number().int(),
+  /** Active, ends within the hour, and still mutes firing alerts. */
+  expiringSoon: z.boolean(),
+  /** Vigil's record of it; null for silences made elsewhere. */
+  record: z
+    .object({
+      id: z.string(),
+      incident: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+      ackId: z.string().nullable(),
+      previousIds: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type SilenceRow = z.infer<typeof silenceRowSchema>;
+export type SilenceRecordInfo = NonNullable<SilenceRow['record']> & { silenceId: string };
+
+export type SilenceFilter = {
+  state?: SilenceState;
+  /** Label matchers: a silence passes when, for each, it has a matcher on that label whose value satisfies it. */
+  matchers: readonly Matcher[];
+  /** Words that must all occur in the matchers, comment or creator. */
+  text: readonly string[];
+  creator?: string;
+};
+
+/**
+ * One row per silence, with Vigil's record when it has one (also under an id the silence had before an
+ * edit). The counts come from the alerts' silencedBy.
+ *
+ *   silenceRows([{id:'s1', state:'active', endsAt: in 20 min, …}], 'default', new Map([['s1', 3]]), [], now)
+ *     → [{id:'s1', silencedAlerts: 3, expiringSoon: true, record: null, …}]
+ */
+export function silenceRows(
+  silences: readonly Silence[],
+  cluster: string,
+  silencedCounts: ReadonlyMap<string, number>,
+  records: readonly SilenceRecordInfo[],
+  nowMs: number,
+): SilenceRow[] {
+  const byId = new Map<string, SilenceRecordInfo>();
+  for (const r of records) {
+    byId.set(r.silenceId, r);
+    for (const old of r.previousIds) if (!byId.has(old)) byId.set(old, r);
+  }
+  return silences.map((s) => {
+    const silencedAlerts = silencedCounts.get(s.id) ?? 0;
+    const record = byId.get(s.id);
+    return {
+      id: s.id,
+      cluster,
+      state: s.state,
+      matchers: s.matchers.map((m) => ({ ...m, isEqual: m.isEqual ?? true })),
+      matchersText: formatSilenceMatchers(s.matchers),
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      createdBy: s.createdBy,
+      comment: s.comment,
+      silencedAlerts,
+      expiringSoon:
+        s.state === 'active' && silencedAlerts > 0 && Date.parse(s.endsAt) - nowMs < EXPIRING_SOON_MS,
+      record: record
+        ? { id: record.id, incident: record.incident, ackId: record.ackId, previousIds: record.previousIds }
+        : null,
+    };
+  });
+}
+
+/** How many alerts each silence mutes, from the alerts' silencedBy. */
+export function silencedCounts(alerts: Iterable<{ silencedBy: readonly string[] }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of alerts) for (const id of a.silencedBy) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
+export function filterSilences(rows: readonly SilenceRow[], filter: SilenceFilter): SilenceRow[] {
+  const words = filter.text.map((w) => w.toLowerCase());
+  const creator = filter.creator?.toLowerCase();
+  return rows.filter(
+    (row) =>
+      (!filter.state || row.state === filter.state) &&
+      (!creator || row.createdBy.toLowerCase().includes(creator)) &&
+      filter.matchers.every((m) => row.matchers.some((sm) => covers(sm, m))) &&
+      words.every((w) => `${row.matchersText}\0${row.comment}\0${row.createdBy}`.toLowerCase().includes(w)),
+  );
+}
+
+/**
+ * Whether a silence matcher is "about" what a filter matcher asks, on the same label:
+ * - an equality filter asks "would this silence apply to that value?": `instance="db-1"` finds silences on
+ *   `instance="db-1"` and on `instance=~"db-.*"`;
+ * - any other filter is applied to the silence's value: `instance=~"db.*"` finds `instance="db-1"`;
+ * - the very same matcher always counts.
+ */
+function covers(silenceMatcher: SilenceMatcher, filter: Matcher): boolean {
+  if (silenceMatcher.name !== filter.name) return false;
+  const own = fromSilenceMatcher(silenceMatcher);
+  if (own.op === filter.op && own.value === filter.value) return true;
+  if (filter.op === '=') return matchesLabels([own], { [filter.name]: filter.value });
+  return matchesLabels([filter], { [filter.name]: silenceMatcher.value });
+}
+
+/** States in the order of the page's tabs; active and pending ending soonest first, expired latest-ended first. */
+export function sortSilences(rows: SilenceRow[]): SilenceRow[] {
+  const rank = { active: 0, pending: 1, expired: 2 } as const;
+  return rows.sort(
+    (a, b) =>
+      rank[a.state] - rank[b.state] ||
+      (a.state === 'expired' ? b.endsAt.localeCompare(a.endsAt) : a.endsAt.localeCompare(b.endsAt)) ||
+      a.id.localeCompare(b.id),
+  );
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { SILENCE_STATES, silenceRowSchema } from './silence-list';
+
+/** Parameters and answers of the silences API (the bodies are in silence-input.ts). */
+
+/** Our record id or an Alertmanager silence id (the current one or one it had before an edit). */
+export const silenceIdParamsSchema = z.object({ id: z.string().min(1).max(200) });
+
+export const silencesQuerySchema = z.object({
+  state: z.enum(SILENCE_STATES).optional(),
+  /** Label matchers and words, as in the alerts filter. */
+  filter: z.string().max(2000).default(''),
+  creator: z.string().max(200).optional(),
+  cluster: z.string().max(200).optional(),
+});
+
+export const silencesAnswerSchema = z.object({
+  silences: z.array(silenceRowSchema),
+  /** Per state, of the silences matching filter and creator (the tabs' counts). */
+  counts: z.object({ active: z.number().int(), pending: z.number().int(), expired: z.number().int() }),
+  clusters: z.array(
+    z.object({ name: z.string(), fetchedAt: z.string().nullable(), error: z.string().nullable() }),
+  ),
+});
+export type SilencesAnswer = z.infer<typeof silencesAnswerSchema>;
+
+export const silenceSavedSchema = z.object({
+  /** Vigil's record id. */
+  id: z.string(),
+  /** The Alertmanager silence id to use from now on. */
+  silenceId: z.string(),
+  cluster: z.string(),
+  /** Set when Alertmanager issued a new id (matchers or start changed): the one it replaced. */
+  previousId: z.string().optional(),
+});
+export type SilenceSaved = z.infer<typeof silenceSavedSchema>;
