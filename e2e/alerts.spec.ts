@@ -77,7 +77,10 @@ test('an alert opens with its graph, logs, runbook note and history; the keyboar
     timeout: 30_000,
   });
   await expect(detail.getByTestId('log-selector')).toContainText('job="api"');
-  await expect(detail.getByTestId('no-runbook')).toContainText('runbooks/instance-down.mdx');
+  await expect(detail.getByRole('link', { name: 'Instance down / API down' })).toHaveAttribute(
+    'href',
+    /\/runbooks\/instance-down\?alert=/,
+  );
   // The webhook and the poller recorded this firing.
   await expect(detail.getByTestId('alert-history')).toContainText('firing', { timeout: 30_000 });
 

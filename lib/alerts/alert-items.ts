@@ -1,4 +1,5 @@
 import type { ClusterAlert } from '@/lib/alertmanager/merge';
+import { NO_RUNBOOKS, type RunbookLinks, resolveRunbook, runbookLink } from '@/lib/runbooks/link';
 import type { AlertItem } from './api-schema';
 
 /**
@@ -16,8 +17,14 @@ import type { AlertItem } from './api-schema';
  *     annotations:{summary:'db-1 down'}, state:'suppressed', silencedBy:['s1'], inhibitedBy:['b'], …})
  *   → {fingerprint:'a', alertname:'InstanceDown', severity:'critical', summary:'db-1 down',
  *      state:'silenced', ack:null, runbook:null, groupKey:'', …}
+ *
+ * `runbooks` links the alert to its runbook (lib/runbooks/link.ts); without it, `runbook` is null.
  */
-export function toAlertItem(alert: ClusterAlert, groupKey = ''): AlertItem {
+export function toAlertItem(
+  alert: ClusterAlert,
+  groupKey = '',
+  runbooks: RunbookLinks = NO_RUNBOOKS,
+): AlertItem {
   return {
     fingerprint: alert.fingerprint,
     cluster: alert.cluster,
@@ -35,7 +42,7 @@ export function toAlertItem(alert: ClusterAlert, groupKey = ''): AlertItem {
     silencedBy: alert.silencedBy,
     inhibitedBy: alert.inhibitedBy,
     ack: null,
-    runbook: null,
+    runbook: runbookLink(resolveRunbook(runbooks, alert.labels, alert.annotations), alert.fingerprint),
     groupKey,
   };
 }
@@ -79,8 +86,8 @@ export function searchText(item: Pick<AlertItem, 'labels' | 'annotations'>): str
   return parts.join('\0').toLowerCase();
 }
 
-export function indexAlert(alert: ClusterAlert): IndexedAlert {
-  const item = toAlertItem(alert);
+export function indexAlert(alert: ClusterAlert, runbooks?: RunbookLinks): IndexedAlert {
+  const item = toAlertItem(alert, '', runbooks);
   return {
     item,
     rank: severityRank(item.severity),
@@ -109,8 +116,8 @@ export function compareStrings(a: string, b: string): number {
 }
 
 /** Every alert of every cluster, indexed and in the console's order (see compareAlerts). */
-export function indexAlerts(alerts: Iterable<ClusterAlert>): IndexedAlert[] {
+export function indexAlerts(alerts: Iterable<ClusterAlert>, runbooks?: RunbookLinks): IndexedAlert[] {
   const indexed: IndexedAlert[] = [];
-  for (const alert of alerts) indexed.push(indexAlert(alert));
+  for (const alert of alerts) indexed.push(indexAlert(alert, runbooks));
   return indexed.sort(compareAlerts);
 }

@@ -1,0 +1,62 @@
+import type { ApiOperation } from '@/lib/api/openapi';
+import {
+  logsParamsSchema,
+  logsResponseSchema,
+  runbookDetailSchema,
+  runbookListQuerySchema,
+  runbookListSchema,
+  slugParamsSchema,
+  stepProgressBodySchema,
+  stepProgressResponseSchema,
+} from './api-schema';
+
+/**
+ * The runbooks API's entries of the OpenAPI document, appended to `operations` in lib/api/openapi.ts
+ * (kept here, beside the schemas, so that file only grows by one line per feature).
+ */
+export const runbookOperations: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/v1/runbooks',
+    tag: 'runbooks',
+    summary:
+      'Runbooks with owners and review age, files that cannot be used, and firing alerts without a runbook',
+    role: 'viewer',
+    query: runbookListQuerySchema,
+    response: { schema: runbookListSchema },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/runbooks/{slug}',
+    tag: 'runbooks',
+    summary: 'One runbook: metadata, steps, MDX source and the alerts it covers that fire now',
+    role: 'viewer',
+    params: slugParamsSchema,
+    response: { schema: runbookDetailSchema },
+    errors: { 404: 'No such runbook, or its file cannot be used (the message says why)' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/runbooks/{slug}/steps',
+    tag: 'runbooks',
+    summary: "Check or uncheck a runbook step for an incident; it appears on the incident's timeline",
+    description:
+      'Stored with who and when, with a timeline event (`runbook.step_checked` / `runbook.step_unchecked`) and an audit entry in one transaction. Setting a step to the state it has changes nothing.',
+    role: 'responder',
+    params: slugParamsSchema,
+    body: stepProgressBodySchema,
+    response: { schema: stepProgressResponseSchema },
+    errors: { 404: 'No such runbook or incident' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/logs',
+    tag: 'runbooks',
+    summary: 'The newest Loki lines of a LogQL log query (the <LogQL> runbook component)',
+    description:
+      'Answers 200 with `status` not-configured | ok | error (Loki refusing the query, or unreachable); cached for 10 s.',
+    role: 'viewer',
+    query: logsParamsSchema,
+    response: { schema: logsResponseSchema },
+  },
+];
