@@ -35,6 +35,8 @@ export default async function globalSetup(_config: FullConfig) {
       env: { ...vigilEnvFor(stack), LOKI_URL: loki.url },
     });
     process.env.VIGIL_E2E_BASE_URL = server.url;
+    // Specs that need alerts of their own post them to the pair, as Prometheus would.
+    process.env.VIGIL_E2E_ALERTMANAGER_URLS = stack.alertmanagerUrls.join(',');
     return async () => {
       await server.stop();
       await loki.close();

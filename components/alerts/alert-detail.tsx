@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import type { AlertDetail } from '@/lib/alerts/api-schema';
+import { AlertActions } from './alert-actions';
 import { formatDuration, secondsSince } from './duration';
 import { ExpressionGraph } from './expression-graph';
 import { LogContext } from './log-context';
@@ -43,7 +44,8 @@ function LabelTable({ labels }: { labels: Record<string, string> }) {
   );
 }
 
-export function AlertDetailView({ fingerprint }: { fingerprint: string }) {
+/** `canAct`: responder or above, who may acknowledge and silence. */
+export function AlertDetailView({ fingerprint, canAct = false }: { fingerprint: string; canAct?: boolean }) {
   const { data, error } = useQuery({
     queryKey: ['alert', fingerprint],
     queryFn: () => fetchDetail(fingerprint),
@@ -81,6 +83,8 @@ export function AlertDetailView({ fingerprint }: { fingerprint: string }) {
           {alert.peers.join(', ')}
         </p>
       </header>
+
+      <AlertActions alert={alert} canAct={canAct} />
 
       {data.silences.length || data.inhibitors.length ? (
         <Section title="Why it is muted">

@@ -1,5 +1,6 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
 import type { AlertGroupSummary, AlertItem } from '@/lib/alerts/api-schema';
 import { AlertRow } from './alert-row';
 import { severityClass } from './severity';
@@ -14,6 +15,12 @@ type Props = {
   hrefFor: (fingerprint: string) => string;
   onSelect: (index: number) => void;
   onPointerInside: (inside: boolean) => void;
+  /** Present for responders and admins. */
+  actions?: {
+    onAck: (alert: AlertItem) => void;
+    onAckGroup: (group: AlertGroupSummary) => void;
+    onSilenceGroup: (group: AlertGroupSummary) => void;
+  };
 };
 
 function groupTitle(group: AlertGroupSummary): string {
@@ -34,6 +41,7 @@ export function AlertList({
   hrefFor,
   onSelect,
   onPointerInside,
+  actions,
 }: Props) {
   const byKey = new Map(groups.map((g) => [g.key, g]));
   const rows: (
@@ -69,6 +77,16 @@ export function AlertList({
                     {n}
                   </span>
                 ))}
+              {actions ? (
+                <span className="ml-auto flex gap-1 font-normal">
+                  <Button variant="ghost" onClick={() => actions.onAckGroup(row.group)}>
+                    Acknowledge group
+                  </Button>
+                  <Button variant="ghost" onClick={() => actions.onSilenceGroup(row.group)}>
+                    Silence group…
+                  </Button>
+                </span>
+              ) : null}
             </li>
           ) : (
             <AlertRow
@@ -79,6 +97,7 @@ export function AlertList({
               nowMs={nowMs}
               href={hrefFor(row.alert.fingerprint)}
               onSelect={() => onSelect(row.index)}
+              onAck={actions && !row.alert.ack ? () => actions.onAck(row.alert) : undefined}
             />
           ),
         )}

@@ -5,7 +5,15 @@ import { Button } from '@/components/ui/button';
 import { AlertDetailView } from './alert-detail';
 
 /** The alert detail beside the list; its URL (`?alert=<fingerprint>`) can be shared. */
-export function AlertPanel({ fingerprint, onClose }: { fingerprint: string; onClose: () => void }) {
+export function AlertPanel({
+  fingerprint,
+  canAct,
+  onClose,
+}: {
+  fingerprint: string;
+  canAct: boolean;
+  onClose: () => void;
+}) {
   return (
     <aside
       aria-label="Alert detail"
@@ -19,7 +27,7 @@ export function AlertPanel({ fingerprint, onClose }: { fingerprint: string; onCl
           ✕
         </Button>
       </div>
-      <AlertDetailView fingerprint={fingerprint} />
+      <AlertDetailView fingerprint={fingerprint} canAct={canAct} />
     </aside>
   );
 }

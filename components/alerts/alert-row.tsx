@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import type { AlertItem } from '@/lib/alerts/api-schema';
 import { formatDuration, secondsSince } from './duration';
 import { severityClass } from './severity';
@@ -16,9 +17,11 @@ type Props = {
   nowMs: number;
   href: string;
   onSelect: () => void;
+  /** Present when the user may acknowledge and the alert is not acknowledged yet. */
+  onAck?: () => void;
 };
 
-export function AlertRow({ alert, selected, isNew, nowMs, href, onSelect }: Props) {
+export function AlertRow({ alert, selected, isNew, nowMs, href, onSelect, onAck }: Props) {
   const keyLabels = KEY_LABELS.filter((l) => alert.labels[l]).map((l) => [l, alert.labels[l]] as const);
   return (
     <li
@@ -53,7 +56,13 @@ export function AlertRow({ alert, selected, isNew, nowMs, href, onSelect }: Prop
           {isNew ? <Badge tone="warn">new</Badge> : null}
           {alert.state === 'firing' ? <Badge tone="danger">firing</Badge> : null}
           {alert.state === 'unprocessed' ? <Badge>unprocessed</Badge> : null}
-          {alert.ack ? <Badge tone="ok">acked by {alert.ack.by}</Badge> : null}
+          {alert.ack ? (
+            <span title={`${alert.ack.comment ?? ''} (since ${new Date(alert.ack.at).toLocaleString()})`}>
+              <Badge tone="ok">
+                acked by {alert.ack.by} · {formatDuration(secondsSince(alert.ack.at, nowMs))}
+              </Badge>
+            </span>
+          ) : null}
           {alert.silencedBy.map((id) => (
             <Link key={id} href={`/silences?id=${id}`} title={`Silence ${id}`}>
               <Badge tone="accent">silenced by {id.slice(0, 8)}</Badge>
@@ -68,6 +77,16 @@ export function AlertRow({ alert, selected, isNew, nowMs, href, onSelect }: Prop
             <a href={alert.runbook.url} className="text-accent hover:underline">
               runbook
             </a>
+          ) : null}
+          {onAck ? (
+            <Button
+              variant="ghost"
+              className="px-1.5 py-0 text-xs"
+              onClick={onAck}
+              aria-label={`Acknowledge ${alert.alertname}`}
+            >
+              Ack
+            </Button>
           ) : null}
         </span>
       </div>

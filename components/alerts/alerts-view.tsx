@@ -2,7 +2,10 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { SilenceDialog } from '@/components/silences/silence-dialog';
 import type { AlertsResponse } from '@/lib/alerts/api-schema';
+import { AckDialog, type AckTarget } from './ack-dialog';
+import { alertAckTarget, alertSilenceInitial, groupAckTarget, groupSilenceInitial } from './ack-targets';
 import { AlertList } from './alert-list';
 import { AlertPanel } from './alert-panel';
 import { FilterBar } from './filter-bar';
@@ -13,14 +16,28 @@ import { StateToggles } from './state-toggles';
 import { useAlertKeys } from './use-alert-keys';
 import { useAlerts } from './use-alerts';
 import { useNewAlerts } from './use-new-alerts';
-import { readViewState, type ViewState, writeViewState } from './view-state';
+import { apiQuery, readViewState, type ViewState, writeViewState } from './view-state';
+
+type Dialog =
+  | { kind: 'ack'; target: AckTarget }
+  | { kind: 'silence'; initial: { matchers: string; cluster?: string } }
+  | null;
 
 /**
  * The alerts view: everything lives in the URL; the list refreshes itself every 10 s without
  * disturbing the user (no refresh while a dialog or the filter is being edited; the list holds still
  * while the pointer is over it).
  */
-export function AlertsView({ initial, initialQuery }: { initial?: AlertsResponse; initialQuery?: string }) {
+export function AlertsView({
+  initial,
+  initialQuery,
+  canAct,
+}: {
+  initial?: AlertsResponse;
+  initialQuery?: string;
+  /** Responder or above: may acknowledge and silence. */
+  canAct: boolean;
+}) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -29,6 +46,8 @@ export function AlertsView({ initial, initialQuery }: { initial?: AlertsResponse
   const [editing, setEditing] = useState(false);
   const [pointerInside, setPointerInside] = useState(false);
   const [selected, setSelected] = useState(0);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const paused = helpOpen || editing || dialog !== null;
   const filterRef = useRef<HTMLInputElement>(null);
 
   const navigate = useCallback(
@@ -40,7 +59,7 @@ export function AlertsView({ initial, initialQuery }: { initial?: AlertsResponse
     [pathname, router],
   );
 
-  const query = useAlerts(state, { initial, initialQuery, paused: helpOpen || editing });
+  const query = useAlerts(state, { initial, initialQuery, paused });
   // While the pointer is over the list, keep showing what is under it; apply updates when it leaves.
   const [held, setHeld] = useState<AlertsResponse | undefined>();
   useEffect(() => {
@@ -64,8 +83,9 @@ export function AlertsView({ initial, initialQuery }: { initial?: AlertsResponse
     [pathname, state],
   );
 
+  const current = () => alerts.find((a) => a.fingerprint === state.alert) ?? alerts[selected];
   useAlertKeys({
-    enabled: !editing,
+    enabled: !editing && dialog === null,
     onMove: (delta) => setSelected((s) => Math.max(0, Math.min(alerts.length - 1, s + delta))),
     onOpen: () => {
       const alert = alerts[selected];
@@ -73,6 +93,14 @@ export function AlertsView({ initial, initialQuery }: { initial?: AlertsResponse
     },
     onFocusFilter: () => filterRef.current?.focus(),
     onHelp: () => setHelpOpen((o) => !o),
+    onAcknowledge: () => {
+      const alert = current();
+      if (canAct && alert && !alert.ack) setDialog({ kind: 'ack', target: alertAckTarget(alert) });
+    },
+    onSilence: () => {
+      const alert = current();
+      if (canAct && alert) setDialog({ kind: 'silence', initial: alertSilenceInitial(alert) });
+    },
     onEscape: () => (helpOpen ? setHelpOpen(false) : state.alert ? navigate({ alert: null }) : undefined),
   });
   useEffect(() => {
@@ -127,7 +155,7 @@ export function AlertsView({ initial, initialQuery }: { initial?: AlertsResponse
             counts={data?.counts.byState}
             onChange={(states) => navigate({ states, offset: 0 })}
           />
-          <Freshness data={data} nowMs={nowMs} pending={pending} paused={helpOpen || editing} />
+          <Freshness data={data} nowMs={nowMs} pending={pending} paused={paused} />
         </div>
         {query.error && !filterError ? (
           <p role="alert" className="rounded-md border border-danger/40 p-2 text-sm text-danger">
@@ -147,6 +175,17 @@ export function AlertsView({ initial, initialQuery }: { initial?: AlertsResponse
               hrefFor={hrefFor}
               onSelect={setSelected}
               onPointerInside={setPointerInside}
+              actions={
+                canAct
+                  ? {
+                      onAck: (alert) => setDialog({ kind: 'ack', target: alertAckTarget(alert) }),
+                      onAckGroup: (group) =>
+                        setDialog({ kind: 'ack', target: groupAckTarget(group, apiQuery(state)) }),
+                      onSilenceGroup: (group) =>
+                        setDialog({ kind: 'silence', initial: groupSilenceInitial(group) }),
+                    }
+                  : undefined
+              }
             />
             <Pager
               offset={state.offset}
@@ -160,9 +199,13 @@ export function AlertsView({ initial, initialQuery }: { initial?: AlertsResponse
         )}
       </div>
       {state.alert ? (
-        <AlertPanel fingerprint={state.alert} onClose={() => navigate({ alert: null })} />
+        <AlertPanel fingerprint={state.alert} canAct={canAct} onClose={() => navigate({ alert: null })} />
       ) : null}
-      {helpOpen ? <KeyboardHelp onClose={() => setHelpOpen(false)} /> : null}
+      {helpOpen ? <KeyboardHelp canAct={canAct} onClose={() => setHelpOpen(false)} /> : null}
+      {dialog?.kind === 'ack' ? <AckDialog target={dialog.target} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'silence' ? (
+        <SilenceDialog initial={dialog.initial} onClose={() => setDialog(null)} />
+      ) : null}
     </div>
   );
 }

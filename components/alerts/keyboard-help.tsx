@@ -9,11 +9,14 @@ const KEYS = [
   ['/', 'filter'],
   ['esc', 'close the panel or this help'],
   ['?', 'this help'],
-  ['a', 'acknowledge (arrives with acknowledgements)'],
-  ['s', 'silence (arrives with silences)'],
+];
+const ACTION_KEYS = [
+  ['a', 'acknowledge the selected alert'],
+  ['s', 'silence the selected alert'],
 ];
 
-export function KeyboardHelp({ onClose }: { onClose: () => void }) {
+export function KeyboardHelp({ canAct, onClose }: { canAct: boolean; onClose: () => void }) {
+  const keys = canAct ? [...KEYS, ...ACTION_KEYS] : KEYS;
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     ref.current?.showModal();
@@ -29,7 +32,7 @@ export function KeyboardHelp({ onClose }: { onClose: () => void }) {
         Keyboard
       </h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        {KEYS.map(([k, what]) => (
+        {keys.map(([k, what]) => (
           <div key={k} className="contents">
             <dt className="font-mono">{k}</dt>
             <dd className="text-muted">{what}</dd>

@@ -9,9 +9,14 @@ type Handlers = {
   onFocusFilter: () => void;
   onHelp: () => void;
   onEscape: () => void;
+  onAcknowledge: () => void;
+  onSilence: () => void;
 };
 
-/** j/k move, enter opens, / filters, ? helps, esc closes; ignored while typing in a field. */
+/**
+ * j/k move, enter opens, a acknowledges, s silences, / filters, ? helps, esc closes; ignored while
+ * typing in a field.
+ */
 export function useAlertKeys(handlers: Handlers) {
   const ref = useRef(handlers);
   ref.current = handlers;
@@ -28,6 +33,8 @@ export function useAlertKeys(handlers: Handlers) {
         '/': h.onFocusFilter,
         '?': h.onHelp,
         Escape: h.onEscape,
+        a: h.onAcknowledge,
+        s: h.onSilence,
       };
       const action = actions[e.key];
       if (!action) return;

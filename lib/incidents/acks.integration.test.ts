@@ -261,7 +261,7 @@ describe('acknowledgements', () => {
       { timeoutMs: 15_000, intervalMs: 100, what: 'the acknowledgement to close' },
     );
     const tookMs = Date.now() - resolvedAt;
-    console.log(
+    console.info(
       `acknowledgement closed and silence expired ${tookMs} ms after the alert resolved (poll ${POLL_SECONDS} s)`,
     );
     // One poll interval, plus that poll's own fetch and writes.

@@ -11,8 +11,8 @@ const m = (name: string, value: string, isRegex = false, isEqual = true) => ({
 });
 
 const alerts = indexAlerts(
-  Array.from({ length: 120 }, (_, i) =>
-    makeAlert({
+  Array.from({ length: 120 }, (_, i) => ({
+    ...makeAlert({
       fingerprint: `f${i}`,
       labels: {
         alertname: i === 0 ? 'Watchdog' : 'HighCPUUsage',
@@ -20,7 +20,9 @@ const alerts = indexAlerts(
         severity: i % 2 ? 'warning' : 'critical',
       },
     }),
-  ),
+    cluster: 'default',
+    peers: ['peer 1'],
+  })),
 );
 
 describe('previewSilence', () => {

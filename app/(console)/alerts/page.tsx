@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { type AlertsResponse, alertsQuerySchema } from '@/lib/alerts/api-schema';
 import { queryAlerts } from '@/lib/alerts/query';
 import { requirePageUser } from '@/lib/auth';
+import { hasRole } from '@/lib/auth/roles';
 
 export const metadata = { title: 'Alerts' };
 
@@ -13,7 +14,7 @@ export default async function AlertsPage({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  await requirePageUser();
+  const actor = await requirePageUser();
   const raw = await searchParams;
   const params = new URLSearchParams(
     Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
@@ -35,7 +36,7 @@ export default async function AlertsPage({
         description="Every Alertmanager cluster, HA peers merged. Press ? for keys."
       />
       <Suspense>
-        <AlertsView initial={initial} initialQuery={initialQuery} />
+        <AlertsView initial={initial} initialQuery={initialQuery} canAct={hasRole(actor.role, 'responder')} />
       </Suspense>
     </>
   );

@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { AlertDetailView } from '@/components/alerts/alert-detail';
 import { requirePageUser } from '@/lib/auth';
+import { hasRole } from '@/lib/auth/roles';
 
 export const metadata = { title: 'Alert' };
 
 export default async function AlertPage({ params }: { params: Promise<{ fingerprint: string }> }) {
-  await requirePageUser();
+  const actor = await requirePageUser();
   const { fingerprint } = await params;
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-3">
@@ -16,7 +17,7 @@ export default async function AlertPage({ params }: { params: Promise<{ fingerpr
         ← All alerts
       </Link>
       <div className="rounded-lg border border-border bg-surface p-4">
-        <AlertDetailView fingerprint={fingerprint} />
+        <AlertDetailView fingerprint={fingerprint} canAct={hasRole(actor.role, 'responder')} />
       </div>
     </div>
   );

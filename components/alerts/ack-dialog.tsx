@@ -1,0 +1,133 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { acknowledge, acknowledgeMany } from './ack-api';
+
+export type AckTarget = {
+  /** "InstanceDown on db-1", or "the group alertname=\"X\" (12 alerts)". */
+  title: string;
+  count: number;
+  /** The alerts to acknowledge; a group's are fetched when the user confirms. */
+  alerts: () => Promise<{ fingerprint: string; cluster: string }[]>;
+};
+
+const DURATIONS = ['30m', '1h', '4h', '1d'] as const;
+
+/**
+ * Acknowledge one alert or a group: an optional comment, and whether (and for how long at first) to
+ * silence it in Alertmanager. Enter in the comment acknowledges; Escape cancels.
+ */
+export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const queryClient = useQueryClient();
+  const [comment, setComment] = useState('');
+  const [silence, setSilence] = useState(true);
+  const [duration, setDuration] = useState<string>('1h');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [skipped, setSkipped] = useState<string[]>([]);
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    const body = { comment: comment.trim() || undefined, silence, ...(silence ? { duration } : {}) };
+    try {
+      const alerts = await target.alerts();
+      if (alerts.length === 1 && alerts[0]) await acknowledge(alerts[0].fingerprint, alerts[0].cluster, body);
+      else {
+        const results = await acknowledgeMany(alerts, body);
+        const notDone = results.filter((r) => r.status !== 'acknowledged' && r.status !== 'already');
+        if (notDone.length > 0) setSkipped(notDone.map((r) => ('message' in r ? r.message : r.fingerprint)));
+        if (notDone.length === results.length)
+          throw new Error(
+            notDone[0] && 'message' in notDone[0] ? notDone[0].message : 'Nothing was acknowledged.',
+          );
+      }
+      await Promise.all(
+        ['alerts', 'alert', 'silences'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
+      );
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="ack-title"
+      className="m-auto w-[min(32rem,92vw)] rounded-lg border border-border bg-surface p-4 text-fg backdrop:bg-black/40"
+    >
+      <form onSubmit={submit} className="flex flex-col gap-3">
+        <h2 id="ack-title" className="font-semibold">
+          Acknowledge {target.title}
+        </h2>
+        <label className="flex flex-col gap-1 text-sm">
+          <span>Comment (optional)</span>
+          <textarea
+            autoFocus
+            rows={2}
+            maxLength={2000}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
+            }}
+            placeholder="Looking into it"
+            className="rounded-md border border-border bg-bg px-2 py-1.5"
+          />
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={silence} onChange={(e) => setSilence(e.target.checked)} />
+          Silence {target.count === 1 ? 'it' : 'each alert'} in Alertmanager until it resolves
+        </label>
+        {silence ? (
+          <label className="flex items-center gap-2 text-sm">
+            <span className="text-muted">Extended every</span>
+            <select
+              aria-label="Silence duration"
+              value={duration}
+              onChange={(e) => setDuration(e.target.value)}
+              className="rounded-md border border-border bg-bg px-2 py-1"
+            >
+              {DURATIONS.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+            <span className="text-muted">while firing; expired when it resolves.</span>
+          </label>
+        ) : null}
+        {error ? (
+          <p role="alert" className="text-sm text-danger">
+            {error}
+          </p>
+        ) : null}
+        {skipped.length > 0 ? (
+          <p className="text-xs text-muted">
+            {skipped.length} not acknowledged: {skipped.slice(0, 3).join('; ')}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={saving}>
+            {saving ? 'Acknowledging…' : target.count === 1 ? 'Acknowledge' : `Acknowledge ${target.count}`}
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { SilenceDialog } from '@/components/silences/silence-dialog';
+import { Button } from '@/components/ui/button';
+import type { AlertItem } from '@/lib/alerts/api-schema';
+import { unacknowledge } from './ack-api';
+import { AckDialog } from './ack-dialog';
+import { alertAckTarget, alertSilenceInitial } from './ack-targets';
+
+/**
+ * Who acknowledged the alert and since when, for everyone; for responders, acknowledge,
+ * un-acknowledge and silence.
+ */
+export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: boolean }) {
+  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState<'ack' | 'silence' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function unack() {
+    setBusy(true);
+    setError(null);
+    try {
+      await unacknowledge(alert.fingerprint, alert.cluster);
+      await Promise.all(
+        ['alerts', 'alert', 'silences'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
+      );
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-2" data-testid="alert-actions">
+      {alert.ack ? (
+        <p className="rounded-md border border-ok/40 bg-ok/10 px-2 py-1.5 text-sm" data-testid="ack-status">
+          Acknowledged by <strong>{alert.ack.by}</strong> since {new Date(alert.ack.at).toLocaleString()}
+          {alert.ack.comment ? <>: {alert.ack.comment}</> : null}
+        </p>
+      ) : null}
+      {canAct ? (
+        <div className="flex flex-wrap gap-2">
+          {alert.ack ? (
+            <Button variant="secondary" disabled={busy} onClick={unack}>
+              {busy ? 'Un-acknowledging…' : 'Un-acknowledge'}
+            </Button>
+          ) : (
+            <Button onClick={() => setDialog('ack')}>Acknowledge</Button>
+          )}
+          <Button variant="secondary" onClick={() => setDialog('silence')}>
+            Silence…
+          </Button>
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+      {dialog === 'ack' ? <AckDialog target={alertAckTarget(alert)} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'silence' ? (
+        <SilenceDialog initial={alertSilenceInitial(alert)} onClose={() => setDialog(null)} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { writeViewState } from '@/components/alerts/view-state';
+import { SILENCE_STATES, type SilenceState } from '@/lib/incidents/silence-list';
+
+/**
+ * The silences page's state lives in the URL, so a view can be shared:
+ * `/silences?state=expired&filter=alertname%3D%22X%22&creator=alice&id=<silence id>`.
+ * The default (the Active tab, no filter) is left out. Pure; used by the server page and the browser.
+ */
+export type SilencesViewState = {
+  state: SilenceState;
+  /** Label matchers and words, as in the alerts filter. */
+  filter: string;
+  creator: string;
+  /** A silence to point out (links from an alert's "silenced by" badge). */
+  id: string | null;
+};
+
+export function readSilencesView(params: URLSearchParams): SilencesViewState {
+  const state = params.get('state');
+  return {
+    state: (SILENCE_STATES as readonly string[]).includes(state ?? '') ? (state as SilenceState) : 'active',
+    filter: params.get('filter') ?? '',
+    creator: params.get('creator') ?? '',
+    id: params.get('id'),
+  };
+}
+
+export function writeSilencesView(view: SilencesViewState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (view.state !== 'active') params.set('state', view.state);
+  if (view.filter) params.set('filter', view.filter);
+  if (view.creator) params.set('creator', view.creator);
+  if (view.id) params.set('id', view.id);
+  return params;
+}
+
+/**
+ * The query string of `GET /api/v1/silences` for this view (the state always named: the API without
+ * one lists every state).
+ *
+ *   silencesApiQuery({state:'active', filter:'', creator:'', id:null}) → 'state=active'
+ */
+export function silencesApiQuery(view: SilencesViewState): string {
+  const params = new URLSearchParams({ state: view.state });
+  if (view.filter) params.set('filter', view.filter);
+  if (view.creator) params.set('creator', view.creator);
+  return params.toString();
+}
+
+/**
+ * The alerts this silence mutes now, on the alerts page: its matchers as the filter, silenced alerts.
+ *
+ *   silencedAlertsHref('alertname="X"') → '/alerts?filter=alertname%3D%22X%22&state=silenced'
+ */
+export function silencedAlertsHref(matchersText: string): string {
+  return `/alerts?${writeViewState({ filter: matchersText, groupBy: 'alertname', states: ['silenced'], offset: 0, alert: null })}`;
+}

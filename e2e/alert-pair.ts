@@ -1,0 +1,48 @@
+import { expect } from '@playwright/test';
+
+/**
+ * Alerts of a spec's own, posted to both Alertmanagers of the e2e stack as Prometheus would, so a spec
+ * can acknowledge, silence and resolve them without touching the alerts other specs rely on.
+ */
+
+const peers = () => {
+  const urls = process.env.VIGIL_E2E_ALERTMANAGER_URLS;
+  if (!urls)
+    throw new Error('VIGIL_E2E_ALERTMANAGER_URLS is not set: run the specs through Playwright global setup');
+  return urls.split(',');
+};
+
+async function post(alerts: unknown[]): Promise<void> {
+  for (const peer of peers()) {
+    const res = await fetch(`${peer}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(alerts),
+    });
+    expect(res.ok, `POST ${peer}/api/v2/alerts answered ${res.status}`).toBe(true);
+  }
+}
+
+export function testAlert(labels: Record<string, string>, summary: string) {
+  const startsAt = new Date(Date.now() - 60_000).toISOString();
+  const alert = (endsAt: string) => ({ labels, annotations: { summary }, startsAt, endsAt });
+  return {
+    fire: () => post([alert(new Date(Date.now() + 3_600_000).toISOString())]),
+    resolve: () => post([alert(new Date().toISOString())]),
+  };
+}
+
+type AmAlert = { labels: Record<string, string>; status: { state: string; silencedBy: string[] } };
+type AmSilence = { id: string; status: { state: string }; comment: string; createdBy: string };
+
+/** The alerts the first peer holds for a matcher such as `alertname="X"`. */
+export async function peerAlerts(matcher: string): Promise<AmAlert[]> {
+  const res = await fetch(`${peers()[0]}/api/v2/alerts?filter=${encodeURIComponent(matcher)}`);
+  return (await res.json()) as AmAlert[];
+}
+
+/** Every silence the second peer holds (it has the first peer's by gossip). */
+export async function peerSilences(): Promise<AmSilence[]> {
+  const res = await fetch(`${peers()[1]}/api/v2/silences`);
+  return (await res.json()) as AmSilence[];
+}
