@@ -89,3 +89,69 @@ test('un-acknowledge from the alert detail expires the silence at once', async (
     .toBe('expired');
   await alert.resolve();
 });
+
+test('a chat bot acknowledges with an API token; bad input and viewers are refused, and nothing is sent', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const alert = testAlert(
+    { alertname: 'VigilE2EBot', instance: 'e2e-ack-3', severity: 'warning', job: 'e2e' },
+    'Bot',
+  );
+  await alert.fire();
+  await signIn(page, E2E_USERS.admin, '/');
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  const newToken = async (name: string, userId?: string) =>
+    (
+      (await (await page.request.post('/api/v1/tokens', { data: { name, userId } })).json()) as {
+        token: string;
+      }
+    ).token;
+  const users = (await (await page.request.get('/api/v1/users')).json()) as {
+    users: { id: string; email: string }[];
+  };
+  const viewerId = users.users.find((u) => u.email === E2E_USERS.viewer.email)?.id;
+  const bot = { authorization: `Bearer ${await newToken('ack-bot')}` };
+  const viewer = { authorization: `Bearer ${await newToken('viewer-bot', viewerId)}` };
+
+  let fingerprint = '';
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get('/api/v1/alerts?filter=alertname%3D%22VigilE2EBot%22', {
+          headers: bot,
+        });
+        fingerprint =
+          ((await res.json()) as { alerts: { fingerprint: string }[] }).alerts[0]?.fingerprint ?? '';
+        return fingerprint;
+      },
+      { timeout: 30_000 },
+    )
+    .not.toBe('');
+
+  const silencesBefore = (await peerSilences()).length;
+  const refused = await request.post('/api/v1/silences', {
+    headers: bot,
+    data: { matchers: 'alertname=~"Vigil["', duration: '1h', comment: 'bad regex' },
+  });
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).error.fields.matchers).toMatch(/regular expression/);
+  expect((await request.post(`/api/v1/alerts/${fingerprint}/ack`, { headers: viewer })).status()).toBe(403);
+  expect((await peerSilences()).length).toBe(silencesBefore);
+
+  // A bare POST, as a chat bot sends it.
+  const acked = await request.post(`/api/v1/alerts/${fingerprint}/ack`, { headers: bot });
+  expect(acked.status()).toBe(201);
+  const outcome = (await acked.json()) as { ackId: string; silenceId: string };
+  expect(outcome.silenceId).toBeTruthy();
+  const again = await request.post(`/api/v1/alerts/${fingerprint}/ack`, {
+    headers: bot,
+    data: { comment: 'me too' },
+  });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error.message).toContain('already acknowledged');
+  const unacked = await request.delete(`/api/v1/alerts/${fingerprint}/ack`, { headers: bot });
+  expect(unacked.status()).toBe(200);
+  await alert.resolve();
+});

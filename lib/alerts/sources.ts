@@ -143,15 +143,21 @@ function createSources(cfg: VigilConfig): Sources {
 function afterClusterPoll(cluster: AlertmanagerCluster, intervalMs: number) {
   const record = transitionRecorder();
   const reconcile = ackReconciler(cluster.name, intervalMs, () => refreshSilences(cluster.name));
+  let failing = false;
   return async (previous: ClusterSnapshot | undefined, next: ClusterSnapshot) => {
     await record(previous, next);
     try {
       await reconcile(previous, next);
+      if (failing) console.warn(`[vigil] checking the acknowledgements of ${cluster.name} works again`);
+      failing = false;
     } catch (error) {
-      console.warn(
-        `[vigil] checking the acknowledgements of ${cluster.name} failed; retrying on the next poll:`,
-        error,
-      );
+      // Once per outage, not on every poll.
+      if (!failing)
+        console.warn(
+          `[vigil] checking the acknowledgements of ${cluster.name} failed; retrying on every poll:`,
+          error,
+        );
+      failing = true;
     }
   };
 }

@@ -48,7 +48,11 @@ function readRunbookMeta(dir: string, name: string): RunbookMeta | RunbookProble
   if (!SLUG.test(slug))
     return { file, message: `${file}: the file name must be a lower-case slug such as instance-down.mdx` };
   try {
-    const { frontmatter: f, body } = parseRunbookSource(file, readFileSync(path.join(dir, name), 'utf8'));
+    const source = path.join(dir, name);
+    const { frontmatter: f, body } = parseRunbookSource(
+      file,
+      readFileSync(/* turbopackIgnore: true */ source, 'utf8'),
+    );
     return {
       slug,
       file,
@@ -71,7 +75,8 @@ export function runbookCatalog(dir: string = runbooksDir()): Catalog {
   const cache = dirCache(dir);
   let names: string[];
   try {
-    names = readdirSync(dir)
+    // Runbooks are read at run time, not bundled: without the hint Turbopack traces the whole project.
+    names = readdirSync(/* turbopackIgnore: true */ dir)
       .filter((n) => n.endsWith('.mdx'))
       .sort();
   } catch (error) {
@@ -88,7 +93,8 @@ export function runbookCatalog(dir: string = runbooksDir()): Catalog {
   for (const name of names) {
     let version: string;
     try {
-      const stat = statSync(path.join(dir, name));
+      const full = path.join(dir, name);
+      const stat = statSync(/* turbopackIgnore: true */ full);
       version = `${stat.mtimeMs}:${stat.size}`;
     } catch {
       continue; // Removed between readdir and stat.
