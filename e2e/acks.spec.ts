@@ -25,6 +25,7 @@ test('acknowledge with "a", seen by a second user, cleaned up by itself when the
   // The poller picks the new alert up within an interval; the view refreshes itself.
   await expect(row).toBeVisible({ timeout: 30_000 });
   await row.click({ position: { x: 5, y: 5 } });
+  await page.mouse.move(0, 0);
   await page.keyboard.press('a');
   const dialog = page.getByRole('dialog', { name: /Acknowledge VigilE2EAck on e2e-ack-1/ });
   await expect(dialog).toBeVisible();
@@ -38,6 +39,10 @@ test('acknowledge with "a", seen by a second user, cleaned up by itself when the
     .poll(async () => (await peerAlerts('alertname="VigilE2EAck"'))[0]?.status.state, { timeout: 10_000 })
     .toBe('suppressed');
   const silenceId = (await peerAlerts('alertname="VigilE2EAck"'))[0]?.status.silencedBy[0];
+  // Peer 2 has it once gossip carried it over (a few hundred ms after the write to peer 1).
+  await expect
+    .poll(async () => (await peerSilences()).some((s) => s.id === silenceId), { timeout: 5000 })
+    .toBe(true);
   const silence = (await peerSilences()).find((s) => s.id === silenceId);
   expect(silence).toMatchObject({ createdBy: E2E_USERS.responder.email, status: { state: 'active' } });
   expect(silence?.comment).toMatch(/^Acknowledged in Vigil \(ack \w+\): checking the e2e host$/);

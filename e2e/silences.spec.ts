@@ -125,6 +125,7 @@ test('"s" on an alert opens the silence form with its labels, previewing exactly
   const row = page.getByTestId('alert-row').filter({ hasText: 'VigilE2ESilenceKey' });
   await expect(row).toBeVisible({ timeout: 30_000 });
   await row.click({ position: { x: 5, y: 5 } });
+  await page.mouse.move(0, 0);
   await page.keyboard.press('s');
   const dialog = page.getByRole('dialog', { name: 'New silence' });
   await expect(dialog.getByTestId('silence-preview-count')).toContainText(

@@ -4,9 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { alertmanagerStreams, startLokiReplay } from '@/lib/loki/replay-server';
 import { buildIfStale } from './build-if-stale';
+import { demoApi } from './demo-api';
 import { type SeedUser, seedUsers } from './seed-users';
 import { ensureDebianPackages } from './stack/debian-packages';
 import { startStack } from './stack/start-stack';
@@ -50,12 +52,14 @@ async function main() {
   const loki = await startLokiReplay({
     rewrite: { streams: alertmanagerStreams(stack.alertmanagerUrls[0]) },
   });
+  const api = demoApi(stack.downTargetUrl);
   let stopping = false;
   const stopAll = async (server?: { stop(): Promise<void> }) => {
     if (stopping) return;
     stopping = true;
     log('stopping…');
     await server?.stop();
+    await api.stop();
     await loki.close();
     await stack.stop();
     log('stopped; nothing left running');
@@ -81,13 +85,33 @@ ${DEMO_USERS.map((u) => `    ${u.role.padEnd(9)}  ${u.email.padEnd(22)}  ${u.pas
   Loki            ${loki.url}  (a replay of recorded Loki 2.8 answers: no Loki is installed)
   Logs            ${path.join(stack.dir, 'logs')}
 
+  Try an acknowledgement that cleans up after itself: acknowledge InstanceDown (job="api") in the
+  console, then type  fix  and Enter here to start the api service. The alert resolves, and the
+  acknowledgement and its Alertmanager silence go away by themselves. Type  break  to stop it again.
+
   Press Ctrl-C to stop everything.
 `);
+    listenForCommands(api);
   } catch (error) {
     await loki.close();
     await stack.stop();
     throw error;
   }
+}
+
+/** `fix` / `break` on the demo's terminal start and stop the api stand-in. */
+function listenForCommands(api: ReturnType<typeof demoApi>): void {
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    const command = line.trim().toLowerCase();
+    if (command === 'fix')
+      void api.start().then(
+        () => log('the api service answers now: InstanceDown resolves within about a minute'),
+        (error: Error) => log(`could not start the api service: ${error.message}`),
+      );
+    else if (command === 'break') void api.stop().then(() => log('the api service is down again'));
+    else if (command !== '') log('type fix or break');
+  });
 }
 
 main().catch((error: Error) => {

@@ -16,9 +16,30 @@ export function alertAckTarget(alert: AlertItem): AckTarget {
 }
 
 /**
- * A group's alerts are contiguous in the ordered list from `group.offset`, so they are read page by page
- * from there with the view's own query (the browser holds only one page of a big group).
+ * A group's alerts, read page by page from `group.offset` with the view's own query: they are
+ * contiguous in the ordered list, and the browser holds only one page of a big group.
  */
+export async function groupAlerts(
+  group: AlertGroupSummary,
+  apiQuery: string,
+  options: { unacknowledgedOnly: boolean },
+): Promise<{ fingerprint: string; cluster: string }[]> {
+  const found: { fingerprint: string; cluster: string }[] = [];
+  for (let offset = group.offset; ; offset += 500) {
+    const params = new URLSearchParams(apiQuery);
+    params.set('offset', String(offset));
+    params.set('limit', '500');
+    const res = await fetch(`/api/v1/alerts?${params}`);
+    if (!res.ok) throw new Error(`Reading the group's alerts failed (Vigil answered ${res.status}).`);
+    const page = (await res.json()) as AlertsResponse;
+    const inGroup = page.alerts.filter(
+      (a) => a.groupKey === group.key && !(options.unacknowledgedOnly && a.ack),
+    );
+    found.push(...inGroup.map((a) => ({ fingerprint: a.fingerprint, cluster: a.cluster })));
+    if (page.alerts.length < 500 || page.alerts.at(-1)?.groupKey !== group.key) return found;
+  }
+}
+
 export function groupAckTarget(group: AlertGroupSummary, apiQuery: string): AckTarget {
   const labels = Object.entries(group.labels)
     .map(([k, v]) => `${k}="${v}"`)
@@ -26,21 +47,7 @@ export function groupAckTarget(group: AlertGroupSummary, apiQuery: string): AckT
   return {
     title: `the group ${labels || 'of all alerts'} (${group.count} alert${group.count === 1 ? '' : 's'})`,
     count: group.count,
-    alerts: async () => {
-      const found: { fingerprint: string; cluster: string }[] = [];
-      for (let offset = group.offset; found.length < group.count; offset += 500) {
-        const params = new URLSearchParams(apiQuery);
-        params.set('offset', String(offset));
-        params.set('limit', '500');
-        const res = await fetch(`/api/v1/alerts?${params}`);
-        if (!res.ok) throw new Error(`Reading the group's alerts failed (Vigil answered ${res.status}).`);
-        const page = (await res.json()) as AlertsResponse;
-        const inGroup = page.alerts.filter((a) => a.groupKey === group.key && !a.ack);
-        found.push(...inGroup.map((a) => ({ fingerprint: a.fingerprint, cluster: a.cluster })));
-        if (page.alerts.length < 500 || page.alerts.at(-1)?.groupKey !== group.key) break;
-      }
-      return found;
-    },
+    alerts: () => groupAlerts(group, apiQuery, { unacknowledgedOnly: true }),
   };
 }
 

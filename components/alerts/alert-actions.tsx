@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { OpenIncidentButton } from '@/components/incidents/open-incident-button';
 import { SilenceDialog } from '@/components/silences/silence-dialog';
 import { Button } from '@/components/ui/button';
 import type { AlertItem } from '@/lib/alerts/api-schema';
@@ -11,7 +12,7 @@ import { alertAckTarget, alertSilenceInitial } from './ack-targets';
 
 /**
  * Who acknowledged the alert and since when, for everyone; for responders, acknowledge,
- * un-acknowledge and silence.
+ * un-acknowledge, silence and open an incident.
  */
 export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: boolean }) {
   const queryClient = useQueryClient();
@@ -54,6 +55,7 @@ export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: bool
           <Button variant="secondary" onClick={() => setDialog('silence')}>
             Silence…
           </Button>
+          <OpenIncidentButton alerts={[{ fingerprint: alert.fingerprint, cluster: alert.cluster }]} />
         </div>
       ) : null}
       {error ? (

@@ -20,6 +20,7 @@ type Props = {
     onAck: (alert: AlertItem) => void;
     onAckGroup: (group: AlertGroupSummary) => void;
     onSilenceGroup: (group: AlertGroupSummary) => void;
+    onOpenIncident: (group: AlertGroupSummary) => void;
   };
 };
 
@@ -84,6 +85,9 @@ export function AlertList({
                   </Button>
                   <Button variant="ghost" onClick={() => actions.onSilenceGroup(row.group)}>
                     Silence group…
+                  </Button>
+                  <Button variant="ghost" onClick={() => actions.onOpenIncident(row.group)}>
+                    Open incident
                   </Button>
                 </span>
               ) : null}

@@ -2,10 +2,17 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { openIncident } from '@/components/incidents/incident-api';
 import { SilenceDialog } from '@/components/silences/silence-dialog';
-import type { AlertsResponse } from '@/lib/alerts/api-schema';
+import type { AlertGroupSummary, AlertsResponse } from '@/lib/alerts/api-schema';
 import { AckDialog, type AckTarget } from './ack-dialog';
-import { alertAckTarget, alertSilenceInitial, groupAckTarget, groupSilenceInitial } from './ack-targets';
+import {
+  alertAckTarget,
+  alertSilenceInitial,
+  groupAckTarget,
+  groupAlerts,
+  groupSilenceInitial,
+} from './ack-targets';
 import { AlertList } from './alert-list';
 import { AlertPanel } from './alert-panel';
 import { FilterBar } from './filter-bar';
@@ -83,6 +90,20 @@ export function AlertsView({
     [pathname, state],
   );
 
+  const [actionError, setActionError] = useState<string | null>(null);
+  /** One incident for every alert of the group, acknowledged or not; then to its page. */
+  async function openGroupIncident(group: AlertGroupSummary) {
+    setActionError(null);
+    try {
+      const incident = await openIncident({
+        alerts: await groupAlerts(group, apiQuery(state), { unacknowledgedOnly: false }),
+      });
+      router.push(`/incidents/${incident.ref}`);
+    } catch (e) {
+      setActionError((e as Error).message);
+    }
+  }
+
   const current = () => alerts.find((a) => a.fingerprint === state.alert) ?? alerts[selected];
   useAlertKeys({
     enabled: !editing && dialog === null,
@@ -157,6 +178,11 @@ export function AlertsView({
           />
           <Freshness data={data} nowMs={nowMs} pending={pending} paused={paused} />
         </div>
+        {actionError ? (
+          <p role="alert" className="rounded-md border border-danger/40 p-2 text-sm text-danger">
+            {actionError}
+          </p>
+        ) : null}
         {query.error && !filterError ? (
           <p role="alert" className="rounded-md border border-danger/40 p-2 text-sm text-danger">
             {query.error.message}
@@ -183,6 +209,7 @@ export function AlertsView({
                         setDialog({ kind: 'ack', target: groupAckTarget(group, apiQuery(state)) }),
                       onSilenceGroup: (group) =>
                         setDialog({ kind: 'silence', initial: groupSilenceInitial(group) }),
+                      onOpenIncident: (group) => void openGroupIncident(group),
                     }
                   : undefined
               }

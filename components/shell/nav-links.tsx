@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/alerts', label: 'Alerts' },
   { href: '/silences', label: 'Silences' },
   { href: '/incidents', label: 'Incidents' },
+  { href: '/postmortems', label: 'Post-mortems' },
   { href: '/runbooks', label: 'Runbooks' },
 ];
 

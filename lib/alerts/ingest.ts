@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/client';
+import { applyAlertEventsToIncidents } from '@/lib/incidents/auto-open';
 import { metrics } from '@/lib/server/metrics';
 import type { AlertEventInput } from './alert-event';
 import { alertTransitions, type PolledAlerts, type TrackedAlert } from './transitions';
@@ -55,19 +56,33 @@ export async function storeAlertEvents(
     source,
     client,
     timeoutMs = STORE_TIMEOUT_MS,
-  }: { source: EventSource; client?: PrismaClient; timeoutMs?: number },
+    autoOpen = null,
+  }: {
+    source: EventSource;
+    client?: PrismaClient;
+    timeoutMs?: number;
+    /** The auto-incident policy (labels to match); null opens no incidents (the poller). */
+    autoOpen?: Record<string, string> | null;
+  },
 ): Promise<StoreResult> {
   if (events.length === 0) return { received: 0, stored: 0, duplicates: 0 };
   const counter = metrics().alertEvents;
   let stored: number;
   try {
     const prisma = client ?? db();
-    // One statement is atomic already; the explicit transaction also covers Prisma splitting a very
-    // large batch into several INSERTs (PostgreSQL takes at most 65,535 parameters per statement).
-    const insert = prisma.$transaction([
-      prisma.alertEvent.createMany({ data: events.map(toRow), skipDuplicates: true }),
-    ]);
-    const [result] = await withDeadline(insert, timeoutMs);
+    // One transaction covers Prisma splitting a very large batch into several INSERTs (PostgreSQL takes
+    // at most 65,535 parameters per statement) and the incidents the events open or update
+    // (lib/incidents/auto-open.ts): if opening an incident fails, nothing is stored and the webhook
+    // answers 503, so Alertmanager sends the notification again.
+    const insert = prisma.$transaction(
+      async (tx) => {
+        const result = await tx.alertEvent.createMany({ data: events.map(toRow), skipDuplicates: true });
+        await applyAlertEventsToIncidents(tx, events, { autoOpen });
+        return result;
+      },
+      { maxWait: timeoutMs, timeout: timeoutMs },
+    );
+    const result = await withDeadline(insert, timeoutMs);
     stored = result.count;
   } catch (error) {
     counter.inc({ source, outcome: 'failed' }, events.length);

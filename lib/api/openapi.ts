@@ -7,7 +7,9 @@ import { alertDetailParamsSchema } from '@/lib/alerts/detail';
 import { alertLabelsQuerySchema, alertLabelsResponseSchema } from '@/lib/alerts/label-index';
 import { webhookPayloadSchema } from '@/lib/alerts/webhook-schema';
 import { ROLES, type Role } from '@/lib/auth/roles';
+import { escalationOperations } from '@/lib/escalation/openapi-operations';
 import { ackOutcomeSchema, groupAckResultSchema } from '@/lib/incidents/ack-schemas';
+import { incidentOperations } from '@/lib/incidents/openapi-operations';
 import {
   ackBodySchema,
   groupAckBodySchema,
@@ -25,6 +27,7 @@ import { alertLogsParamsSchema, alertLogsSchema } from '@/lib/loki/alert-logs-sc
 import { RANGES } from '@/lib/overview/chart-range';
 import { PANEL_UNITS } from '@/lib/overview/panel-types';
 import { promQueryParamsSchema } from '@/lib/overview/query-params';
+import { postmortemOperations } from '@/lib/postmortems/openapi-operations';
 import { runbookOperations } from '@/lib/runbooks/openapi-operations';
 
 /**
@@ -537,6 +540,9 @@ export const operations: ApiOperation[] = [
     errors: { 404: 'No Alertmanager knows this silence' },
   },
   ...runbookOperations,
+  ...incidentOperations,
+  ...escalationOperations,
+  ...postmortemOperations,
 ];
 
 /** The error body of every route (lib/errors.ts errorBody). */

@@ -10,6 +10,7 @@ import { ForbiddenError, UnavailableError, UpstreamError, ValidationError } from
 import { runtimeState } from '@/lib/server/runtime';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
 import { alertmanagerPeerTargets } from '@/lib/upstreams/targets';
+import { demoApi } from '../../scripts/demo-api';
 import { freePorts } from '../../scripts/stack/ports';
 import { type Stack, startStack } from '../../scripts/stack/start-stack';
 import { waitFor } from '../../scripts/stack/wait';
@@ -350,6 +351,49 @@ describe('acknowledgements', () => {
     });
     expect(results.map((r) => r.status)).toEqual(['already', 'acknowledged', 'not-found']);
   });
+
+  it('closes the acknowledgement of InstanceDown when its cause is fixed (the down target starts answering)', async () => {
+    // The harness scrapes a port nobody answers for job="api"; InstanceDown fires after its `for: 30s`.
+    const down = await waitFor(
+      async () =>
+        (
+          await query.queryAlerts({
+            filter: 'alertname="InstanceDown" job="api"',
+            group_by: '',
+            state: 'active,silenced,inhibited,acknowledged',
+            offset: 0,
+            limit: 10,
+          })
+        ).alerts[0],
+      { timeoutMs: 120_000, intervalMs: 1000, what: 'InstanceDown for job="api"' },
+    );
+    const outcome = await acks.acknowledgeAlert(
+      responder,
+      { fingerprint: down.fingerprint },
+      { comment: 'api restarting' },
+    );
+    const api = demoApi(stack.downTargetUrl);
+    await api.start();
+    const fixedAt = Date.now();
+    try {
+      const closed = await waitFor(
+        async () => {
+          const ack = await prisma.acknowledgement.findUniqueOrThrow({ where: { id: outcome.ackId } });
+          return ack.clearedAt ? ack : undefined;
+        },
+        { timeoutMs: 90_000, intervalMs: 500, what: 'the InstanceDown acknowledgement to close' },
+      );
+      console.info(
+        `InstanceDown acknowledgement closed ${Date.now() - fixedAt} ms after the api target started`,
+      );
+      expect(closed.clearedReason).toBe('resolved');
+      expect((await getSilence(peers[0] as UpstreamTarget, outcome.silenceId as string)).state).toBe(
+        'expired',
+      );
+    } finally {
+      await api.stop();
+    }
+  }, 240_000);
 
   it('leaves no record behind when both Alertmanagers are down while acknowledging', async () => {
     const alert = testAlert('VigilOutageTest', 'web-4');

@@ -13,6 +13,7 @@ import { ackSilence } from './ack-lifecycle';
 import type { AckOutcome, GroupAckResult } from './ack-schemas';
 import { invalidateAcks } from './ack-state';
 import { clusterNamed, expireKnownSilence } from './cluster-peers';
+import { acknowledgeIncidentForAlert } from './incidents';
 import { auditFailure, mutate, type Tx, type Undo } from './mutation';
 import { ackBodySchema, ackDurationMs, groupAckBodySchema } from './silence-input';
 
@@ -135,6 +136,13 @@ async function ackOne(
               comment: body.comment ?? null,
             },
           },
+        });
+      // An open incident of this alert is acknowledged with it (which stops its escalation).
+      if (incidentId)
+        await acknowledgeIncidentForAlert(tx, actor, incidentId, {
+          fingerprint: target.fingerprint,
+          alertname: alert.labels.alertname ?? '',
+          instance: alert.labels.instance,
         });
       return {
         ackId: ack.id,

@@ -2,6 +2,7 @@ import 'server-only';
 import { sources } from '@/lib/alerts/sources';
 import { config } from '@/lib/config/current';
 import { env } from '@/lib/env';
+import { startEscalation } from '@/lib/escalation/runner';
 import { metrics } from '@/lib/server/metrics';
 import { prepareDatabase } from './database';
 import { runtimeState } from './runtime';
@@ -24,6 +25,8 @@ export async function startServer(): Promise<void> {
     // The metrics registry must observe upstream requests from the first poll on.
     metrics();
     sources();
+    // Escalation and its outbox run in every instance; row locks keep instances from acting twice.
+    await startEscalation();
     log('ready');
   } catch (error) {
     console.error(`\n${(error as Error).message}\n`);

@@ -1,9 +1,53 @@
-import { UnbuiltView } from '@/components/shell/unbuilt-view';
+import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
+import { ValidationError } from '@/lib/errors';
+import { INCIDENT_STATUSES, type IncidentList } from '@/lib/incidents/incident-schemas';
+import { listIncidents } from '@/lib/incidents/incidents';
+import { IncidentFilters } from './_components/incident-filters';
+import { IncidentTable } from './_components/incident-table';
 
 export const metadata = { title: 'Incidents' };
 
-export default async function IncidentsPage() {
-  await requirePageUser();
-  return <UnbuiltView title="Incidents" />;
+type SearchParams = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+
+/** Incidents with filters (status, severity, text) and MTTA/MTTR, each and averaged over the list. */
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePageUser();
+  const raw = await searchParams;
+  const filters = {
+    status: first(raw.status) ?? 'all',
+    severity: first(raw.severity) ?? '',
+    q: first(raw.q) ?? '',
+  };
+  let list: IncidentList | undefined;
+  let problem: string | undefined;
+  try {
+    list = await listIncidents(actor, {
+      status: filters.status,
+      ...(filters.severity ? { severity: filters.severity } : {}),
+      ...(filters.q ? { q: filters.q } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    problem = `${error.message} ${Object.entries(error.fields)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ')}`;
+  }
+  return (
+    <>
+      <PageHeader
+        title="Incidents"
+        description="Opened from alerts by hand or automatically; MTTA runs from opened to acknowledged, MTTR to resolved."
+      />
+      <IncidentFilters values={filters} statuses={['all', 'active', ...INCIDENT_STATUSES]} />
+      {problem ? (
+        <p role="alert" className="mt-3 text-sm text-danger">
+          {problem}
+        </p>
+      ) : list ? (
+        <IncidentTable list={list} />
+      ) : null}
+    </>
+  );
 }

@@ -61,7 +61,10 @@ export const POST = route('/api/v1/alertmanager/webhook', async (request) => {
     new URL(request.url).searchParams.get('cluster'),
   );
   try {
-    const result = await storeAlertEvents(webhookAlertEvents(notification, cluster), { source: 'webhook' });
+    const result = await storeAlertEvents(webhookAlertEvents(notification, cluster), {
+      source: 'webhook',
+      autoOpen: config().escalation.autoIncidentMatch,
+    });
     count('accepted');
     return { status: 'accepted', cluster, ...result };
   } catch (error) {

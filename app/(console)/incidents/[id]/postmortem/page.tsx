@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PostmortemEditor } from '@/components/incidents/postmortem-editor';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePageUser } from '@/lib/auth';
+import { hasRole } from '@/lib/auth/roles';
+import { NotFoundError } from '@/lib/errors';
+import { actionItemOwners } from '@/lib/postmortems/lists';
+import { getPostmortem } from '@/lib/postmortems/postmortems';
+
+export const metadata = { title: 'Post-mortem' };
+
+export default async function PostmortemPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageUser();
+  const { id } = await params;
+  const pm = await getPostmortem(actor, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const owners = hasRole(actor.role, 'responder') ? await actionItemOwners(actor) : [];
+  const ref = pm.incident.ref;
+  return (
+    <>
+      <PageHeader
+        title={`Post-mortem ${ref}`}
+        description={`${pm.incident.title} · ${pm.incident.severity} · incident ${pm.incident.status}`}
+        actions={
+          <div className="flex gap-3 text-sm">
+            <Link href="/postmortems" className="text-accent underline">
+              All post-mortems
+            </Link>
+            <a
+              href={`/api/v1/incidents/${encodeURIComponent(ref)}/postmortem.md`}
+              download
+              className="text-accent underline"
+            >
+              Export Markdown
+            </a>
+          </div>
+        }
+      />
+      <PostmortemEditor initial={pm} userRole={actor.role} owners={owners} />
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import type { IncidentDetail } from '@/lib/incidents/incident-schemas';
+
+/** The incident's alerts, each firing or resolved (with when). */
+export function IncidentAlerts({ alerts }: { alerts: IncidentDetail['alerts'] }) {
+  if (alerts.length === 0) return <p className="text-sm text-muted">No alerts are linked.</p>;
+  return (
+    <ul className="flex flex-col gap-2" data-testid="incident-alerts">
+      {alerts.map((a) => (
+        <li key={`${a.cluster}/${a.fingerprint}`} className="flex flex-wrap items-center gap-2 text-sm">
+          {a.resolvedAt ? <Badge tone="ok">resolved</Badge> : <Badge tone="danger">firing</Badge>}
+          <Link
+            href={`/alerts/${encodeURIComponent(a.fingerprint)}?cluster=${encodeURIComponent(a.cluster)}`}
+            className="font-medium text-accent hover:underline"
+          >
+            {a.alertname}
+          </Link>
+          {a.labels.instance ? <span className="text-muted">{a.labels.instance}</span> : null}
+          <span className="text-xs text-muted">
+            since {a.startsAt.replace('T', ' ').slice(0, 16)} UTC
+            {a.resolvedAt ? `, resolved ${a.resolvedAt.replace('T', ' ').slice(0, 16)} UTC` : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

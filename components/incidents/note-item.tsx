@@ -1,0 +1,92 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import type { IncidentNote } from '@/lib/incidents/incident-schemas';
+import { editNote } from './incident-api';
+import { NoteBody } from './note-body';
+
+/** One note; its author may edit it (the note then says "edited"). */
+export function NoteItem({
+  incidentId,
+  note,
+  canEdit,
+}: {
+  incidentId: string;
+  note: IncidentNote;
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(note.body);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function save() {
+    setBusy(true);
+    setError(null);
+    try {
+      await editNote(incidentId, note.id, draft);
+      setEditing(false);
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <article className="flex flex-col gap-1 rounded-md border border-border p-3" data-testid="incident-note">
+      <header className="flex flex-wrap items-center gap-2 text-xs text-muted">
+        <strong className="text-fg">{note.author.name}</strong>
+        <time dateTime={note.createdAt}>{note.createdAt.replace('T', ' ').slice(0, 16)} UTC</time>
+        {note.editedAt ? (
+          <span title={`edited ${note.editedAt}`} data-testid="note-edited">
+            (edited)
+          </span>
+        ) : null}
+        {canEdit && !editing ? (
+          <Button variant="ghost" className="ml-auto !px-2 !py-0.5 text-xs" onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+        ) : null}
+      </header>
+      {editing ? (
+        <div className="flex flex-col gap-2">
+          <label htmlFor={`note-${note.id}`} className="sr-only">
+            Edit note
+          </label>
+          <textarea
+            id={`note-${note.id}`}
+            className="min-h-24 rounded-md border border-border bg-surface p-2 text-sm"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          <div className="flex gap-2">
+            <Button disabled={busy || !draft.trim()} onClick={save}>
+              {busy ? 'Saving…' : 'Save'}
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setDraft(note.body);
+                setEditing(false);
+              }}
+            >
+              Cancel
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <NoteBody markdown={note.body} />
+      )}
+      {error ? (
+        <p role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,71 @@
+import 'server-only';
+import { audit } from '@/lib/audit';
+import { type Actor, assertRole } from '@/lib/auth/actor';
+import type { EscalationLevelConfig } from '@/lib/config/load';
+import { ConflictError, NotFoundError } from '@/lib/errors';
+import { mutate } from '@/lib/incidents/mutation';
+import { incidentLabel, parseIncidentRef } from '@/lib/runbooks/incident-ref';
+import { parseInput } from '@/lib/validation';
+import { type EscalateResult, escalateBodySchema } from './api-schema';
+import { recordLower, recordRaise } from './record';
+import { manualTarget } from './step';
+
+/**
+ * A responder escalating an incident one level up or down, with a reason. Up notifies the new level's
+ * targets through the outbox (once per level and target, ever: a level re-reached after a
+ * de-escalation does not page its people twice). Down notifies nobody; the timer then measures the
+ * next level's gap from this moment (see step.ts), so lowering buys the responders that level's window.
+ *
+ * The incident's row is locked (waiting, not skipping) so a timer escalation or an acknowledgement in
+ * the same instant is serialised with this one.
+ */
+export async function escalateIncident(
+  actor: Actor,
+  ref: string,
+  input: unknown,
+  policy: readonly EscalationLevelConfig[],
+  now: Date = new Date(),
+): Promise<EscalateResult> {
+  assertRole(actor, 'responder');
+  const { direction, reason } = parseInput(escalateBodySchema, input);
+  const comment = reason || null;
+  return mutate('the escalation', async (tx) => {
+    const found = await tx.incident.findUnique({ where: parseIncidentRef(ref), select: { id: true } });
+    if (!found)
+      throw new NotFoundError(`There is no incident ${ref}. Check the number in the incidents list.`);
+    await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${found.id} FOR UPDATE`;
+    const incident = await tx.incident.findUniqueOrThrow({ where: { id: found.id } });
+    const label = incidentLabel(incident.number);
+    if (incident.status === 'resolved')
+      throw new ConflictError(`${label} is resolved; reopen it before escalating.`);
+    const target = manualTarget(policy, incident.escalationLevel, direction);
+    if (!target)
+      throw new ConflictError(
+        direction === 'up'
+          ? `${label} is already at the top level (L${incident.escalationLevel}) of the escalation policy.`
+          : `${label} is already at the lowest level; there is nothing to de-escalate.`,
+      );
+    const change = { reason: 'manual' as const, comment, actorId: actor.id, at: now };
+    let queued: string[] = [];
+    if (direction === 'up') queued = await recordRaise(tx, incident, [target], change);
+    else await recordLower(tx, incident, target, change);
+    await audit(tx, actor, direction === 'up' ? 'incident.escalated' : 'incident.deescalated', label, {
+      from: incident.escalationLevel,
+      to: target.level,
+      reason: comment,
+      queued,
+    });
+    return {
+      incident: {
+        id: incident.id,
+        number: incident.number,
+        escalationLevel: target.level,
+        levelName: target.name,
+        lastEscalatedAt: now.toISOString(),
+      },
+      direction,
+      from: incident.escalationLevel,
+      queued,
+    };
+  });
+}

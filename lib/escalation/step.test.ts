@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { EscalationLevelConfig } from '@/lib/config/load';
+import { type EscalationState, escalationDedupeKey, escalationStep, manualTarget } from './step';
+
+const POLICY: EscalationLevelConfig[] = [
+  { level: 1, name: 'Chat', delaySeconds: 0, targets: ['ops-chat'] },
+  { level: 2, name: 'On-call SRE', delaySeconds: 300, targets: ['sre-mail', 'sre-hook'] },
+  { level: 3, name: 'Lead engineer', delaySeconds: 900, targets: ['lead-mail'] },
+  { level: 4, name: 'CTO', delaySeconds: 1800, targets: ['cto-mail'] },
+];
+
+const OPENED = new Date('2026-11-21T12:00:00Z');
+const at = (seconds: number) => new Date(OPENED.getTime() + seconds * 1000);
+
+const makeIncident = (partial: Partial<EscalationState> = {}): EscalationState => ({
+  status: 'open',
+  escalationLevel: 0,
+  openedAt: OPENED,
+  lastEscalatedAt: null,
+  acknowledgedAt: null,
+  ...partial,
+});
+
+/** Applies the step at each time in turn, as the scheduler would, and returns the levels raised. */
+function run(times: number[], incident = makeIncident()) {
+  const log: { t: number; level: number; notified: string[] }[] = [];
+  let state = incident;
+  for (const t of times) {
+    const step = escalationStep(POLICY, state, at(t));
+    if (step.raised.length === 0) continue;
+    log.push({ t, level: step.level, notified: step.notifications.map((n) => `L${n.level}:${n.target}`) });
+    state = { ...state, escalationLevel: step.level, lastEscalatedAt: at(t) };
+  }
+  return { log, state };
+}
+
+describe('escalationStep', () => {
+  it('raises an unacknowledged incident level by level on time, notifying each target once', () => {
+    const ticks = Array.from({ length: 200 }, (_, i) => i * 10); // every 10 s for 33 minutes
+    expect(run(ticks).log).toEqual([
+      { t: 0, level: 1, notified: ['L1:ops-chat'] },
+      { t: 300, level: 2, notified: ['L2:sre-mail', 'L2:sre-hook'] },
+      { t: 900, level: 3, notified: ['L3:lead-mail'] },
+      { t: 1800, level: 4, notified: ['L4:cto-mail'] },
+    ]);
+  });
+
+  it('is not due one second early', () => {
+    const state = makeIncident({ escalationLevel: 1, lastEscalatedAt: at(0) });
+    expect(escalationStep(POLICY, state, at(299)).raised).toEqual([]);
+    expect(escalationStep(POLICY, state, at(300)).level).toBe(2);
+  });
+
+  it('never raises an acknowledged, mitigated or resolved incident, whatever the time', () => {
+    const acked = [
+      makeIncident({ acknowledgedAt: at(1) }),
+      makeIncident({ status: 'acknowledged' }),
+      makeIncident({ status: 'mitigated', escalationLevel: 1, lastEscalatedAt: at(0) }),
+      makeIncident({ status: 'resolved', escalationLevel: 2, lastEscalatedAt: at(300) }),
+    ];
+    for (const incident of acked)
+      expect(escalationStep(POLICY, incident, at(86_400))).toEqual({
+        level: incident.escalationLevel,
+        raised: [],
+        notifications: [],
+      });
+  });
+
+  it('stops rising after an acknowledgement between two levels', () => {
+    const { state } = run([0, 10], makeIncident());
+    const acked = { ...state, acknowledgedAt: at(60), status: 'acknowledged' as const };
+    expect(run([300, 900, 1800, 3600], acked).log).toEqual([]);
+  });
+
+  it('does nothing at the top level', () => {
+    const state = makeIncident({ escalationLevel: 4, lastEscalatedAt: at(1800) });
+    expect(escalationStep(POLICY, state, at(99_999)).raised).toEqual([]);
+  });
+
+  it('after an outage of Vigil, spaces the missed levels by their gaps instead of paging everyone', () => {
+    // Vigil was down from before the incident opened until 40 minutes later.
+    expect(run([2400, 2410, 2700, 3300, 4200]).log.map((e) => [e.t, e.level])).toEqual([
+      [2400, 1],
+      [2700, 2],
+      [3300, 3],
+      [4200, 4],
+    ]);
+  });
+
+  it('raises several levels at once when their delays are equal, each with its own notifications', () => {
+    const policy: EscalationLevelConfig[] = [
+      { level: 1, name: 'Chat', delaySeconds: 0, targets: ['a'] },
+      { level: 2, name: 'SRE', delaySeconds: 0, targets: ['b', 'b'] },
+      { level: 3, name: 'Lead', delaySeconds: 60, targets: [] },
+    ];
+    const step = escalationStep(policy, makeIncident(), at(0));
+    expect(step.level).toBe(2);
+    expect(step.notifications).toEqual([
+      { level: 1, name: 'Chat', target: 'a' },
+      { level: 2, name: 'SRE', target: 'b' },
+    ]);
+  });
+
+  it('after a manual de-escalation, gives the next level its full gap again', () => {
+    // Lowered to L1 by hand at minute 20 (past L2's and L3's times from the opening).
+    const lowered = makeIncident({ escalationLevel: 1, lastEscalatedAt: at(1200) });
+    expect(escalationStep(POLICY, lowered, at(1499)).raised).toEqual([]);
+    expect(escalationStep(POLICY, lowered, at(1500)).level).toBe(2);
+  });
+
+  it('after a manual escalation to L2 at minute 1, still raises L3 at its time from the opening', () => {
+    const state = makeIncident({ escalationLevel: 2, lastEscalatedAt: at(60) });
+    expect(escalationStep(POLICY, state, at(899)).raised).toEqual([]);
+    expect(escalationStep(POLICY, state, at(900)).level).toBe(3);
+  });
+});
+
+describe('manualTarget', () => {
+  it('moves one configured level up or down, and not past either end', () => {
+    expect(manualTarget(POLICY, 0, 'up')?.level).toBe(1);
+    expect(manualTarget(POLICY, 2, 'up')?.level).toBe(3);
+    expect(manualTarget(POLICY, 2, 'down')?.level).toBe(1);
+    expect(manualTarget(POLICY, 4, 'up')).toBeNull();
+    expect(manualTarget(POLICY, 1, 'down')).toBeNull();
+    expect(manualTarget(POLICY, 0, 'down')).toBeNull();
+  });
+});
+
+describe('escalationDedupeKey', () => {
+  it('names the incident, level and target', () => {
+    expect(escalationDedupeKey('clx1', 2, 'sre-mail')).toBe('escalation:clx1:L2:sre-mail');
+  });
+});

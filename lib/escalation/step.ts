@@ -1,0 +1,107 @@
+import type { EscalationLevelConfig } from '@/lib/config/load';
+
+/**
+ * The escalation step, pure: given the policy, an incident's state and the time, which level the
+ * incident should be at and which notifications are due. The scheduler (scheduler.ts) carries it out.
+ *
+ * Timing: level N fires `delaySeconds` after the incident opened, and never sooner than the gap between
+ * level N-1 and level N after level N-1 was actually raised (`lastEscalatedAt`). The second rule gives
+ * each responder their full window after a manual de-escalation, or when Vigil was down past a level's
+ * time (the levels then follow one another at their gaps instead of paging everyone at once). The
+ * price: a level raised one scheduler pass late makes the next one that much later too.
+ *
+ *   policy L1 0 s, L2 300 s; incident opened 12:00, level 0, open
+ *     at 12:00:00 → {level: 1, raised: [L1]}
+ *     at 12:04:59 (level 1, raised 12:00:00) → {level: 1, raised: []}
+ *     at 12:05:00 → {level: 2, raised: [L2]}
+ *   the same incident acknowledged at 12:01 → {level: 1, raised: []} whatever the time
+ */
+
+export type EscalationState = {
+  status: 'open' | 'acknowledged' | 'mitigated' | 'resolved';
+  escalationLevel: number;
+  openedAt: Date;
+  lastEscalatedAt: Date | null;
+  acknowledgedAt: Date | null;
+};
+
+export type DueNotification = { level: number; name: string; target: string };
+
+export type EscalationStepResult = {
+  /** The level the incident should be at (unchanged when nothing is due). */
+  level: number;
+  /** Levels to raise now, lowest first (more than one when several are due at the same moment). */
+  raised: EscalationLevelConfig[];
+  /** One per raised level and target. */
+  notifications: DueNotification[];
+};
+
+/** Acknowledged, mitigated or resolved incidents never escalate by timer (and are never paged again). */
+export function escalationStopped(incident: Pick<EscalationState, 'status' | 'acknowledgedAt'>): boolean {
+  return incident.status !== 'open' || incident.acknowledgedAt !== null;
+}
+
+/** The policy's levels, lowest first. */
+export function sortedLevels(policy: readonly EscalationLevelConfig[]): EscalationLevelConfig[] {
+  return [...policy].sort((a, b) => a.level - b.level);
+}
+
+/** When `next` fires for an incident now at `current` (undefined at level 0), last raised at `raisedAt`. */
+function dueAt(
+  next: EscalationLevelConfig,
+  current: EscalationLevelConfig | undefined,
+  openedAt: Date,
+  raisedAt: Date | null,
+): Date {
+  const fromOpening = openedAt.getTime() + next.delaySeconds * 1000;
+  if (!raisedAt) return new Date(fromOpening);
+  const gap = Math.max(0, next.delaySeconds - (current?.delaySeconds ?? 0));
+  return new Date(Math.max(fromOpening, raisedAt.getTime() + gap * 1000));
+}
+
+export function escalationStep(
+  policy: readonly EscalationLevelConfig[],
+  incident: EscalationState,
+  now: Date,
+): EscalationStepResult {
+  const none = { level: incident.escalationLevel, raised: [], notifications: [] };
+  if (escalationStopped(incident)) return none;
+  const levels = sortedLevels(policy);
+  const raised: EscalationLevelConfig[] = [];
+  let current = levels.filter((l) => l.level <= incident.escalationLevel).at(-1);
+  let raisedAt = incident.lastEscalatedAt;
+  for (const next of levels.filter((l) => l.level > incident.escalationLevel)) {
+    if (dueAt(next, current, incident.openedAt, raisedAt) > now) break;
+    raised.push(next);
+    current = next;
+    raisedAt = now;
+  }
+  if (!current || raised.length === 0) return none;
+  return {
+    level: current.level,
+    raised,
+    notifications: raised.flatMap((l) =>
+      [...new Set(l.targets)].map((target) => ({ level: l.level, name: l.name, target })),
+    ),
+  };
+}
+
+/**
+ * The level a manual escalation moves to: the next configured level up, or the previous one down
+ * (never below the first). Null when there is none in that direction.
+ *
+ *   levels 1..4, at 2: up → 3, down → 1; at 4: up → null; at 1: down → null; at 0: up → 1
+ */
+export function manualTarget(
+  policy: readonly EscalationLevelConfig[],
+  currentLevel: number,
+  direction: 'up' | 'down',
+): EscalationLevelConfig | null {
+  const levels = sortedLevels(policy);
+  if (direction === 'up') return levels.find((l) => l.level > currentLevel) ?? null;
+  return levels.filter((l) => l.level < currentLevel).at(-1) ?? null;
+}
+
+/** "escalation:<incident>:L2:sre-mail": the outbox's unique key, so each level notifies a target once. */
+export const escalationDedupeKey = (incidentId: string, level: number, target: string) =>
+  `escalation:${incidentId}:L${level}:${target}`;

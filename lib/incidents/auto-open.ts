@@ -1,0 +1,219 @@
+import 'server-only';
+import type { AlertEventInput } from '@/lib/alerts/alert-event';
+import { auditSystem } from '@/lib/audit';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { incidentLabel } from '@/lib/runbooks/incident-ref';
+
+/**
+ * Incidents and the alert events that arrive (webhook and poller, lib/alerts/ingest.ts): alerts matching
+ * the auto-incident policy open an incident, and the alerts linked to incidents have their firings and
+ * resolutions recorded on the timeline. Runs inside the transaction that stores the events, so a failure
+ * stores nothing and the webhook answers 503 (Alertmanager retries); an advisory lock per alert makes
+ * retries, HA peers sending the same notification, and the poller all agree on one incident per alert.
+ */
+
+type Tx = Prisma.TransactionClient;
+type Labels = Record<string, string>;
+
+/**
+ * Whether an alert's labels match the policy `escalation.autoIncident.matchLabels` (every label equal).
+ * An empty policy matches nothing: it turns auto-open off.
+ *
+ *   matchesAutoIncidentPolicy({alertname: 'InstanceDown', severity: 'critical'}, {severity: 'critical'}) → true
+ *   matchesAutoIncidentPolicy({severity: 'warning'}, {severity: 'critical'}) → false
+ *   matchesAutoIncidentPolicy({severity: 'critical'}, {}) → false
+ */
+export function matchesAutoIncidentPolicy(labels: Labels, policy: Labels): boolean {
+  const entries = Object.entries(policy);
+  return entries.length > 0 && entries.every(([name, value]) => labels[name] === value);
+}
+
+/**
+ * The title of an incident opened for one alert.
+ *
+ *   incidentTitle({alertname: 'InstanceDown', instance: 'db-1:9100'}) → 'InstanceDown on db-1:9100'
+ *   incidentTitle({alertname: 'HighLatency'}) → 'HighLatency'
+ */
+export function incidentTitle(labels: Labels): string {
+  const name = labels.alertname || 'Alert';
+  return labels.instance ? `${name} on ${labels.instance}` : name;
+}
+
+/** `labels.severity`, or "none" like the alert list. */
+export const incidentSeverity = (labels: Labels) => labels.severity || 'none';
+
+export type LinkedAlertInput = {
+  cluster: string;
+  fingerprint: string;
+  alertname: string;
+  labels: Labels;
+  startsAt: Date;
+};
+
+/**
+ * Writes a new incident, its alerts and its `incident.opened` timeline event in `tx`. The number comes
+ * from the table's sequence, so concurrent creations get distinct numbers. The default escalation
+ * policy (synchronised at start-up) is attached when there is one.
+ */
+export async function insertIncident(
+  tx: Tx,
+  input: {
+    title: string;
+    severity: string;
+    createdById: string | null;
+    alerts: readonly LinkedAlertInput[];
+    auto: boolean;
+    at?: Date;
+  },
+): Promise<{ id: string; number: number; ref: string }> {
+  const at = input.at ?? new Date();
+  const policy = await tx.escalationPolicy.findFirst({ where: { isDefault: true }, select: { id: true } });
+  const incident = await tx.incident.create({
+    data: {
+      title: input.title,
+      severity: input.severity,
+      createdById: input.createdById,
+      escalationPolicyId: policy?.id ?? null,
+      openedAt: at,
+    },
+    select: { id: true, number: true },
+  });
+  await tx.incidentAlert.createMany({
+    data: input.alerts.map((a) => ({ incidentId: incident.id, ...a })),
+    skipDuplicates: true,
+  });
+  const [first] = input.alerts;
+  await tx.timelineEvent.create({
+    data: {
+      incidentId: incident.id,
+      type: 'incident.opened',
+      at,
+      actorId: input.createdById,
+      data: {
+        auto: input.auto,
+        alerts: input.alerts.length,
+        ...(input.auto && first ? alertData(first) : {}),
+      },
+    },
+  });
+  return { ...incident, ref: incidentLabel(incident.number) };
+}
+
+const alertData = (a: { cluster: string; fingerprint: string; alertname: string; labels: Labels }) => ({
+  cluster: a.cluster,
+  fingerprint: a.fingerprint,
+  alertname: a.alertname,
+  instance: a.labels.instance ?? null,
+});
+
+/** Holds the per-alert lock until the transaction ends, in one order so two batches cannot deadlock. */
+export async function lockAlerts(tx: Tx, keys: readonly string[]): Promise<void> {
+  const sorted = [...new Set(keys)].sort();
+  if (sorted.length === 0) return;
+  await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM (SELECT k FROM unnest(${sorted.map((k) => `incident-alert:${k}`)}::text[]) AS k ORDER BY k) AS s`;
+}
+
+export type IncidentEffects = { opened: string[]; fired: number; resolved: number };
+
+/**
+ * Applies stored alert events to incidents, idempotently (each effect checks the state it changes):
+ * - a firing alert matching `autoOpen` without an unresolved incident, and without an incident for this
+ *   same firing (startsAt), opens one (`incident.opened`, auto);
+ * - a linked alert firing again (a later startsAt) is marked firing again: `alert.fired`;
+ * - a linked alert resolving sets `IncidentAlert.resolvedAt`: `alert.resolved`.
+ * `autoOpen` null (the poller) only records firings and resolutions.
+ */
+export async function applyAlertEventsToIncidents(
+  tx: Tx,
+  events: readonly AlertEventInput[],
+  { autoOpen }: { autoOpen: Labels | null },
+): Promise<IncidentEffects> {
+  const effects: IncidentEffects = { opened: [], fired: 0, resolved: 0 };
+  if (events.length === 0) return effects;
+  const key = (e: { cluster: string; fingerprint: string }) => `${e.cluster}/${e.fingerprint}`;
+  const candidates = autoOpen
+    ? events.filter((e) => e.status === 'firing' && matchesAutoIncidentPolicy(e.labels, autoOpen))
+    : [];
+  const fingerprints = [...new Set(events.map((e) => e.fingerprint))];
+  const linkedBefore = await tx.incidentAlert.findMany({
+    where: { fingerprint: { in: fingerprints } },
+    select: { cluster: true, fingerprint: true },
+  });
+  const linkedKeys = new Set(linkedBefore.map(key));
+  const relevant = events.filter((e) => linkedKeys.has(key(e)) || candidates.includes(e));
+  if (relevant.length === 0) return effects;
+
+  await lockAlerts(tx, relevant.map(key));
+  const links = await tx.incidentAlert.findMany({
+    where: { fingerprint: { in: [...new Set(relevant.map((e) => e.fingerprint))] } },
+    include: { incident: { select: { status: true } } },
+  });
+  // Oldest first, and a firing before the resolution of the same start, so a batch replays in order.
+  const ordered = [...relevant].sort(
+    (a, b) => a.startsAt.localeCompare(b.startsAt) || (a.status === 'firing' ? -1 : 1),
+  );
+  for (const event of ordered) {
+    const startsAt = new Date(event.startsAt);
+    const mine = links.filter((l) => l.cluster === event.cluster && l.fingerprint === event.fingerprint);
+    if (event.status === 'resolved') {
+      for (const link of mine) {
+        if (link.resolvedAt || link.startsAt > startsAt) continue;
+        const at = event.endsAt ? new Date(event.endsAt) : new Date();
+        await tx.incidentAlert.update({
+          where: { incidentId_fingerprint: { incidentId: link.incidentId, fingerprint: link.fingerprint } },
+          data: { resolvedAt: at },
+        });
+        link.resolvedAt = at;
+        await tx.timelineEvent.create({
+          data: { incidentId: link.incidentId, type: 'alert.resolved', at, data: alertData(event) },
+        });
+        effects.resolved++;
+      }
+      continue;
+    }
+    for (const link of mine) {
+      if (link.incident.status === 'resolved' || link.startsAt >= startsAt) continue;
+      await tx.incidentAlert.update({
+        where: { incidentId_fingerprint: { incidentId: link.incidentId, fingerprint: link.fingerprint } },
+        data: { startsAt, resolvedAt: null },
+      });
+      link.startsAt = startsAt;
+      link.resolvedAt = null;
+      await tx.timelineEvent.create({
+        data: { incidentId: link.incidentId, type: 'alert.fired', at: startsAt, data: alertData(event) },
+      });
+      effects.fired++;
+    }
+    const covered = mine.some(
+      (l) => l.incident.status !== 'resolved' || l.startsAt.getTime() === startsAt.getTime(),
+    );
+    if (!candidates.includes(event) || covered) continue;
+    const alert = {
+      cluster: event.cluster,
+      fingerprint: event.fingerprint,
+      alertname: event.alertname,
+      labels: event.labels,
+      startsAt,
+    };
+    const incident = await insertIncident(tx, {
+      title: incidentTitle(event.labels),
+      severity: incidentSeverity(event.labels),
+      createdById: null,
+      alerts: [alert],
+      auto: true,
+    });
+    await tx.timelineEvent.create({
+      data: { incidentId: incident.id, type: 'alert.fired', at: startsAt, data: alertData(event) },
+    });
+    await auditSystem(tx, 'incident.opened', incident.ref, { auto: true, ...alertData(event) });
+    links.push({
+      incidentId: incident.id,
+      ...alert,
+      resolvedAt: null,
+      addedAt: new Date(),
+      incident: { status: 'open' },
+    } as (typeof links)[number]);
+    effects.opened.push(incident.id);
+  }
+  return effects;
+}

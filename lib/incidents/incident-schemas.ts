@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+/**
+ * The incidents API's inputs and answers (types in incidents.ts and notes.ts come from these). Times are
+ * ISO strings; `ref` is how the console names an incident, `INC-<number>`.
+ */
+
+export const INCIDENT_STATUSES = ['open', 'acknowledged', 'mitigated', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+const iso = z.string().describe('ISO 8601 time');
+const text = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `Give the ${what}` })
+    .max(max, { error: `The ${what} is at most ${max} characters` });
+
+export const incidentParamsSchema = z.object({
+  id: z.string().min(1).describe('The incident id, or INC-<number>'),
+});
+export const noteParamsSchema = incidentParamsSchema.extend({ noteId: z.string().min(1) });
+
+export const alertTargetSchema = z.union([
+  z.string().min(1).max(64),
+  z.object({ fingerprint: z.string().min(1).max(64), cluster: z.string().optional() }),
+]);
+
+export const createIncidentSchema = z.object({
+  title: text(200, 'title').optional(),
+  severity: text(40, 'severity').optional(),
+  alerts: z
+    .array(alertTargetSchema)
+    .min(1, { error: 'Name at least one alert (its fingerprint)' })
+    .max(500, { error: 'At most 500 alerts per incident' }),
+});
+
+export const updateIncidentSchema = z
+  .object({
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    /** A user id or e-mail; null clears the commander. */
+    commander: z.string().trim().min(1).nullable().optional(),
+    title: text(200, 'title').optional(),
+    severity: text(40, 'severity').optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    error: 'Send at least one of status, commander, title, severity',
+  });
+
+export const acknowledgeIncidentSchema = z.object({ reason: z.string().trim().max(2000).optional() });
+
+export const noteBodySchema = z.object({ body: text(20_000, 'note') });
+
+export const incidentListQuerySchema = z.object({
+  status: z
+    .union([z.enum(INCIDENT_STATUSES), z.literal('active'), z.literal('all')])
+    .default('all')
+    .describe('active = not resolved'),
+  severity: z.string().trim().max(40).optional(),
+  q: z.string().trim().max(200).optional().describe('Text in the title or INC-<number>'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type IncidentListQuery = z.infer<typeof incidentListQuerySchema>;
+
+const person = z.object({ id: z.string(), name: z.string() }).nullable();
+
+export const incidentSummarySchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  ref: z.string().describe('INC-<number>'),
+  title: z.string(),
+  severity: z.string(),
+  status: z.enum(INCIDENT_STATUSES),
+  commander: person,
+  escalationLevel: z.number().int(),
+  openedAt: iso,
+  acknowledgedAt: iso.nullable(),
+  mitigatedAt: iso.nullable(),
+  resolvedAt: iso.nullable(),
+  alertCount: z.number().int(),
+  /** openedAt → acknowledgedAt, in seconds; null until acknowledged. */
+  mttaSeconds: z.number().nullable(),
+  /** openedAt → resolvedAt, in seconds; null until resolved. */
+  mttrSeconds: z.number().nullable(),
+});
+export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
+
+export const incidentListSchema = z.object({
+  incidents: z.array(incidentSummarySchema),
+  /** Averages over the listed incidents that have the value. */
+  averages: z.object({ mttaSeconds: z.number().nullable(), mttrSeconds: z.number().nullable() }),
+});
+export type IncidentList = z.infer<typeof incidentListSchema>;
+
+export const incidentAlertSchema = z.object({
+  cluster: z.string(),
+  fingerprint: z.string(),
+  alertname: z.string(),
+  labels: z.record(z.string(), z.string()),
+  startsAt: iso,
+  resolvedAt: iso.nullable(),
+});
+
+export const noteSchema = z.object({
+  id: z.string(),
+  body: z.string().describe('Markdown, rendered without raw HTML'),
+  author: z.object({ id: z.string(), name: z.string() }),
+  createdAt: iso,
+  editedAt: iso.nullable(),
+});
+export type IncidentNote = z.infer<typeof noteSchema>;
+
+export const timelineEntrySchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  at: iso,
+  actor: z.string().nullable(),
+  sentence: z.string().describe('The event as a readable sentence'),
+  data: z.record(z.string(), z.unknown()),
+  starred: z.boolean(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const incidentDetailSchema = incidentSummarySchema.extend({
+  createdBy: person,
+  alerts: z.array(incidentAlertSchema),
+  /** Every linked alert has resolved while the incident is not: the console suggests resolving it. */
+  suggestResolve: z.boolean(),
+  notes: z.array(noteSchema),
+  timeline: z.array(timelineEntrySchema),
+});
+export type IncidentDetail = z.infer<typeof incidentDetailSchema>;

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  discordBody,
+  emailMessage,
+  escalationText,
+  levelLabel,
+  type NotificationPayload,
+  slackBody,
+  webhookBody,
+} from './message';
+
+const makePayload = (partial: Partial<NotificationPayload> = {}): NotificationPayload => ({
+  incident: { id: 'clx1', number: 7, title: 'API down', severity: 'critical', status: 'open', url: null },
+  level: { level: 2, name: 'On-call SRE' },
+  reason: 'timer',
+  comment: null,
+  ...partial,
+});
+
+describe('escalation messages', () => {
+  it('names the incident, severity and level, without a link when the console has no public URL', () => {
+    expect(escalationText(makePayload())).toBe('INC-7 [critical] API down — escalated to L2 On-call SRE');
+  });
+
+  it('adds the link and the responder’s reason when there are some', () => {
+    const p = makePayload({
+      incident: { ...makePayload().incident, url: 'https://vigil.example.com/incidents/clx1' },
+      reason: 'manual',
+      comment: 'database team needed',
+    });
+    expect(escalationText(p)).toBe(
+      'INC-7 [critical] API down — escalated to L2 On-call SRE (database team needed); acknowledge at https://vigil.example.com/incidents/clx1',
+    );
+  });
+
+  it('does not double the level prefix of the default policy’s names', () => {
+    expect(levelLabel({ level: 2, name: 'L2 on-call SRE' })).toBe('L2 on-call SRE');
+    expect(levelLabel({ level: 4, name: 'CTO' })).toBe('L4 CTO');
+  });
+
+  it('shapes each channel’s body as that receiver expects', () => {
+    const p = makePayload();
+    expect(slackBody(p)).toEqual({
+      text: escalationText(p),
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escalationText(p) } }],
+    });
+    expect(discordBody(p)).toMatchObject({
+      content: escalationText(p),
+      embeds: [{ title: 'INC-7: API down', description: 'Escalated to L2 On-call SRE', color: 0xd92d20 }],
+    });
+    expect(webhookBody(p)).toEqual({
+      incident: {
+        id: 'clx1',
+        number: 7,
+        title: 'API down',
+        severity: 'critical',
+        status: 'open',
+        url: null,
+        level: 2,
+      },
+      level: { level: 2, name: 'On-call SRE' },
+      reason: 'timer',
+      comment: null,
+      text: escalationText(p),
+    });
+    expect(emailMessage(p)).toEqual({
+      subject: 'INC-7 [critical] API down — escalated to L2 On-call SRE',
+      text: [
+        'INC-7 [critical] API down — escalated to L2 On-call SRE',
+        '',
+        'Severity: critical',
+        'Level: L2 On-call SRE (not acknowledged in time)',
+      ].join('\n'),
+    });
+  });
+});

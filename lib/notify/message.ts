@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * What an escalation notification says, stored as the outbox row's payload (so a retry after a restart
+ * sends exactly what was decided) and rendered per channel by the pure functions below.
+ *
+ *   escalationText({incident: {number: 7, severity: 'critical', title: 'API down', url: null, …},
+ *                   level: {level: 2, name: 'On-call SRE'}})
+ *   → 'INC-7 [critical] API down — escalated to L2 On-call SRE'
+ */
+
+export const notificationPayloadSchema = z.object({
+  incident: z.object({
+    id: z.string(),
+    number: z.number().int(),
+    title: z.string(),
+    severity: z.string(),
+    status: z.string(),
+    /** The incident in the console; null while the config declares no public URL. */
+    url: z.string().nullable(),
+  }),
+  level: z.object({ level: z.number().int(), name: z.string() }),
+  reason: z.enum(['timer', 'manual']),
+  /** The responder's reason for a manual escalation. */
+  comment: z.string().nullable(),
+});
+export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;
+
+/** "L2 On-call SRE", without doubling a prefix the name already has ("L2 on-call SRE"). */
+export function levelLabel(level: { level: number; name: string }): string {
+  const prefix = `L${level.level}`;
+  return level.name.toUpperCase().startsWith(prefix) ? level.name : `${prefix} ${level.name}`;
+}
+
+export function escalationText(p: NotificationPayload): string {
+  const head = `INC-${p.incident.number} [${p.incident.severity}] ${p.incident.title} — escalated to ${levelLabel(p.level)}`;
+  const why = p.comment ? ` (${p.comment})` : '';
+  return p.incident.url ? `${head}${why}; acknowledge at ${p.incident.url}` : `${head}${why}`;
+}
+
+/** Slack incoming webhook: `text` is the fallback shown in notifications, `blocks` the message. */
+export function slackBody(p: NotificationPayload) {
+  const text = escalationText(p);
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+const SEVERITY_COLOURS: Record<string, number> = { critical: 0xd92d20, warning: 0xf79009, info: 0x2e90fa };
+
+/** Discord webhook: `content` plus one embed linking the incident when there is a URL. */
+export function discordBody(p: NotificationPayload) {
+  return {
+    content: escalationText(p),
+    embeds: [
+      {
+        title: `INC-${p.incident.number}: ${p.incident.title}`,
+        description: `Escalated to ${levelLabel(p.level)}${p.comment ? `: ${p.comment}` : ''}`,
+        color: SEVERITY_COLOURS[p.incident.severity] ?? 0x667085,
+        ...(p.incident.url ? { url: p.incident.url } : {}),
+      },
+    ],
+  };
+}
+
+/** The generic JSON webhook: the incident and level as data, and the text for humans. */
+export function webhookBody(p: NotificationPayload) {
+  return {
+    incident: { ...p.incident, level: p.level.level },
+    level: p.level,
+    reason: p.reason,
+    comment: p.comment,
+    text: escalationText(p),
+  };
+}
+
+export function emailMessage(p: NotificationPayload): { subject: string; text: string } {
+  const lines = [
+    escalationText(p),
+    '',
+    `Severity: ${p.incident.severity}`,
+    `Level: ${levelLabel(p.level)} (${p.reason === 'manual' ? 'escalated by a responder' : 'not acknowledged in time'})`,
+    ...(p.comment ? [`Reason: ${p.comment}`] : []),
+    ...(p.incident.url ? [`Acknowledge: ${p.incident.url}`] : []),
+  ];
+  return {
+    subject: escalationText({ ...p, comment: null, incident: { ...p.incident, url: null } }),
+    text: lines.join('\n'),
+  };
+}

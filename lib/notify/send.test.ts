@@ -1,0 +1,66 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NotificationPayload } from './message';
+import { DeliveryError, deliver } from './send';
+
+/** Failures name the problem, never the webhook URL (Slack and Discord keep the secret in its path). */
+
+const payload: NotificationPayload = {
+  incident: { id: 'clx1', number: 7, title: 'API down', severity: 'critical', status: 'open', url: null },
+  level: { level: 1, name: 'Chat' },
+  reason: 'timer',
+  comment: null,
+};
+
+const server = createServer((_request, response) => {
+  response.statusCode = 503;
+  response.end('upstream said no to https://hooks.example.com/SECRET-TOKEN');
+});
+let base: string;
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+async function failure(promise: Promise<void>): Promise<DeliveryError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DeliveryError);
+  return error as DeliveryError;
+}
+
+describe('deliver', () => {
+  it('reports an error status without the URL or the answer’s body', async () => {
+    const error = await failure(
+      deliver({ name: 'ops-chat', type: 'slack', url: `${base}/services/SECRET-TOKEN` }, undefined, payload),
+    );
+    expect(error.message).toBe('the receiver answered HTTP 503');
+  });
+
+  it('reports a refused connection by its code only', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const error = await failure(
+      deliver(
+        { name: 'd', type: 'discord', url: `http://127.0.0.1:${port}/api/webhooks/SECRET-TOKEN` },
+        undefined,
+        payload,
+      ),
+    );
+    expect(error.message).toBe('could not connect (ECONNREFUSED)');
+  });
+
+  it('says so when an e-mail channel has no SMTP server configured', async () => {
+    const error = await failure(
+      deliver({ name: 'm', type: 'email', to: ['a@example.com'] }, undefined, payload),
+    );
+    expect(error.message).toBe('no smtp: section in VIGIL_CONFIG');
+  });
+});

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { blockText, inlineText, postmortemMarkdown } from './markdown';
+import type { Postmortem } from './schemas';
+
+function makePostmortem(partial: Partial<Postmortem> = {}): Postmortem {
+  return {
+    id: 'pm1',
+    saved: true,
+    status: 'published',
+    incident: {
+      id: 'inc1',
+      ref: 'INC-7',
+      number: 7,
+      title: 'API down',
+      severity: 'critical',
+      status: 'resolved',
+      openedAt: '2026-11-21T09:00:00.000Z',
+      resolvedAt: '2026-11-21T10:30:00.000Z',
+    },
+    author: 'Ana',
+    sections: {
+      summary: 'The API was down.',
+      impact: 'All customers.',
+      detection: 'APIDown fired.',
+      rootCause: 'A bad deploy.',
+      resolution: 'Rolled back.',
+      wentWell: 'Fast ack.',
+      wentBadly: '',
+    },
+    timeline: [
+      {
+        id: '1',
+        at: '2026-11-21T09:00:00.000Z',
+        type: 'alert.fired',
+        actor: null,
+        text: 'Alert APIDown fired',
+        starred: true,
+        hidden: false,
+      },
+      {
+        id: '2',
+        at: '2026-11-21T09:01:00.000Z',
+        type: 'notification.sent',
+        actor: null,
+        text: 'Noise',
+        starred: false,
+        hidden: true,
+      },
+      {
+        id: '3',
+        at: '2026-11-21T09:10:00.000Z',
+        type: 'alert.acknowledged',
+        actor: 'Ana',
+        text: 'Ana acknowledged APIDown',
+        starred: false,
+        hidden: false,
+      },
+    ],
+    actionItems: [
+      {
+        id: 'a1',
+        title: 'Add a canary',
+        ownerId: 'u1',
+        owner: 'Bo',
+        dueDate: '2026-12-01',
+        done: false,
+        doneAt: null,
+      },
+      {
+        id: 'a2',
+        title: 'Write runbook',
+        ownerId: null,
+        owner: null,
+        dueDate: null,
+        done: true,
+        doneAt: '2026-11-22T00:00:00.000Z',
+      },
+    ],
+    createdAt: '2026-11-21T11:00:00.000Z',
+    updatedAt: '2026-11-21T12:00:00.000Z',
+    publishedAt: '2026-11-21T12:00:00.000Z',
+    ...partial,
+  };
+}
+
+/** The lines of a document that are headings: the structure a reader (or a renderer) sees. */
+const headings = (md: string) => md.split('\n').filter((l) => /^ {0,3}#{1,6}\s/.test(l));
+
+describe('postmortemMarkdown', () => {
+  it('writes every section in template order, the curated timeline after detection, and the action items', () => {
+    const md = postmortemMarkdown(makePostmortem());
+    expect(headings(md)).toEqual([
+      '# Post-mortem: INC-7 API down',
+      '## Summary',
+      '## Impact',
+      '## Detection',
+      '## Timeline',
+      '## Root cause',
+      '## Resolution',
+      '## What went well',
+      '## What went wrong',
+      '## Action items',
+    ]);
+    expect(md).toContain('- Status: Published\n- Severity: critical\n- Opened: 2026-11-21 09:00:00 UTC');
+    expect(md).toContain(
+      '## Timeline\n\n- 2026-11-21 09:00:00 UTC ★ **Alert APIDown fired**\n- 2026-11-21 09:10:00 UTC Ana acknowledged APIDown\n',
+    );
+    expect(md).not.toContain('Noise');
+    expect(md).toContain('## What went wrong\n\n_Not written._');
+    expect(md).toContain('- [ ] Add a canary (owner: Bo, due 2026-12-01)\n- [x] Write runbook (no owner)\n');
+  });
+
+  it('keeps hostile text from adding headings, HTML, links or list items', () => {
+    const md = postmortemMarkdown(
+      makePostmortem({
+        incident: {
+          ...makePostmortem().incident,
+          title: 'x\n## Injected <script>alert(1)</script> [a](javascript:x)',
+        },
+        sections: {
+          ...makePostmortem().sections,
+          rootCause: '# Fake heading\nText\n===\n<img src=x onerror=alert(1)>\n```\nunclosed fence',
+        },
+        timeline: [
+          {
+            id: '1',
+            at: '2026-11-21T09:00:00.000Z',
+            type: 'note',
+            actor: 'M',
+            text: 'M noted: "**x**\n## y"',
+            starred: true,
+            hidden: false,
+          },
+        ],
+        actionItems: [
+          {
+            id: 'a',
+            title: 'a\n- [x] fake done | col',
+            ownerId: null,
+            owner: '<b>Eve</b>',
+            dueDate: null,
+            done: false,
+            doneAt: null,
+          },
+        ],
+      }),
+    );
+    expect(headings(md)).toHaveLength(10);
+    expect(md).not.toMatch(/<(script|img|b)\b/i);
+    expect(md).not.toMatch(/(?<!\\)\]\(javascript/);
+    expect(md).toContain(
+      '# Post-mortem: INC-7 x \\#\\# Injected &lt;script&gt;alert(1)&lt;/script&gt; \\[a\\](javascript:x)',
+    );
+    // The unclosed fence is closed before the next section, so Resolution is still a heading.
+    expect(md).toContain('```\nunclosed fence\n```\n\n## Resolution');
+    expect(md).toContain('- [ ] a - \\[x\\] fake done \\| col (owner: &lt;b&gt;Eve&lt;/b&gt;)');
+    expect(md).toContain('★ **M noted: "\\*\\*x\\*\\* \\#\\# y"**');
+  });
+});
+
+describe('inlineText', () => {
+  it('escapes inline Markdown and HTML and folds lines', () => {
+    expect(inlineText('# **boom** <img src=x>\nnext')).toBe('\\# \\*\\*boom\\*\\* &lt;img src=x&gt; next');
+    expect(inlineText('a_b `c` ~d~ ![i](u) | & ')).toBe('a\\_b \\`c\\` \\~d\\~ \\!\\[i\\](u) \\| &amp;');
+  });
+});
+
+describe('blockText', () => {
+  it('keeps Markdown people write (lists, emphasis, quotes, code) but not headings or HTML', () => {
+    expect(blockText('- a **b**\n> quoted\n\n`x < y`')).toBe('- a **b**\n> quoted\n\n`x &lt; y`');
+    expect(blockText('# Not a heading\n<script>x</script>')).toBe(
+      '\\# Not a heading\n&lt;script&gt;x&lt;/script&gt;',
+    );
+    expect(blockText('Title\n---')).toBe('Title\n\\-\\-\\-');
+    expect(blockText('AT&T &amp; co')).toBe('AT&amp;T &amp; co');
+  });
+
+  it('leaves fenced code as written and closes a fence left open', () => {
+    expect(blockText('```sh\n# comment\n<b>\n```\n# after')).toBe('```sh\n# comment\n<b>\n```\n\\# after');
+    expect(blockText('~~~~\ncode')).toBe('~~~~\ncode\n~~~~');
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatUtc } from './format';
+import { type PrefillInput, prefillSections } from './prefill';
+
+const at = (hhmm: string) => new Date(`2026-11-21T${hhmm}:00.000Z`);
+
+/** A resolved incident with two alerts, an ack, status changes and a note; `partial` overrides. */
+function makeInput(partial: Partial<PrefillInput> = {}): PrefillInput {
+  return {
+    incident: {
+      number: 7,
+      title: 'API down',
+      severity: 'critical',
+      status: 'resolved',
+      openedAt: at('09:02'),
+      acknowledgedAt: at('09:10'),
+      mitigatedAt: at('09:40'),
+      resolvedAt: at('10:30'),
+    },
+    alerts: [
+      {
+        alertname: 'HighLatency',
+        labels: { instance: 'api-2', severity: 'warning' },
+        startsAt: at('09:05'),
+        resolvedAt: null,
+      },
+      {
+        alertname: 'APIDown',
+        labels: { instance: 'api-1', severity: 'critical' },
+        startsAt: at('09:00'),
+        resolvedAt: at('10:20'),
+      },
+    ],
+    events: [
+      { type: 'alert.acknowledged', at: at('09:10'), actor: 'Ana', data: { alertname: 'APIDown' } },
+      {
+        type: 'incident.status_changed',
+        at: at('09:40'),
+        actor: 'Bo',
+        data: { from: 'acknowledged', to: 'mitigated' },
+      },
+      { type: 'incident.status_changed', at: at('10:30'), actor: 'Ana', data: { to: 'resolved' } },
+    ],
+    notes: [{ author: 'Bo', body: 'Rolled back release 1.2.3\nmore detail', createdAt: at('09:35') }],
+    ...partial,
+  };
+}
+
+describe('prefillSections', () => {
+  it('summarises title, severity and duration', () => {
+    expect(prefillSections(makeInput()).summary).toBe(
+      'INC-7 "API down", a critical incident, lasted 1h 28m (2026-11-21 09:02:00 UTC to 2026-11-21 10:30:00 UTC).',
+    );
+  });
+
+  it('says an open incident is not resolved yet', () => {
+    const input = makeInput();
+    const open = { ...input.incident, status: 'acknowledged', resolvedAt: null };
+    expect(prefillSections({ ...input, incident: open }).summary).toBe(
+      'INC-7 "API down", a critical incident, opened 2026-11-21 09:02:00 UTC, is acknowledged (not resolved yet).',
+    );
+  });
+
+  it('lists the linked alerts as the impact, oldest first', () => {
+    expect(prefillSections(makeInput()).impact).toBe(
+      [
+        '2 alerts were linked to this incident:',
+        '',
+        '- APIDown on api-1 (critical): firing 1h 20m from 2026-11-21 09:00:00 UTC',
+        '- HighLatency on api-2 (warning): firing since 2026-11-21 09:05:00 UTC',
+      ].join('\n'),
+    );
+    expect(prefillSections(makeInput({ alerts: [] })).impact).toMatch(/^No alerts were linked/);
+  });
+
+  it('names the first alert and who acknowledged when, with MTTA from the first alert', () => {
+    expect(prefillSections(makeInput()).detection).toBe(
+      'The first alert, APIDown on api-1, fired at 2026-11-21 09:00:00 UTC. It was acknowledged by Ana at 2026-11-21 09:10:00 UTC: time to acknowledge (MTTA) 10m.',
+    );
+  });
+
+  it('takes the first alert from a fired event when it is earlier than the linked alerts', () => {
+    const input = makeInput({
+      events: [
+        { type: 'alert_fired', at: at('08:58'), actor: null, data: { labels: { alertname: 'Probe' } } },
+      ],
+    });
+    expect(prefillSections(input).detection).toBe(
+      'The first alert, Probe, fired at 2026-11-21 08:58:00 UTC. It was acknowledged at 2026-11-21 09:10:00 UTC: time to acknowledge (MTTA) 12m.',
+    );
+  });
+
+  it('says when nothing fired and nobody acknowledged', () => {
+    const input = makeInput({ alerts: [], events: [] });
+    expect(
+      prefillSections({ ...input, incident: { ...input.incident, acknowledgedAt: null } }).detection,
+    ).toBe(
+      'The incident was opened by hand at 2026-11-21 09:02:00 UTC; no alert fired for it. Nobody acknowledged it.',
+    );
+  });
+
+  it('builds the resolution from status changes and notes', () => {
+    expect(prefillSections(makeInput()).resolution).toBe(
+      [
+        'Mitigated 38m and resolved 1h 28m after it opened.',
+        '',
+        'Status changes:',
+        '',
+        '- 2026-11-21 09:40:00 UTC: mitigated (Bo)',
+        '- 2026-11-21 10:30:00 UTC: resolved (Ana)',
+        '',
+        'Notes from the incident:',
+        '',
+        '- 2026-11-21 09:35:00 UTC, Bo: Rolled back release 1.2.3',
+      ].join('\n'),
+    );
+  });
+
+  it('falls back to the incident timestamps when no status event was recorded', () => {
+    const resolution = prefillSections(makeInput({ events: [], notes: [] })).resolution;
+    expect(resolution).toContain('- 2026-11-21 09:40:00 UTC: mitigated\n- 2026-11-21 10:30:00 UTC: resolved');
+  });
+
+  it('leaves the sections only people can write empty', () => {
+    const s = prefillSections(makeInput());
+    expect([s.rootCause, s.wentWell, s.wentBadly]).toEqual(['', '', '']);
+  });
+});
+
+describe('format', () => {
+  it('writes durations and UTC times', () => {
+    expect(formatDuration(45_000)).toBe('45s');
+    expect(formatDuration(65_000)).toBe('1m 5s');
+    expect(formatDuration(7_200_000)).toBe('2h');
+    expect(formatDuration(90_000_000)).toBe('1d 1h');
+    expect(formatDuration(-5)).toBe('0s');
+    expect(formatUtc('2026-11-21T09:05:00.123Z')).toBe('2026-11-21 09:05:00 UTC');
+  });
+});
