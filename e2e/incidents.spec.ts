@@ -40,7 +40,7 @@ test('open an incident from an alert, note, acknowledge, resolve, and see MTTA/M
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`${ref} VigilE2EIncident on e2e-inc-1`);
   await expect(page.getByTestId('incident-status')).toHaveText('open');
   await expect(page.getByTestId('incident-alerts')).toContainText('VigilE2EIncident');
-  await expect(page.getByRole('link', { name: 'Post-mortem' })).toHaveAttribute(
+  await expect(page.getByRole('link', { name: 'Post-mortem', exact: true })).toHaveAttribute(
     'href',
     `/incidents/${ref}/postmortem`,
   );
@@ -51,7 +51,7 @@ test('open an incident from an alert, note, acknowledge, resolve, and see MTTA/M
   await page.getByRole('button', { name: 'Add note' }).click();
   const note = page.getByTestId('incident-note').filter({ hasText: 'the e2e host' });
   await expect(note).toContainText(hostile);
-  await expect(note.locator('strong')).toHaveText('checking');
+  await expect(note.locator('strong', { hasText: 'checking' })).toHaveText('checking');
   await expect(note.locator('img')).toHaveCount(0);
   await expect(page.getByTestId('incident-timeline')).toContainText('added a note');
 
@@ -75,5 +75,53 @@ test('open an incident from an alert, note, acknowledge, resolve, and see MTTA/M
   await expect(page.getByTestId('average-mtta')).toHaveText(/^\d+(s|m)/);
   await expect(page.getByTestId('average-mttr')).toHaveText(/^\d+(s|m)/);
 
+  await alert.resolve();
+});
+
+test('a critical alert from the Alertmanager pair opens an incident by itself, which escalates to L1 at once', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const alert = testAlert(
+    { alertname: 'VigilE2EAutoIncident', instance: 'e2e-auto-1', severity: 'critical', job: 'e2e' },
+    'Payments down',
+  );
+  await alert.fire();
+  await signIn(page, E2E_USERS.responder, '/incidents');
+  await expect(page.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();
+  // Alertmanager's webhook (after its group_wait) is what opens it; the title names the alert.
+  let ref = '';
+  await expect
+    .poll(
+      async () => {
+        const res = await page.request.get('/api/v1/incidents?q=VigilE2EAutoIncident');
+        ref = ((await res.json()) as { incidents: { ref: string }[] }).incidents[0]?.ref ?? '';
+        return ref;
+      },
+      { timeout: 120_000, intervals: [2000] },
+    )
+    .not.toBe('');
+  type Detail = {
+    status: string;
+    escalationLevel: number;
+    timeline: { type: string; data: Record<string, unknown> }[];
+  };
+  const detail = async () => (await (await page.request.get(`/api/v1/incidents/${ref}`)).json()) as Detail;
+  // L1 (the automatic chat message) has no delay: the scheduler raises it on its next pass.
+  await expect.poll(async () => (await detail()).escalationLevel, { timeout: 30_000 }).toBe(1);
+  const opened = await detail();
+  expect(opened.timeline.map((e) => e.type)).toEqual(
+    expect.arrayContaining(['incident.opened', 'escalation.raised']),
+  );
+  expect(opened.timeline.find((e) => e.type === 'escalation.raised')?.data).toMatchObject({
+    level: 1,
+    reason: 'timer',
+  });
+
+  await page.goto(`/incidents/${ref}`);
+  await expect(page.getByText(/Escalated to L1/).first()).toBeVisible();
+  const ack = await page.request.post(`/api/v1/incidents/${ref}/acknowledge`, { data: { reason: 'on it' } });
+  expect(ack.status()).toBe(200);
+  expect((await detail()).status).toBe('acknowledged');
   await alert.resolve();
 });

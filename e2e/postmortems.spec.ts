@@ -14,7 +14,7 @@ import { E2E_USERS } from './users';
 test('write, review, publish and export a post-mortem', async ({ page }) => {
   test.setTimeout(120_000);
   const alert = testAlert(
-    { alertname: 'VigilE2EPostmortem', instance: 'e2e-pm-1', severity: 'critical', job: 'e2e' },
+    { alertname: 'VigilE2EPostmortem', instance: 'e2e-pm-1', severity: 'warning', job: 'e2e' },
     'Checkout down',
   );
   await alert.fire();

@@ -66,6 +66,9 @@ function checkMatcher(m: SilenceMatcher): void {
     );
   if (!m.isRegex) return;
   try {
+    // Alone first, as parseFilter does: "a)|(b" compiles anchored, as "^(?:a)|(b)$", which is no longer
+    // anchored (Alertmanager would take it the same way), and the text form refuses it.
+    new RegExp(m.value.startsWith('(?i)') ? m.value.slice(4) : m.value);
     anchoredRegex(m.value);
   } catch (error) {
     const reason = (error as Error).message.split(': ').at(-1) ?? 'does not compile';

@@ -93,7 +93,7 @@ export function runbookCatalog(dir: string = runbooksDir()): Catalog {
   for (const name of names) {
     let version: string;
     try {
-      const full = path.join(dir, name);
+      const full = path.join(/* turbopackIgnore: true */ dir, name);
       const stat = statSync(/* turbopackIgnore: true */ full);
       version = `${stat.mtimeMs}:${stat.size}`;
     } catch {

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { generateApiToken } from '@/lib/auth/api-token';
+import { createPrismaClient } from '@/lib/db/client';
+import { alertmanagerStreams, startLokiReplay } from '@/lib/loki/replay-server';
+import { seedUsers } from '../seed-users';
+import { freePorts } from '../stack/ports';
+import { type Stack, startStack } from '../stack/start-stack';
+import { startVigilServer, type VigilServer, vigilEnvFor } from '../vigil-server';
+
+/** The user the benchmark signs in as and acts for (responder: may acknowledge). */
+export const BENCH_USER = {
+  email: 'bench@vigil.local',
+  password: 'vigil-bench-password',
+  role: 'responder' as const,
+  name: 'Benchmark',
+};
+
+export type BenchEnv = {
+  stack: Stack;
+  server: VigilServer;
+  /** `vgl_…` API token of BENCH_USER. */
+  apiToken: string;
+  pollIntervalSeconds: number;
+  stop(): Promise<void>;
+};
+
+/**
+ * The real stack (PostgreSQL, Prometheus, two Alertmanager 0.25 peers, exporters), the Loki replay and
+ * the production build under `next start`, as e2e/global-setup.ts starts them, plus the bench user and
+ * an API token made directly in the database (the same rows POST /api/v1/tokens writes).
+ */
+export async function startBenchEnv(log: (line: string) => void): Promise<BenchEnv> {
+  if (!existsSync('.next/BUILD_ID'))
+    throw new Error('no production build in .next: run `npm run build` first, then `npm run bench`');
+  const [port] = await freePorts(1);
+  if (!port) throw new Error('no free port for Vigil');
+  const webhookToken = randomBytes(24).toString('hex');
+  const stack = await startStack({ vigilUrl: `http://127.0.0.1:${port}`, webhookToken, log });
+  const stops: (() => Promise<void>)[] = [() => stack.stop()];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((e: Error) => log(`stop failed: ${e.message}`));
+    stops.length = 0;
+  };
+  try {
+    await seedUsers(stack.databaseUrl, [BENCH_USER]);
+    const apiToken = await createToken(stack.databaseUrl);
+    const loki = await startLokiReplay({ rewrite: { streams: alertmanagerStreams(stack.alertmanagerUrls[0]) } });
+    stops.push(() => loki.close());
+    const pollIntervalSeconds = 10;
+    const server = await startVigilServer({
+      port,
+      logFile: path.join(stack.dir, 'logs', 'vigil.log'),
+      env: {
+        ...vigilEnvFor(stack),
+        LOKI_URL: loki.url,
+        VIGIL_POLL_INTERVAL_SECONDS: String(pollIntervalSeconds),
+      },
+    });
+    stops.push(() => server.stop());
+    log(`vigil ready on ${server.url} (logs in ${path.join(stack.dir, 'logs')})`);
+    return { stack, server, apiToken, pollIntervalSeconds, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function createToken(databaseUrl: string): Promise<string> {
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: BENCH_USER.email } });
+    const { secret, hash, prefix } = generateApiToken();
+    await prisma.apiToken.create({ data: { name: 'bench', userId: user.id, prefix, tokenHash: hash } });
+    return secret;
+  } finally {
+    await prisma.$disconnect();
+  }
+}

@@ -1,0 +1,43 @@
+/** Reading Vigil's own Prometheus metrics (`/metrics`, public) for the benchmark. */
+
+export type UpstreamCounts = Map<string, number>;
+
+async function scrape(vigilUrl: string): Promise<string> {
+  const res = await fetch(`${vigilUrl}/metrics`);
+  if (!res.ok) throw new Error(`GET ${vigilUrl}/metrics answered ${res.status}`);
+  return res.text();
+}
+
+/**
+ * Alertmanager requests made so far, keyed `peer endpoint` (outcomes summed), from
+ * `vigil_upstream_requests_total{source="alertmanager",name,endpoint,outcome}`.
+ *
+ * @example 'vigil_upstream_requests_total{source="alertmanager",name="127.0.0.1:9093",endpoint="/api/v2/alerts",outcome="ok"} 7'
+ *   → Map {'127.0.0.1:9093 /api/v2/alerts' → 7}
+ */
+export function alertmanagerRequestCounts(text: string): UpstreamCounts {
+  const counts: UpstreamCounts = new Map();
+  const line =
+    /^vigil_upstream_requests_total\{source="alertmanager",name="([^"]+)",endpoint="([^"]+)",outcome="\w+"\} (\d+(?:\.\d+)?)/gm;
+  for (const [, name, endpoint, value] of text.matchAll(line)) {
+    const key = `${name} ${endpoint}`;
+    counts.set(key, (counts.get(key) ?? 0) + Number(value));
+  }
+  return counts;
+}
+
+export async function upstreamCounts(vigilUrl: string): Promise<UpstreamCounts> {
+  return alertmanagerRequestCounts(await scrape(vigilUrl));
+}
+
+/** after − before, per key. */
+export function countsBetween(before: UpstreamCounts, after: UpstreamCounts): UpstreamCounts {
+  return new Map([...after].map(([key, n]) => [key, n - (before.get(key) ?? 0)]));
+}
+
+/** Resident memory of the process serving Vigil (prom-client's `process_resident_memory_bytes`). */
+export async function residentMemoryBytes(vigilUrl: string): Promise<number> {
+  const match = /^process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)/m.exec(await scrape(vigilUrl));
+  if (!match) throw new Error('process_resident_memory_bytes is missing from /metrics');
+  return Number(match[1]);
+}
