@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { alertmanagerStreams, startLokiReplay } from '@/lib/loki/replay-server';
 import { buildIfStale } from './build-if-stale';
 import { demoApi } from './demo-api';
+import { startDemoPager } from './demo-pager';
 import { type SeedUser, seedUsers } from './seed-users';
 import { ensureDebianPackages } from './stack/debian-packages';
 import { startStack } from './stack/start-stack';
@@ -53,6 +54,7 @@ async function main() {
     rewrite: { streams: alertmanagerStreams(stack.alertmanagerUrls[0]) },
   });
   const api = demoApi(stack.downTargetUrl);
+  const pager = await startDemoPager(stack.dir, (line) => log(line));
   let stopping = false;
   const stopAll = async (server?: { stop(): Promise<void> }) => {
     if (stopping) return;
@@ -60,6 +62,7 @@ async function main() {
     log('stopping…');
     await server?.stop();
     await api.stop();
+    await pager.close();
     await loki.close();
     await stack.stop();
     log('stopped; nothing left running');
@@ -70,7 +73,7 @@ async function main() {
     const server = await startVigilServer({
       port,
       logFile: path.join(stack.dir, 'logs', 'vigil.log'),
-      env: { ...vigilEnvFor(stack), LOKI_URL: loki.url },
+      env: { ...vigilEnvFor(stack), LOKI_URL: loki.url, VIGIL_CONFIG: pager.configFile },
     });
     process.on('SIGINT', () => void stopAll(server));
     process.on('SIGTERM', () => void stopAll(server));
@@ -85,6 +88,9 @@ ${DEMO_USERS.map((u) => `    ${u.role.padEnd(9)}  ${u.email.padEnd(22)}  ${u.pas
   Loki            ${loki.url}  (a replay of recorded Loki 2.8 answers: no Loki is installed)
   Logs            ${path.join(stack.dir, 'logs')}
 
+  Critical alerts open incidents that escalate L1 → L4 every 2 minutes until acknowledged; their
+  chat messages and pages are printed here.
+
   Try an acknowledgement that cleans up after itself: acknowledge InstanceDown (job="api") in the
   console, then type  fix  and Enter here to start the api service. The alert resolves, and the
   acknowledgement and its Alertmanager silence go away by themselves. Type  break  to stop it again.
@@ -93,6 +99,7 @@ ${DEMO_USERS.map((u) => `    ${u.role.padEnd(9)}  ${u.email.padEnd(22)}  ${u.pas
 `);
     listenForCommands(api);
   } catch (error) {
+    await pager.close();
     await loki.close();
     await stack.stop();
     throw error;
