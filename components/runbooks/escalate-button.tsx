@@ -6,18 +6,21 @@ import { Button } from '@/components/ui/button';
 type Outcome = { ok: boolean; message: string } | null;
 
 /**
- * Escalates the incident to this level through `POST /api/v1/incidents/{id}/escalate`. That route
- * belongs to the incidents feature; until it exists the server answers 404, and the button says so
- * plainly rather than pretending the escalation happened.
+ * Escalates the incident straight to this level through `POST /api/v1/incidents/{id}/escalate`; the
+ * levels on the way notify their targets once each. A refusal (already there, resolved, no such level)
+ * is shown as Vigil words it.
  */
 export function EscalateButton({
   incidentId,
   incidentLabel,
   level,
+  runbook,
 }: {
   incidentId: string;
   incidentLabel: string;
   level: number;
+  /** The runbook's slug, named in the escalation's reason on the timeline. */
+  runbook: string;
 }) {
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -29,15 +32,10 @@ export function EscalateButton({
       const res = await fetch(`/api/v1/incidents/${encodeURIComponent(incidentId)}/escalate`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ level }),
+        body: JSON.stringify({ level, reason: `from the runbook ${runbook}` }),
       });
       const body = await res.json().catch(() => ({}));
       if (res.ok) setOutcome({ ok: true, message: `${incidentLabel} escalated to L${level}.` });
-      else if (res.status === 404)
-        setOutcome({
-          ok: false,
-          message: `Escalation failed: Vigil answered 404 Not Found${body.error?.message ? ` (${body.error.message})` : ''}. Escalating from a runbook needs the incidents feature; until then, contact L${level} directly.`,
-        });
       else
         setOutcome({
           ok: false,

@@ -160,7 +160,12 @@ export function Escalate({ ctx, level, children }: WithContext<{ level?: number 
       )}
       {children}
       {ctx.incident ? (
-        <EscalateButton incidentId={ctx.incident.id} incidentLabel={ctx.incident.label} level={level} />
+        <EscalateButton
+          incidentId={ctx.incident.id}
+          incidentLabel={ctx.incident.label}
+          level={level}
+          runbook={ctx.slug}
+        />
       ) : null}
     </div>
   );

@@ -15,6 +15,8 @@ export const escalateBodySchema = z
       .optional()
       .describe('Why, shown on the timeline and in the notifications'),
     direction: z.enum(['up', 'down']).default('up').describe('up (default) or down one level'),
+    /** A level to go to directly (a runbook's "escalate to L3"); raising through levels notifies each once. */
+    level: z.number().int().min(1).max(20).optional().describe('Go to this level instead of one up or down'),
   })
   .strict();
 export type EscalateBody = z.infer<typeof escalateBodySchema>;

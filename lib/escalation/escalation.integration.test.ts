@@ -413,6 +413,36 @@ describe('escalateIncident (manual)', () => {
     expect(outcomes).toEqual(['sent', 'sent', 'sent', 'sent']);
   });
 
+  it('goes straight to a level (a runbook\'s "escalate to L2"), paging every level on the way once', async () => {
+    const opened = new Date();
+    const incident = await makeIncident(opened);
+    const ref = `INC-${incident.number}`;
+    const jump = await escalateIncident(
+      RESPONDER,
+      ref,
+      { level: 2, reason: 'from the runbook instance-down' },
+      POLICY,
+      opened,
+    );
+    expect(jump).toMatchObject({
+      direction: 'up',
+      from: 0,
+      incident: { escalationLevel: 2 },
+      queued: ['L1:ops-chat', 'L1:sre-mail', 'L2:sre-hook', 'L2:sre-discord'],
+    });
+    await expect(escalateIncident(RESPONDER, ref, { level: 2 }, POLICY)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(escalateIncident(RESPONDER, ref, { level: 7 }, POLICY)).rejects.toMatchObject({
+      status: 422,
+      fields: { level: 'the policy has levels L1, L2' },
+    });
+    expect(await escalateIncident(RESPONDER, ref, { level: 1 }, POLICY)).toMatchObject({
+      direction: 'down',
+      incident: { escalationLevel: 1 },
+    });
+  });
+
   it('refuses viewers, unknown incidents and bad input', async () => {
     const viewer: Actor = { ...RESPONDER, role: 'viewer' };
     await expect(escalateIncident(viewer, 'INC-1', {}, POLICY)).rejects.toMatchObject({ status: 403 });

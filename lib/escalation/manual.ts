@@ -2,7 +2,7 @@ import 'server-only';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import type { EscalationLevelConfig } from '@/lib/config/load';
-import { ConflictError, NotFoundError } from '@/lib/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { mutate } from '@/lib/incidents/mutation';
 import { incidentLabel, parseIncidentRef } from '@/lib/runbooks/incident-ref';
 import { parseInput } from '@/lib/validation';
@@ -27,7 +27,7 @@ export async function escalateIncident(
   now: Date = new Date(),
 ): Promise<EscalateResult> {
   assertRole(actor, 'responder');
-  const { direction, reason } = parseInput(escalateBodySchema, input);
+  const { direction: requested, reason, level } = parseInput(escalateBodySchema, input);
   const comment = reason || null;
   return mutate('the escalation', async (tx) => {
     const found = await tx.incident.findUnique({ where: parseIncidentRef(ref), select: { id: true } });
@@ -38,7 +38,11 @@ export async function escalateIncident(
     const label = incidentLabel(incident.number);
     if (incident.status === 'resolved')
       throw new ConflictError(`${label} is resolved; reopen it before escalating.`);
-    const target = manualTarget(policy, incident.escalationLevel, direction);
+    const { direction, levels } =
+      level === undefined
+        ? oneStep(policy, incident.escalationLevel, requested)
+        : toLevel(policy, incident.escalationLevel, level, label);
+    const target = levels.at(-1);
     if (!target)
       throw new ConflictError(
         direction === 'up'
@@ -47,7 +51,7 @@ export async function escalateIncident(
       );
     const change = { reason: 'manual' as const, comment, actorId: actor.id, at: now };
     let queued: string[] = [];
-    if (direction === 'up') queued = await recordRaise(tx, incident, [target], change);
+    if (direction === 'up') queued = await recordRaise(tx, incident, levels, change);
     else await recordLower(tx, incident, target, change);
     await audit(tx, actor, direction === 'up' ? 'incident.escalated' : 'incident.deescalated', label, {
       from: incident.escalationLevel,
@@ -68,4 +72,23 @@ export async function escalateIncident(
       queued,
     };
   });
+}
+
+function oneStep(policy: readonly EscalationLevelConfig[], current: number, direction: 'up' | 'down') {
+  const target = manualTarget(policy, current, direction);
+  return { direction, levels: target ? [target] : [] };
+}
+
+/** Straight to `level`: up through every level on the way (each notifies once), or down to it. */
+function toLevel(policy: readonly EscalationLevelConfig[], current: number, level: number, label: string) {
+  const sorted = [...policy].sort((a, b) => a.level - b.level);
+  const wanted = sorted.find((l) => l.level === level);
+  if (!wanted)
+    throw new ValidationError('No such escalation level.', {
+      level: `the policy has levels ${sorted.map((l) => `L${l.level}`).join(', ')}`,
+    });
+  if (level === current) throw new ConflictError(`${label} is already at L${level}.`);
+  return level > current
+    ? { direction: 'up' as const, levels: sorted.filter((l) => l.level > current && l.level <= level) }
+    : { direction: 'down' as const, levels: [wanted] };
 }
