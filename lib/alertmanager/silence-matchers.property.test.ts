@@ -18,7 +18,25 @@ const valueUnit = fc.oneof(
   fc.constantFrom('"', "'", '`', '\\', '\n', '\t', ' ', ',', '{', '}', '=', '!', '~', 'é', '🔕'),
   fc.string({ minLength: 1, maxLength: 1 }),
 );
-const regexUnit = fc.constantFrom('a', 'b', '.', '*', '+', '?', '|', '(', ')', '[', ']', '\\', '^', '$', '"', '{', '}');
+const regexUnit = fc.constantFrom(
+  'a',
+  'b',
+  '.',
+  '*',
+  '+',
+  '?',
+  '|',
+  '(',
+  ')',
+  '[',
+  ']',
+  '\\',
+  '^',
+  '$',
+  '"',
+  '{',
+  '}',
+);
 const matcher: fc.Arbitrary<SilenceMatcher> = fc.oneof(
   fc.record({
     name: labelName,
@@ -87,8 +105,32 @@ describe('parseSilenceMatchers never throws anything but SilenceMatcherError', (
   });
 
   it('for text built from matcher tokens', () => {
-    const token = fc.constantFrom('alertname', 'job', '9x', '=', '!=', '=~', '!~', '"', '.*', '(', '[', '\\', ',', ' ', '{', '}', 'x');
-    fc.assert(fc.property(fc.array(token, { maxLength: 16 }).map((t) => t.join('')), check), PARAMS);
+    const token = fc.constantFrom(
+      'alertname',
+      'job',
+      '9x',
+      '=',
+      '!=',
+      '=~',
+      '!~',
+      '"',
+      '.*',
+      '(',
+      '[',
+      '\\',
+      ',',
+      ' ',
+      '{',
+      '}',
+      'x',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(token, { maxLength: 16 }).map((t) => t.join('')),
+        check,
+      ),
+      PARAMS,
+    );
   });
 
   it('for arbitrary lists (bad names, regexes that do not compile, empty lists)', () => {

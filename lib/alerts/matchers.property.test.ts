@@ -40,14 +40,19 @@ const tricky = fc.constantFrom(
   '\u2028',
   '\u0000',
 );
-const valueText = fc.string({ unit: fc.oneof(tricky, fc.string({ minLength: 1, maxLength: 1 })), maxLength: 30 });
+const valueText = fc.string({
+  unit: fc.oneof(tricky, fc.string({ minLength: 1, maxLength: 1 })),
+  maxLength: 30,
+});
 const fullUnicode = fc.string({ unit: 'binary', maxLength: 30 });
 
 /** A regex source JavaScript compiles both alone and anchored (what the parser accepts for =~ and !~). */
 const compiles = (source: string) => {
   try {
-    new RegExp(source.startsWith('(?i)') ? source.slice(4) : source);
-    new RegExp(`^(?:${source})$`);
+    // RE2's leading (?i) is a flag, not part of the pattern (see anchoredRegex).
+    const body = source.startsWith('(?i)') ? source.slice(4) : source;
+    new RegExp(body);
+    new RegExp(`^(?:${body})$`);
     return true;
   } catch {
     return false;
@@ -59,14 +64,19 @@ const equalityMatcher = fc.record({
   op: fc.constantFrom('=' as const, '!=' as const),
   value: fc.oneof(valueText, fullUnicode),
 });
-const regexMatcher = fc.record({
-  name: labelName,
-  op: fc.constantFrom('=~' as const, '!~' as const),
-  value: fc.oneof(
-    valueText,
-    fc.string({ unit: fc.constantFrom('a', 'b', '.', '*', '+', '?', '|', '(', ')', '[', ']', '\\', '^', '$', '"'), maxLength: 12 }),
-  ),
-}).filter((m) => compiles(m.value));
+const regexMatcher = fc
+  .record({
+    name: labelName,
+    op: fc.constantFrom('=~' as const, '!~' as const),
+    value: fc.oneof(
+      valueText,
+      fc.string({
+        unit: fc.constantFrom('a', 'b', '.', '*', '+', '?', '|', '(', ')', '[', ']', '\\', '^', '$', '"'),
+        maxLength: 12,
+      }),
+    ),
+  })
+  .filter((m) => compiles(m.value));
 const matcher: fc.Arbitrary<Matcher> = fc.oneof(equalityMatcher, regexMatcher);
 
 const PARAMS = { numRuns: 2000 };
@@ -83,10 +93,15 @@ describe('formatMatcher → parseFilter', () => {
 
   it('gives back a whole list, joined with spaces, commas or as a {…} selector', () => {
     fc.assert(
-      fc.property(fc.array(matcher, { minLength: 1, maxLength: 6 }), fc.constantFrom(' ', ', ', ','), fc.boolean(), (list, sep, braces) => {
-        const body = list.map(formatMatcher).join(sep);
-        expect(parseFilter(braces ? `{${body}}` : body)).toEqual({ matchers: list, text: [] });
-      }),
+      fc.property(
+        fc.array(matcher, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(' ', ', ', ','),
+        fc.boolean(),
+        (list, sep, braces) => {
+          const body = list.map(formatMatcher).join(sep);
+          expect(parseFilter(braces ? `{${body}}` : body)).toEqual({ matchers: list, text: [] });
+        },
+      ),
       PARAMS,
     );
   });
@@ -144,7 +159,13 @@ describe('parseFilter on arbitrary input', () => {
       '(?i)',
       'é',
     );
-    fc.assert(fc.property(fc.array(token, { maxLength: 20 }).map((t) => t.join('')), assertOnlySyntaxErrors), PARAMS);
+    fc.assert(
+      fc.property(
+        fc.array(token, { maxLength: 20 }).map((t) => t.join('')),
+        assertOnlySyntaxErrors,
+      ),
+      PARAMS,
+    );
   });
 });
 

@@ -626,6 +626,8 @@ function operationObject(op: ApiOperation): JsonSchema {
     responses[String(invalidStatus)] = errorResponse(
       'Invalid parameters or body; `error.fields` names each problem',
     );
+  // route.ts jsonBody's limit; the webhook has its own (its errors say so).
+  if (op.body && op.role !== 'webhook') responses['413'] = errorResponse('The body is larger than 4 MB');
   for (const [status, description] of Object.entries(op.errors ?? {}))
     responses[status] = errorResponse(description);
   const segments = op.path

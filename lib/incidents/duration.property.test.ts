@@ -12,7 +12,9 @@ const PARAMS = { numRuns: 3000 };
 const UNIT_MS = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 } as const;
 
 /** Whole seconds within the accepted range (formatDurationMs rounds to the second). */
-const durationMs = fc.integer({ min: MIN_DURATION_MS / 1000, max: MAX_DURATION_MS / 1000 }).map((s) => s * 1000);
+const durationMs = fc
+  .integer({ min: MIN_DURATION_MS / 1000, max: MAX_DURATION_MS / 1000 })
+  .map((s) => s * 1000);
 
 describe('parseDuration(formatDurationMs(ms))', () => {
   it('is ms for every whole-second duration from 1m to 365d', () => {
@@ -39,7 +41,9 @@ describe('parseDuration(formatDurationMs(ms))', () => {
         const text = formatDurationMs(ms);
         expect(text).toMatch(/^(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?$/);
         // No unit holds a whole number of the next larger one: 7d is 1w, 60m is 1h.
-        const parts = Object.fromEntries([...text.matchAll(/(\d+)([wdhms])/g)].map((p) => [p[2], Number(p[1])]));
+        const parts = Object.fromEntries(
+          [...text.matchAll(/(\d+)([wdhms])/g)].map((p) => [p[2], Number(p[1])]),
+        );
         expect(parts.d ?? 0).toBeLessThan(7);
         expect(parts.h ?? 0).toBeLessThan(24);
         expect(parts.m ?? 0).toBeLessThan(60);
@@ -70,8 +74,34 @@ describe('parseDuration on arbitrary input', () => {
   });
 
   it('does so for near-misses built from digits, units and spaces', () => {
-    const token = fc.constantFrom('0', '1', '9', '30', '999999', '1000000', 'w', 'd', 'h', 'm', 's', 'W', 'ms', ' ', '\t', '-', '.', 'y', '١');
-    fc.assert(fc.property(fc.array(token, { maxLength: 12 }).map((t) => t.join('')), check), PARAMS);
+    const token = fc.constantFrom(
+      '0',
+      '1',
+      '9',
+      '30',
+      '999999',
+      '1000000',
+      'w',
+      'd',
+      'h',
+      'm',
+      's',
+      'W',
+      'ms',
+      ' ',
+      '\t',
+      '-',
+      '.',
+      'y',
+      '١',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(token, { maxLength: 12 }).map((t) => t.join('')),
+        check,
+      ),
+      PARAMS,
+    );
   });
 
   it('agrees with a reference reading of well-formed input (units largest first, case and spaces ignored)', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { streamSelectorOf } from './alert-context';
 
 /**
  * The shapes of `GET /api/v1/alerts/{fingerprint}/logs`: its parameters (validated by the data layer,
@@ -27,6 +28,10 @@ export const alertLogsParamsSchema = z
       .refine((q) => q.trimStart().startsWith('{'), {
         error:
           'Start with a stream selector in braces, e.g. {job="node"} |= "error"; only log queries are shown here.',
+      })
+      // An unclosed "{" is no selector either: refused here rather than sent to Loki.
+      .refine((q) => !q.trimStart().startsWith('{') || streamSelectorOf(q) !== undefined, {
+        error: 'Close the stream selector with "}", e.g. {job="node"} |= "error".',
       })
       .optional(),
     limit: z.coerce.number().int().min(1).max(MAX_LOG_LIMIT).default(DEFAULT_LOG_LIMIT),
