@@ -33,6 +33,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // npm run test:faults: each file starts its own real stack and the built console (.next), then
+          // breaks an upstream. One file at a time: two cores, and timings are part of what is asserted.
+          name: 'faults',
+          environment: 'node',
+          include: ['faults/**/*.faults.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

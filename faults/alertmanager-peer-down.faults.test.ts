@@ -16,7 +16,7 @@ let world: FaultWorld;
 const FILTER = 'job="faults-peer"';
 
 beforeAll(async () => {
-  world = await startFaultWorld({});
+  world = await startFaultWorld({ name: 'alertmanager-peer-down' });
 });
 afterAll(async () => {
   await world?.stop();
@@ -36,7 +36,9 @@ it('with peer 1 killed, the alerts stay complete from peer 2, the peer shows dow
   const upstreams = await waitFor(
     async () => {
       const answer = await world.api('/api/v1/upstreams');
-      const body = answer.body as { upstreams: { kind: string; name: string; ok: boolean; detail: string }[] };
+      const body = answer.body as {
+        upstreams: { kind: string; name: string; ok: boolean; detail: string }[];
+      };
       const peer1 = body.upstreams?.find((u) => u.kind === 'alertmanager' && u.name.endsWith('peer 1'));
       return peer1 && !peer1.ok ? body.upstreams : undefined;
     },

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateApiToken } from '@/lib/auth/api-token';
 import { createPrismaClient } from '@/lib/db/client';
@@ -24,14 +26,19 @@ export type FaultWorld = {
   server: VigilServer;
   /** `vgl_…` of an admin (admin ≥ responder ≥ viewer: every route is open to it). */
   token: string;
-  /** Calls Vigil with the token; never throws for an HTTP status. */
-  api(path: string, init?: { method?: string; json?: unknown }): Promise<Answer>;
+  /**
+   * Calls Vigil with the token; never throws for an HTTP status. A call still unanswered after
+   * `giveUpMs` (default 45 s) comes back as status 0, "no answer".
+   */
+  api(path: string, init?: { method?: string; json?: unknown; giveUpMs?: number }): Promise<Answer>;
   /** SIGKILLs a stack process by name (`alertmanager-1`, `prometheus`…). */
   kill(name: string): void;
   stop(): Promise<void>;
 };
 
 export async function startFaultWorld(options: {
+  /** Names the copy of the console's log kept after the stack is removed (`$TMPDIR/vigil-faults/<name>.log`). */
+  name: string;
   /** Replaces or adds variables of Vigil's environment, e.g. upstream URLs of fakes. */
   env?: (stack: Stack) => Record<string, string>;
 }): Promise<FaultWorld> {
@@ -80,22 +87,34 @@ export async function startFaultWorld(options: {
       },
       async stop() {
         await running.stop();
+        keepLog(stack, options.name);
         await stack.stop();
       },
     };
   } catch (error) {
     await server?.stop();
+    keepLog(stack, options.name);
     await stack.stop();
     throw error;
   }
 }
 
+/** stop() removes the stack's folder; the console's log is the evidence when a fault test fails. */
+function keepLog(stack: Stack, name: string): void {
+  const from = path.join(stack.dir, 'logs', 'vigil.log');
+  if (!existsSync(from)) return;
+  const dir = path.join(tmpdir(), 'vigil-faults');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(from, path.join(dir, `${name}.log`));
+}
+
 async function call(
   url: string,
   token: string,
-  init: { method?: string; json?: unknown } = {},
+  init: { method?: string; json?: unknown; giveUpMs?: number } = {},
 ): Promise<Answer> {
   const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
   const res = await fetch(url, {
     method: init.method ?? 'GET',
     headers: {
@@ -104,20 +123,27 @@ async function call(
     },
     body: init.json === undefined ? undefined : JSON.stringify(init.json),
     // A hung console must fail the test, not stall it.
-    signal: AbortSignal.timeout(45_000),
+    signal: AbortSignal.timeout(init.giveUpMs ?? 45_000),
+  }).catch((error: Error) => {
+    if (error.name === 'TimeoutError') return undefined;
+    throw error;
   });
-  const text = await res.text();
+  const text = await res?.text().catch(() => undefined);
+  if (!res || text === undefined) return { status: 0, body: undefined, text: 'no answer', ms: ms() };
   let body: unknown = text;
   try {
     body = JSON.parse(text);
   } catch {
     // Not JSON (the postmortem.md and CSV routes): keep the text.
   }
-  return { status: res.status, body, text, ms: Math.round(performance.now() - started) };
+  return { status: res.status, body, text, ms: ms() };
 }
 
 /** Firing alerts of a test's own, posted to every given peer as Prometheus does. */
-export async function fireAlerts(peers: readonly string[], labelSets: Record<string, string>[]): Promise<void> {
+export async function fireAlerts(
+  peers: readonly string[],
+  labelSets: Record<string, string>[],
+): Promise<void> {
   const startsAt = new Date(Date.now() - 60_000).toISOString();
   const endsAt = new Date(Date.now() + 3_600_000).toISOString();
   const alerts = labelSets.map((labels) => ({

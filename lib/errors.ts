@@ -119,3 +119,11 @@ export function errorBody(e: AppError) {
     },
   };
 }
+
+/** Prisma's own errors and the pg driver's (through the adapter); not our typed errors or bugs. */
+export function isDatabaseError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name.startsWith('PrismaClient') || error.name === 'DriverAdapterError') return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^(P\d{4}|ECONNREFUSED|ECONNRESET|57P\d\d|08\d\d\d)$/.test(code);
+}

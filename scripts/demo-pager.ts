@@ -18,7 +18,7 @@ export async function startDemoPager(
       body += chunk.toString('utf8');
     });
     req.on('end', () => {
-      log(`${req.url === '/chat' ? 'chat' : 'pager'}: ${describe(body)}`);
+      log(`${req.url === '/chat' ? 'chat' : 'pager'}: ${oneLine(body)}`);
       res.writeHead(204).end();
     });
   });
@@ -43,7 +43,7 @@ escalation:
 }
 
 /** Slack's `text`, or the generic webhook's incident and level, in one line. */
-function describe(body: string): string {
+function oneLine(body: string): string {
   try {
     const json = JSON.parse(body) as {
       text?: string;

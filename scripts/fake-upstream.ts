@@ -104,7 +104,9 @@ async function main(argv: string[]): Promise<void> {
             ? { kind, status: Number(a ?? 200), body: b ?? '{' }
             : undefined;
   if (!behaviour) {
-    console.error('usage: tsx scripts/fake-upstream.ts <hang|stall-body|delay|answer> <port> [ms | status body]');
+    console.error(
+      'usage: tsx scripts/fake-upstream.ts <hang|stall-body|delay|answer> <port> [ms | status body]',
+    );
     process.exit(2);
   }
   const fake = await startFakeUpstream(behaviour, port);

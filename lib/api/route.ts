@@ -1,6 +1,13 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { errorBody, isAppError, RateLimitedError, ValidationError } from '@/lib/errors';
+import {
+  errorBody,
+  isAppError,
+  isDatabaseError,
+  RateLimitedError,
+  UnavailableError,
+  ValidationError,
+} from '@/lib/errors';
 import { metrics } from '@/lib/server/metrics';
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<unknown>;
@@ -34,6 +41,18 @@ async function respond<P>(
       const headers: HeadersInit =
         error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
       return NextResponse.json(errorBody(error), { status: error.status, headers });
+    }
+    if (isDatabaseError(error)) {
+      // Also reached by authentication itself (tokens and sessions are checked in the database).
+      console.error(`[vigil] ${request.method} ${new URL(request.url).pathname}: PostgreSQL failed:`, error);
+      return NextResponse.json(
+        errorBody(
+          new UnavailableError(
+            'PostgreSQL is not answering, so Vigil did nothing with this request. Try again in a moment; GET /api/health shows when the database is back.',
+          ),
+        ),
+        { status: 503, headers: { 'retry-after': '10' } },
+      );
     }
     console.error(`[vigil] ${request.method} ${new URL(request.url).pathname} failed:`, error);
     return NextResponse.json(

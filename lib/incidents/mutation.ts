@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { isAppError, UnavailableError, UpstreamError } from '@/lib/errors';
+import { isAppError, isDatabaseError, UnavailableError, UpstreamError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 /**
@@ -82,14 +82,6 @@ export async function auditFailure(
   } catch (auditError) {
     console.error(`[vigil] could not audit the failed ${action}:`, auditError);
   }
-}
-
-/** Prisma's own errors and the pg driver's (through the adapter); not our typed errors or bugs. */
-export function isDatabaseError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name.startsWith('PrismaClient') || error.name === 'DriverAdapterError') return true;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^(P\d{4}|ECONNREFUSED|ECONNRESET|57P\d\d|08\d\d\d)$/.test(code);
 }
 
 /** The last line of a Prisma message, which says what happened (the rest is the call site). */

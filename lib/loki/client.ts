@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { UpstreamError } from '@/lib/errors';
-import { requestUpstream, type UpstreamTarget } from '@/lib/upstreams/http';
+import { displayUrl, requestUpstream, type UpstreamTarget } from '@/lib/upstreams/http';
 import { toNs } from './nanoseconds';
 import {
   buildInfoSchema,
@@ -148,7 +148,17 @@ export async function getReady(target: UpstreamTarget): Promise<LokiReadiness> {
         return notReadyDetail;
       },
     });
-    return { ready: true, detail: body.trim() };
+    // Loki answers exactly "ready"; any other 200 is something else at that address (a proxy's page,
+    // a different service), which must not count as a healthy Loki.
+    if (body.trim() !== 'ready')
+      throw new UpstreamError(
+        'loki',
+        displayUrl(new URL(`${target.baseUrl}/ready`)),
+        200,
+        `Loki's /ready answered 200 without "ready" (${body.trim().slice(0, 60) || 'an empty body'})`,
+        `Check that ${target.configHint} points at Loki itself.`,
+      );
+    return { ready: true, detail: 'ready' };
   } catch (error) {
     if (error instanceof UpstreamError && error.upstreamStatus === 503)
       return { ready: false, detail: notReadyDetail };

@@ -51,9 +51,13 @@ describe('describeEvent', () => {
     expect(line('incident.updated', { severity: 'critical' })).toBe('Ana set the severity to critical');
     expect(line('alert.linked', { alertname: 'APIDown' })).toBe('Ana linked alert APIDown');
     expect(line('note.added', { excerpt: 'rolled back' })).toBe('Ana noted: "rolled back"');
-    expect(line('escalation.raised', { level: 2, name: 'L2 team lead', reason: 'manual', comment: 'no ack' }, null)).toBe(
-      'Escalated to L2 (L2 team lead): "no ack"',
-    );
+    expect(
+      line(
+        'escalation.raised',
+        { level: 2, name: 'L2 team lead', reason: 'manual', comment: 'no ack' },
+        null,
+      ),
+    ).toBe('Escalated to L2 (L2 team lead): "no ack"');
     expect(line('notification.sent', { channel: 'ops-mail', level: 1 }, null)).toBe(
       'Notification sent via ops-mail (level 1)',
     );

@@ -129,7 +129,16 @@ export async function requestUpstream<S extends z.ZodType>(
       Object.entries(request.form).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
     ).toString();
   }
-  const signals = [AbortSignal.timeout(target.timeoutMs), ...(request.signal ? [request.signal] : [])];
+  // One deadline for the whole exchange, body included. Not AbortSignal.timeout + AbortSignal.any:
+  // on Node 20 a combined signal can be collected mid-request and then never aborts a body read, so an
+  // upstream that sends headers and stalls would hang the poller for good (faults/stalled-upstream-body).
+  const controller = new AbortController();
+  const deadline = setTimeout(
+    () => controller.abort(new DOMException(`no answer within ${target.timeoutMs} ms`, 'TimeoutError')),
+    target.timeoutMs,
+  );
+  const forwardAbort = () => controller.abort(request.signal?.reason);
+  request.signal?.addEventListener('abort', forwardAbort, { once: true });
   const started = performance.now();
   const observe = (status: number | undefined, ok: boolean) =>
     observeUpstreamRequest({
@@ -147,7 +156,7 @@ export async function requestUpstream<S extends z.ZodType>(
       method,
       headers,
       body,
-      signal: AbortSignal.any(signals),
+      signal: controller.signal,
       cache: 'no-store',
       redirect: 'error',
     });
@@ -166,6 +175,9 @@ export async function requestUpstream<S extends z.ZodType>(
   } catch (error) {
     observe(undefined, false);
     throw networkFailure(target, url, error);
+  } finally {
+    clearTimeout(deadline);
+    request.signal?.removeEventListener('abort', forwardAbort);
   }
 
   if (!response.ok) {
