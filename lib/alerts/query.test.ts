@@ -292,6 +292,17 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
     expect(answerAlertsQuery(shuffled, q)).toEqual(answerAlertsQuery(views, q));
   });
 
+  it('answers the same query between two polls from one computation, and recomputes after a change', () => {
+    const q = query({ filter: 'severity="critical"', limit: 5 });
+    const first = answerAlertsQuery(views, q);
+    expect(answerAlertsQuery(views, q).alerts).toBe(first.alerts);
+    expect(answerAlertsQuery(views, { ...q, offset: 5 }).alerts).not.toBe(first.alerts);
+    const acks = new Map([
+      [ackKey('eu', eu[0]?.fingerprint ?? ''), { by: 'ana', at: '2026-11-21T08:59:00.000Z', comment: null }],
+    ]);
+    expect(answerAlertsQuery(views, q, acks).alerts).not.toBe(first.alerts);
+  });
+
   it('reuses the index until a poll brings a new snapshot', () => {
     const index = alertIndexOf(views);
     expect(alertIndexOf([...views])).toBe(index);
