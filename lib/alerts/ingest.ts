@@ -57,12 +57,15 @@ export async function storeAlertEvents(
     client,
     timeoutMs = STORE_TIMEOUT_MS,
     autoOpen = null,
+    group,
   }: {
     source: EventSource;
     client?: PrismaClient;
     timeoutMs?: number;
     /** The auto-incident policy (labels to match); null opens no incidents (the poller). */
     autoOpen?: Record<string, string> | null;
+    /** The notification's groupKey: the alerts of one Alertmanager group open one incident. */
+    group?: string;
   },
 ): Promise<StoreResult> {
   if (events.length === 0) return { received: 0, stored: 0, duplicates: 0 };
@@ -77,7 +80,7 @@ export async function storeAlertEvents(
     const insert = prisma.$transaction(
       async (tx) => {
         const result = await tx.alertEvent.createMany({ data: events.map(toRow), skipDuplicates: true });
-        await applyAlertEventsToIncidents(tx, events, { autoOpen });
+        await applyAlertEventsToIncidents(tx, events, { autoOpen, group });
         return result;
       },
       { maxWait: timeoutMs, timeout: timeoutMs },

@@ -3,6 +3,7 @@ import type { AlertEventInput } from '@/lib/alerts/alert-event';
 import { auditSystem } from '@/lib/audit';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { incidentLabel } from '@/lib/runbooks/incident-ref';
+import { highestSeverity } from './incident-status';
 
 /**
  * Incidents and the alert events that arrive (webhook and poller, lib/alerts/ingest.ts): alerts matching
@@ -64,6 +65,8 @@ export async function insertIncident(
     alerts: readonly LinkedAlertInput[];
     auto: boolean;
     at?: Date;
+    /** The Alertmanager group it was opened for, so the group's later alerts join it. */
+    groupKey?: string;
   },
 ): Promise<{ id: string; number: number; ref: string }> {
   const at = input.at ?? new Date();
@@ -92,6 +95,7 @@ export async function insertIncident(
       data: {
         auto: input.auto,
         alerts: input.alerts.length,
+        ...(input.groupKey ? { groupKey: input.groupKey } : {}),
         ...(input.auto && first ? alertData(first) : {}),
       },
     },
@@ -122,11 +126,15 @@ export type IncidentEffects = { opened: string[]; fired: number; resolved: numbe
  * - a linked alert firing again (a later startsAt) is marked firing again: `alert.fired`;
  * - a linked alert resolving sets `IncidentAlert.resolvedAt`: `alert.resolved`.
  * `autoOpen` null (the poller) only records firings and resolutions.
+ *
+ * Alerts to open an incident for are gathered per Alertmanager notification group (`group`, the
+ * webhook's groupKey): a flood of 300 InstanceDown alerts is one incident with 300 alerts, not 300
+ * incidents paging 300 times; later alerts of the same group join that incident while it is unresolved.
  */
 export async function applyAlertEventsToIncidents(
   tx: Tx,
   events: readonly AlertEventInput[],
-  { autoOpen }: { autoOpen: Labels | null },
+  { autoOpen, group }: { autoOpen: Labels | null; group?: string },
 ): Promise<IncidentEffects> {
   const effects: IncidentEffects = { opened: [], fired: 0, resolved: 0 };
   if (events.length === 0) return effects;
@@ -143,7 +151,8 @@ export async function applyAlertEventsToIncidents(
   const relevant = events.filter((e) => linkedKeys.has(key(e)) || candidates.includes(e));
   if (relevant.length === 0) return effects;
 
-  await lockAlerts(tx, relevant.map(key));
+  // The group's lock too: two notifications of one group at once must not open two incidents.
+  await lockAlerts(tx, [...relevant.map(key), ...(group && candidates.length ? [`group:${group}`] : [])]);
   const links = await tx.incidentAlert.findMany({
     where: { fingerprint: { in: [...new Set(relevant.map((e) => e.fingerprint))] } },
     include: { incident: { select: { status: true } } },
@@ -152,6 +161,7 @@ export async function applyAlertEventsToIncidents(
   const ordered = [...relevant].sort(
     (a, b) => a.startsAt.localeCompare(b.startsAt) || (a.status === 'firing' ? -1 : 1),
   );
+  const toOpen: { event: AlertEventInput; startsAt: Date }[] = [];
   for (const event of ordered) {
     const startsAt = new Date(event.startsAt);
     const mine = links.filter((l) => l.cluster === event.cluster && l.fingerprint === event.fingerprint);
@@ -188,32 +198,74 @@ export async function applyAlertEventsToIncidents(
       (l) => l.incident.status !== 'resolved' || l.startsAt.getTime() === startsAt.getTime(),
     );
     if (!candidates.includes(event) || covered) continue;
-    const alert = {
-      cluster: event.cluster,
-      fingerprint: event.fingerprint,
-      alertname: event.alertname,
-      labels: event.labels,
-      startsAt,
-    };
-    const incident = await insertIncident(tx, {
-      title: incidentTitle(event.labels),
-      severity: incidentSeverity(event.labels),
-      createdById: null,
-      alerts: [alert],
-      auto: true,
-    });
-    await tx.timelineEvent.create({
-      data: { incidentId: incident.id, type: 'alert.fired', at: startsAt, data: alertData(event) },
-    });
-    await auditSystem(tx, 'incident.opened', incident.ref, { auto: true, ...alertData(event) });
-    links.push({
-      incidentId: incident.id,
-      ...alert,
-      resolvedAt: null,
-      addedAt: new Date(),
-      incident: { status: 'open' },
-    } as (typeof links)[number]);
-    effects.opened.push(incident.id);
+    toOpen.push({ event, startsAt });
   }
+  if (toOpen.length > 0) effects.opened.push(...(await openForGroup(tx, toOpen, group)));
   return effects;
+}
+
+/**
+ * Opens one incident for these alerts of one notification group, or adds them to the group's
+ * incident while it is unresolved (found by the groupKey its `incident.opened` event records).
+ */
+async function openForGroup(
+  tx: Tx,
+  toOpen: readonly { event: AlertEventInput; startsAt: Date }[],
+  group: string | undefined,
+): Promise<string[]> {
+  const alerts = toOpen.map(({ event, startsAt }) => ({
+    cluster: event.cluster,
+    fingerprint: event.fingerprint,
+    alertname: event.alertname,
+    labels: event.labels,
+    startsAt,
+  }));
+  const fired = (incidentId: string) =>
+    tx.timelineEvent.createMany({
+      data: toOpen.map(({ event, startsAt }) => ({
+        incidentId,
+        type: 'alert.fired',
+        at: startsAt,
+        data: alertData(event),
+      })),
+    });
+  const existing = group
+    ? await tx.timelineEvent.findFirst({
+        where: {
+          type: 'incident.opened',
+          data: { path: ['groupKey'], equals: group },
+          incident: { status: { not: 'resolved' } },
+        },
+        orderBy: { at: 'desc' },
+        select: { incidentId: true },
+      })
+    : null;
+  if (existing) {
+    await tx.incidentAlert.createMany({
+      data: alerts.map((a) => ({ incidentId: existing.incidentId, ...a })),
+      skipDuplicates: true,
+    });
+    await fired(existing.incidentId);
+    return [];
+  }
+  const [first] = toOpen;
+  if (!first) return [];
+  const incident = await insertIncident(tx, {
+    title:
+      toOpen.length === 1
+        ? incidentTitle(first.event.labels)
+        : `${first.event.alertname || 'Alerts'}: ${toOpen.length} alerts`,
+    severity: highestSeverity(toOpen.map(({ event }) => incidentSeverity(event.labels))),
+    createdById: null,
+    alerts,
+    auto: true,
+    groupKey: group,
+  });
+  await fired(incident.id);
+  await auditSystem(tx, 'incident.opened', incident.ref, {
+    auto: true,
+    alerts: toOpen.length,
+    ...alertData(first.event),
+  });
+  return [incident.id];
 }

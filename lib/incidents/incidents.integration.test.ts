@@ -174,6 +174,30 @@ describe('auto-open from alert events', () => {
     ).toHaveLength(1);
   });
 
+  it('opens one incident for a whole notification group, which later alerts of the group join', async () => {
+    const group = 'default:{}/{severity="critical"}:{alertname="NodeFlood"}';
+    const flood = Array.from({ length: 30 }, () => fire({ alertname: 'NodeFlood' }));
+    const byGroup = (events: AlertEventInput[]) =>
+      ingest.storeAlertEvents(events, { source: 'webhook', autoOpen: { severity: 'critical' }, group });
+    // Both peers deliver the same group at once.
+    await Promise.all([
+      byGroup(flood.map((a) => event(a, 'firing'))),
+      byGroup(flood.map((a) => event(a, 'firing'))),
+    ]);
+    const ids = new Set(
+      (await Promise.all(flood.map((a) => incidentsOf(a.fingerprint)))).flat().map((l) => l.incidentId),
+    );
+    expect(ids.size).toBe(1);
+    const [id] = [...ids];
+    const incident = await db().incident.findUniqueOrThrow({ where: { id } });
+    expect(incident.title).toBe('NodeFlood: 30 alerts');
+    const late = fire({ alertname: 'NodeFlood' });
+    await byGroup([event(late, 'firing')]);
+    expect((await incidentsOf(late.fingerprint)).map((l) => l.incidentId)).toEqual([id]);
+    expect((await types(id ?? '')).filter((t) => t === 'incident.opened')).toHaveLength(1);
+    expect((await types(id ?? '')).filter((t) => t === 'alert.fired')).toHaveLength(31);
+  });
+
   it('opens nothing for alerts outside the policy, or from the poller', async () => {
     const warning = fire({ severity: 'warning' });
     await webhook([event(warning, 'firing')]);

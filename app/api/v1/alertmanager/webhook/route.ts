@@ -64,6 +64,7 @@ export const POST = route('/api/v1/alertmanager/webhook', async (request) => {
     const result = await storeAlertEvents(webhookAlertEvents(notification, cluster), {
       source: 'webhook',
       autoOpen: config().escalation.autoIncidentMatch,
+      group: `${cluster}:${notification.groupKey}`,
     });
     count('accepted');
     return { status: 'accepted', cluster, ...result };
