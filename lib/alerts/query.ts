@@ -19,7 +19,7 @@ import {
 import { type AlertLabelsResponse, buildLabelIndex, type LabelIndex, labelSuggestions } from './label-index';
 import { MatcherSyntaxError, parseFilter } from './matchers';
 import type { SnapshotView } from './snapshot';
-import { type ClusterSnapshot, sources } from './sources';
+import { type ClusterSnapshot, sources, wantRouteGroups } from './sources';
 
 /**
  * The alerts API's data layer: every Alertmanager cluster's snapshot, filtered, grouped, ordered and
@@ -48,6 +48,8 @@ export type AlertIndex = {
 
 /** The answer of `GET /api/v1/alerts`. Throws ValidationError (422) for a bad filter, group_by or state. */
 export async function queryAlerts(query: AlertsQuery): Promise<AlertsResponse> {
+  if (query.group_by.trim() === '@route' && wantRouteGroups())
+    await Promise.all([...sources().clusters.values()].map((source) => source.refresh()));
   const [views, acks] = await Promise.all([clusterViews(), openAcks()]);
   return answerAlertsQuery(views, query, acks);
 }

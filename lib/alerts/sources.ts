@@ -55,6 +55,23 @@ export type Sources = {
   loki: SnapshotSource<LokiSnapshot> | undefined;
 };
 
+// Alertmanager's route groups repeat every alert in full: at 10,000 alerts, a third full read and parse
+// per poll, blocking the event loop. They are read only while someone groups by route, and for ten
+// minutes after the last such request.
+const ROUTE_GROUPS_FOR_MS = 600_000;
+let routeGroupsUntil = 0;
+const routeGroupsWanted = () => Date.now() < routeGroupsUntil;
+
+/**
+ * Called by a request that groups by route. Returns true when route groups were not being read, so the
+ * caller can wait for a poll that reads them instead of answering without routes.
+ */
+export function wantRouteGroups(): boolean {
+  const first = !routeGroupsWanted();
+  routeGroupsUntil = Date.now() + ROUTE_GROUPS_FOR_MS;
+  return first;
+}
+
 async function fetchCluster(cluster: AlertmanagerCluster): Promise<ClusterSnapshot> {
   const peers = alertmanagerPeerTargets(cluster);
   const [merged, statuses, silences, routeGroups] = await Promise.all([
@@ -64,7 +81,10 @@ async function fetchCluster(cluster: AlertmanagerCluster): Promise<ClusterSnapsh
       (r) => r.result,
       () => [] as Silence[],
     ),
-    writeWithFailover(peers, (p) => getAlertGroups(p)).then(
+    (routeGroupsWanted()
+      ? writeWithFailover(peers, (p) => getAlertGroups(p))
+      : Promise.resolve({ result: [] })
+    ).then(
       (r) =>
         r.result.map((g) => ({
           receiver: g.receiver,

@@ -96,5 +96,11 @@ describe('alert states from the real Alertmanager pair', () => {
     expect(defaultView.counts.byState.silenced).toBeGreaterThanOrEqual(1);
     expect(defaultView.counts.byState.inhibited).toBeGreaterThanOrEqual(1);
     expect(defaultView.upstreams[0]).toMatchObject({ cluster: 'default', error: null });
+
+    // Route groups are read only once someone groups by route; the first such request waits for them.
+    const byRoute = await queryAlerts(
+      alertsQuerySchema.parse({ group_by: '@route', state: 'active,inhibited' }),
+    );
+    expect(byRoute.groups.find((g) => g.labels.alertname === 'InstanceDown')?.receiver).toBe('pager');
   });
 });

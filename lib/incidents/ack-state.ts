@@ -12,7 +12,7 @@ import { db } from '@/lib/db';
 const MAX_AGE_MS = 1000;
 const EMPTY: AckMap = new Map();
 
-type State = { map: AckMap; loadedAt: number; loading?: Promise<AckMap> };
+type State = { map: AckMap; loadedAt: number; loading?: Promise<AckMap>; failing?: boolean };
 const KEY = Symbol.for('vigil.ack-state');
 const store = globalThis as unknown as Record<symbol, State | undefined>;
 const state = (): State => {
@@ -30,15 +30,19 @@ export function openAcks(): Promise<AckMap> {
   s.loading ??= load()
     .then(
       (map) => {
+        s.failing = false;
         s.map = sameAcks(s.map, map) ? s.map : map;
         s.loadedAt = Date.now();
         return s.map;
       },
       (error: unknown) => {
-        console.warn(
-          '[vigil] reading acknowledgements failed; the alerts view shows the last known ones:',
-          error,
-        );
+        // Once per outage, not every second.
+        if (!s.failing)
+          console.warn(
+            '[vigil] reading acknowledgements failed; the alerts view shows the last known ones:',
+            error,
+          );
+        s.failing = true;
         s.loadedAt = Date.now();
         return s.map;
       },
