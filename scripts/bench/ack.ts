@@ -14,7 +14,11 @@ export async function measureAcks(options: {
   count: number;
 }): Promise<AckResult> {
   const auth = { authorization: `Bearer ${options.apiToken}` };
-  const params = new URLSearchParams({ filter: SYNTHETIC_FILTER, limit: String(options.count), group_by: '' });
+  const params = new URLSearchParams({
+    filter: SYNTHETIC_FILTER,
+    limit: String(options.count),
+    group_by: '',
+  });
   const res = await fetch(`${options.vigilUrl}/api/v1/alerts?${params}`, { headers: auth });
   const body = (await res.json()) as { alerts: { fingerprint: string; cluster: string }[] };
   const times: number[] = [];

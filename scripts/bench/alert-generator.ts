@@ -23,9 +23,20 @@ const CATALOGUE: Rule[] = [
   },
   { alertname: 'HighErrorRate', severity: 'critical', job: 'api', k8s: true, summary: '5xx above 5%' },
   { alertname: 'HighLatency', severity: 'warning', job: 'api', k8s: true, summary: 'p99 latency above 1 s' },
-  { alertname: 'PodCrashLooping', severity: 'warning', job: 'kube-state-metrics', k8s: true, summary: 'Pod is restarting' },
+  {
+    alertname: 'PodCrashLooping',
+    severity: 'warning',
+    job: 'kube-state-metrics',
+    k8s: true,
+    summary: 'Pod is restarting',
+  },
   { alertname: 'EndpointProbeFailed', severity: 'critical', job: 'blackbox', summary: 'HTTP probe failed' },
-  { alertname: 'CertificateExpiringSoon', severity: 'info', job: 'blackbox', summary: 'TLS certificate expires in < 14 days' },
+  {
+    alertname: 'CertificateExpiringSoon',
+    severity: 'info',
+    job: 'blackbox',
+    summary: 'TLS certificate expires in < 14 days',
+  },
   { alertname: 'NTPClockSkew', severity: 'info', job: 'node', summary: 'Clock skew above 50 ms' },
 ];
 
@@ -71,7 +82,11 @@ export function postableAlerts(from: number, to: number, now = Date.now()) {
   const endsAt = new Date(now + 4 * 3_600_000).toISOString();
   return Array.from({ length: to - from }, (_, k) => {
     const a = syntheticAlert(from + k, now);
-    return { ...a, endsAt, generatorURL: `http://prometheus.example:9090/graph?g0.expr=${a.labels.alertname}` };
+    return {
+      ...a,
+      endsAt,
+      generatorURL: `http://prometheus.example:9090/graph?g0.expr=${a.labels.alertname}`,
+    };
   });
 }
 
@@ -87,7 +102,8 @@ export async function postToPeers(peers: readonly string[], from: number, to: nu
           headers: { 'content-type': 'application/json' },
           body,
         });
-        if (!res.ok) throw new Error(`POST ${peer}/api/v2/alerts answered ${res.status}: ${await res.text()}`);
+        if (!res.ok)
+          throw new Error(`POST ${peer}/api/v2/alerts answered ${res.status}: ${await res.text()}`);
       }),
     );
   }
@@ -110,7 +126,7 @@ export function fingerprintOf(labels: Record<string, string>): string {
 export function webhookNotification(n: number, size: number, externalURL: string, runId: string) {
   const alerts = Array.from({ length: size }, (_, k) => {
     const a = syntheticAlert(n * size + k);
-    const labels = { ...a.labels, instance: `wh-${runId}-${n * size + k}:9100` };
+    const labels: Record<string, string> = { ...a.labels, instance: `wh-${runId}-${n * size + k}:9100` };
     return {
       status: 'firing' as const,
       labels,

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { quantile } from './stats';
 
 export type LoadResult = {
   target: string;
@@ -42,5 +43,52 @@ export async function load(options: {
     statuses: Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count])),
     // autocannon counts a timeout as an error too.
     errors: r.errors,
+  };
+}
+
+/**
+ * One client asking `url` back to back (fetch, keep-alive), each answer read to its last byte, for
+ * `durationSeconds` and at least `minAnswers` answers. Used for one client instead of autocannon, which
+ * drops the request in flight when its time is up: Alertmanager may take longer than the whole run to
+ * answer one GET of 10,000 alerts, and that answer is the figure wanted.
+ */
+export async function sequential(options: {
+  target: string;
+  url: string;
+  durationSeconds: number;
+  minAnswers: number;
+  headers?: Record<string, string>;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  while (elapsed() < options.durationSeconds || latencies.length + errors < options.minAnswers) {
+    const t = performance.now();
+    try {
+      const res = await fetch(options.url, { headers: options.headers });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t);
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    } catch {
+      errors++;
+    }
+  }
+  const seconds = elapsed();
+  const non2xx = Object.entries(statuses)
+    .filter(([code]) => !code.startsWith('2'))
+    .reduce((sum, [, n]) => sum + n, 0);
+  return {
+    target: options.target,
+    connections: 1,
+    durationSeconds: seconds,
+    requests: latencies.length,
+    requestsPerSecond: latencies.length / seconds,
+    p50Ms: quantile(latencies, 0.5),
+    p99Ms: quantile(latencies, 0.99),
+    non2xx,
+    statuses,
+    errors,
   };
 }

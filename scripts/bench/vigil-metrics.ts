@@ -1,6 +1,7 @@
 /** Reading Vigil's own Prometheus metrics (`/metrics`, public) for the benchmark. */
 
-export type UpstreamCounts = Map<string, number>;
+/** Requests per `peer<TAB>endpoint` (a plain object, so results serialise to JSON). */
+export type UpstreamCounts = Record<string, number>;
 
 async function scrape(vigilUrl: string): Promise<string> {
   const res = await fetch(`${vigilUrl}/metrics`);
@@ -9,19 +10,19 @@ async function scrape(vigilUrl: string): Promise<string> {
 }
 
 /**
- * Alertmanager requests made so far, keyed `peer endpoint` (outcomes summed), from
+ * Alertmanager requests made so far, keyed `peer<TAB>endpoint` (outcomes summed), from
  * `vigil_upstream_requests_total{source="alertmanager",name,endpoint,outcome}`.
  *
  * @example 'vigil_upstream_requests_total{source="alertmanager",name="127.0.0.1:9093",endpoint="/api/v2/alerts",outcome="ok"} 7'
- *   → Map {'127.0.0.1:9093 /api/v2/alerts' → 7}
+ *   → {'127.0.0.1:9093\t/api/v2/alerts': 7}
  */
 export function alertmanagerRequestCounts(text: string): UpstreamCounts {
-  const counts: UpstreamCounts = new Map();
+  const counts: UpstreamCounts = {};
   const line =
     /^vigil_upstream_requests_total\{source="alertmanager",name="([^"]+)",endpoint="([^"]+)",outcome="\w+"\} (\d+(?:\.\d+)?)/gm;
   for (const [, name, endpoint, value] of text.matchAll(line)) {
-    const key = `${name} ${endpoint}`;
-    counts.set(key, (counts.get(key) ?? 0) + Number(value));
+    const key = `${name}\t${endpoint}`;
+    counts[key] = (counts[key] ?? 0) + Number(value);
   }
   return counts;
 }
@@ -32,7 +33,7 @@ export async function upstreamCounts(vigilUrl: string): Promise<UpstreamCounts> 
 
 /** after − before, per key. */
 export function countsBetween(before: UpstreamCounts, after: UpstreamCounts): UpstreamCounts {
-  return new Map([...after].map(([key, n]) => [key, n - (before.get(key) ?? 0)]));
+  return Object.fromEntries(Object.entries(after).map(([key, n]) => [key, n - (before[key] ?? 0)]));
 }
 
 /** Resident memory of the process serving Vigil (prom-client's `process_resident_memory_bytes`). */
@@ -40,4 +41,18 @@ export async function residentMemoryBytes(vigilUrl: string): Promise<number> {
   const match = /^process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)/m.exec(await scrape(vigilUrl));
   if (!match) throw new Error('process_resident_memory_bytes is missing from /metrics');
   return Number(match[1]);
+}
+
+/**
+ * Webhook notifications received so far by outcome (accepted, unavailable, …), from
+ * `vigil_webhook_notifications_total{outcome}`.
+ */
+export async function webhookOutcomes(vigilUrl: string): Promise<Record<string, number>> {
+  const text = await scrape(vigilUrl);
+  const outcomes: Record<string, number> = {};
+  for (const [, outcome, value] of text.matchAll(
+    /^vigil_webhook_notifications_total\{outcome="(\w+)"\} (\d+)/gm,
+  ))
+    outcomes[outcome as string] = Number(value);
+  return outcomes;
 }

@@ -1,5 +1,8 @@
 import pg from 'pg';
 import { webhookNotification } from './alert-generator';
+import { sleep } from './stats';
+
+const MAX_ATTEMPTS = 5;
 
 export type WebhookResult = {
   notifications: number;
@@ -13,6 +16,9 @@ export type WebhookResult = {
   /** Rows in alert_events for the unique alerts (must equal uniqueAlerts). */
   rowsStored: number;
   lost: number;
+  /** 503s answered and sent again (at most MAX_ATTEMPTS attempts per notification). */
+  retried: number;
+  /** Notifications still refused after the last attempt. */
   failed: number;
 };
 
@@ -42,14 +48,24 @@ export async function measureWebhook(options: {
   let failed = 0;
   let next = 0;
   const started = performance.now();
+  let retried = 0;
+  const post = (body: string) =>
+    fetch(`${options.vigilUrl}/api/v1/alertmanager/webhook`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${options.webhookToken}`, 'content-type': 'application/json' },
+      body,
+    });
   const worker = async () => {
     while (next < bodies.length) {
       const body = bodies[next++] as string;
-      const res = await fetch(`${options.vigilUrl}/api/v1/alertmanager/webhook`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${options.webhookToken}`, 'content-type': 'application/json' },
-        body,
-      });
+      let res = await post(body);
+      // A 503 is Vigil's "send it again" (Alertmanager retries with a backoff); only a final refusal counts.
+      for (let attempt = 1; res.status === 503 && attempt < MAX_ATTEMPTS; attempt++) {
+        await res.text();
+        retried++;
+        await sleep(1000);
+        res = await post(body);
+      }
       if (!res.ok) {
         failed++;
         await res.text();
@@ -84,6 +100,7 @@ export async function measureWebhook(options: {
     duplicatesReported,
     rowsStored,
     lost: uniqueAlerts - rowsStored,
+    retried,
     failed,
   };
 }
