@@ -1,12 +1,13 @@
 import {
   formatSilenceMatchers,
   fromSilenceMatcher,
+  matchersFromText,
   parseSilenceMatchers,
   type SilenceMatcher,
   SilenceMatcherError,
   toSilenceMatcher,
 } from '@/lib/alertmanager/silence-matchers';
-import { MatcherSyntaxError, type MatchOperator, parseFilter } from '@/lib/alerts/matchers';
+import type { MatchOperator } from '@/lib/alerts/matchers';
 
 /**
  * The silence dialog's matcher editor: rows of name / operator / value, or amtool text, converted
@@ -41,18 +42,7 @@ export function rowsFromMatchers(matchers: readonly SilenceMatcher[]): MatcherRo
  *   rowsFromText('disk full') → throws SilenceMatcherError('"disk" is not a matcher; …')
  */
 export function rowsFromText(text: string): MatcherRow[] {
-  let parsed: ReturnType<typeof parseFilter>;
-  try {
-    parsed = parseFilter(text);
-  } catch (error) {
-    if (error instanceof MatcherSyntaxError) throw new SilenceMatcherError(error.message);
-    throw error;
-  }
-  if (parsed.text.length > 0)
-    throw new SilenceMatcherError(
-      `"${parsed.text[0]}" is not a matcher; write name="value", name!="value", name=~"regex" or name!~"regex"`,
-    );
-  return rowsFromMatchers(parsed.matchers.map(toSilenceMatcher));
+  return rowsFromMatchers(matchersFromText(text));
 }
 
 export function matchersFromRows(rows: readonly MatcherRow[]): SilenceMatcher[] {

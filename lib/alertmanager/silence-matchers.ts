@@ -31,7 +31,7 @@ export class SilenceMatcherError extends Error {
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 export function parseSilenceMatchers(input: string | readonly SilenceMatcher[]): SilenceMatcher[] {
-  const matchers = typeof input === 'string' ? fromText(input) : input.map((m) => ({ ...m }));
+  const matchers = typeof input === 'string' ? matchersFromText(input) : input.map((m) => ({ ...m }));
   if (matchers.length === 0)
     throw new SilenceMatcherError('add at least one matcher, e.g. alertname="InstanceDown"');
   for (const m of matchers) checkMatcher(m);
@@ -44,7 +44,11 @@ export function parseSilenceMatchers(input: string | readonly SilenceMatcher[]):
   return matchers;
 }
 
-function fromText(text: string): SilenceMatcher[] {
+/**
+ * amtool text to Alertmanager's list, without the checks of parseSilenceMatchers (a form shows a regex
+ * that does not compile on its row instead). Throws SilenceMatcherError for bad syntax or free text.
+ */
+export function matchersFromText(text: string): SilenceMatcher[] {
   let parsed: ReturnType<typeof parseFilter>;
   try {
     parsed = parseFilter(text);

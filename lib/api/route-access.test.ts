@@ -43,7 +43,8 @@ describe('route handlers that take a body', () => {
       const handler = handlerSource(readFileSync(routeFile(op.path), 'utf8'), op.method.toUpperCase());
       expect(handler, 'handler not found').not.toBe('');
       const auth = op.role === 'webhook' ? /bearerTokenMatches\(/ : /requireActor\(/;
-      const body = /\b(?:jsonBody|optionalJsonBody|readBody)\(|request\.(?:json|text|formData|arrayBuffer)\(/;
+      const body =
+        /\b(?:jsonBody|optionalJsonBody|readBody|readBodyUpTo)\(|request\.(?:json|text|formData|arrayBuffer)\(/;
       const authAt = handler.search(auth);
       const bodyAt = handler.search(body);
       expect(bodyAt, 'the handler reads no body').toBeGreaterThanOrEqual(0);

@@ -86,7 +86,17 @@ export class BodyTooLargeError extends ValidationError {
 
 /** The body as UTF-8 text; BodyTooLargeError once it exceeds the limit (checked while reading). */
 async function boundedText(request: Request): Promise<string> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BODY_BYTES) throw new BodyTooLargeError();
+  const text = await readBodyUpTo(request, MAX_JSON_BODY_BYTES);
+  if (text === undefined) throw new BodyTooLargeError();
+  return text;
+}
+
+/**
+ * The body as UTF-8 text, or undefined once it exceeds `max` bytes: checked on the declared length and
+ * again while reading, so a body without a length (chunked) cannot grow past it either.
+ */
+export async function readBodyUpTo(request: Request, max: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -95,9 +105,9 @@ async function boundedText(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_JSON_BODY_BYTES) {
+    if (size > max) {
       await reader.cancel();
-      throw new BodyTooLargeError();
+      return undefined;
     }
     chunks.push(value);
   }

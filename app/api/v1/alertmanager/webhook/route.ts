@@ -6,7 +6,7 @@ import {
   parseWebhookBody,
   webhookAlertEvents,
 } from '@/lib/alerts/webhook-schema';
-import { route } from '@/lib/api/route';
+import { readBodyUpTo, route } from '@/lib/api/route';
 import { config } from '@/lib/config/current';
 import { env } from '@/lib/env';
 import { errorBody, UnauthorizedError, ValidationError } from '@/lib/errors';
@@ -38,7 +38,7 @@ export const POST = route('/api/v1/alertmanager/webhook', async (request) => {
       'Send the webhook token as "Authorization: Bearer <VIGIL_WEBHOOK_TOKEN>" (http_config.authorization.credentials in the webhook_config).',
     );
   }
-  const text = await readBody(request, MAX_BODY_BYTES);
+  const text = await readBodyUpTo(request, MAX_BODY_BYTES);
   if (text === undefined) {
     count('too_large');
     // The rest of the body is not read: close the connection rather than have the client reuse it.
@@ -89,23 +89,3 @@ export const POST = route('/api/v1/alertmanager/webhook', async (request) => {
 /** A 400 or 413 in the API's error shape, `{error: {code: 'validation', message, fields}}`. */
 const failure = (status: number, message: string, fields: Record<string, string>, headers?: HeadersInit) =>
   NextResponse.json(errorBody(new ValidationError(message, fields)), { status, headers });
-
-/** The body as UTF-8 text, or undefined once it exceeds `max` bytes (checked while reading). */
-async function readBody(request: Request, max: number): Promise<string | undefined> {
-  if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
