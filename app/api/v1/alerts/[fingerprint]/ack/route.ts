@@ -20,7 +20,7 @@ async function target(request: Request, params: Promise<{ fingerprint: string }>
 export const POST = route<{ fingerprint: string }>(
   '/api/v1/alerts/[fingerprint]/ack',
   async (request, { params }) => {
-    const actor = await requireActor();
+    const actor = await requireActor('responder');
     const body = await optionalJsonBody(request);
     return Response.json(await acknowledgeAlert(actor, await target(request, params), body), { status: 201 });
   },
@@ -29,7 +29,7 @@ export const POST = route<{ fingerprint: string }>(
 export const DELETE = route<{ fingerprint: string }>(
   '/api/v1/alerts/[fingerprint]/ack',
   async (request, { params }) => {
-    const actor = await requireActor();
+    const actor = await requireActor('responder');
     return unacknowledgeAlert(actor, await target(request, params));
   },
 );

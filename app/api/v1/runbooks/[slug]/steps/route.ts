@@ -6,10 +6,11 @@ import { parseInput } from '@/lib/validation';
 
 /**
  * Checks or unchecks a step of this runbook for an incident: `{incidentId, stepId, checked}`. The data
- * layer checks the responder role.
+ * layer checks the responder role; so does the route, before any input, so a viewer gets 403 whatever
+ * the input (not a 422 that describes it).
  */
 export const POST = route<{ slug: string }>('/api/v1/runbooks/[slug]/steps', async (request, { params }) => {
-  const actor = await requireActor();
+  const actor = await requireActor('responder');
   const { slug } = parseInput(slugParamsSchema, await params);
   const body = parseInput(stepProgressBodySchema, await jsonBody(request));
   return setStepProgress(actor, { runbook: slug, ...body });
