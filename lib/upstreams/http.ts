@@ -137,6 +137,12 @@ export async function requestUpstream<S extends z.ZodType>(
     () => controller.abort(new DOMException(`no answer within ${target.timeoutMs} ms`, 'TimeoutError')),
     target.timeoutMs,
   );
+  // The abort alone does not always end a body read in Next's server (its fetch wraps Node's), so the
+  // read also races this promise, which settles at the deadline whatever fetch does.
+  const timedOut = new Promise<never>((_, reject) =>
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
+  );
+  timedOut.catch(() => {});
   const forwardAbort = () => controller.abort(request.signal?.reason);
   request.signal?.addEventListener('abort', forwardAbort, { once: true });
   const started = performance.now();
@@ -152,15 +158,11 @@ export async function requestUpstream<S extends z.ZodType>(
 
   const method = request.method ?? (body ? 'POST' : 'GET');
   const send = async () => {
-    const res = await fetch(url, {
-      method,
-      headers,
-      body,
-      signal: controller.signal,
-      cache: 'no-store',
-      redirect: 'error',
-    });
-    return { res, text: await res.text() };
+    const res = await Promise.race([
+      fetch(url, { method, headers, body, signal: controller.signal, cache: 'no-store', redirect: 'error' }),
+      timedOut,
+    ]);
+    return { res, text: await Promise.race([res.text(), timedOut]) };
   };
   let response: Response;
   let text: string;
