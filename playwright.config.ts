@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'e2e',
+  // Browser journeys only: e2e/faults/*.faults.test.ts are Vitest suites (npm run test:faults).
+  testMatch: '**/*.spec.ts',
   globalSetup: './e2e/global-setup.ts',
   // Two cores: one browser at a time keeps timings honest.
   workers: 1,

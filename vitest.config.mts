@@ -40,7 +40,7 @@ export default defineConfig({
           // breaks an upstream. One file at a time: two cores, and timings are part of what is asserted.
           name: 'faults',
           environment: 'node',
-          include: ['faults/**/*.faults.test.ts'],
+          include: ['e2e/faults/**/*.faults.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

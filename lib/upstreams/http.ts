@@ -131,7 +131,7 @@ export async function requestUpstream<S extends z.ZodType>(
   }
   // One deadline for the whole exchange, body included. Not AbortSignal.timeout + AbortSignal.any:
   // on Node 20 a combined signal can be collected mid-request and then never aborts a body read, so an
-  // upstream that sends headers and stalls would hang the poller for good (faults/stalled-upstream-body).
+  // upstream that sends headers and stalls would hang the poller for good (e2e/faults/stalled-upstream-body).
   const controller = new AbortController();
   const deadline = setTimeout(
     () => controller.abort(new DOMException(`no answer within ${target.timeoutMs} ms`, 'TimeoutError')),

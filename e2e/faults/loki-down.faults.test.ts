@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePorts } from '../scripts/stack/ports';
-import { waitFor } from '../scripts/stack/wait';
+import { freePorts } from '../../scripts/stack/ports';
+import { waitFor } from '../../scripts/stack/wait';
 import { type FaultWorld, fireAlerts, startFaultWorld, summary, waitForAlerts } from './harness';
 
 /** LOKI_URL points at a port nobody listens on: logs say so, health reports Loki down, the rest works. */

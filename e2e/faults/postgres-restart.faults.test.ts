@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { waitFor } from '../scripts/stack/wait';
+import { waitFor } from '../../scripts/stack/wait';
 import {
   type FaultWorld,
   fireAlerts,

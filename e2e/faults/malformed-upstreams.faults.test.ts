@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type FakeUpstream, HTML_502, startFakeUpstream } from '../scripts/fake-upstream';
-import { waitFor } from '../scripts/stack/wait';
+import { type FakeUpstream, HTML_502, startFakeUpstream } from '../../scripts/fake-upstream';
+import { waitFor } from '../../scripts/stack/wait';
 import { type Answer, everyGetRoute, type FaultWorld, startFaultWorld, summary } from './harness';
 
 /**

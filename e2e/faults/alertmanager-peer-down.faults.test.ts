@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { waitFor } from '../scripts/stack/wait';
+import { waitFor } from '../../scripts/stack/wait';
 import {
   type FaultWorld,
   fireAlerts,

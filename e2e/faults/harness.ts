@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateApiToken } from '@/lib/auth/api-token';
 import { createPrismaClient } from '@/lib/db/client';
-import { seedUsers } from '../scripts/seed-users';
-import { freePorts } from '../scripts/stack/ports';
-import { type Stack, startStack } from '../scripts/stack/start-stack';
-import { waitFor } from '../scripts/stack/wait';
-import { startVigilServer, type VigilServer, vigilEnvFor } from '../scripts/vigil-server';
+import { seedUsers } from '../../scripts/seed-users';
+import { freePorts } from '../../scripts/stack/ports';
+import { type Stack, startStack } from '../../scripts/stack/start-stack';
+import { waitFor } from '../../scripts/stack/wait';
+import { startVigilServer, type VigilServer, vigilEnvFor } from '../../scripts/vigil-server';
 
 /**
  * One fault scenario's world: its own real stack (PostgreSQL, Prometheus, two Alertmanagers,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, it } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '../scripts/fake-upstream';
+import { type FakeUpstream, startFakeUpstream } from '../../scripts/fake-upstream';
 import { expectEveryCallWithinDeadline } from './deadline-check';
 import { type FaultWorld, startFaultWorld } from './harness';
 

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync, readFileSync, readlinkSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { waitFor } from '../scripts/stack/wait';
+import { waitFor } from '../../scripts/stack/wait';
 import { type Answer, type FaultWorld, startFaultWorld, summary } from './harness';
 
 /**
