@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type FakeUpstream, HTML_502, startFakeUpstream } from '../../scripts/fake-upstream';
+import { expect, it } from 'vitest';
+import { HTML_502 } from '../../scripts/fake-upstream';
 import { waitFor } from '../../scripts/stack/wait';
-import { type Answer, everyGetRoute, type FaultWorld, startFaultWorld, summary } from './harness';
+import { fakeUpstreamWorld } from './fake-world';
+import { type Answer, everyGetRoute, summary } from './harness';
 
 /**
  * Fake upstreams that answer 200 with a body that is not what Vigil expects: a truncated JSON `{`, an
@@ -9,38 +10,22 @@ import { type Answer, everyGetRoute, type FaultWorld, startFaultWorld, summary }
  * never a 500. The real stack provides PostgreSQL only.
  */
 
-let world: FaultWorld;
-const fakes: FakeUpstream[] = [];
-
-beforeAll(async () => {
-  const [prometheus, peer1, peer2, loki] = await Promise.all([
-    startFakeUpstream({ kind: 'answer', status: 200, body: HTML_502, contentType: 'text/html' }),
-    startFakeUpstream({ kind: 'answer', status: 200, body: '{' }),
-    startFakeUpstream({ kind: 'answer', status: 502, body: HTML_502, contentType: 'text/html' }),
-    startFakeUpstream({ kind: 'answer', status: 200, body: '{' }),
-  ]);
-  fakes.push(prometheus, peer1, peer2, loki);
-  world = await startFaultWorld({
-    name: 'malformed-upstreams',
-    env: () => ({
-      PROMETHEUS_URL: prometheus.url,
-      ALERTMANAGER_URLS: `${peer1.url},${peer2.url}`,
-      LOKI_URL: loki.url,
-    }),
-  });
-});
-afterAll(async () => {
-  await world?.stop();
-  await Promise.all(fakes.map((f) => f.close()));
+const world = fakeUpstreamWorld('malformed-upstreams', {
+  prometheus: { kind: 'answer', status: 200, body: HTML_502, contentType: 'text/html' },
+  peers: [
+    { kind: 'answer', status: 200, body: '{' },
+    { kind: 'answer', status: 502, body: HTML_502, contentType: 'text/html' },
+  ],
+  loki: { kind: 'answer', status: 200, body: '{' },
 });
 
 it('with fake upstreams answering `{` or HTML, every route answers a clear upstream error and none a 500', async () => {
   const answers: [string, Answer][] = [];
   for (const path of everyGetRoute('0123456789abcdef'))
-    answers.push([`GET ${path}`, await world.api(path, { giveUpMs: 15_000 })]);
+    answers.push([`GET ${path}`, await world().api(path, { giveUpMs: 15_000 })]);
   answers.push([
     'POST /api/v1/silences',
-    await world.api('/api/v1/silences', {
+    await world().api('/api/v1/silences', {
       method: 'POST',
       json: { matchers: 'alertname="Malformed"', duration: '1h', comment: 'fake upstream is broken' },
     }),
@@ -65,14 +50,14 @@ it('with fake upstreams answering `{` or HTML, every route answers a clear upstr
   // The alerts snapshot carries the peers' errors: one truncated JSON, one proxy 502.
   const alerts = await waitFor(
     async () => {
-      const answer = await world.api('/api/v1/alerts');
+      const answer = await world().api('/api/v1/alerts');
       const body = answer.body as { upstreams: { error: { message: string; hint?: string } | null }[] };
       return answer.status === 200 && body.upstreams[0]?.error ? body : undefined;
     },
     { timeoutMs: 10_000, intervalMs: 250, what: 'the alerts snapshot to carry the error' },
   );
   expect(alerts.upstreams[0]?.error?.hint).toEqual(expect.stringMatching(/\w/));
-  const upstreams = (await world.api('/api/v1/upstreams')).body as {
+  const upstreams = (await world().api('/api/v1/upstreams')).body as {
     upstreams: { kind: string; name: string; ok: boolean; detail: string }[];
   };
   console.info(`[faults] fake malformed: upstreams ${JSON.stringify(upstreams.upstreams)}`);

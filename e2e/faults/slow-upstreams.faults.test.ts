@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, it } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '../../scripts/fake-upstream';
+import { it } from 'vitest';
 import { expectEveryCallWithinDeadline } from './deadline-check';
-import { type FaultWorld, startFaultWorld } from './harness';
+import { fakeUpstreamWorld } from './fake-world';
 
 /**
  * Fake upstreams that never answer (or answer after 30 s), with VIGIL_UPSTREAM_TIMEOUT_SECONDS=2: no
@@ -10,31 +9,12 @@ import { type FaultWorld, startFaultWorld } from './harness';
  * 30 s. (A body that stalls after the headers: stalled-upstream-body.faults.test.ts.)
  */
 
-let world: FaultWorld;
-const fakes: FakeUpstream[] = [];
-
-beforeAll(async () => {
-  const [prometheus, peer1, peer2, loki] = await Promise.all([
-    startFakeUpstream({ kind: 'delay', ms: 30_000 }),
-    startFakeUpstream({ kind: 'hang' }),
-    startFakeUpstream({ kind: 'hang' }),
-    startFakeUpstream({ kind: 'hang' }),
-  ]);
-  fakes.push(prometheus, peer1, peer2, loki);
-  world = await startFaultWorld({
-    name: 'slow-upstreams',
-    env: () => ({
-      PROMETHEUS_URL: prometheus.url,
-      ALERTMANAGER_URLS: `${peer1.url},${peer2.url}`,
-      LOKI_URL: loki.url,
-    }),
-  });
-});
-afterAll(async () => {
-  await world?.stop();
-  await Promise.all(fakes.map((f) => f.close()));
+const world = fakeUpstreamWorld('slow-upstreams', {
+  prometheus: { kind: 'delay', ms: 30_000 },
+  peers: [{ kind: 'hang' }, { kind: 'hang' }],
+  loki: { kind: 'hang' },
 });
 
 it('with fake upstreams that never answer or answer after 30 s, every API call returns within the deadline with an upstream error', async () => {
-  await expectEveryCallWithinDeadline(world, 'fake slow');
+  await expectEveryCallWithinDeadline(world(), 'fake slow');
 });
