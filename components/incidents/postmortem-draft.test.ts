@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { makePostmortem } from '@/lib/postmortems/testing/make-postmortem';
 import { draftFrom, isDirty, saveBody } from './postmortem-draft';
-import { makePostmortem } from './postmortem-fixture';
 
 describe('saveBody', () => {
   const pm = makePostmortem();

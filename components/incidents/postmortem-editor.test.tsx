@@ -2,8 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { makePostmortem } from '@/lib/postmortems/testing/make-postmortem';
 import { PostmortemEditor } from './postmortem-editor';
-import { makePostmortem } from './postmortem-fixture';
 
 /** The editor's first render per role and status (clicks and saving are covered by the e2e spec). */
 

@@ -1,51 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { blockText, inlineText, postmortemMarkdown } from './markdown';
 import type { Postmortem } from './schemas';
+import { makePostmortem as makeDraft } from './testing/make-postmortem';
 
+/** The shared draft, published and written: every section of the export has something to show. */
 function makePostmortem(partial: Partial<Postmortem> = {}): Postmortem {
-  return {
-    id: 'pm1',
-    saved: true,
+  const draft = makeDraft();
+  const [fired, hidden] = draft.timeline;
+  return makeDraft({
     status: 'published',
-    incident: {
-      id: 'inc1',
-      ref: 'INC-7',
-      number: 7,
-      title: 'API down',
-      severity: 'critical',
-      status: 'resolved',
-      openedAt: '2026-11-21T09:00:00.000Z',
-      resolvedAt: '2026-11-21T10:30:00.000Z',
-    },
-    author: 'Ana',
+    publishedAt: '2026-11-21T12:00:00.000Z',
     sections: {
+      ...draft.sections,
       summary: 'The API was down.',
       impact: 'All customers.',
-      detection: 'APIDown fired.',
       rootCause: 'A bad deploy.',
       resolution: 'Rolled back.',
       wentWell: 'Fast ack.',
-      wentBadly: '',
     },
     timeline: [
-      {
-        id: '1',
-        at: '2026-11-21T09:00:00.000Z',
-        type: 'alert.fired',
-        actor: null,
-        text: 'Alert APIDown fired',
-        starred: true,
-        hidden: false,
-      },
-      {
-        id: '2',
-        at: '2026-11-21T09:01:00.000Z',
-        type: 'notification.sent',
-        actor: null,
-        text: 'Noise',
-        starred: false,
-        hidden: true,
-      },
+      ...(fired ? [fired] : []),
+      ...(hidden ? [{ ...hidden, text: 'Noise' }] : []),
       {
         id: '3',
         at: '2026-11-21T09:10:00.000Z',
@@ -57,15 +32,7 @@ function makePostmortem(partial: Partial<Postmortem> = {}): Postmortem {
       },
     ],
     actionItems: [
-      {
-        id: 'a1',
-        title: 'Add a canary',
-        ownerId: 'u1',
-        owner: 'Bo',
-        dueDate: '2026-12-01',
-        done: false,
-        doneAt: null,
-      },
+      ...draft.actionItems,
       {
         id: 'a2',
         title: 'Write runbook',
@@ -76,11 +43,8 @@ function makePostmortem(partial: Partial<Postmortem> = {}): Postmortem {
         doneAt: '2026-11-22T00:00:00.000Z',
       },
     ],
-    createdAt: '2026-11-21T11:00:00.000Z',
-    updatedAt: '2026-11-21T12:00:00.000Z',
-    publishedAt: '2026-11-21T12:00:00.000Z',
     ...partial,
-  };
+  });
 }
 
 /** The lines of a document that are headings: the structure a reader (or a renderer) sees. */

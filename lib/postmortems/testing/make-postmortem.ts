@@ -1,6 +1,6 @@
 import type { Postmortem } from '@/lib/postmortems/schemas';
 
-/** A saved draft post-mortem for component tests; `partial` overrides. */
+/** A saved draft post-mortem for tests (components, Markdown export); `partial` overrides. */
 export function makePostmortem(partial: Partial<Postmortem> = {}): Postmortem {
   return {
     id: 'pm1',
