@@ -32,7 +32,8 @@ export default async function globalSetup(_config: FullConfig) {
     const server = await startVigilServer({
       port,
       logFile: path.join(stack.dir, 'logs', 'vigil.log'),
-      env: { ...vigilEnvFor(stack), LOKI_URL: loki.url },
+      // Every API answer is checked against its operation's schema: a mismatch is a 500 the specs see.
+      env: { ...vigilEnvFor(stack), LOKI_URL: loki.url, VIGIL_CHECK_RESPONSES: '1' },
     });
     process.env.VIGIL_E2E_BASE_URL = server.url;
     // Specs that need alerts of their own post them to the pair, as Prometheus would.

@@ -33,9 +33,11 @@ async function userFromToken(secret: string): Promise<SessionUser | undefined> {
   return { id, email, name, role };
 }
 
-/** The caller of this request, or undefined. Cached per request. */
-export const currentActor = cache(async (): Promise<Actor | undefined> => {
-  const h = await headers();
+/**
+ * The caller behind these request headers, or undefined. Auth.js is asked only when a session cookie is
+ * there (also chunked, or `__Secure-` over HTTPS): a call without credentials costs no session decode.
+ */
+async function actorFromHeaders(h: Pick<Headers, 'get'>): Promise<Actor | undefined> {
   const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
   const authorization = h.get('authorization');
   if (authorization) {
@@ -44,10 +46,18 @@ export const currentActor = cache(async (): Promise<Actor | undefined> => {
     // A bad token is refused outright rather than falling back to a cookie the caller did not mean to use.
     return user ? { ...user, via: 'token', ip } : undefined;
   }
+  if (!h.get('cookie')?.includes('authjs.session-token')) return undefined;
   const session = await auth();
   const user = session?.user?.id ? await activeUser(session.user.id) : undefined;
   return user ? { ...user, via: 'session', ip } : undefined;
-});
+}
+
+/** The caller of this request, or undefined. Cached per request. */
+export const currentActor = cache(async (): Promise<Actor | undefined> => actorFromHeaders(await headers()));
+
+/** The caller of a route handler's request (lib/api/route.ts), read from the request itself. */
+export const requestActor = (request: Request): Promise<Actor | undefined> =>
+  actorFromHeaders(request.headers);
 
 /** For route handlers and the data layer: the caller, or UnauthorizedError (→ 401). */
 export async function requireActor(role: Role = 'viewer'): Promise<Actor> {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
-import { runtimeState } from '@/lib/server/runtime';
+import { runtimeState } from '@/lib/db/runtime';
 
 const KEY = Symbol.for('vigil.prisma');
 const store = globalThis as unknown as Record<symbol, PrismaClient | undefined>;

@@ -31,7 +31,7 @@ const secret = (name: string, min: number, hint: string) =>
     .refine((v) => v.length >= min, { error: `must be at least ${min} characters (${hint})` })
     .describe(name);
 
-export const envSchema = z.object({
+const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: optional(postgresUrl),
   VIGIL_DATA_DIR: optional(z.string()).default('.vigil'),
@@ -73,6 +73,10 @@ export const envSchema = z.object({
   AUTH_OIDC_SECRET: optional(z.string()),
   AUTH_OIDC_NAME: optional(z.string()).default('SSO'),
   VIGIL_OIDC_DEFAULT_ROLE: z.enum(['viewer', 'responder', 'admin']).default('viewer'),
+  // Tests set it: every API answer is checked against its operation's response schema (lib/api/route.ts).
+  VIGIL_CHECK_RESPONSES: optional(z.enum(['0', '1', 'true', 'false']))
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 const present = (v: string | undefined) => Boolean(v?.trim());
@@ -116,7 +120,7 @@ export class EnvError extends Error {
 }
 
 /** Turns zod issues into "VARIABLE what is expected" lines, e.g. `PROMETHEUS_URL must be an http(s) URL …`. */
-export function formatEnvIssues(issues: z.core.$ZodIssue[]): string[] {
+function formatEnvIssues(issues: z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
 }
 

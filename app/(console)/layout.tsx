@@ -3,7 +3,7 @@ import { HealthIndicator } from '@/components/shell/health-indicator';
 import { NavLinks } from '@/components/shell/nav-links';
 import { UserMenu } from '@/components/shell/user-menu';
 import { requirePageUser } from '@/lib/auth';
-import { upstreamHealth } from '@/lib/upstreams/health';
+import { upstreamHealth } from '@/lib/snapshots/upstream-health';
 import { signOutAction } from './actions';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {

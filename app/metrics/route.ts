@@ -1,6 +1,8 @@
-import { sources } from '@/lib/alerts/sources';
+import { route } from '@/lib/http/route';
+import { metrics, onCollect, renderMetrics } from '@/lib/metrics/registry';
+import { metricsOp } from '@/lib/server/api';
 import { databaseHealthy } from '@/lib/server/health';
-import { metrics, onCollect, renderMetrics } from '@/lib/server/metrics';
+import { sources } from '@/lib/snapshots/sources';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +19,7 @@ onCollect(async () => {
 });
 
 /** Public, like every exporter: only Vigil's own state, no secrets. */
-export async function GET() {
+export const GET = route(metricsOp, async () => {
   const { body, contentType } = await renderMetrics();
   return new Response(body, { headers: { 'content-type': contentType } });
-}
+});

@@ -1,8 +1,13 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog, DialogTitle } from '@/components/ui/dialog';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { errorText } from '@/lib/api/client';
+import { invalidateAfter } from '@/lib/api/query';
+import { acknowledgeAlertOp } from '@/lib/incidents/ack-api';
 import { acknowledge, acknowledgeMany } from './ack-api';
 
 export type AckTarget = {
@@ -20,7 +25,6 @@ const DURATIONS = ['30m', '1h', '4h', '1d'] as const;
  * silence it in Alertmanager. Enter in the comment acknowledges; Escape cancels.
  */
 export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
   const [silence, setSilence] = useState(true);
@@ -28,9 +32,6 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [skipped, setSkipped] = useState<string[]>([]);
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -49,28 +50,20 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
             notDone[0] && 'message' in notDone[0] ? notDone[0].message : 'Nothing was acknowledged.',
           );
       }
-      await Promise.all(
-        ['alerts', 'alert', 'silences'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
-      );
+      // One alert or a group: both operations change the same cached families.
+      await invalidateAfter(queryClient, acknowledgeAlertOp);
       onClose();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <dialog
-      ref={ref}
-      onClose={onClose}
-      aria-labelledby="ack-title"
-      className="m-auto w-[min(32rem,92vw)] rounded-lg border border-border bg-surface p-4 text-fg backdrop:bg-black/40"
-    >
+    <Dialog onClose={onClose} className="w-[min(32rem,92vw)]">
       <form onSubmit={submit} className="flex flex-col gap-3">
-        <h2 id="ack-title" className="font-semibold">
-          Acknowledge {target.title}
-        </h2>
+        <DialogTitle>Acknowledge {target.title}</DialogTitle>
         <label className="flex flex-col gap-1 text-sm">
           <span>Comment (optional)</span>
           <textarea
@@ -109,11 +102,7 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
             <span className="text-muted">while firing; expired when it resolves.</span>
           </label>
         ) : null}
-        {error ? (
-          <p role="alert" className="text-sm text-danger">
-            {error}
-          </p>
-        ) : null}
+        <ErrorMessage error={error} />
         {skipped.length > 0 ? (
           <p className="text-xs text-muted">
             {skipped.length} not acknowledged: {skipped.slice(0, 3).join('; ')}
@@ -128,6 +117,6 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
           </Button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

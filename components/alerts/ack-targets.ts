@@ -1,8 +1,11 @@
 'use client';
 
 import { exactMatchers, formatSilenceMatchers } from '@/lib/alertmanager/silence-matchers';
-import type { AlertGroupSummary, AlertItem, AlertsResponse } from '@/lib/alerts/api-schema';
+import { listAlertsOp } from '@/lib/alerts/api';
+import type { AlertGroupSummary, AlertItem } from '@/lib/alerts/api-schema';
+import { callApi } from '@/lib/api/client';
 import type { AckTarget } from './ack-dialog';
+import type { AlertsApiQuery } from './view-state';
 
 /** What the alerts view acknowledges or silences: one alert, or every alert of a group. */
 
@@ -21,17 +24,12 @@ export function alertAckTarget(alert: AlertItem): AckTarget {
  */
 export async function groupAlerts(
   group: AlertGroupSummary,
-  apiQuery: string,
+  apiQuery: AlertsApiQuery,
   options: { unacknowledgedOnly: boolean },
 ): Promise<{ fingerprint: string; cluster: string }[]> {
   const found: { fingerprint: string; cluster: string }[] = [];
   for (let offset = group.offset; ; offset += 500) {
-    const params = new URLSearchParams(apiQuery);
-    params.set('offset', String(offset));
-    params.set('limit', '500');
-    const res = await fetch(`/api/v1/alerts?${params}`);
-    if (!res.ok) throw new Error(`Reading the group's alerts failed (Vigil answered ${res.status}).`);
-    const page = (await res.json()) as AlertsResponse;
+    const page = await callApi(listAlertsOp, { query: { ...apiQuery, offset, limit: 500 } });
     const inGroup = page.alerts.filter(
       (a) => a.groupKey === group.key && !(options.unacknowledgedOnly && a.ack),
     );
@@ -40,7 +38,7 @@ export async function groupAlerts(
   }
 }
 
-export function groupAckTarget(group: AlertGroupSummary, apiQuery: string): AckTarget {
+export function groupAckTarget(group: AlertGroupSummary, apiQuery: AlertsApiQuery): AckTarget {
   const labels = Object.entries(group.labels)
     .map(([k, v]) => `${k}="${v}"`)
     .join(' ');

@@ -1,12 +1,13 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { OpenIncidentButton } from '@/components/incidents/open-incident-button';
 import { SilenceDialog } from '@/components/silences/silence-dialog';
 import { Button } from '@/components/ui/button';
+import { ErrorMessage } from '@/components/ui/error-message';
 import type { AlertItem } from '@/lib/alerts/api-schema';
-import { unacknowledge } from './ack-api';
+import { useApiMutation } from '@/lib/api/query';
+import { unacknowledgeAlertOp } from '@/lib/incidents/ack-api';
 import { AckDialog } from './ack-dialog';
 import { alertAckTarget, alertSilenceInitial } from './ack-targets';
 
@@ -15,25 +16,11 @@ import { alertAckTarget, alertSilenceInitial } from './ack-targets';
  * un-acknowledge, silence and open an incident.
  */
 export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: boolean }) {
-  const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<'ack' | 'silence' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function unack() {
-    setBusy(true);
-    setError(null);
-    try {
-      await unacknowledge(alert.fingerprint, alert.cluster);
-      await Promise.all(
-        ['alerts', 'alert', 'silences'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
-      );
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const unacknowledge = useApiMutation(unacknowledgeAlertOp);
+  const busy = unacknowledge.isPending;
+  const unack = () =>
+    unacknowledge.mutate({ params: { fingerprint: alert.fingerprint }, query: { cluster: alert.cluster } });
 
   return (
     <div className="flex flex-col gap-2" data-testid="alert-actions">
@@ -58,11 +45,7 @@ export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: bool
           <OpenIncidentButton alerts={[{ fingerprint: alert.fingerprint, cluster: alert.cluster }]} />
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage error={unacknowledge.error} />
       {dialog === 'ack' ? <AckDialog target={alertAckTarget(alert)} onClose={() => setDialog(null)} /> : null}
       {dialog === 'silence' ? (
         <SilenceDialog initial={alertSilenceInitial(alert)} onClose={() => setDialog(null)} />

@@ -1,26 +1,21 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { formatDuration, secondsSince } from '@/components/format/duration';
+import { severityClass } from '@/components/format/severity';
 import { Badge } from '@/components/ui/badge';
+import { StatusBlock } from '@/components/ui/status-block';
+import { alertDetailOp } from '@/lib/alerts/api';
 import type { AlertDetail } from '@/lib/alerts/api-schema';
+import { useApiQuery } from '@/lib/api/query';
 import { AlertActions } from './alert-actions';
-import { formatDuration, secondsSince } from './duration';
 import { ExpressionGraph } from './expression-graph';
 import { LogContext } from './log-context';
-import { severityClass } from './severity';
 
-async function fetchDetail(fingerprint: string): Promise<AlertDetail> {
-  const res = await fetch(`/api/v1/alerts/${encodeURIComponent(fingerprint)}`);
-  const body = await res.json().catch(() => ({}));
-  if (res.status === 404)
-    throw new Error('This alert is not firing any more (or never was). Its history stays in the database.');
-  if (!res.ok)
-    throw new Error(
-      (body as { error?: { message?: string } }).error?.message ?? `Vigil answered ${res.status}`,
-    );
-  return body as AlertDetail;
-}
+/** Said instead of the API's 404, which addresses a caller that asked for a fingerprint. */
+const NOT_FIRING = new Error(
+  'This alert is not firing any more (or never was). Its history stays in the database.',
+);
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -46,19 +41,20 @@ function LabelTable({ labels }: { labels: Record<string, string> }) {
 
 /** `canAct`: responder or above, who may acknowledge and silence. */
 export function AlertDetailView({ fingerprint, canAct = false }: { fingerprint: string; canAct?: boolean }) {
-  const { data, error } = useQuery({
-    queryKey: ['alert', fingerprint],
-    queryFn: () => fetchDetail(fingerprint),
-    refetchInterval: 15_000,
-    retry: false,
-  });
-  if (error)
-    return (
-      <p role="alert" className="text-sm text-danger">
-        {error.message}
-      </p>
-    );
-  if (!data) return <p className="text-sm text-muted">Loading…</p>;
+  const { data, error } = useApiQuery(
+    alertDetailOp,
+    { params: { fingerprint } },
+    { refetchInterval: 15_000, retry: false },
+  );
+  return (
+    <StatusBlock data={data} error={error?.status === 404 ? NOT_FIRING : error}>
+      {(detail) => <AlertDetailBody data={detail} canAct={canAct} />}
+    </StatusBlock>
+  );
+}
+
+/** The alert, what mutes or inhibits it, its expression, logs, runbook and history. */
+function AlertDetailBody({ data, canAct }: { data: AlertDetail; canAct: boolean }) {
   const { alert } = data;
   const now = Date.now();
   return (

@@ -1,9 +1,9 @@
 'use client';
 
+import { severityClass } from '@/components/format/severity';
 import { Button } from '@/components/ui/button';
 import type { AlertGroupSummary, AlertItem } from '@/lib/alerts/api-schema';
 import { AlertRow } from './alert-row';
-import { severityClass } from './severity';
 
 type Props = {
   alerts: AlertItem[];

@@ -1,11 +1,11 @@
 'use client';
 
 import Link from 'next/link';
+import { formatDuration, secondsSince } from '@/components/format/duration';
+import { severityClass } from '@/components/format/severity';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { AlertItem } from '@/lib/alerts/api-schema';
-import { formatDuration, secondsSince } from './duration';
-import { severityClass } from './severity';
 
 /** Labels worth a glance in a row; the rest are in the detail. */
 const KEY_LABELS = ['instance', 'job', 'namespace', 'pod', 'service', 'cluster'];

@@ -2,9 +2,12 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { openIncident } from '@/components/incidents/incident-api';
 import { SilenceDialog } from '@/components/silences/silence-dialog';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { StatusBlock } from '@/components/ui/status-block';
 import type { AlertGroupSummary, AlertsResponse } from '@/lib/alerts/api-schema';
+import { callApi, errorText } from '@/lib/api/client';
+import { openIncidentOp } from '@/lib/incidents/api';
 import { AckDialog, type AckTarget } from './ack-dialog';
 import {
   alertAckTarget,
@@ -23,7 +26,7 @@ import { StateToggles } from './state-toggles';
 import { useAlertKeys } from './use-alert-keys';
 import { useAlerts } from './use-alerts';
 import { useNewAlerts } from './use-new-alerts';
-import { apiQuery, readViewState, type ViewState, writeViewState } from './view-state';
+import { type AlertsApiQuery, apiQuery, readViewState, type ViewState, writeViewState } from './view-state';
 
 type Dialog =
   | { kind: 'ack'; target: AckTarget }
@@ -41,7 +44,7 @@ export function AlertsView({
   canAct,
 }: {
   initial?: AlertsResponse;
-  initialQuery?: string;
+  initialQuery?: AlertsApiQuery;
   /** Responder or above: may acknowledge and silence. */
   canAct: boolean;
 }) {
@@ -95,12 +98,12 @@ export function AlertsView({
   async function openGroupIncident(group: AlertGroupSummary) {
     setActionError(null);
     try {
-      const incident = await openIncident({
-        alerts: await groupAlerts(group, apiQuery(state), { unacknowledgedOnly: false }),
+      const incident = await callApi(openIncidentOp, {
+        body: { alerts: await groupAlerts(group, apiQuery(state), { unacknowledgedOnly: false }) },
       });
       router.push(`/incidents/${incident.ref}`);
     } catch (e) {
-      setActionError((e as Error).message);
+      setActionError(errorText(e));
     }
   }
 
@@ -131,8 +134,7 @@ export function AlertsView({
       ?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
-  const filterError =
-    query.error && 'field' in query.error && query.error.field === 'filter' ? query.error.message : undefined;
+  const filterError = query.error?.fields.filter;
   return (
     <div className={`grid gap-4 ${state.alert ? 'lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]' : ''}`}>
       <div className="flex min-w-0 flex-col gap-3">
@@ -178,52 +180,49 @@ export function AlertsView({
           />
           <Freshness data={data} nowMs={nowMs} pending={pending} paused={paused} />
         </div>
-        {actionError ? (
-          <p role="alert" className="rounded-md border border-danger/40 p-2 text-sm text-danger">
-            {actionError}
-          </p>
-        ) : null}
-        {query.error && !filterError ? (
-          <p role="alert" className="rounded-md border border-danger/40 p-2 text-sm text-danger">
-            {query.error.message}
-          </p>
-        ) : null}
-        {data ? (
-          <>
-            <SeverityCounts data={data} />
-            <AlertList
-              alerts={alerts}
-              groups={data.groups}
-              groupBy={state.groupBy}
-              selected={selected}
-              isNew={isNew}
-              nowMs={nowMs}
-              hrefFor={hrefFor}
-              onSelect={setSelected}
-              onPointerInside={setPointerInside}
-              actions={
-                canAct
-                  ? {
-                      onAck: (alert) => setDialog({ kind: 'ack', target: alertAckTarget(alert) }),
-                      onAckGroup: (group) =>
-                        setDialog({ kind: 'ack', target: groupAckTarget(group, apiQuery(state)) }),
-                      onSilenceGroup: (group) =>
-                        setDialog({ kind: 'silence', initial: groupSilenceInitial(group) }),
-                      onOpenIncident: (group) => void openGroupIncident(group),
-                    }
-                  : undefined
-              }
-            />
-            <Pager
-              offset={state.offset}
-              limit={data.page.limit}
-              matching={data.counts.matching}
-              onOffset={(offset) => navigate({ offset })}
-            />
-          </>
-        ) : (
-          <p className="text-sm text-muted">Loading alerts…</p>
-        )}
+        <ErrorMessage error={actionError} boxed />
+        <StatusBlock
+          data={data}
+          error={query.error}
+          errorPlacement="above"
+          errorShownElsewhere={Boolean(filterError)}
+          loading="Loading alerts…"
+        >
+          {(shown) => (
+            <>
+              <SeverityCounts data={shown} />
+              <AlertList
+                alerts={alerts}
+                groups={shown.groups}
+                groupBy={state.groupBy}
+                selected={selected}
+                isNew={isNew}
+                nowMs={nowMs}
+                hrefFor={hrefFor}
+                onSelect={setSelected}
+                onPointerInside={setPointerInside}
+                actions={
+                  canAct
+                    ? {
+                        onAck: (alert) => setDialog({ kind: 'ack', target: alertAckTarget(alert) }),
+                        onAckGroup: (group) =>
+                          setDialog({ kind: 'ack', target: groupAckTarget(group, apiQuery(state)) }),
+                        onSilenceGroup: (group) =>
+                          setDialog({ kind: 'silence', initial: groupSilenceInitial(group) }),
+                        onOpenIncident: (group) => void openGroupIncident(group),
+                      }
+                    : undefined
+                }
+              />
+              <Pager
+                offset={state.offset}
+                limit={shown.page.limit}
+                matching={shown.counts.matching}
+                onOffset={(offset) => navigate({ offset })}
+              />
+            </>
+          )}
+        </StatusBlock>
       </div>
       {state.alert ? (
         <AlertPanel fingerprint={state.alert} canAct={canAct} onClose={() => navigate({ alert: null })} />

@@ -1,8 +1,9 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { forwardRef, useEffect, useId, useState } from 'react';
-import { parseFilter } from '@/lib/alerts/matchers';
+import { parseFilter } from '@/lib/alertmanager/matchers';
+import { alertLabelsOp } from '@/lib/alerts/api';
+import { useApiQuery } from '@/lib/api/query';
 import { applyCompletion, type CompletionContext, completionContext } from './completion';
 
 function parses(text: string): boolean {
@@ -14,17 +15,11 @@ function parses(text: string): boolean {
   }
 }
 
-type Suggestion = { value: string; count: number };
-
-async function fetchSuggestions(context: CompletionContext): Promise<Suggestion[]> {
-  if (context.kind === 'none') return [];
-  const params = new URLSearchParams(
-    context.kind === 'name' ? { prefix: context.prefix } : { name: context.name, prefix: context.prefix },
-  );
-  const res = await fetch(`/api/v1/alerts/labels?${params}`);
-  if (!res.ok) return [];
-  const body = (await res.json()) as { names?: Suggestion[]; values?: Suggestion[] };
-  return body.names ?? body.values ?? [];
+/** What to ask the labels API for at the cursor: label names, or the values of the label being matched. */
+function labelsQuery(context: CompletionContext) {
+  if (context.kind === 'name') return { prefix: context.prefix };
+  if (context.kind === 'value') return { name: context.name, prefix: context.prefix };
+  return {};
 }
 
 type Props = {
@@ -50,12 +45,14 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
   const [navigated, setNavigated] = useState(false);
   const listId = useId();
   const context = completionContext(text, cursor);
-  const { data: suggestions = [] } = useQuery({
-    queryKey: ['label-suggestions', context],
-    queryFn: () => fetchSuggestions(context),
-    enabled: open && context.kind !== 'none',
-    staleTime: 10_000,
-  });
+  // Suggestions are a help, not a result: when they cannot be had, the bar simply offers none.
+  const { data: labels } = useApiQuery(
+    alertLabelsOp,
+    { query: labelsQuery(context) },
+    { enabled: open && context.kind !== 'none', staleTime: 10_000, retry: false },
+  );
+  const suggestions =
+    context.kind === 'none' || !labels ? [] : 'names' in labels ? labels.names : labels.values;
 
   useEffect(() => setText(value), [value]);
   // Typing applies after a pause, but only a filter that parses: a half-typed matcher

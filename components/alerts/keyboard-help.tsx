@@ -1,7 +1,7 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog, DialogTitle } from '@/components/ui/dialog';
 
 const KEYS = [
   ['j / k', 'move down / up'],
@@ -17,20 +17,9 @@ const ACTION_KEYS = [
 
 export function KeyboardHelp({ canAct, onClose }: { canAct: boolean; onClose: () => void }) {
   const keys = canAct ? [...KEYS, ...ACTION_KEYS] : KEYS;
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      onClose={onClose}
-      aria-labelledby="keys-title"
-      className="m-auto rounded-lg border border-border bg-surface p-4 text-fg backdrop:bg-black/40"
-    >
-      <h2 id="keys-title" className="mb-2 font-semibold">
-        Keyboard
-      </h2>
+    <Dialog onClose={onClose}>
+      <DialogTitle className="mb-2">Keyboard</DialogTitle>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         {keys.map(([k, what]) => (
           <div key={k} className="contents">
@@ -42,6 +31,6 @@ export function KeyboardHelp({ canAct, onClose }: { canAct: boolean; onClose: ()
       <Button className="mt-3" variant="secondary" onClick={onClose}>
         Close
       </Button>
-    </dialog>
+    </Dialog>
   );
 }

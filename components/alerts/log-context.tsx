@@ -1,39 +1,37 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
-import type { alertLogsSchema } from '@/lib/loki/alert-logs-schema';
-
-type LogsResponse = z.infer<typeof alertLogsSchema>;
+import { alertLogsOp } from '@/lib/alerts/api';
+import type { ApiError } from '@/lib/api/client';
+import { useApiQuery } from '@/lib/api/query';
+import type { AlertLogs } from '@/lib/loki/alert-logs-schema';
 
 const LEVEL_CLASS: Record<string, string> = { error: 'text-danger', warn: 'text-warn' };
 
-async function fetchLogs(fingerprint: string, query: string | undefined): Promise<LogsResponse> {
-  const params = new URLSearchParams(query ? { query } : {});
-  const res = await fetch(`/api/v1/alerts/${encodeURIComponent(fingerprint)}/logs?${params}`);
-  const body = await res.json().catch(() => ({}));
-  if (res.ok) return body as LogsResponse;
-  const error = (body as { error?: { message?: string; hint?: string; fields?: Record<string, string> } })
-    .error;
-  return {
-    status: 'error',
-    message: Object.values(error?.fields ?? {})[0] ?? error?.message ?? `Vigil answered ${res.status}`,
-    hint: error?.hint ?? '',
-    query: query ?? '',
-  };
-}
+/** A refused query (a LogQL mistake is a 422 on `query`) shown like Loki's own refusals, beside the query box. */
+const refusal = (error: ApiError, query: string | undefined): AlertLogs => ({
+  status: 'error',
+  message: Object.values(error.fields)[0] ?? error.message,
+  hint: error.hint ?? '',
+  query: query ?? '',
+});
 
 /** Loki lines around the alert's start, errors and warnings first, with an editable LogQL query. */
 export function LogContext({ fingerprint }: { fingerprint: string }) {
   const [query, setQuery] = useState<string | undefined>();
   const [draft, setDraft] = useState<string | undefined>();
-  const { data, isFetching } = useQuery({
-    queryKey: ['alert-logs', fingerprint, query],
-    queryFn: () => fetchLogs(fingerprint, query),
-    staleTime: 15_000,
-  });
+  const {
+    data: answer,
+    error,
+    isFetching,
+  } = useApiQuery(
+    alertLogsOp,
+    { params: { fingerprint }, query: { query } },
+    // A refusal is shown at once, for the user to fix the query; asking again would not change it.
+    { staleTime: 15_000, retry: false },
+  );
+  const data = error ? refusal(error, query) : answer;
   if (!data) return <p className="text-sm text-muted">Loading logs…</p>;
   if (data.status === 'not-configured')
     return (

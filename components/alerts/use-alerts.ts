@@ -1,34 +1,13 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
+import { listAlertsOp } from '@/lib/alerts/api';
 import type { AlertsResponse } from '@/lib/alerts/api-schema';
-import { apiQuery, type ViewState } from './view-state';
+import { useApiQuery } from '@/lib/api/query';
+import { type AlertsApiQuery, apiQuery, type ViewState } from './view-state';
 
-export class AlertsApiError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-async function fetchAlerts(query: string): Promise<AlertsResponse> {
-  const res = await fetch(`/api/v1/alerts?${query}`);
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    const error = (body as { error?: { message?: string; fields?: Record<string, string>; hint?: string } })
-      .error;
-    const field = error?.fields ? Object.keys(error.fields)[0] : undefined;
-    throw new AlertsApiError(
-      (field && error?.fields?.[field]) ||
-        [error?.message, error?.hint].filter(Boolean).join(' ') ||
-        `Vigil answered ${res.status}`,
-      field,
-    );
-  }
-  return body as AlertsResponse;
-}
+const sameQuery = (a: AlertsApiQuery, b: AlertsApiQuery | undefined) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The alerts of the current view, refreshed every 10 s unless `paused` (a dialog or form is open).
@@ -36,15 +15,17 @@ async function fetchAlerts(query: string): Promise<AlertsResponse> {
  */
 export function useAlerts(
   state: ViewState,
-  options: { initial?: AlertsResponse; initialQuery?: string; paused: boolean },
+  options: { initial?: AlertsResponse; initialQuery?: AlertsApiQuery; paused: boolean },
 ) {
   const query = apiQuery(state);
-  return useQuery({
-    queryKey: ['alerts', query],
-    queryFn: () => fetchAlerts(query),
-    initialData: query === options.initialQuery ? options.initial : undefined,
-    placeholderData: keepPreviousData,
-    refetchInterval: options.paused ? false : 10_000,
-    retry: false,
-  });
+  return useApiQuery(
+    listAlertsOp,
+    { query },
+    {
+      initialData: sameQuery(query, options.initialQuery) ? options.initial : undefined,
+      placeholderData: keepPreviousData,
+      refetchInterval: options.paused ? false : 10_000,
+      retry: false,
+    },
+  );
 }

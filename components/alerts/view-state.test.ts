@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiQuery, readViewState, writeViewState } from './view-state';
+import { apiQuery, readViewState, silencedAlertsHref, writeViewState } from './view-state';
 
 describe('alerts view state in the URL', () => {
   it('reads defaults from an empty URL and writes them back as nothing', () => {
@@ -36,8 +36,20 @@ describe('alerts view state in the URL', () => {
   });
 
   it('asks the API for one page', () => {
-    expect(apiQuery(readViewState(new URLSearchParams('offset=200')))).toBe(
-      'filter=&group_by=alertname&state=active%2Cacknowledged&offset=200&limit=100',
-    );
+    expect(apiQuery(readViewState(new URLSearchParams('offset=200')))).toEqual({
+      filter: '',
+      group_by: 'alertname',
+      state: 'active,acknowledged',
+      offset: 200,
+      limit: 100,
+    });
+  });
+
+  it("links to the alerts a silence mutes, in the alerts view's URL format", () => {
+    const href = silencedAlertsHref('alertname="X", instance=~"db.*"');
+    expect(href).toBe('/alerts?filter=alertname%3D%22X%22%2C+instance%3D%7E%22db.*%22&state=silenced');
+    const params = new URL(href, 'http://vigil').searchParams;
+    expect(params.get('filter')).toBe('alertname="X", instance=~"db.*"');
+    expect(params.get('state')).toBe('silenced');
   });
 });

@@ -14,8 +14,8 @@ export type ViewState = {
   alert: string | null;
 };
 
-export const DEFAULT_STATES: AlertStateFilter[] = ['active', 'acknowledged'];
-export const PAGE_SIZE = 100;
+const DEFAULT_STATES: AlertStateFilter[] = ['active', 'acknowledged'];
+const PAGE_SIZE = 100;
 
 export function readViewState(params: URLSearchParams): ViewState {
   const states = (params.get('state') ?? DEFAULT_STATES.join(','))
@@ -42,14 +42,29 @@ export function writeViewState(state: ViewState): URLSearchParams {
   return params;
 }
 
-/** The query string of the alerts API for this view. */
-export function apiQuery(state: ViewState): string {
-  const params = new URLSearchParams({
+/**
+ * The alerts this silence mutes now, on the alerts page: its matchers as the filter, silenced alerts.
+ *
+ *   silencedAlertsHref('alertname="X"') → '/alerts?filter=alertname%3D%22X%22&state=silenced'
+ */
+export function silencedAlertsHref(matchersText: string): string {
+  return `/alerts?${writeViewState({ filter: matchersText, groupBy: 'alertname', states: ['silenced'], offset: 0, alert: null })}`;
+}
+
+/** The query of the alerts API (`GET /api/v1/alerts`) for this view: one page. */
+export function apiQuery(state: ViewState): AlertsApiQuery {
+  return {
     filter: state.filter,
     group_by: state.groupBy,
     state: state.states.join(','),
-    offset: String(state.offset),
-    limit: String(PAGE_SIZE),
-  });
-  return params.toString();
+    offset: state.offset,
+    limit: PAGE_SIZE,
+  };
 }
+export type AlertsApiQuery = {
+  filter: string;
+  group_by: string;
+  state: string;
+  offset: number;
+  limit: number;
+};

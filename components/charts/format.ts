@@ -1,4 +1,4 @@
-import type { PanelUnit } from '@/lib/overview/panel-types';
+import type { PanelUnit } from '@/lib/config/panel-types';
 
 /**
  * Axis and tooltip values in the unit of the panel.

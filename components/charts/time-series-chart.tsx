@@ -12,12 +12,13 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { PanelUnit } from '@/lib/overview/panel-types';
+import type { PanelUnit } from '@/lib/config/panel-types';
 import { formatTick, formatValue } from './format';
 
 const COLOURS = ['#3b82f6', '#22c55e', '#f59e0b', '#ef4444', '#a855f7', '#14b8a6', '#ec4899', '#84cc16'];
 
-export type ChartSeries = { name: string; points: [number, number][] };
+/** A point's value is null where Prometheus had NaN or ±Inf (JSON has neither): a gap in the line. */
+type ChartSeries = { name: string; points: [number, number | null][] };
 
 type Props = {
   series: ChartSeries[];
@@ -33,8 +34,8 @@ type Props = {
 };
 
 /** Joins the series on their timestamps into recharts' row format: [{t, s0, s1, …}]. */
-function toRows(series: ChartSeries[]): Record<string, number>[] {
-  const rows = new Map<number, Record<string, number>>();
+function toRows(series: ChartSeries[]): Record<string, number | null>[] {
+  const rows = new Map<number, Record<string, number | null>>();
   series.forEach((s, i) => {
     for (const [t, v] of s.points) {
       const row = rows.get(t) ?? { t };

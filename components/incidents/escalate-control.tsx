@@ -3,8 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorMessage } from '@/components/ui/error-message';
 import { Input } from '@/components/ui/field';
-import { escalateIncident } from './incident-api';
+import { useApiMutation } from '@/lib/api/query';
+import { escalateIncidentOp } from '@/lib/escalation/api';
 
 /**
  * Escalate or de-escalate by hand, with a reason (POST /api/v1/incidents/{id}/escalate, the escalation
@@ -13,22 +15,15 @@ import { escalateIncident } from './incident-api';
 export function EscalateControl({ incidentId, level }: { incidentId: string; level: number }) {
   const router = useRouter();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function send(direction: 'up' | 'down') {
-    setBusy(true);
-    setError(null);
-    try {
-      await escalateIncident(incidentId, { reason: reason.trim(), direction });
+  const escalate = useApiMutation(escalateIncidentOp, {
+    onSuccess: () => {
       setReason('');
       router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const busy = escalate.isPending;
+  const send = (direction: 'up' | 'down') =>
+    escalate.mutate({ params: { id: incidentId }, body: { reason: reason.trim(), direction } });
 
   return (
     <div className="flex flex-col gap-2" data-testid="escalate-control">
@@ -55,11 +50,7 @@ export function EscalateControl({ incidentId, level }: { incidentId: string; lev
           De-escalate
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage error={escalate.error} />
     </div>
   );
 }

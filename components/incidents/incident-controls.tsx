@@ -3,9 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorMessage } from '@/components/ui/error-message';
 import { Input } from '@/components/ui/field';
+import type { CallInput } from '@/lib/api/operation';
+import { useApiMutation } from '@/lib/api/query';
+import { acknowledgeIncidentOp, updateIncidentOp } from '@/lib/incidents/api';
 import type { IncidentStatus } from '@/lib/incidents/incident-schemas';
-import { acknowledgeIncident, updateIncident } from './incident-api';
 
 /** The next step for each status, as the primary button offers it. */
 const NEXT: Record<IncidentStatus, { to: IncidentStatus; label: string } | null> = {
@@ -26,22 +29,22 @@ export function IncidentControls({
   commander: string | null;
 }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [commanderInput, setCommanderInput] = useState('');
-
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const refresh = { onSuccess: () => router.refresh() };
+  const acknowledge = useApiMutation(acknowledgeIncidentOp, refresh);
+  const update = useApiMutation(updateIncidentOp, refresh);
+  const busy = acknowledge.isPending || update.isPending;
+  // The refusal of the last action only: starting one clears what the other said.
+  const error = acknowledge.error ?? update.error;
+  const params = { id: incidentId };
+  const change = (body: CallInput<typeof updateIncidentOp>['body'], onSettled?: () => void) => {
+    acknowledge.reset();
+    update.mutate({ params, body }, { onSettled });
+  };
+  const acknowledgeNow = () => {
+    update.reset();
+    acknowledge.mutate({ params, body: {} });
+  };
 
   const next = NEXT[status];
   return (
@@ -50,32 +53,18 @@ export function IncidentControls({
         {next ? (
           <Button
             disabled={busy}
-            onClick={() =>
-              run(() =>
-                next.to === 'acknowledged'
-                  ? acknowledgeIncident(incidentId)
-                  : updateIncident(incidentId, { status: next.to }),
-              )
-            }
+            onClick={() => (next.to === 'acknowledged' ? acknowledgeNow() : change({ status: next.to }))}
           >
             {next.label}
           </Button>
         ) : null}
         {status !== 'resolved' && next?.to !== 'resolved' ? (
-          <Button
-            variant="secondary"
-            disabled={busy}
-            onClick={() => run(() => updateIncident(incidentId, { status: 'resolved' }))}
-          >
+          <Button variant="secondary" disabled={busy} onClick={() => change({ status: 'resolved' })}>
             Resolve
           </Button>
         ) : null}
         {status === 'resolved' ? (
-          <Button
-            variant="secondary"
-            disabled={busy}
-            onClick={() => run(() => updateIncident(incidentId, { status: 'open' }))}
-          >
+          <Button variant="secondary" disabled={busy} onClick={() => change({ status: 'open' })}>
             Reopen
           </Button>
         ) : null}
@@ -85,9 +74,7 @@ export function IncidentControls({
         onSubmit={(e) => {
           e.preventDefault();
           const value = commanderInput.trim();
-          run(() => updateIncident(incidentId, { commander: value || null })).then(() =>
-            setCommanderInput(''),
-          );
+          change({ commander: value || null }, () => setCommanderInput(''));
         }}
       >
         <div className="flex flex-col gap-1">
@@ -106,11 +93,7 @@ export function IncidentControls({
           Set commander
         </Button>
       </form>
-      {error ? (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage error={error} />
     </div>
   );
 }

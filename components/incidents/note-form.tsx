@@ -3,28 +3,25 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { addNote } from './incident-api';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { useApiMutation } from '@/lib/api/query';
+import { addNoteOp } from '@/lib/incidents/api';
 
 /** Adds a Markdown note to the incident. */
 export function NoteForm({ incidentId }: { incidentId: string }) {
   const router = useRouter();
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await addNote(incidentId, body);
+  const add = useApiMutation(addNoteOp, {
+    onSuccess: () => {
       setBody('');
       router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const busy = add.isPending;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    add.mutate({ params: { id: incidentId }, body: { body } });
   }
 
   return (
@@ -43,11 +40,7 @@ export function NoteForm({ incidentId }: { incidentId: string }) {
           {busy ? 'Adding…' : 'Add note'}
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage error={add.error} />
     </form>
   );
 }

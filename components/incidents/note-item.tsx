@@ -3,8 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { useApiMutation } from '@/lib/api/query';
+import { editNoteOp } from '@/lib/incidents/api';
 import type { IncidentNote } from '@/lib/incidents/incident-schemas';
-import { editNote } from './incident-api';
 import { NoteBody } from './note-body';
 
 /** One note; its author may edit it (the note then says "edited"). */
@@ -20,22 +22,14 @@ export function NoteItem({
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.body);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
-      await editNote(incidentId, note.id, draft);
+  const edit = useApiMutation(editNoteOp, {
+    onSuccess: () => {
       setEditing(false);
       router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const busy = edit.isPending;
+  const save = () => edit.mutate({ params: { id: incidentId, noteId: note.id }, body: { body: draft } });
 
   return (
     <article className="flex flex-col gap-1 rounded-md border border-border p-3" data-testid="incident-note">
@@ -82,11 +76,7 @@ export function NoteItem({
       ) : (
         <NoteBody markdown={note.body} />
       )}
-      {error ? (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage error={edit.error} />
     </article>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { openIncident } from './incident-api';
+import { useApiMutation } from '@/lib/api/query';
+import { openIncidentOp } from '@/lib/incidents/api';
 
 /** Opens an incident for the given alerts and goes to it. */
 export function OpenIncidentButton({
@@ -14,29 +14,24 @@ export function OpenIncidentButton({
   label?: string;
 }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function open() {
-    setBusy(true);
-    setError(null);
-    try {
-      const incident = await openIncident({ alerts });
-      router.push(`/incidents/${incident.ref}`);
-    } catch (e) {
-      setError((e as Error).message);
-      setBusy(false);
-    }
-  }
+  const open = useApiMutation(openIncidentOp, {
+    onSuccess: (incident) => router.push(`/incidents/${incident.ref}`),
+  });
+  // Still busy once opened: the page is on its way to the incident.
+  const busy = open.isPending || open.isSuccess;
 
   return (
     <>
-      <Button variant="secondary" disabled={busy || alerts.length === 0} onClick={open}>
+      <Button
+        variant="secondary"
+        disabled={busy || alerts.length === 0}
+        onClick={() => open.mutate({ body: { alerts } })}
+      >
         {busy ? 'Opening…' : label}
       </Button>
-      {error ? (
+      {open.error ? (
         <p role="alert" className="basis-full text-sm text-danger">
-          {error}
+          {open.error.display}
         </p>
       ) : null}
     </>

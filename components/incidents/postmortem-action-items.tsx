@@ -2,6 +2,7 @@
 
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
+import { Table } from '@/components/ui/table';
 
 /** An action item as the editor holds it; `key` tells rows apart before the server gave them an id. */
 export type ActionItemDraft = {
@@ -35,88 +36,85 @@ export function PostmortemActionItems({
     owners.find((o) => o.id === item.ownerId)?.label ?? item.owner ?? '—';
   return (
     <div className="flex flex-col gap-2">
-      {items.length === 0 ? <p className="text-sm text-muted">No action items yet.</p> : null}
-      {items.length > 0 ? (
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs text-muted">
-            <tr>
-              <th className="py-1 font-medium">Done</th>
-              <th className="py-1 font-medium">Action</th>
-              <th className="py-1 font-medium">Owner</th>
-              <th className="py-1 font-medium">Due</th>
-              {readOnly ? null : <th className="sr-only">Remove</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item, i) => (
-              <tr key={item.key} data-testid="action-item" className="border-t border-border align-middle">
-                <td className="py-1 pr-2">
-                  <input
-                    type="checkbox"
-                    checked={item.done}
-                    disabled={readOnly}
-                    aria-label={`Action item ${i + 1} done`}
-                    onChange={(e) => update(item.key, { done: e.target.checked })}
-                  />
-                </td>
-                <td className="py-1 pr-2">
-                  {readOnly ? (
-                    <span className={item.done ? 'line-through' : ''}>{item.title}</span>
-                  ) : (
-                    <Input
-                      value={item.title}
-                      aria-label={`Action item ${i + 1}`}
-                      placeholder="What must be done"
-                      onChange={(e) => update(item.key, { title: e.target.value })}
-                    />
-                  )}
-                </td>
-                <td className="py-1 pr-2">
-                  {readOnly ? (
-                    ownerLabel(item)
-                  ) : (
-                    <Select
-                      value={item.ownerId ?? ''}
-                      aria-label={`Action item ${i + 1} owner`}
-                      onChange={(e) => update(item.key, { ownerId: e.target.value || null })}
-                    >
-                      <option value="">No owner</option>
-                      {owners.map((o) => (
-                        <option key={o.id} value={o.id}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </Select>
-                  )}
-                </td>
-                <td className="py-1 pr-2">
-                  {readOnly ? (
-                    (item.dueDate ?? '—')
-                  ) : (
-                    <Input
-                      type="date"
-                      value={item.dueDate ?? ''}
-                      aria-label={`Action item ${i + 1} due date`}
-                      onChange={(e) => update(item.key, { dueDate: e.target.value || null })}
-                    />
-                  )}
-                </td>
-                {readOnly ? null : (
-                  <td className="py-1">
-                    <Button
-                      variant="ghost"
-                      aria-label={`Remove action item ${i + 1}`}
-                      onClick={() => onChange(items.filter((x) => x.key !== item.key))}
-                    >
-                      ✕
-                    </Button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <Table
+        caption="Action items"
+        columns={[
+          { header: 'Done' },
+          { header: 'Action' },
+          { header: 'Owner' },
+          { header: 'Due' },
+          !readOnly && { header: 'Remove', hidden: true },
+        ]}
+        rows={items}
+        rowKey={(item) => item.key}
+        empty="No action items yet."
+        renderRow={(item, i) => (
+          <tr data-testid="action-item" className="border-t border-border align-middle">
+            <td className="py-1 pr-2">
+              <input
+                type="checkbox"
+                checked={item.done}
+                disabled={readOnly}
+                aria-label={`Action item ${i + 1} done`}
+                onChange={(e) => update(item.key, { done: e.target.checked })}
+              />
+            </td>
+            <td className="py-1 pr-2">
+              {readOnly ? (
+                <span className={item.done ? 'line-through' : ''}>{item.title}</span>
+              ) : (
+                <Input
+                  value={item.title}
+                  aria-label={`Action item ${i + 1}`}
+                  placeholder="What must be done"
+                  onChange={(e) => update(item.key, { title: e.target.value })}
+                />
+              )}
+            </td>
+            <td className="py-1 pr-2">
+              {readOnly ? (
+                ownerLabel(item)
+              ) : (
+                <Select
+                  value={item.ownerId ?? ''}
+                  aria-label={`Action item ${i + 1} owner`}
+                  onChange={(e) => update(item.key, { ownerId: e.target.value || null })}
+                >
+                  <option value="">No owner</option>
+                  {owners.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.label}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </td>
+            <td className="py-1 pr-2">
+              {readOnly ? (
+                (item.dueDate ?? '—')
+              ) : (
+                <Input
+                  type="date"
+                  value={item.dueDate ?? ''}
+                  aria-label={`Action item ${i + 1} due date`}
+                  onChange={(e) => update(item.key, { dueDate: e.target.value || null })}
+                />
+              )}
+            </td>
+            {readOnly ? null : (
+              <td className="py-1">
+                <Button
+                  variant="ghost"
+                  aria-label={`Remove action item ${i + 1}`}
+                  onClick={() => onChange(items.filter((x) => x.key !== item.key))}
+                >
+                  ✕
+                </Button>
+              </td>
+            )}
+          </tr>
+        )}
+      />
       {readOnly ? null : (
         <div>
           <Button

@@ -1,18 +1,19 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { useApiMutation } from '@/lib/api/query';
 import type { Role } from '@/lib/auth/roles';
 import { hasRole } from '@/lib/auth/roles';
+import { savePostmortemOp } from '@/lib/postmortems/api';
 import type { Postmortem, PostmortemPut, PostmortemStatus, SectionKey } from '@/lib/postmortems/schemas';
 import { SECTION_KEYS, SECTION_TITLES } from '@/lib/postmortems/schemas';
 import { nextStatuses, STATUS_LABELS } from '@/lib/postmortems/status';
 import { type Owner, PostmortemActionItems } from './postmortem-action-items';
-import { putPostmortem } from './postmortem-api';
 import { type Draft, draftFrom, isDirty, saveBody } from './postmortem-draft';
+import { saveErrorText } from './postmortem-error';
 import { PostmortemSectionField } from './postmortem-section-field';
 import { PostmortemTimeline } from './postmortem-timeline';
 
@@ -47,9 +48,8 @@ export function PostmortemEditor({
   const readOnly = !canEdit || pm.status === 'published';
   const dirty = isDirty(draft, pm);
 
-  const save = useMutation({
-    mutationFn: (body: PostmortemPut) => putPostmortem(incident, body),
-    onSuccess: (saved, body) => {
+  const save = useApiMutation(savePostmortemOp, {
+    onSuccess: (saved, { body = {} }) => {
       setPm(saved);
       // Star/hide leave the text being written alone; a save of the text takes the server's copy.
       if (body.sections || body.actionItems || body.status) setDraft(draftFrom(saved));
@@ -57,6 +57,7 @@ export function PostmortemEditor({
     },
     onError: () => setNotice(null),
   });
+  const send = (body: PostmortemPut) => save.mutate({ params: { id: incident }, body });
 
   const setSection = (key: SectionKey, value: string) =>
     setDraft((d) => ({ ...d, sections: { ...d.sections, [key]: value } }));
@@ -84,7 +85,7 @@ export function PostmortemEditor({
           {readOnly ? null : (
             <Button
               disabled={save.isPending || (pm.saved && !dirty)}
-              onClick={() => save.mutate(saveBody(draft, pm))}
+              onClick={() => send(saveBody(draft, pm))}
             >
               Save
             </Button>
@@ -95,7 +96,7 @@ export function PostmortemEditor({
                   key={to}
                   variant="secondary"
                   disabled={save.isPending}
-                  onClick={() => save.mutate({ ...(readOnly ? {} : saveBody(draft, pm)), status: to })}
+                  onClick={() => send({ ...(readOnly ? {} : saveBody(draft, pm)), status: to })}
                 >
                   {statusAction(pm.status, to)}
                 </Button>
@@ -104,7 +105,7 @@ export function PostmortemEditor({
         </span>
       </div>
       <p role="status" aria-live="polite" className="min-h-5 text-sm">
-        {save.error ? <span className="text-danger">{save.error.message}</span> : notice}
+        {save.error ? <span className="text-danger">{saveErrorText(save.error)}</span> : notice}
       </p>
       {pm.status === 'published' && canEdit ? (
         <p className="text-sm text-muted">
@@ -121,7 +122,7 @@ export function PostmortemEditor({
           events={pm.timeline}
           readOnly={readOnly}
           busy={save.isPending}
-          onCurate={(change) => save.mutate({ timeline: [change] })}
+          onCurate={(change) => send({ timeline: [change] })}
         />
       </Card>
       <Card>

@@ -1,4 +1,4 @@
-import type { Banner } from '@/lib/overview/build-overview';
+import type { Banner } from '@/lib/overview/api-schema';
 
 /** Upstream failures, each with what to do and how old the data still shown is. */
 export function BannerList({ banners }: { banners: Banner[] }) {

@@ -1,26 +1,21 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import type { Overview } from '@/lib/overview/build-overview';
+import { useApiQuery } from '@/lib/api/query';
+import { overviewOp } from '@/lib/overview/api';
+import type { Overview } from '@/lib/overview/api-schema';
 import { BannerList } from './banner-list';
 import { RuleHealth } from './rule-health';
 import { TargetsByJob } from './targets-by-job';
 import { Tiles } from './tiles';
 
-async function fetchOverview(): Promise<Overview> {
-  const res = await fetch('/api/v1/overview');
-  if (!res.ok) throw new Error(`Vigil answered ${res.status}`);
-  return res.json();
-}
-
 /** Tiles, banners, targets and rule health, refreshed every 10 s from Vigil's snapshots. */
 export function OverviewLive({ initial }: { initial: Overview }) {
-  const { data, isError, dataUpdatedAt } = useQuery({
-    queryKey: ['overview'],
-    queryFn: fetchOverview,
-    initialData: initial,
-    refetchInterval: 10_000,
-  });
+  // initialData makes data always defined; useApiQuery's type does not say so.
+  const {
+    data = initial,
+    isError,
+    dataUpdatedAt,
+  } = useApiQuery(overviewOp, {}, { initialData: initial, refetchInterval: 10_000 });
   return (
     <div className="flex flex-col gap-4">
       {isError ? (

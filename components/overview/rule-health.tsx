@@ -1,5 +1,5 @@
 import { Card } from '@/components/ui/card';
-import type { Overview } from '@/lib/overview/build-overview';
+import type { Overview } from '@/lib/overview/api-schema';
 
 export function RuleHealth({ rules }: { rules: Overview['rules'] }) {
   return (

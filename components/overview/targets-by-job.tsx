@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import type { Overview } from '@/lib/overview/build-overview';
+import type { Overview } from '@/lib/overview/api-schema';
 
 /** Scrape targets grouped by job; jobs with down targets first, down targets first with their error. */
 export function TargetsByJob({ targets }: { targets: Overview['targets'] }) {

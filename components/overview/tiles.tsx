@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { Overview } from '@/lib/overview/build-overview';
+import type { Overview } from '@/lib/overview/api-schema';
 
 const SEVERITY_TONE: Record<string, string> = {
   critical: 'text-danger',

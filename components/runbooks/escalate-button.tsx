@@ -1,9 +1,8 @@
 'use client';
 
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-
-type Outcome = { ok: boolean; message: string } | null;
+import { useApiMutation } from '@/lib/api/query';
+import { escalateIncidentOp } from '@/lib/escalation/api';
 
 /**
  * Escalates the incident straight to this level through `POST /api/v1/incidents/{id}/escalate`; the
@@ -22,35 +21,25 @@ export function EscalateButton({
   /** The runbook's slug, named in the escalation's reason on the timeline. */
   runbook: string;
 }) {
-  const [pending, setPending] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-
-  const escalate = async () => {
-    setPending(true);
-    setOutcome(null);
-    try {
-      const res = await fetch(`/api/v1/incidents/${encodeURIComponent(incidentId)}/escalate`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ level, reason: `from the runbook ${runbook}` }),
-      });
-      const body = await res.json().catch(() => ({}));
-      if (res.ok) setOutcome({ ok: true, message: `${incidentLabel} escalated to L${level}.` });
-      else
-        setOutcome({
-          ok: false,
-          message: `Escalation failed: ${body.error?.message ?? `Vigil answered ${res.status}`}`,
-        });
-    } catch (e) {
-      setOutcome({ ok: false, message: `Escalation failed: ${(e as Error).message}` });
-    } finally {
-      setPending(false);
-    }
-  };
+  const escalate = useApiMutation(escalateIncidentOp);
+  const outcome = escalate.isSuccess
+    ? { ok: true, message: `${incidentLabel} escalated to L${level}.` }
+    : escalate.error
+      ? { ok: false, message: `Escalation failed: ${escalate.error.display}` }
+      : null;
 
   return (
     <div className="mt-2 flex flex-col items-start gap-1">
-      <Button variant="danger" onClick={escalate} disabled={pending}>
+      <Button
+        variant="danger"
+        onClick={() =>
+          escalate.mutate({
+            params: { id: incidentId },
+            body: { level, reason: `from the runbook ${runbook}` },
+          })
+        }
+        disabled={escalate.isPending}
+      >
         Escalate {incidentLabel} to L{level}
       </Button>
       {outcome ? (

@@ -1,11 +1,13 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { formatValue } from '@/components/charts/format';
 import { TimeSeriesChart } from '@/components/charts/time-series-chart';
+import { StatusBlock } from '@/components/ui/status-block';
+import { useApiQuery } from '@/lib/api/query';
+import type { PanelUnit } from '@/lib/config/panel-types';
+import { promQueryOp } from '@/lib/overview/api';
+import type { PromQueryAnswer } from '@/lib/overview/api-schema';
 import { alignedRange, formatLegend, RANGES, type RangeKey } from '@/lib/overview/chart-range';
-import type { PanelUnit } from '@/lib/overview/panel-types';
-import type { InstantResult, Series } from '@/lib/prometheus/schemas';
 import { stepForRange } from '@/lib/prometheus/step';
 
 type Props = {
@@ -22,16 +24,6 @@ type Props = {
 };
 
 const MAX_ROWS = 10;
-
-async function getJson<T>(params: URLSearchParams): Promise<T> {
-  const res = await fetch(`/api/v1/query?${params}`);
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok)
-    throw new Error(
-      [body.error?.message ?? `Vigil answered ${res.status}`, body.error?.hint].filter(Boolean).join(' '),
-    );
-  return body as T;
-}
 
 /** `<PromQL>` in a runbook: a live value or chart, through Vigil's cached `/api/v1/query`. */
 export function PromQLView({ title, query, missing, isFallback, unit, range }: Props) {
@@ -60,18 +52,15 @@ export function PromQLView({ title, query, missing, isFallback, unit, range }: P
 }
 
 function InstantValue({ query, unit }: { query: string; unit: PanelUnit }) {
-  const { data, error } = useQuery({
-    queryKey: ['runbook-promql', query],
-    queryFn: () => getJson<InstantResult>(new URLSearchParams({ query })),
-    refetchInterval: 15_000,
-  });
-  if (error)
-    return (
-      <p role="alert" className="text-sm text-danger">
-        {error.message}
-      </p>
-    );
-  if (!data) return <p className="text-sm text-muted">Loading…</p>;
+  const { data, error } = useApiQuery(promQueryOp, { query: { query } }, { refetchInterval: 15_000 });
+  return (
+    <StatusBlock data={data} error={error}>
+      {(answer) => <InstantAnswer data={answer} unit={unit} />}
+    </StatusBlock>
+  );
+}
+
+function InstantAnswer({ data, unit }: { data: PromQueryAnswer; unit: PanelUnit }) {
   if (data.type === 'scalar' || data.type === 'string')
     return (
       <p className="font-mono text-lg" data-testid="promql-value">
@@ -91,7 +80,7 @@ function InstantValue({ query, unit }: { query: string; unit: PanelUnit }) {
         <li key={JSON.stringify(s.labels)} className="flex items-baseline justify-between gap-3">
           <span className="break-all font-mono text-xs text-muted">{formatLegend('', s.labels)}</span>
           <span className="font-mono text-lg" data-testid="promql-value">
-            {formatValue(s.value, unit)}
+            {formatValue(s.value ?? Number.NaN, unit)}
           </span>
         </li>
       ))}
@@ -105,31 +94,29 @@ function InstantValue({ query, unit }: { query: string; unit: PanelUnit }) {
 function RangeChart({ query, unit, range }: { query: string; unit: PanelUnit; range: RangeKey }) {
   const step = stepForRange(RANGES[range]);
   const { start, end } = alignedRange(RANGES[range], step, Date.now());
-  const params = new URLSearchParams({ query, start: String(start), end: String(end), step: String(step) });
-  const { data, error } = useQuery({
-    queryKey: ['runbook-promql', params.toString()],
-    queryFn: async () => (await getJson<{ series: Series[] }>(params)).series,
-    refetchInterval: 30_000,
-    placeholderData: (previous) => previous,
-  });
+  const { data, error } = useApiQuery(
+    promQueryOp,
+    { query: { query, start, end, step } },
+    { refetchInterval: 30_000, placeholderData: (previous) => previous },
+  );
+  // A range query answers a matrix.
+  const series = data === undefined ? undefined : data.type === 'matrix' ? data.series : [];
   return (
     <div className="h-44">
-      {error ? (
-        <p role="alert" className="text-sm text-danger">
-          {error.message}
-        </p>
-      ) : !data ? (
-        <p className="text-sm text-muted">Loading…</p>
-      ) : data.length === 0 ? (
-        <p className="text-sm text-muted">No series in this range.</p>
-      ) : (
-        <TimeSeriesChart
-          series={data.map((s) => ({ name: formatLegend('', s.labels), points: s.points }))}
-          start={start}
-          end={end}
-          unit={unit}
-        />
-      )}
+      <StatusBlock data={series} error={error}>
+        {(series) =>
+          series.length === 0 ? (
+            <p className="text-sm text-muted">No series in this range.</p>
+          ) : (
+            <TimeSeriesChart
+              series={series.map((s) => ({ name: formatLegend('', s.labels), points: s.points }))}
+              start={start}
+              end={end}
+              unit={unit}
+            />
+          )
+        }
+      </StatusBlock>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { formatDuration } from '@/components/alerts/duration';
+import { formatDuration } from '@/components/format/duration';
+import { PANEL_UNITS, type PanelUnit } from '@/lib/config/panel-types';
 import { isRangeKey } from '@/lib/overview/chart-range';
-import { PANEL_UNITS, type PanelUnit } from '@/lib/overview/panel-types';
-import { LOG_SINCE_MINUTES, type StepState } from '@/lib/runbooks/api-schema';
+import { isLogSince, LOG_SINCE_MINUTES, type StepState } from '@/lib/runbooks/api-schema';
 import type { EscalationLevelView } from '@/lib/runbooks/escalation-view';
 import { type Labels, resolveQuery, shellWord, substitute } from '@/lib/runbooks/substitute';
 import { RunbookError } from './callout';
@@ -72,7 +72,7 @@ type LogQLProps = { query?: string; since?: string; limit?: number; fallback?: s
 export function LogQL({ ctx, query, since = '1h', limit = 20, fallback }: WithContext<LogQLProps>) {
   if (typeof query !== 'string' || !query.trim())
     return <RunbookError>{'<LogQL>'} needs query.</RunbookError>;
-  if (!Object.hasOwn(LOG_SINCE_MINUTES, since))
+  if (!isLogSince(since))
     return (
       <RunbookError>{`<LogQL> since must be one of ${Object.keys(LOG_SINCE_MINUTES).join(', ')}.`}</RunbookError>
     );

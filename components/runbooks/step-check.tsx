@@ -1,6 +1,8 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
+import { useApiMutation } from '@/lib/api/query';
+import { checkRunbookStepOp } from '@/lib/runbooks/api';
 
 type State = { checked: boolean; by: string | null; at: string | null };
 
@@ -16,24 +18,6 @@ type Props = {
   children?: ReactNode;
 };
 
-type ErrorBody = { error?: { message?: string } };
-
-async function saveStep(
-  runbook: string,
-  incidentId: string,
-  stepId: string,
-  checked: boolean,
-): Promise<State> {
-  const res = await fetch(`/api/v1/runbooks/${encodeURIComponent(runbook)}/steps`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ incidentId, stepId, checked }),
-  });
-  const body = (await res.json().catch(() => ({}))) as State & ErrorBody;
-  if (!res.ok) throw new Error(body.error?.message ?? `Vigil answered ${res.status} ${res.statusText}`);
-  return { checked: body.checked, by: body.by, at: body.at };
-}
-
 /**
  * One `<Step>` of a runbook: a checkbox with the step's title and its instructions. For an incident,
  * each change is stored (who and when; it appears on the incident's timeline) and the box shows the
@@ -41,24 +25,15 @@ async function saveStep(
  */
 export function StepCheck({ runbook, stepId, title, incident, initial, canCheck, children }: Props) {
   const [state, setState] = useState<State>(initial ?? { checked: false, by: null, at: null });
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const save = useApiMutation(checkRunbookStepOp, {
+    onSuccess: (saved) => setState({ checked: saved.checked, by: saved.by, at: saved.at }),
+  });
+  const pending = save.isPending;
   const inputId = `step-${stepId}`;
 
-  const toggle = async (checked: boolean) => {
-    if (!incident) {
-      setState({ checked, by: null, at: null });
-      return;
-    }
-    setPending(true);
-    setError(null);
-    try {
-      setState(await saveStep(runbook, incident.id, stepId, checked));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setPending(false);
-    }
+  const toggle = (checked: boolean) => {
+    if (!incident) setState({ checked, by: null, at: null });
+    else save.mutate({ params: { slug: runbook }, body: { incidentId: incident.id, stepId, checked } });
   };
 
   return (
@@ -92,9 +67,9 @@ export function StepCheck({ runbook, stepId, title, incident, initial, canCheck,
           <span className="text-xs text-muted">(responders tick steps)</span>
         ) : null}
       </div>
-      {error ? (
+      {save.error ? (
         <p role="alert" className="mt-1 text-sm text-danger">
-          {error}
+          {save.error.display}
         </p>
       ) : null}
       <div className="mt-1 pl-6 text-sm [&>p]:my-1">{children}</div>

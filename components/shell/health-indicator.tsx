@@ -1,26 +1,21 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { StatusDot, type Tone } from '@/components/ui/badge';
-import type { HealthReport } from '@/lib/upstreams/health';
-
-async function fetchHealth(): Promise<HealthReport> {
-  const res = await fetch('/api/v1/upstreams');
-  if (!res.ok) throw new Error(`Vigil answered ${res.status}`);
-  return res.json();
-}
+import { useApiQuery } from '@/lib/api/query';
+import { upstreamsOp } from '@/lib/overview/api';
+import type { HealthReport } from '@/lib/snapshots/upstream-health-schema';
 
 /**
  * Always visible in the header: which Prometheus servers, Alertmanager peers and Loki answer. The
  * server probes them on an interval; this only reads Vigil's cached report.
  */
 export function HealthIndicator({ initial }: { initial: HealthReport }) {
-  const { data, isError } = useQuery({
-    queryKey: ['upstream-health'],
-    queryFn: fetchHealth,
-    initialData: initial,
-    refetchInterval: 10_000,
-  });
+  // initialData makes data always defined; useApiQuery's type does not say so.
+  const { data = initial, isError } = useApiQuery(
+    upstreamsOp,
+    {},
+    { initialData: initial, refetchInterval: 10_000 },
+  );
   const down = data.upstreams.filter((u) => !u.ok);
   const tone: Tone = isError
     ? 'danger'

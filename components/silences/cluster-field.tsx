@@ -3,7 +3,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Field, Input } from '@/components/ui/field';
-import type { SilencesAnswer } from '@/lib/incidents/silence-schemas';
+import type { Answer } from '@/lib/api/operation';
+import { queryKeys } from '@/lib/api/query';
+import { listSilencesOp } from '@/lib/incidents/silence-api';
 
 /**
  * Which Alertmanager cluster a new silence goes to. Shown only when it matters: a prefill named one,
@@ -26,7 +28,7 @@ export function ClusterField({
     () => [
       ...new Set(
         queryClient
-          .getQueriesData<SilencesAnswer>({ queryKey: ['silences'] })
+          .getQueriesData<Answer<typeof listSilencesOp>>({ queryKey: queryKeys.operation(listSilencesOp) })
           .flatMap(([, data]) => data?.clusters.map((c) => c.name) ?? []),
       ),
     ],
@@ -34,20 +36,22 @@ export function ClusterField({
   );
   return (
     <Field id={id} label="Alertmanager cluster" error={error}>
-      <Input
-        id={id}
-        value={value}
-        list={`${id}-names`}
-        autoComplete="off"
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      <datalist id={`${id}-names`}>
-        {known.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
+      {(control) => (
+        <>
+          <Input
+            {...control}
+            value={value}
+            list={`${id}-names`}
+            autoComplete="off"
+            onChange={(e) => onChange(e.target.value)}
+          />
+          <datalist id={`${id}-names`}>
+            {known.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+        </>
+      )}
     </Field>
   );
 }

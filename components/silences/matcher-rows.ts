@@ -1,3 +1,4 @@
+import type { MatchOperator } from '@/lib/alertmanager/matchers';
 import {
   formatSilenceMatchers,
   fromSilenceMatcher,
@@ -7,7 +8,6 @@ import {
   SilenceMatcherError,
   toSilenceMatcher,
 } from '@/lib/alertmanager/silence-matchers';
-import type { MatchOperator } from '@/lib/alerts/matchers';
 
 /**
  * The silence dialog's matcher editor: rows of name / operator / value, or amtool text, converted
@@ -28,7 +28,7 @@ export function newRow(partial: Partial<Omit<MatcherRow, 'id'>> = {}): MatcherRo
 }
 
 /** A row nobody has typed into yet is left out rather than refused. */
-export const isBlankRow = (row: MatcherRow) => row.name.trim() === '' && row.value === '';
+const isBlankRow = (row: MatcherRow) => row.name.trim() === '' && row.value === '';
 
 export function rowsFromMatchers(matchers: readonly SilenceMatcher[]): MatcherRow[] {
   const rows = matchers.map((m) => newRow(fromSilenceMatcher(m)));

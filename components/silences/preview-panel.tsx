@@ -1,4 +1,4 @@
-import { severityClass } from '@/components/alerts/severity';
+import { severityClass } from '@/components/format/severity';
 import { Badge } from '@/components/ui/badge';
 import type { SilencePreview } from '@/lib/incidents/silence-preview';
 

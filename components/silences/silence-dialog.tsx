@@ -3,7 +3,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type JSX, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog, DialogTitle } from '@/components/ui/dialog';
+import { ErrorMessage } from '@/components/ui/error-message';
 import { Field, Input } from '@/components/ui/field';
+import { ApiError, callApi } from '@/lib/api/client';
+import { invalidateAfter } from '@/lib/api/query';
+import { createSilenceOp, updateSilenceOp } from '@/lib/incidents/silence-api';
 import type { SilenceRow } from '@/lib/incidents/silence-list';
 import type { SilenceSaved } from '@/lib/incidents/silence-schemas';
 import { ClusterField } from './cluster-field';
@@ -17,7 +22,7 @@ import {
   rowsFromMatchers,
 } from './matcher-rows';
 import { PreviewPanel } from './preview-panel';
-import { createSilence, SilenceApiError, updateSilence } from './silence-api';
+import { silenceErrorText } from './silence-error';
 import {
   type FieldErrors,
   resolveTimes,
@@ -88,22 +93,13 @@ export function SilenceDialog({
   const [saving, setSaving] = useState(false);
   const [replaced, setReplaced] = useState<SilenceSaved | null>(null);
 
-  // With matchers given (from an alert, an edit) what is left to say is why.
-  const startAtComment = useRef(Boolean(editing || initial?.matchers));
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    dialog.showModal();
-    dialog.querySelector<HTMLElement>(startAtComment.current ? `#${id}-comment` : 'input, textarea')?.focus();
-  }, [id]);
-
   // Errors and the preview follow the matchers once typing pauses, so a half-typed regex is not an error.
   const settled = useDebounced(editor, 300);
   const typing = settled !== editor;
   const settledCheck = useMemo(() => checkEditor(settled), [settled]);
   const previewCluster = useDebounced((editing?.cluster ?? cluster.trim()) || undefined, 300);
   const preview = useSilencePreview(settledCheck.ok ? settledCheck.text : null, previewCluster);
-  const previewError = preview.error instanceof SilenceApiError ? preview.error : undefined;
+  const previewError = preview.error;
   useEffect(() => {
     if (previewError?.fields.cluster) setAskCluster(true);
   }, [previewError]);
@@ -141,24 +137,24 @@ export function SilenceDialog({
     setErrors({});
     setFormError(null);
     try {
-      const saved = editing
-        ? await updateSilence(editing.id, request.body)
-        : await createSilence(request.body);
-      await Promise.all(
-        ['silences', 'alerts', 'alert'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
-      );
+      const saved =
+        'update' in request
+          ? await callApi(updateSilenceOp, { params: { id: request.id }, body: request.update })
+          : await callApi(createSilenceOp, { body: request.create });
+      // Creating and editing change the same cached families.
+      await invalidateAfter(queryClient, createSilenceOp);
       onSaved?.(saved);
       if (saved.previousId) setReplaced(saved);
       else close();
     } catch (error) {
-      if (!(error instanceof SilenceApiError)) setFormError((error as Error).message);
+      if (!(error instanceof ApiError)) setFormError(silenceErrorText(error));
       else {
         const shown = Object.fromEntries(Object.entries(error.fields).filter(([f]) => FORM_FIELDS.has(f)));
         setErrors(shown);
         if (shown.cluster) setAskCluster(true);
         const allShown =
           Object.keys(shown).length > 0 && Object.keys(shown).length === Object.keys(error.fields).length;
-        setFormError(allShown ? null : error.message);
+        setFormError(allShown ? null : silenceErrorText(error));
         focusFirstInvalid();
       }
     } finally {
@@ -168,17 +164,16 @@ export function SilenceDialog({
 
   const title = editing ? 'Edit silence' : 'New silence';
   return (
-    <dialog
+    <Dialog
       ref={ref}
       onClose={onClose}
-      aria-labelledby={`${id}-title`}
-      className="m-auto max-h-[92vh] w-[min(60rem,95vw)] overflow-auto rounded-lg border border-border bg-surface p-4 text-fg backdrop:bg-black/40"
+      // With matchers given (from an alert, an edit) what is left to say is why.
+      initialFocus={editing || initial?.matchers ? `#${id}-comment` : 'input, textarea'}
+      className="max-h-[92vh] w-[min(60rem,95vw)] overflow-auto"
     >
       {replaced ? (
         <div className="flex flex-col gap-3">
-          <h2 id={`${id}-title`} className="font-semibold">
-            Silence saved
-          </h2>
+          <DialogTitle>Silence saved</DialogTitle>
           <p role="status" className="text-sm">
             Alertmanager issued a new id (matchers changed): <code>{replaced.silenceId}</code> replaces{' '}
             <code>{replaced.previousId}</code>, which it expired.
@@ -191,9 +186,7 @@ export function SilenceDialog({
         <form onSubmit={submit} noValidate className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="flex min-w-0 flex-col gap-4">
             <div>
-              <h2 id={`${id}-title`} className="font-semibold">
-                {title}
-              </h2>
+              <DialogTitle>{title}</DialogTitle>
               {editing ? (
                 <p className="text-xs text-muted">
                   In cluster {editing.cluster}, made by {editing.createdBy}. Changing the matchers makes
@@ -224,35 +217,35 @@ export function SilenceDialog({
               }}
             />
             <Field id={`${id}-comment`} label="Comment" error={errors.comment}>
-              <textarea
-                id={`${id}-comment`}
-                rows={2}
-                maxLength={2000}
-                value={comment}
-                aria-required
-                aria-invalid={Boolean(errors.comment)}
-                aria-describedby={errors.comment ? `${id}-comment-error` : undefined}
-                placeholder="Why: deploy of api 2.3, tracked in INC-12"
-                className={TEXTAREA}
-                onChange={(e) => {
-                  setComment(e.target.value);
-                  clear('comment');
-                }}
-              />
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={2}
+                  maxLength={2000}
+                  value={comment}
+                  aria-required
+                  placeholder="Why: deploy of api 2.3, tracked in INC-12"
+                  className={TEXTAREA}
+                  onChange={(e) => {
+                    setComment(e.target.value);
+                    clear('comment');
+                  }}
+                />
+              )}
             </Field>
             <div className="grid gap-3 sm:grid-cols-2">
               <Field id={`${id}-incident`} label="Incident id (optional)" error={errors.incidentId}>
-                <Input
-                  id={`${id}-incident`}
-                  value={incidentId}
-                  autoComplete="off"
-                  aria-invalid={Boolean(errors.incidentId)}
-                  aria-describedby={errors.incidentId ? `${id}-incident-error` : undefined}
-                  onChange={(e) => {
-                    setIncidentId(e.target.value);
-                    clear('incidentId');
-                  }}
-                />
+                {(control) => (
+                  <Input
+                    {...control}
+                    value={incidentId}
+                    autoComplete="off"
+                    onChange={(e) => {
+                      setIncidentId(e.target.value);
+                      clear('incidentId');
+                    }}
+                  />
+                )}
               </Field>
               {askCluster && !editing ? (
                 <ClusterField
@@ -266,11 +259,7 @@ export function SilenceDialog({
                 />
               ) : null}
             </div>
-            {formError ? (
-              <p role="alert" className="rounded-md border border-danger/40 p-2 text-sm text-danger">
-                {formError}
-              </p>
-            ) : null}
+            <ErrorMessage error={formError} boxed />
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={close}>
                 Cancel
@@ -290,10 +279,10 @@ export function SilenceDialog({
                   : 'Fix the matchers to see the alerts they would silence.'
             }
             updating={typing || preview.isPlaceholderData}
-            error={preview.error?.message}
+            error={preview.error ? silenceErrorText(preview.error) : undefined}
           />
         </form>
       )}
-    </dialog>
+    </Dialog>
   );
 }

@@ -36,7 +36,7 @@ const row = (partial: Partial<SilenceRow> = {}): SilenceRow => ({
 describe('silenceRequest for a new silence', () => {
   it('sends the canonical matchers, a preset duration and the comment', () => {
     expect(silenceRequest(draft(), { now })).toEqual({
-      body: { matchers: 'alertname="X"', duration: '4h', comment: 'deploy' },
+      create: { matchers: 'alertname="X"', duration: '4h', comment: 'deploy' },
     });
   });
 
@@ -47,7 +47,7 @@ describe('silenceRequest for a new silence', () => {
         { now },
       ),
     ).toEqual({
-      body: {
+      create: {
         matchers: 'alertname="X"',
         duration: '90m',
         comment: 'deploy',
@@ -59,7 +59,7 @@ describe('silenceRequest for a new silence', () => {
 
   it('sends an end time typed in UTC as an instant', () => {
     expect(silenceRequest(draft({ choice: 'end time', endsAtLocal: '2026-11-21T18:30' }), { now })).toEqual({
-      body: { matchers: 'alertname="X"', endsAt: '2026-11-21T18:30:00.000Z', comment: 'deploy' },
+      create: { matchers: 'alertname="X"', endsAt: '2026-11-21T18:30:00.000Z', comment: 'deploy' },
     });
   });
 
@@ -101,14 +101,18 @@ describe('silenceRequest for an edit', () => {
     expect(
       silenceRequest(draft({ choice: 'unchanged', comment: 'deploy, longer' }), { now, editing }),
     ).toEqual({
-      body: { comment: 'deploy, longer', cluster: 'default' },
+      id: 's1',
+      update: { comment: 'deploy, longer', cluster: 'default' },
     });
     expect(
       silenceRequest(draft({ choice: '1h', matchers: checkMatchers('alertname = "X",job=api') }), {
         now,
         editing,
       }),
-    ).toEqual({ body: { matchers: 'alertname="X", job="api"', duration: '1h', cluster: 'default' } });
+    ).toEqual({
+      id: 's1',
+      update: { matchers: 'alertname="X", job="api"', duration: '1h', cluster: 'default' },
+    });
   });
 
   it('does not resend unchanged matchers written differently (that would give the silence a new id)', () => {
@@ -127,10 +131,12 @@ describe('silenceRequest for an edit', () => {
     expect(
       silenceRequest(draft({ choice: 'unchanged', incidentId: 'inc1', comment: 'x' }), { now, editing }),
     ).toEqual({
-      body: { comment: 'x', cluster: 'default' },
+      id: 's1',
+      update: { comment: 'x', cluster: 'default' },
     });
     expect(silenceRequest(draft({ choice: 'unchanged', incidentId: 'inc2' }), { now, editing })).toEqual({
-      body: { incidentId: 'inc2', cluster: 'default' },
+      id: 's1',
+      update: { incidentId: 'inc2', cluster: 'default' },
     });
   });
 });

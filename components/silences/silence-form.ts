@@ -1,5 +1,10 @@
+import type { z } from 'zod';
 import { ValidationError } from '@/lib/errors';
-import { silenceTimes } from '@/lib/incidents/silence-input';
+import {
+  type silenceBodySchema,
+  silenceTimes,
+  type silenceUpdateSchema,
+} from '@/lib/incidents/silence-input';
 import type { SilenceRow } from '@/lib/incidents/silence-list';
 import type { MatchersCheck } from './matcher-rows';
 import { fromLocalInput, type Zone } from './silence-time';
@@ -10,7 +15,7 @@ import { fromLocalInput, type Zone } from './silence-time';
  * field before anything is sent. Error keys are the API's field names. Pure: the clock is a parameter.
  *
  *   silenceRequest({matchers: ok 'alertname="X"', choice:'4h', comment:'deploy', …}, {now})
- *     → {body: {matchers:'alertname="X"', duration:'4h', comment:'deploy'}}
+ *     → {create: {matchers:'alertname="X"', duration:'4h', comment:'deploy'}}
  *   silenceRequest({…, comment:'  '}, {now}) → {errors: {comment:'say why (a comment is required)'}}
  */
 
@@ -64,10 +69,16 @@ export function resolveTimes(
   }
 }
 
+/** The body of a new silence (`create`) or of an edit of silence `id` (`update`), or the errors that stop it. */
+type SilenceRequest =
+  | { create: z.input<typeof silenceBodySchema> }
+  | { id: string; update: z.input<typeof silenceUpdateSchema> }
+  | { errors: FieldErrors };
+
 export function silenceRequest(
   draft: SilenceDraft,
   { now, editing }: { now: Date; editing?: SilenceRow },
-): { body: Record<string, unknown> } | { errors: FieldErrors } {
+): SilenceRequest {
   const errors: FieldErrors = {};
   if (!draft.matchers.ok) errors.matchers = draft.matchers.error;
   const comment = draft.comment.trim();
@@ -84,7 +95,7 @@ export function silenceRequest(
   const cluster = draft.cluster.trim();
   if (!editing)
     return {
-      body: {
+      create: {
         matchers: draft.matchers.text,
         ...time,
         comment,
@@ -95,7 +106,7 @@ export function silenceRequest(
 
   // An update sends only what changed: Alertmanager issues a new id when the matchers change, so
   // resending the same matchers must not look like a change.
-  const changes: Record<string, unknown> = {
+  const changes = {
     ...(draft.matchers.text === editing.matchersText ? {} : { matchers: draft.matchers.text }),
     ...time,
     ...(comment === editing.comment ? {} : { comment }),
@@ -103,5 +114,5 @@ export function silenceRequest(
   };
   if (Object.keys(changes).length === 0)
     return { errors: { form: 'Nothing to save: change the matchers, the end or the comment.' } };
-  return { body: { ...changes, cluster: editing.cluster } };
+  return { id: editing.id, update: { ...changes, cluster: editing.cluster } };
 }

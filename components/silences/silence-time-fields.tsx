@@ -1,6 +1,6 @@
 'use client';
 
-import { Field, Input } from '@/components/ui/field';
+import { errorIdOf, Field, FieldError, Input } from '@/components/ui/field';
 import { Segmented } from '@/components/ui/segmented';
 import { CUSTOM, PRESETS, type TimeChoice, UNCHANGED, UNTIL } from './silence-form';
 import { describeEnd, fromLocalInput, toLocalInput, type Zone } from './silence-time';
@@ -45,7 +45,7 @@ export function SilenceTimeFields({
   const options: readonly TimeChoice[] = editing
     ? [UNCHANGED, ...PRESETS, CUSTOM, UNTIL]
     : [...PRESETS, CUSTOM, UNTIL];
-  const describedBy = `${id}-end${error ? ` ${id}-error` : ''}`;
+  const describedBy = `${id}-end${error ? ` ${errorIdOf(id)}` : ''}`;
   return (
     <div className="flex flex-col gap-2">
       <Segmented
@@ -97,11 +97,7 @@ export function SilenceTimeFields({
       <p id={`${id}-end`} className="text-xs text-muted">
         {end ? sentence(describeEnd(end, nowMs), choice === UNCHANGED) : null}
       </p>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

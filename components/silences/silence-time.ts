@@ -1,4 +1,4 @@
-import { formatDuration } from '@/components/alerts/duration';
+import { formatDuration } from '@/components/format/duration';
 
 /**
  * Times on the silences page and in the silence dialog. Absolute times are written in UTC (what

@@ -1,7 +1,8 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { previewSilence } from './silence-api';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useApiQuery } from '@/lib/api/query';
+import { previewSilenceOp } from '@/lib/incidents/silence-api';
 
 /**
  * What these matchers would silence now (`POST /api/v1/silences/preview`), asked again every 10 s
@@ -9,14 +10,15 @@ import { previewSilence } from './silence-api';
  * nothing is asked then. The previous answer stays on screen while the next one loads.
  */
 export function useSilencePreview(matchers: string | null, cluster: string | undefined) {
-  return useQuery({
-    queryKey: ['silence-preview', matchers, cluster ?? null],
-    queryFn: ({ signal }) =>
-      previewSilence({ matchers: matchers ?? '', ...(cluster ? { cluster } : {}) }, signal),
-    enabled: matchers !== null,
-    placeholderData: keepPreviousData,
-    refetchInterval: 10_000,
-    staleTime: 0,
-    retry: false,
-  });
+  return useApiQuery(
+    previewSilenceOp,
+    { body: { matchers: matchers ?? '', ...(cluster ? { cluster } : {}) } },
+    {
+      enabled: matchers !== null,
+      placeholderData: keepPreviousData,
+      refetchInterval: 10_000,
+      staleTime: 0,
+      retry: false,
+    },
+  );
 }

@@ -1,4 +1,3 @@
-import { writeViewState } from '@/components/alerts/view-state';
 import { SILENCE_STATES, type SilenceState } from '@/lib/incidents/silence-list';
 
 /**
@@ -35,23 +34,16 @@ export function writeSilencesView(view: SilencesViewState): URLSearchParams {
 }
 
 /**
- * The query string of `GET /api/v1/silences` for this view (the state always named: the API without
- * one lists every state).
+ * The query of `GET /api/v1/silences` for this view (the state always named: the API without one lists
+ * every state).
  *
- *   silencesApiQuery({state:'active', filter:'', creator:'', id:null}) → 'state=active'
+ *   silencesApiQuery({state:'active', filter:'', creator:'', id:null}) → {state:'active'}
  */
-export function silencesApiQuery(view: SilencesViewState): string {
-  const params = new URLSearchParams({ state: view.state });
-  if (view.filter) params.set('filter', view.filter);
-  if (view.creator) params.set('creator', view.creator);
-  return params.toString();
+export function silencesApiQuery(view: SilencesViewState): SilencesApiQuery {
+  return {
+    state: view.state,
+    ...(view.filter ? { filter: view.filter } : {}),
+    ...(view.creator ? { creator: view.creator } : {}),
+  };
 }
-
-/**
- * The alerts this silence mutes now, on the alerts page: its matchers as the filter, silenced alerts.
- *
- *   silencedAlertsHref('alertname="X"') → '/alerts?filter=alertname%3D%22X%22&state=silenced'
- */
-export function silencedAlertsHref(matchersText: string): string {
-  return `/alerts?${writeViewState({ filter: matchersText, groupBy: 'alertname', states: ['silenced'], offset: 0, alert: null })}`;
-}
+export type SilencesApiQuery = { state: SilenceState; filter?: string; creator?: string };

@@ -5,7 +5,7 @@ import { type Answer, everyGetRoute, type FaultWorld, summary, UPSTREAM_TIMEOUT_
  * A read waits at most for one upstream deadline (the first snapshot fetch); a write tries the two
  * peers in turn. Two deadlines plus a margin for the console itself on a busy two-core machine.
  */
-export const LIMIT_MS = 2 * UPSTREAM_TIMEOUT_SECONDS * 1000 + 3000;
+const LIMIT_MS = 2 * UPSTREAM_TIMEOUT_SECONDS * 1000 + 3000;
 /** Past this a call counts as hung (status 0): well beyond the limit, well short of the fakes' 30 s. */
 const GIVE_UP_MS = LIMIT_MS + 4000;
 

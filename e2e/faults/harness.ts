@@ -66,6 +66,7 @@ export async function startFaultWorld(options: {
       logFile: path.join(stack.dir, 'logs', 'vigil.log'),
       env: {
         ...vigilEnvFor(stack),
+        VIGIL_CHECK_RESPONSES: '1',
         VIGIL_POLL_INTERVAL_SECONDS: String(POLL_SECONDS),
         VIGIL_UPSTREAM_TIMEOUT_SECONDS: String(UPSTREAM_TIMEOUT_SECONDS),
         ...options.env?.(stack),

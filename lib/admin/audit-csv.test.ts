@@ -7,7 +7,7 @@ import {
   csvCell,
   csvLine,
 } from './audit-csv';
-import type { AuditEntry } from './audit-log';
+import type { AuditEntry } from './audit-schema';
 
 const makeEntry = (partial: Partial<AuditEntry> = {}): AuditEntry => ({
   id: '1',

@@ -1,4 +1,4 @@
-import type { AuditEntry } from './audit-log';
+import type { AuditEntry } from './audit-schema';
 
 /**
  * The audit log as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a

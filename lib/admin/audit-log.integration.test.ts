@@ -11,22 +11,33 @@ import type { Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
+import { runtimeState } from '@/lib/db/runtime';
 import { ForbiddenError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { runtimeState } from '@/lib/server/runtime';
+import type { OperationRoute } from '@/lib/http/route';
 import { AUDIT_CSV_COLUMNS, auditCsvStream } from './audit-csv';
-import { type AuditEntry, auditLogPages, auditPageSchema, distinctActions, listAuditLog } from './audit-log';
+import { auditLogPages, distinctActions, listAuditLog } from './audit-log';
+import { type AuditEntry, auditExportQuerySchema, auditPageSchema, auditQuerySchema } from './audit-schema';
 
 /**
  * The audit log's data layer and routes against a real PostgreSQL (embedded, migrated like production):
  * filters as SQL really runs them (LIKE escaping, case, time bounds), keyset paging, the admin-only
  * rule, and a streamed CSV export larger than one page. The routes authenticate with real API tokens;
- * only Auth.js (which does not load outside Next) and the request headers are stand-ins.
+ * only Auth.js (which does not load outside Next) is a stand-in.
  */
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock('@/lib/auth/next-auth', () => ({ auth: async () => null }));
-vi.mock('next/headers', () => ({ headers: async () => request.headers }));
+
+// route() reads the environment; answers are checked against their operation, as in e2e.
+vi.hoisted(() => {
+  Object.assign(process.env, {
+    AUTH_SECRET: 's'.repeat(32),
+    VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
+    PROMETHEUS_URL: 'http://127.0.0.1:9',
+    ALERTMANAGER_URLS: 'http://127.0.0.1:9',
+    VIGIL_CHECK_RESPONSES: '1',
+  });
+});
 
 const MIGRATIONS = path.join(process.cwd(), 'prisma', 'migrations');
 
@@ -75,13 +86,17 @@ async function reset(rows: Prisma.AuditLogCreateManyInput[]) {
     await db().auditLog.createMany({ data: rows.slice(i, i + 5_000) });
 }
 
+/** The data layer takes parsed input, as the routes and the audit page hand it over. */
+const query = (input: Record<string, unknown>) => auditQuerySchema.parse(input);
+const filters = (input: Record<string, unknown>) => auditExportQuerySchema.parse(input);
+
 /** The targets (or actions) of a page: short to compare. */
 const targets = (entries: AuditEntry[]) => entries.map((e) => e.target);
 const actions = (entries: AuditEntry[]) => entries.map((e) => e.action);
 
-async function callAs(role: Role | undefined, handler: typeof getAudit, url: string) {
-  request.headers = new Headers(role ? { authorization: `Bearer ${tokens[role]}` } : {});
-  return handler(new Request(`http://vigil.test${url}`), { params: Promise.resolve({}) });
+async function callAs(role: Role | undefined, handler: OperationRoute, url: string) {
+  const headers = new Headers(role ? { authorization: `Bearer ${tokens[role]}` } : {});
+  return handler(new Request(`http://vigil.test${url}`, { headers }), { params: Promise.resolve({}) });
 }
 
 beforeAll(async () => {
@@ -113,7 +128,7 @@ describe('listAuditLog', () => {
   beforeEach(() => reset(SAMPLE));
 
   it('lists every entry newest first as small plain objects', async () => {
-    const page = await listAuditLog(admin, {});
+    const page = await listAuditLog(admin, query({}));
     expect(page.nextCursor).toBeNull();
     expect(page.entries).toHaveLength(8);
     expect(page.entries.map((e) => e.at)).toEqual(
@@ -134,35 +149,43 @@ describe('listAuditLog', () => {
   });
 
   it('filters by action family (wildcards taken literally) or exact action', async () => {
-    expect(actions((await listAuditLog(admin, { action: 'api_token.' })).entries)).toEqual([
+    expect(actions((await listAuditLog(admin, query({ action: 'api_token.' }))).entries)).toEqual([
       'api_token.revoked',
       'api_token.created',
     ]);
-    expect(actions((await listAuditLog(admin, { action: 'silence.created' })).entries)).toEqual([
+    expect(actions((await listAuditLog(admin, query({ action: 'silence.created' }))).entries)).toEqual([
       'silence.created',
       'silence.created',
     ]);
-    expect((await listAuditLog(admin, { action: 'silence' })).entries).toEqual([]);
+    expect((await listAuditLog(admin, query({ action: 'silence' }))).entries).toEqual([]);
   });
 
   it("filters by a substring of the actor's e-mail in any case, with _ and % taken literally", async () => {
-    expect((await listAuditLog(admin, { actor: 'alice.smith@example' })).entries).toHaveLength(1);
-    expect((await listAuditLog(admin, { actor: 'ALICE_B' })).entries.map((e) => e.actorEmail)).toEqual([
-      'alice_b@example.com',
+    expect((await listAuditLog(admin, query({ actor: 'alice.smith@example' }))).entries).toHaveLength(1);
+    expect((await listAuditLog(admin, query({ actor: 'ALICE_B' }))).entries.map((e) => e.actorEmail)).toEqual(
+      ['alice_b@example.com'],
+    );
+    expect(targets((await listAuditLog(admin, query({ target: '100%' }))).entries)).toEqual(['100% sure']);
+    expect(targets((await listAuditLog(admin, query({ target: 'CAROL' }))).entries)).toEqual([
+      'carol@example.com',
     ]);
-    expect(targets((await listAuditLog(admin, { target: '100%' })).entries)).toEqual(['100% sure']);
-    expect(targets((await listAuditLog(admin, { target: 'CAROL' })).entries)).toEqual(['carol@example.com']);
   });
 
   it('bounds the time inclusively, UTC when no offset is given', async () => {
-    const page = await listAuditLog(admin, { from: '2026-01-31T09:02', to: '2026-01-31T10:04:00+01:00' });
+    const page = await listAuditLog(
+      admin,
+      query({ from: '2026-01-31T09:02', to: '2026-01-31T10:04:00+01:00' }),
+    );
     expect(page.entries.map((e) => e.at.slice(11, 16))).toEqual(['09:04', '09:03', '09:02']);
   });
 
   it('filters by outcome, and combines filters', async () => {
-    expect(targets((await listAuditLog(admin, { success: 'false' })).entries)).toEqual(['100 sure']);
-    expect((await listAuditLog(admin, { success: 'true' })).entries).toHaveLength(7);
-    const combined = await listAuditLog(admin, { action: 'silence.', success: 'true', actor: 'admin@' });
+    expect(targets((await listAuditLog(admin, query({ success: 'false' }))).entries)).toEqual(['100 sure']);
+    expect((await listAuditLog(admin, query({ success: 'true' }))).entries).toHaveLength(7);
+    const combined = await listAuditLog(
+      admin,
+      query({ action: 'silence.', success: 'true', actor: 'admin@' }),
+    );
     expect(targets(combined.entries)).toEqual(['db-1']);
   });
 
@@ -171,7 +194,7 @@ describe('listAuditLog', () => {
     let cursor = '';
     let pages = 0;
     do {
-      const page = await listAuditLog(admin, { cursor, limit: '3' });
+      const page = await listAuditLog(admin, query({ cursor, limit: '3' }));
       seen.push(...page.entries.map((e) => e.id));
       cursor = page.nextCursor ?? '';
       pages++;
@@ -179,9 +202,12 @@ describe('listAuditLog', () => {
     expect(pages).toBe(3);
     expect(seen).toEqual(['8', '7', '6', '5', '4', '3', '2', '1']);
 
-    const first = await listAuditLog(admin, { action: 'user.', limit: '1' });
+    const first = await listAuditLog(admin, query({ action: 'user.', limit: '1' }));
     expect(targets(first.entries)).toEqual(['carol@example.com']);
-    const second = await listAuditLog(admin, { action: 'user.', limit: '1', cursor: first.nextCursor });
+    const second = await listAuditLog(
+      admin,
+      query({ action: 'user.', limit: '1', cursor: first.nextCursor }),
+    );
     expect(targets(second.entries)).toEqual(['bob@example.com']);
     expect(second.nextCursor).toBeNull();
   });
@@ -199,9 +225,9 @@ describe('listAuditLog', () => {
 
   it('refuses viewers and responders', async () => {
     for (const role of ['viewer', 'responder'] as const) {
-      await expect(listAuditLog(actor(role), {})).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listAuditLog(actor(role), query({}))).rejects.toBeInstanceOf(ForbiddenError);
       await expect(distinctActions(actor(role))).rejects.toBeInstanceOf(ForbiddenError);
-      expect(() => auditLogPages(actor(role), {})).toThrow(ForbiddenError);
+      expect(() => auditLogPages(actor(role), filters({}))).toThrow(ForbiddenError);
     }
   });
 });
@@ -224,12 +250,12 @@ describe('the CSV export', () => {
 
   it('reads the log in pages of 1,000 with keyset paging', async () => {
     const sizes: number[] = [];
-    for await (const page of auditLogPages(admin, {})) sizes.push(page.length);
+    for await (const page of auditLogPages(admin, filters({}))) sizes.push(page.length);
     expect(sizes).toEqual([1_000, 1_000, 345]);
   });
 
   it('streams every entry once, newest first, as RFC 4180 CSV', async () => {
-    const text = await new Response(auditCsvStream(auditLogPages(admin, {}))).text();
+    const text = await new Response(auditCsvStream(auditLogPages(admin, filters({})))).text();
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines.at(-1)).toBe('');
     expect(lines[0]).toBe(AUDIT_CSV_COLUMNS.join(','));
@@ -244,7 +270,7 @@ describe('the CSV export', () => {
 
   it('exports only the filtered entries', async () => {
     let rows = 0;
-    for await (const page of auditLogPages(admin, { action: 'silence.', to: '2026-01-01T00:16:39' }))
+    for await (const page of auditLogPages(admin, filters({ action: 'silence.', to: '2026-01-01T00:16:39' })))
       rows += page.length;
     // Seconds 0–999, odd ones are silences.
     expect(rows).toBe(500);

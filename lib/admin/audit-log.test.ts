@@ -1,15 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth';
-import { ForbiddenError, ValidationError } from '@/lib/errors';
-import {
-  actionFamilies,
-  auditExportQuerySchema,
-  auditLogPages,
-  auditQuerySchema,
-  auditWhere,
-  likeLiteral,
-  listAuditLog,
-} from './audit-log';
+import { ForbiddenError } from '@/lib/errors';
+import { actionFamilies, auditLogPages, auditWhere, likeLiteral, listAuditLog } from './audit-log';
+import { auditExportQuerySchema, auditQuerySchema } from './audit-schema';
 
 // Auth.js does not load outside Next; the role checks of lib/auth.ts are what is tested here.
 vi.mock('@/lib/auth/next-auth', () => ({}));
@@ -142,17 +135,14 @@ describe('actionFamilies', () => {
 });
 
 describe('the role check', () => {
-  // No database is configured in unit tests: reaching it would fail differently.
+  // No database is configured in unit tests: reaching it would fail differently. That the routes check
+  // the role before the input, and the input before reading, is in ./admin-routes.test.ts.
   it('refuses anyone but an admin before reading anything', async () => {
     for (const role of ['viewer', 'responder'] as const) {
-      await expect(listAuditLog(actor(role), {})).rejects.toBeInstanceOf(ForbiddenError);
-      expect(() => auditLogPages(actor(role), {})).toThrow(ForbiddenError);
+      await expect(listAuditLog(actor(role), auditQuerySchema.parse({}))).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      expect(() => auditLogPages(actor(role), auditExportQuerySchema.parse({}))).toThrow(ForbiddenError);
     }
-  });
-
-  it('checks the role before the input, and the input before reading', async () => {
-    await expect(listAuditLog(actor('viewer'), { limit: 'x' })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listAuditLog(actor('admin'), { limit: 'x' })).rejects.toBeInstanceOf(ValidationError);
-    expect(() => auditLogPages(actor('admin'), { from: 'x' })).toThrow(ValidationError);
   });
 });

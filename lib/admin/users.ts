@@ -1,53 +1,32 @@
 import 'server-only';
-import { z } from 'zod';
 import { audit } from '@/lib/audit';
-import { assertRole, requireActor } from '@/lib/auth';
+import { type Actor, assertRole } from '@/lib/auth';
 import { generateApiToken } from '@/lib/auth/api-token';
-import { ROLES } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { parseInput } from '@/lib/validation';
+import type { CreateTokenInput, SetRoleInput, TokenRow, UserRow } from './api-schema';
 
-/** Data access for users and API tokens. Every function checks the caller's role itself. */
+/**
+ * Data access for users and API tokens. Every function checks the caller's role itself (defence in
+ * depth: routes check it first, server actions rely on it) and takes input its caller parsed with the
+ * schemas of ./api-schema.ts; it answers the shapes of those schemas.
+ */
 
-export type UserRow = {
-  id: string;
-  email: string;
-  name: string | null;
-  role: (typeof ROLES)[number];
-  lastLoginAt: Date | null;
-  disabled: boolean;
-};
-
-export type TokenRow = {
-  id: string;
-  name: string;
-  prefix: string;
-  userEmail: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-};
-
-export async function listUsers(): Promise<UserRow[]> {
-  await requireActor('admin');
+export async function listUsers(actor: Actor): Promise<UserRow[]> {
+  assertRole(actor, 'admin');
   const users = await db().user.findMany({ orderBy: { email: 'asc' } });
   return users.map((u) => ({
     id: u.id,
     email: u.email,
     name: u.name,
     role: u.role,
-    lastLoginAt: u.lastLoginAt,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     disabled: Boolean(u.disabledAt),
   }));
 }
 
-export const setRoleSchema = z.object({ userId: z.string().min(1), role: z.enum(ROLES) });
-
-export async function setUserRole(input: unknown): Promise<void> {
-  const actor = await requireActor('admin');
-  const { userId, role } = parseInput(setRoleSchema, input);
+export async function setUserRole(actor: Actor, { userId, role }: SetRoleInput): Promise<void> {
+  assertRole(actor, 'admin');
   if (userId === actor.id && role !== 'admin')
     throw new ForbiddenError('You cannot remove your own admin role; ask another admin.');
   await db().$transaction(async (tx) => {
@@ -59,8 +38,8 @@ export async function setUserRole(input: unknown): Promise<void> {
 }
 
 /** Tokens the caller may see: an admin sees all, others their own. */
-export async function listTokens(): Promise<TokenRow[]> {
-  const actor = await requireActor('viewer');
+export async function listTokens(actor: Actor): Promise<TokenRow[]> {
+  assertRole(actor, 'viewer');
   const tokens = await db().apiToken.findMany({
     where: actor.role === 'admin' ? {} : { userId: actor.id },
     include: { user: { select: { email: true } } },
@@ -71,27 +50,22 @@ export async function listTokens(): Promise<TokenRow[]> {
     name: t.name,
     prefix: t.prefix,
     userEmail: t.user.email,
-    createdAt: t.createdAt,
-    lastUsedAt: t.lastUsedAt,
-    expiresAt: t.expiresAt,
-    revokedAt: t.revokedAt,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
   }));
 }
-
-export const createTokenSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Give the token a name, e.g. "ack-bot".' }).max(80),
-  /** Admins may create a token for another user; by default it is the caller's own. */
-  userId: z.string().min(1).optional(),
-  expiresInDays: z.coerce.number().int().min(1).max(3650).optional(),
-});
 
 /**
  * Creates an API token and returns its secret, which is shown once and never stored. API tokens are for
  * automation that acts (acknowledging, silencing), so they need the responder role.
  */
-export async function createApiToken(input: unknown): Promise<{ id: string; secret: string }> {
-  const actor = await requireActor('responder');
-  const { name, userId, expiresInDays } = parseInput(createTokenSchema, input);
+export async function createApiToken(
+  actor: Actor,
+  { name, userId, expiresInDays }: CreateTokenInput,
+): Promise<{ id: string; secret: string }> {
+  assertRole(actor, 'responder');
   const ownerId = userId ?? actor.id;
   if (ownerId !== actor.id) assertRole(actor, 'admin');
   const { secret, hash, prefix } = generateApiToken();
@@ -113,9 +87,8 @@ export async function createApiToken(input: unknown): Promise<{ id: string; secr
   return { id, secret };
 }
 
-export async function revokeApiToken(input: unknown): Promise<void> {
-  const actor = await requireActor('viewer');
-  const { tokenId } = parseInput(z.object({ tokenId: z.string().min(1) }), input);
+export async function revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
+  assertRole(actor, 'viewer');
   await db().$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id: tokenId }, include: { user: true } });
     if (!token || (token.userId !== actor.id && actor.role !== 'admin'))

@@ -152,7 +152,7 @@ export type AmStatus = z.infer<typeof amStatusSchema>;
  * same startsAt with endsAt not in the past). Otherwise it expires the old silence and issues a new id.
  * Alertmanager itself rejects `matchers: []` (422), so the schema leaves that check to it.
  */
-export const silenceInputSchema = z.object({
+const silenceInputSchema = z.object({
   id: z.string().optional(),
   matchers: z.array(matcherSchema),
   startsAt: z.iso.datetime({ offset: true }),
@@ -166,7 +166,7 @@ export type SilenceInput = z.infer<typeof silenceInputSchema>;
  * One alert for POST /api/v2/alerts (what Prometheus sends). Alertmanager fills a missing startsAt with
  * the receive time and a missing endsAt with receive time + resolve_timeout.
  */
-export const postableAlertSchema = z.object({
+const postableAlertSchema = z.object({
   labels: labelSetSchema,
   annotations: labelSetSchema.optional(),
   startsAt: z.iso.datetime({ offset: true }).optional(),

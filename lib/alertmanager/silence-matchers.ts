@@ -4,7 +4,7 @@ import {
   type Matcher,
   MatcherSyntaxError,
   parseFilter,
-} from '@/lib/alerts/matchers';
+} from '@/lib/alertmanager/matchers';
 import type { Matcher as SilenceMatcher } from './schemas';
 
 /**

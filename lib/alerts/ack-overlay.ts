@@ -6,7 +6,7 @@ import type { AlertItem } from './api-schema';
  * together by laying the open acknowledgements over the indexed alerts. Pure.
  */
 
-export type AckInfo = NonNullable<AlertItem['ack']>;
+type AckInfo = NonNullable<AlertItem['ack']>;
 /** Keyed by ackKey(cluster, fingerprint). Replaced, never mutated, so identity tells a change. */
 export type AckMap = ReadonlyMap<string, AckInfo>;
 

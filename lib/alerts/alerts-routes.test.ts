@@ -5,7 +5,6 @@ import { GET as getAlerts } from '@/app/api/v1/alerts/route';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
 import type { ClusterAlert } from '@/lib/alertmanager/merge';
 import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
-import { UnauthorizedError } from '@/lib/errors';
 import { alertDetailSchema, alertsResponseSchema } from './api-schema';
 import { alertLabelsResponseSchema } from './label-index';
 
@@ -14,22 +13,34 @@ import { alertLabelsResponseSchema } from './label-index';
  * session, the snapshots and the database are stand-ins; the rest is the real code.
  */
 
+vi.hoisted(() => {
+  Object.assign(process.env, {
+    AUTH_SECRET: 's'.repeat(32),
+    VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
+    PROMETHEUS_URL: 'http://prometheus.test:9090',
+    ALERTMANAGER_URLS: 'http://am.test:9093',
+    // Every answer is checked against its operation's response schema.
+    VIGIL_CHECK_RESPONSES: '1',
+  });
+});
+
 const state = vi.hoisted(() => ({
   signedIn: true,
   clusters: new Map<string, { get: () => Promise<unknown> }>(),
 }));
-vi.mock('@/lib/auth', () => ({
-  requireActor: async () => {
-    if (!state.signedIn) throw new UnauthorizedError();
-    return { id: 'u1', email: 'viewer@example.com', name: null, role: 'viewer', via: 'session', ip: null };
-  },
+vi.mock('@/lib/auth', async () => ({
+  assertRole: (await import('@/lib/auth/actor')).assertRole,
+  requestActor: async () =>
+    state.signedIn
+      ? { id: 'u1', email: 'viewer@example.com', name: null, role: 'viewer', via: 'session', ip: null }
+      : undefined,
 }));
-vi.mock('@/lib/alerts/sources', () => ({
+vi.mock('@/lib/snapshots/sources', () => ({
   sources: () => ({ clusters: state.clusters, prometheus: new Map() }),
 }));
 vi.mock('@/lib/alerts/history', () => ({ alertHistory: async () => [] }));
 // Acknowledgements come from PostgreSQL; these tests have none.
-vi.mock('@/lib/incidents/ack-state', () => ({ openAcks: async () => new Map() }));
+vi.mock('@/lib/alerts/ack-state', () => ({ openAcks: async () => new Map() }));
 
 const alerts: ClusterAlert[] = [
   { labels: { alertname: 'InstanceDown', severity: 'critical', instance: 'db-1' }, fingerprint: 'a1' },

@@ -11,7 +11,7 @@ export type AlertStateFilter = (typeof ALERT_STATES)[number];
 
 const labels = z.record(z.string(), z.string());
 
-export const alertItemSchema = z.object({
+const alertItemSchema = z.object({
   fingerprint: z.string(),
   cluster: z.string(),
   alertname: z.string(),
@@ -42,7 +42,7 @@ export type AlertItem = z.infer<typeof alertItemSchema>;
 
 const severityCounts = z.record(z.string(), z.number().int());
 
-export const alertGroupSummarySchema = z.object({
+const alertGroupSummarySchema = z.object({
   key: z.string(),
   /** The group_by label values (or the route's group labels), e.g. {alertname: "InstanceDown"}. */
   labels,
@@ -55,7 +55,7 @@ export const alertGroupSummarySchema = z.object({
 });
 export type AlertGroupSummary = z.infer<typeof alertGroupSummarySchema>;
 
-export const upstreamStateSchema = z.object({
+const upstreamStateSchema = z.object({
   cluster: z.string(),
   fetchedAt: z.string().nullable(),
   ageSeconds: z.number().nullable(),
@@ -101,7 +101,18 @@ export const alertsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const alertHistoryEntrySchema = z.object({
+/** `{fingerprint}` of the alert routes: Alertmanager's fingerprint of the alert, a hash of its labels. */
+export const alertParamsSchema = z.object({
+  fingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{1,64}$/i, { error: 'must be an alert fingerprint (hex)' })
+    .describe('Alertmanager fingerprint (hex)'),
+});
+
+/** `?cluster=`: only needed when several Alertmanager clusters hold the same alert. */
+export const alertClusterQuerySchema = z.object({ cluster: z.string().max(200).optional() });
+
+const alertHistoryEntrySchema = z.object({
   startsAt: z.string(),
   endsAt: z.string().nullable(),
   durationSeconds: z.number().nullable(),

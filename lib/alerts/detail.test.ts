@@ -4,19 +4,19 @@ import type { AmAlert, Silence } from '@/lib/alertmanager/schemas';
 import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
 import { NotFoundError } from '@/lib/errors';
 import type { RuleGroup } from '@/lib/prometheus/schemas';
+import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
+import type { ClusterSnapshot, PrometheusSnapshot } from '@/lib/snapshots/sources';
 import { alertDetail } from './detail';
-import type { SnapshotView } from './snapshot';
-import type { ClusterSnapshot, PrometheusSnapshot } from './sources';
 
 const state = vi.hoisted(() => ({
   clusters: new Map<string, { get: () => Promise<unknown> }>(),
   prometheus: new Map<string, { get: () => Promise<unknown> }>(),
   history: vi.fn(),
 }));
-vi.mock('./sources', () => ({ sources: () => state }));
+vi.mock('@/lib/snapshots/sources', () => ({ sources: () => state }));
 vi.mock('./history', () => ({ alertHistory: state.history }));
 // Acknowledgements come from PostgreSQL; these tests have none.
-vi.mock('@/lib/incidents/ack-state', () => ({ openAcks: async () => new Map() }));
+vi.mock('@/lib/alerts/ack-state', () => ({ openAcks: async () => new Map() }));
 
 const alert = (partial: Partial<AmAlert>, cluster = 'eu'): ClusterAlert => ({
   ...makeAlert(partial),

@@ -1,25 +1,17 @@
 import 'server-only';
-import { z } from 'zod';
+import { openAcks } from '@/lib/alerts/ack-state';
 import { NotFoundError } from '@/lib/errors';
-import { openAcks } from '@/lib/incidents/ack-state';
+import { sources } from '@/lib/snapshots/sources';
 import { ackKey } from './ack-overlay';
 import type { AlertDetail } from './api-schema';
 import { alertHistory } from './history';
 import { type AlertIndex, currentAlertIndex } from './query';
-import { sources } from './sources';
 import { type PrometheusRules, parseThreshold, ruleSource } from './threshold';
 
 /**
  * `GET /api/v1/alerts/{fingerprint}`: one alert with what explains it — its rule's expression and
  * threshold, the silences and alerts muting it — and its earlier firings from the database.
  */
-
-/** The path parameter and the optional `?cluster=` of the detail route. */
-export const alertDetailParamsSchema = z.object({
-  fingerprint: z.string().regex(/^[0-9a-f]{1,64}$/i, { error: 'must be an alert fingerprint (hex)' }),
-  /** Only needed when several Alertmanager clusters hold the same alert. */
-  cluster: z.string().max(200).optional(),
-});
 
 /**
  * The detail of the alert with this fingerprint, in `cluster` when given, else in the first cluster

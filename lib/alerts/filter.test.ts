@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parseFilter } from '@/lib/alertmanager/matchers';
 import type { AmAlert } from '@/lib/alertmanager/schemas';
 import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
 import { ValidationError } from '@/lib/errors';
 import { type IndexedAlert, indexAlert } from './alert-items';
 import type { AlertItem, AlertStateFilter } from './api-schema';
 import { alertPredicate, countByState, parseStates, stateCategory } from './filter';
-import { parseFilter } from './matchers';
 
 const indexed = (partial: Partial<AmAlert> = {}, ack: AlertItem['ack'] = null): IndexedAlert => {
   const alert = indexAlert({ ...makeAlert(partial), cluster: 'eu', peers: ['eu peer 1'] });

@@ -1,7 +1,7 @@
+import { type Matcher, matchesLabels } from '@/lib/alertmanager/matchers';
 import { ValidationError } from '@/lib/errors';
 import type { IndexedAlert } from './alert-items';
 import { ALERT_STATES, type AlertItem, type AlertStateFilter } from './api-schema';
-import { type Matcher, matchesLabels } from './matchers';
 
 /**
  * Which alerts the alerts view shows: label matchers, free text and state toggles. Pure.

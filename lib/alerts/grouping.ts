@@ -1,8 +1,8 @@
+import { formatMatcher } from '@/lib/alertmanager/matchers';
 import { ValidationError } from '@/lib/errors';
+import type { RouteGroup } from '@/lib/snapshots/sources';
 import { compareStrings, type IndexedAlert } from './alert-items';
 import type { AlertGroupSummary, AlertItem } from './api-schema';
-import { formatMatcher } from './matchers';
-import type { RouteGroup } from './sources';
 
 /**
  * Grouping and ordering of the alerts view. Pure. Input alerts come already in the console's alert
@@ -12,7 +12,7 @@ import type { RouteGroup } from './sources';
 /** `group_by`: a label name, Alertmanager's route groups, or one group of everything. */
 export type GroupBy = { kind: 'label'; name: string } | { kind: 'route' } | { kind: 'none' };
 
-export const ROUTE_GROUPING = '@route';
+const ROUTE_GROUPING = '@route';
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /**
@@ -36,7 +36,7 @@ export type RouteIndex = ReadonlyMap<
   { key: string; receiver: string; labels: Record<string, string> }
 >;
 
-export const routeMember = (cluster: string, fingerprint: string) => `${cluster}\0${fingerprint}`;
+const routeMember = (cluster: string, fingerprint: string) => `${cluster}\0${fingerprint}`;
 
 /**
  * Indexes the route groups of every cluster. With `continue: true` routes an alert sits in several
@@ -70,8 +70,8 @@ function routeGroupKey({ receiver, labels }: Pick<RouteGroup, 'receiver' | 'labe
   return `${receiver}:{${matchers.join(',')}}`;
 }
 
-export const UNGROUPED_KEY = '@ungrouped';
-export const ALL_KEY = '@all';
+const UNGROUPED_KEY = '@ungrouped';
+const ALL_KEY = '@all';
 
 export type AlertGroup = {
   key: string;

@@ -12,7 +12,7 @@ export type AlertHistoryEntry = {
 
 /**
  * The firings of one alert (by fingerprint, a hash of its labels), newest first, one entry per
- * `startsAt`, including the current one. Fed by the webhook and the poller (lib/alerts/ingest.ts).
+ * `startsAt`, including the current one. Fed by the webhook and the poller (lib/incidents/alert-ingest.ts).
  *
  * @example await alertHistory('8d23ce3e214f1b65')
  *   → [{startsAt:'2026-11-21T08:09:08.465Z', endsAt:'2026-11-21T08:09:38.465Z', durationSeconds:30, status:'resolved'}]

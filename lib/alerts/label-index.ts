@@ -25,7 +25,7 @@ export const alertLabelsResponseSchema = z.union([
 ]);
 export type AlertLabelsResponse = z.infer<typeof alertLabelsResponseSchema>;
 
-export const SUGGESTION_LIMIT = 50;
+const SUGGESTION_LIMIT = 50;
 
 /** Label name → value → number of alerts. */
 export type LabelIndex = ReadonlyMap<string, ReadonlyMap<string, number>>;

@@ -3,14 +3,16 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ClusterAlert } from '@/lib/alertmanager/merge';
 import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
 import { ValidationError } from '@/lib/errors';
+import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
+import type { ClusterSnapshot, RouteGroup } from '@/lib/snapshots/sources';
 import { ackKey } from './ack-overlay';
 import type { AlertItem, AlertsResponse } from './api-schema';
 import { type AlertsQuery, alertIndexOf, answerAlertsQuery } from './query';
-import type { SnapshotView } from './snapshot';
-import type { ClusterSnapshot, RouteGroup } from './sources';
 
 // query.ts reads the snapshots through sources(); these tests hand it views directly.
-vi.mock('./sources', () => ({ sources: () => ({ clusters: new Map(), prometheus: new Map() }) }));
+vi.mock('@/lib/snapshots/sources', () => ({
+  sources: () => ({ clusters: new Map(), prometheus: new Map() }),
+}));
 
 const NOW = Date.parse('2026-11-21T09:00:00.000Z');
 

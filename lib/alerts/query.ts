@@ -1,8 +1,11 @@
 import 'server-only';
 import type { z } from 'zod';
+import { MatcherSyntaxError, parseFilter } from '@/lib/alertmanager/matchers';
+import { openAcks } from '@/lib/alerts/ack-state';
 import { ValidationError } from '@/lib/errors';
-import { openAcks } from '@/lib/incidents/ack-state';
 import { runbookLinks } from '@/lib/runbooks/catalog';
+import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
+import { type ClusterSnapshot, sources, wantRouteGroups } from '@/lib/snapshots/sources';
 import { type AckMap, withAcks } from './ack-overlay';
 import { type IndexedAlert, indexAlerts } from './alert-items';
 import type { AlertsResponse, alertsQuerySchema } from './api-schema';
@@ -17,9 +20,6 @@ import {
   summarizeGroups,
 } from './grouping';
 import { type AlertLabelsResponse, buildLabelIndex, type LabelIndex, labelSuggestions } from './label-index';
-import { MatcherSyntaxError, parseFilter } from './matchers';
-import type { SnapshotView } from './snapshot';
-import { type ClusterSnapshot, sources, wantRouteGroups } from './sources';
 
 /**
  * The alerts API's data layer: every Alertmanager cluster's snapshot, filtered, grouped, ordered and

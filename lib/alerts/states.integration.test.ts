@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { sources } = await import('./sources');
+  const { sources } = await import('@/lib/snapshots/sources');
   for (const s of sources().clusters.values()) s.stop();
   for (const s of sources().prometheus.values()) s.stop();
   await stack?.stop();

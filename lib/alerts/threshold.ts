@@ -6,8 +6,8 @@ import type { RuleGroup } from '@/lib/prometheus/schemas';
  * and the threshold at the end of the expression. Pure.
  */
 
-export const COMPARISON_OPERATORS = ['==', '!=', '>', '<', '>=', '<='] as const;
-export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
+const COMPARISON_OPERATORS = ['==', '!=', '>', '<', '>=', '<='] as const;
+type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 
 export type Threshold = {
   op: ComparisonOperator;

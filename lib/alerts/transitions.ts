@@ -6,7 +6,7 @@ import { type AlertEventInput, POLLER_RECEIVER } from './alert-event';
  * webhook, so the webhook alone is not a complete history: after every successful poll of a cluster
  * the poller compares the alerts it last recorded with the merged list it just read, and records what
  * started and what ended. Its events share the webhook's idempotency key (fingerprint, startsAt,
- * status), so a change both report is stored once. Pure: lib/alerts/ingest.ts stores the events.
+ * status), so a change both report is stored once. Pure: lib/incidents/alert-ingest.ts stores the events.
  */
 
 /** What the diff needs of an alert (a ClusterAlert has it all). */

@@ -1,48 +1,94 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { parseWebhookBody, type WebhookParseResult } from './webhook-schema';
+import { describe, expect, it, vi } from 'vitest';
+import { webhookPayloadSchema } from './webhook-schema';
 
 /**
- * Properties of the webhook receiver's parser (webhook-schema.ts): any body, JSON or not, gives a
- * result and never an exception; generated version-4 payloads parse, with times normalised to UTC;
- * breaking any one required field is refused, and the refusal names that field.
+ * Properties of the webhook receiver's parsing (webhook-schema.ts, read and checked by route()): any
+ * body, JSON or not, gets a 400 naming its problems and never a 500; generated version-4 payloads parse,
+ * with times normalised to UTC; breaking any one required field is refused, and the refusal names that
+ * field.
  */
 
 const PARAMS = { numRuns: 1000 };
+const TOKEN = 'a-webhook-token-of-24-chars';
 
-/** A refusal is `{ok:false, message, fields}` with a non-empty message and string field messages. */
-function expectWellFormed(result: WebhookParseResult): void {
-  if (result.ok) return;
-  expect(Object.keys(result).sort()).toEqual(['fields', 'message', 'ok']);
-  expect(result.message).toMatch(/\S/);
-  expect(Object.keys(result.fields).length).toBeGreaterThan(0);
-  for (const message of Object.values(result.fields)) expect(typeof message).toBe('string');
+vi.hoisted(() => {
+  Object.assign(process.env, {
+    AUTH_SECRET: 's'.repeat(32),
+    VIGIL_WEBHOOK_TOKEN: 'a-webhook-token-of-24-chars',
+    PROMETHEUS_URL: 'http://prometheus.test:9090',
+    ALERTMANAGER_URLS: 'http://am.test:9093',
+    VIGIL_CHECK_RESPONSES: '1',
+  });
+});
+// The webhook is called with its own token, never a session: nothing here reaches Auth.js.
+vi.mock('@/lib/auth', async () => ({
+  assertRole: (await import('@/lib/auth/actor')).assertRole,
+  requestActor: async () => undefined,
+}));
+// Nothing is stored: a payload that parses is answered as if every event were new.
+vi.mock('@/lib/incidents/alert-ingest', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/incidents/alert-ingest')>()),
+  storeAlertEvents: async (events: unknown[]) => ({
+    received: events.length,
+    stored: events.length,
+    duplicates: 0,
+  }),
+}));
+
+const { POST } = await import('@/app/api/v1/alertmanager/webhook/route');
+
+type Answer = { status: number; error?: { code: string; message: string; fields: Record<string, string> } };
+
+/** The webhook's answer to a body: its status, and the error of a refusal. */
+async function send(body: string): Promise<Answer> {
+  const res = await POST(
+    new Request('http://vigil.test/api/v1/alertmanager/webhook', {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    }),
+    { params: Promise.resolve({}) },
+  );
+  const json = await res.json();
+  return { status: res.status, error: json.error };
 }
 
-describe('parseWebhookBody on arbitrary bodies', () => {
-  it('never throws for arbitrary text', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) =>
-        expectWellFormed(parseWebhookBody(text)),
+/** Accepted, or a 400 `{error: {code, message, fields}}` with a message and string field messages. */
+function expectWellFormed(answer: Answer): void {
+  if (answer.status === 200) return;
+  expect(answer.status).toBe(400);
+  const error = answer.error ?? { code: '', message: '', fields: {} };
+  expect(Object.keys(error).sort()).toEqual(['code', 'fields', 'message']);
+  expect(error.message).toMatch(/\S/);
+  expect(Object.keys(error.fields).length).toBeGreaterThan(0);
+  for (const message of Object.values(error.fields)) expect(typeof message).toBe('string');
+}
+
+describe('the webhook on arbitrary bodies', () => {
+  it('never fails for arbitrary text', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), async (text) =>
+        expectWellFormed(await send(text)),
       ),
       PARAMS,
     );
   });
 
-  it('never throws for arbitrary JSON, and refuses whatever is not an object', () => {
-    fc.assert(
-      fc.property(fc.json({ depthSize: 'medium' }), (text) => {
-        const result = parseWebhookBody(text);
-        expectWellFormed(result);
+  it('never fails for arbitrary JSON, and refuses whatever is not an object', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.json({ depthSize: 'medium' }), async (text) => {
+        const answer = await send(text);
+        expectWellFormed(answer);
         const value = JSON.parse(text);
         if (value === null || typeof value !== 'object' || Array.isArray(value))
-          expect(result.ok).toBe(false);
+          expect(answer.status).toBe(400);
       }),
       PARAMS,
     );
   });
 
-  it('never throws for objects with the right keys and arbitrary values', () => {
+  it('never fails for objects with the right keys and arbitrary values', async () => {
     const keys = [
       'version',
       'groupKey',
@@ -56,8 +102,8 @@ describe('parseWebhookBody on arbitrary bodies', () => {
       'alerts',
     ];
     const body = fc.record(Object.fromEntries(keys.map((k) => [k, fc.jsonValue()])), { requiredKeys: [] });
-    fc.assert(
-      fc.property(body, (payload) => expectWellFormed(parseWebhookBody(JSON.stringify(payload)))),
+    await fc.assert(
+      fc.asyncProperty(body, async (payload) => expectWellFormed(await send(JSON.stringify(payload)))),
       PARAMS,
     );
   });
@@ -124,13 +170,11 @@ function wire(p: Generated): Record<string, unknown> & { alerts: Record<string, 
   };
 }
 
-describe('parseWebhookBody on generated version-4 payloads', () => {
+describe('webhookPayloadSchema on generated version-4 payloads', () => {
   it('parses them, keeping what matters and normalising times to UTC', () => {
     fc.assert(
       fc.property(payload, (p) => {
-        const result = parseWebhookBody(JSON.stringify(wire(p)));
-        if (!result.ok) throw new Error(result.message);
-        const n = result.notification;
+        const n = webhookPayloadSchema.parse(JSON.parse(JSON.stringify(wire(p))));
         expect(n).toMatchObject({
           receiver: p.receiver,
           status: p.status,
@@ -214,24 +258,23 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   ),
 );
 
-describe('parseWebhookBody on payloads with one required field broken', () => {
-  it('refuses them and names the field', () => {
+describe('the webhook on payloads with one required field broken', () => {
+  it('refuses them and names the field', async () => {
     const withAlert = payload.filter((p) => p.alerts.length > 0);
-    fc.assert(
-      fc.property(withAlert, mutation, (p, m) => {
+    await fc.assert(
+      fc.asyncProperty(withAlert, mutation, async (p, m) => {
         const w = wire(p);
         m.apply(w);
-        const result = parseWebhookBody(JSON.stringify(w));
-        expect(result.ok).toBe(false);
-        expectWellFormed(result);
-        if (!result.ok) {
-          // The field itself, or a part of it (`alerts[0].labels.a` for a label value of the wrong type).
-          const named = Object.keys(result.fields).filter(
-            (f) => f === m.field || f.startsWith(`${m.field}.`) || f.startsWith(`${m.field}[`),
-          );
-          expect(named, JSON.stringify(result.fields)).not.toEqual([]);
-          expect(result.message).toContain('Not an Alertmanager webhook notification');
-        }
+        const answer = await send(JSON.stringify(w));
+        expect(answer.status).toBe(400);
+        expectWellFormed(answer);
+        const fields = answer.error?.fields ?? {};
+        // The field itself, or a part of it (`alerts[0].labels.a` for a label value of the wrong type).
+        const named = Object.keys(fields).filter(
+          (f) => f === m.field || f.startsWith(`${m.field}.`) || f.startsWith(`${m.field}[`),
+        );
+        expect(named, JSON.stringify(fields)).not.toEqual([]);
+        expect(answer.error?.message).toMatch(/^Some fields are invalid — /);
       }),
       PARAMS,
     );

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { AlertEventInput } from './alert-event';
 
@@ -92,57 +91,17 @@ export const webhookPayloadSchema = z
   }));
 export type WebhookNotification = z.infer<typeof webhookPayloadSchema>;
 
-export type WebhookParseResult =
-  | { ok: true; notification: WebhookNotification }
-  | { ok: false; message: string; fields: Record<string, string> };
-
 /**
- * Parses the raw body of a webhook request. Failures name every bad field, so whoever posts a bad
- * payload can fix it from the answer alone.
- *
- * @example parseWebhookBody('{"version":"3",…}')
- *   → {ok:false, message:'Not an Alertmanager webhook notification (payload version 4): version must be "4": …',
- *      fields:{version:'must be "4": …'}}
+ * The answer once the notification's events are committed. `duplicates`: events stored already, e.g.
+ * sent by the other HA peer or recorded by the poller.
  */
-export function parseWebhookBody(text: string): WebhookParseResult {
-  if (text.trim() === '')
-    return fail('The body is empty: expected an Alertmanager webhook notification (JSON).', {
-      body: 'is empty',
-    });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const reason = (error as Error).message;
-    return fail(`The body is not valid JSON (${reason}).`, { body: `not valid JSON: ${reason}` });
-  }
-  const result = webhookPayloadSchema.safeParse(json);
-  if (result.success) return { ok: true, notification: result.data };
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) fields[issuePath(issue.path)] ??= issue.message;
-  const list = Object.entries(fields)
-    .slice(0, 5)
-    .map(([field, message]) => `${field} ${message}`);
-  const more = Object.keys(fields).length - list.length;
-  return fail(
-    `Not an Alertmanager webhook notification (payload version 4): ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`,
-    fields,
-  );
-}
-
-const fail = (message: string, fields: Record<string, string>): WebhookParseResult => ({
-  ok: false,
-  message,
-  fields,
+export const webhookAnswerSchema = z.object({
+  status: z.literal('accepted'),
+  cluster: z.string(),
+  received: z.number().int(),
+  stored: z.number().int(),
+  duplicates: z.number().int(),
 });
-
-/** @example ['alerts', 0, 'startsAt'] → "alerts[0].startsAt"; [] → "body" */
-function issuePath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return 'body';
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-    .join('');
-}
 
 /**
  * Which configured Alertmanager cluster sent a notification. Alertmanager does not say, so:
@@ -191,20 +150,4 @@ export function webhookAlertEvents(notification: WebhookNotification, cluster: s
     receiver: notification.receiver,
     groupKey: notification.groupKey,
   }));
-}
-
-/**
- * Whether an Authorization header carries the webhook token (`Authorization: Bearer <token>`, what
- * Alertmanager sends for `http_config.authorization.credentials`). Compared in constant time: both
- * sides are hashed first, so neither the content nor the length of the token leaks through timing.
- *
- * @example bearerTokenMatches('Bearer s3cret-token-0123', 's3cret-token-0123') → true
- * @example bearerTokenMatches('Basic czNjcmV0', 's3cret-token-0123') → false
- */
-export function bearerTokenMatches(authorization: string | null, token: string): boolean {
-  const given = /^Bearer +(\S+) *$/i.exec(authorization ?? '')?.[1];
-  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-  // Always compare, also without a bearer token, so a missing header costs the same as a wrong one.
-  const same = timingSafeEqual(digest(given ?? ''), digest(token));
-  return same && given !== undefined;
 }

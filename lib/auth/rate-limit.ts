@@ -3,8 +3,8 @@
  * address (against trying many accounts). Pure: the caller counts failures in the window.
  */
 export const SIGN_IN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 20;
+const MAX_FAILURES_PER_EMAIL = 5;
+const MAX_FAILURES_PER_IP = 20;
 
 export function signInBlocked(failures: { email: number; ip: number }): boolean {
   return failures.email >= MAX_FAILURES_PER_EMAIL || failures.ip >= MAX_FAILURES_PER_IP;

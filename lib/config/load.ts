@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import type { PanelGroup } from '@/lib/config/panel-types';
 import type { Env } from '@/lib/env';
-import type { PanelGroup } from '@/lib/overview/panel-types';
 import { type ChannelConfig, type FileConfig, fileConfigSchema, type UpstreamAuth } from './schema';
 
 export type PrometheusServer = { name: string; url: string; auth?: UpstreamAuth; timeoutMs: number };

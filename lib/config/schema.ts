@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { panelGroupSchema } from '@/lib/overview/panel-types';
+import { panelGroupSchema } from '@/lib/config/panel-types';
 
 /**
  * The VIGIL_CONFIG YAML file. Everything here can also be given in the single-URL shorthand variables
@@ -48,14 +48,14 @@ const name = z
     error: 'must be letters, digits, "-", "_" or "." (it appears in URLs)',
   });
 
-export const upstreamAuthSchema = z.discriminatedUnion('type', [
+const upstreamAuthSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('basic'), username: z.string().min(1), password: z.string() }),
   z.object({ type: z.literal('bearer'), token: z.string().min(1) }),
 ]);
 export type UpstreamAuth = z.infer<typeof upstreamAuthSchema>;
 
 /** "90s", "5m", "1h" → seconds. */
-export const durationSchema = z
+const durationSchema = z
   .union([
     z.number().int().nonnegative(),
     z.string().regex(/^\d+(s|m|h)$/, { error: 'must look like 30s, 5m or 1h' }),
@@ -119,7 +119,7 @@ export const fileConfigSchema = z
       .object({ silence: z.boolean().default(true), duration: durationSchema.default(3600) })
       .strict()
       .optional(),
-    /** A team's own overview boards, shown after the built-in ones (see lib/overview/panel-types.ts). */
+    /** A team's own overview boards, shown after the built-in ones (see lib/config/panel-types.ts). */
     panels: z.array(panelGroupSchema).default([]),
     /** How often the server polls each upstream (default 10 s). */
     pollInterval: durationSchema.optional(),

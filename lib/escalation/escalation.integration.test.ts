@@ -12,6 +12,7 @@ import { db } from '@/lib/db';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
+import { runtimeState } from '@/lib/db/runtime';
 import { ConflictError } from '@/lib/errors';
 import { runOutboxOnce } from '@/lib/notify/outbox';
 import type { Smtp } from '@/lib/notify/send';
@@ -21,8 +22,9 @@ import {
   startWebhookReceiver,
   type WebhookReceiver,
 } from '@/lib/notify/testing/sinks';
-import { runtimeState } from '@/lib/server/runtime';
-import { escalateIncident } from './manual';
+import { parseInput } from '@/lib/validation';
+import { escalateBodySchema } from './api-schema';
+import { escalateIncident as escalateParsed } from './manual';
 import { syncEscalationPolicy } from './policy';
 import { startLoop } from './runner';
 import { runEscalationOnce } from './scheduler';
@@ -43,6 +45,15 @@ const routePolicy = vi.hoisted(() => [
 vi.mock('@/lib/auth/next-auth', () => ({ auth: async () => null }));
 vi.mock('next/headers', () => ({ headers: async () => request.headers }));
 vi.mock('@/lib/config/current', () => ({ config: () => ({ escalation: { levels: routePolicy } }) }));
+// route() reads the environment, and checks each answer against its operation as in every test.
+vi.hoisted(() => {
+  Object.assign(process.env, {
+    PROMETHEUS_URL: 'http://127.0.0.1:9',
+    ALERTMANAGER_URLS: 'http://127.0.0.1:9',
+    AUTH_SECRET: 's'.repeat(32),
+    VIGIL_CHECK_RESPONSES: '1',
+  });
+});
 
 const MIGRATIONS = path.join(process.cwd(), 'prisma', 'migrations');
 const tokens: Record<string, string> = {};
@@ -59,6 +70,15 @@ const POLICY: EscalationLevelConfig[] = [
   { level: 1, name: 'Chat', delaySeconds: 0, targets: ['ops-chat', 'sre-mail'] },
   { level: 2, name: 'On-call SRE', delaySeconds: 2, targets: ['sre-hook', 'sre-discord'] },
 ];
+
+/** A body as the route hands it over: parsed by the operation's schema, whose refusals are 422s. */
+const escalateIncident = async (
+  actor: Actor,
+  ref: string,
+  body: unknown,
+  policy: readonly EscalationLevelConfig[],
+  now?: Date,
+) => escalateParsed(actor, ref, parseInput(escalateBodySchema, body), policy, now);
 
 const RESPONDER: Actor = {
   id: 'user-responder',

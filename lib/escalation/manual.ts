@@ -3,10 +3,9 @@ import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import type { EscalationLevelConfig } from '@/lib/config/load';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { incidentLabel, parseIncidentRef } from '@/lib/incidents/incident-ref';
 import { mutate } from '@/lib/incidents/mutation';
-import { incidentLabel, parseIncidentRef } from '@/lib/runbooks/incident-ref';
-import { parseInput } from '@/lib/validation';
-import { type EscalateResult, escalateBodySchema } from './api-schema';
+import type { EscalateBody, EscalateResult } from './api-schema';
 import { recordLower, recordRaise } from './record';
 import { manualTarget } from './step';
 
@@ -22,12 +21,11 @@ import { manualTarget } from './step';
 export async function escalateIncident(
   actor: Actor,
   ref: string,
-  input: unknown,
+  { direction: requested, reason, level }: EscalateBody,
   policy: readonly EscalationLevelConfig[],
   now: Date = new Date(),
 ): Promise<EscalateResult> {
   assertRole(actor, 'responder');
-  const { direction: requested, reason, level } = parseInput(escalateBodySchema, input);
   const comment = reason || null;
   return mutate('the escalation', async (tx) => {
     const found = await tx.incident.findUnique({ where: parseIncidentRef(ref), select: { id: true } });

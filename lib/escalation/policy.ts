@@ -8,7 +8,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
  * start-up, so the database alone says which levels an incident's escalationLevel refers to.
  */
 
-export const DEFAULT_POLICY_NAME = 'default';
+const DEFAULT_POLICY_NAME = 'default';
 
 /** Makes the "default" policy's rows equal to `levels` (levels no longer configured are removed). */
 export async function syncEscalationPolicy(

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { EscalationLevelConfig } from '@/lib/config/load';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { recordEvent } from '@/lib/incidents/record-event';
 import { type NotificationPayload, notificationPayloadSchema } from '@/lib/notify/message';
 import { escalationDedupeKey } from './step';
 
@@ -45,20 +46,18 @@ export async function recordRaise(
   let from = incident.escalationLevel;
   const queued: string[] = [];
   for (const level of levels) {
-    await tx.timelineEvent.create({
+    await recordEvent(tx, {
+      incidentId: incident.id,
+      type: 'escalation.raised',
+      at: change.at,
+      actorId: change.actorId,
       data: {
-        incidentId: incident.id,
-        type: 'escalation.raised',
-        at: change.at,
-        actorId: change.actorId,
-        data: {
-          level: level.level,
-          name: level.name,
-          from,
-          reason: change.reason,
-          ...(change.comment ? { comment: change.comment } : {}),
-          targets: level.targets,
-        },
+        level: level.level,
+        name: level.name,
+        from,
+        reason: change.reason,
+        ...(change.comment ? { comment: change.comment } : {}),
+        targets: level.targets,
       },
     });
     from = level.level;
@@ -104,19 +103,17 @@ export async function recordLower(
     where: { id: incident.id },
     data: { escalationLevel: level.level, lastEscalatedAt: change.at },
   });
-  await tx.timelineEvent.create({
+  await recordEvent(tx, {
+    incidentId: incident.id,
+    type: 'escalation.lowered',
+    at: change.at,
+    actorId: change.actorId,
     data: {
-      incidentId: incident.id,
-      type: 'escalation.lowered',
-      at: change.at,
-      actorId: change.actorId,
-      data: {
-        level: level.level,
-        name: level.name,
-        from: incident.escalationLevel,
-        reason: change.reason,
-        ...(change.comment ? { comment: change.comment } : {}),
-      },
+      level: level.level,
+      name: level.name,
+      from: incident.escalationLevel,
+      reason: change.reason,
+      ...(change.comment ? { comment: change.comment } : {}),
     },
   });
 }

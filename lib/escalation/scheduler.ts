@@ -3,6 +3,7 @@ import { auditSystem } from '@/lib/audit';
 import type { EscalationLevelConfig } from '@/lib/config/load';
 import { db } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { incidentLabel } from '@/lib/incidents/incident-ref';
 import { recordRaise } from './record';
 import { escalationStep, sortedLevels } from './step';
 
@@ -43,7 +44,10 @@ export async function runEscalationOnce(options: EscalationRunOptions): Promise<
       if (line) raised.push(line);
     } catch (error) {
       // The next pass decides again; a database hiccup only delays this incident by one interval.
-      console.warn(`[vigil] escalating INC-${candidate.number} failed; retrying on the next pass:`, error);
+      console.warn(
+        `[vigil] escalating ${incidentLabel(candidate.number)} failed; retrying on the next pass:`,
+        error,
+      );
     }
   }
   return raised;
@@ -69,13 +73,15 @@ async function stepIncident(
       actorId: null,
       at: now,
     });
-    await auditSystem(tx, 'incident.escalated', `INC-${incident.number}`, {
+    await auditSystem(tx, 'incident.escalated', incidentLabel(incident.number), {
       from: incident.escalationLevel,
       to: step.level,
       reason: 'timer',
       queued,
     });
-    console.info(`[vigil] INC-${incident.number} escalated to L${step.level} (not acknowledged in time)`);
-    return `INC-${incident.number} → L${step.level}`;
+    console.info(
+      `[vigil] ${incidentLabel(incident.number)} escalated to L${step.level} (not acknowledged in time)`,
+    );
+    return `${incidentLabel(incident.number)} → L${step.level}`;
   }, TX_OPTIONS);
 }

@@ -1,4 +1,5 @@
 import type { EscalationLevelConfig } from '@/lib/config/load';
+import { escalationStopped } from '@/lib/notify/cancel';
 
 /**
  * The escalation step, pure: given the policy, an incident's state and the time, which level the
@@ -25,7 +26,7 @@ export type EscalationState = {
   acknowledgedAt: Date | null;
 };
 
-export type DueNotification = { level: number; name: string; target: string };
+type DueNotification = { level: number; name: string; target: string };
 
 export type EscalationStepResult = {
   /** The level the incident should be at (unchanged when nothing is due). */
@@ -35,11 +36,6 @@ export type EscalationStepResult = {
   /** One per raised level and target. */
   notifications: DueNotification[];
 };
-
-/** Acknowledged, mitigated or resolved incidents never escalate by timer (and are never paged again). */
-export function escalationStopped(incident: Pick<EscalationState, 'status' | 'acknowledgedAt'>): boolean {
-  return incident.status !== 'open' || incident.acknowledgedAt !== null;
-}
 
 /** The policy's levels, lowest first. */
 export function sortedLevels(policy: readonly EscalationLevelConfig[]): EscalationLevelConfig[] {

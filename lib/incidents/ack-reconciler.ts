@@ -2,14 +2,15 @@ import 'server-only';
 import { getSilence, postSilence } from '@/lib/alertmanager/client';
 import { writeWithFailover } from '@/lib/alertmanager/cluster';
 import type { Silence } from '@/lib/alertmanager/schemas';
-import type { ClusterSnapshot } from '@/lib/alerts/sources';
+import { invalidateAcks } from '@/lib/alerts/ack-state';
 import { auditSystem } from '@/lib/audit';
 import { db } from '@/lib/db';
+import type { ClusterSnapshot } from '@/lib/snapshots/sources';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
 import { type AckDecision, ackDecision, type OpenAck } from './ack-lifecycle';
-import { invalidateAcks } from './ack-state';
 import { clusterNamed, expireKnownSilence } from './cluster-peers';
 import type { Tx } from './mutation';
+import { recordEvent } from './record-event';
 
 /**
  * Keeps acknowledgements and their silences true to the alerts, after every poll of a cluster: no
@@ -25,7 +26,7 @@ type AckRow = Awaited<ReturnType<typeof openAcksOf>>[number];
 export function ackReconciler(
   clusterName: string,
   pollIntervalMs: number,
-  /** Called after a change, to re-read the cluster's silences (sources.ts passes refreshSilences). */
+  /** Called after a change, to re-read the cluster's silences (lib/server/poll-hooks.ts passes refreshSilences). */
   afterChange: () => Promise<void>,
 ): (previous: unknown, next: ClusterSnapshot) => Promise<void> {
   return async (_previous, next) => {
@@ -114,12 +115,10 @@ async function close(
   const details = { ackId: row.id, reason, silenceId: row.silence?.silenceId ?? null };
   await auditSystem(tx, 'alert.ack_closed', target, details);
   if (row.incidentId)
-    await tx.timelineEvent.create({
-      data: {
-        incidentId: row.incidentId,
-        type: 'alert.ack_closed',
-        data: { fingerprint: row.fingerprint, ...details },
-      },
+    await recordEvent(tx, {
+      incidentId: row.incidentId,
+      type: 'alert.ack_closed',
+      data: { fingerprint: row.fingerprint, ...details },
     });
 }
 

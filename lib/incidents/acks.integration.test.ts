@@ -6,8 +6,8 @@ import type { PostableAlert } from '@/lib/alertmanager/schemas';
 import type { Actor } from '@/lib/auth/actor';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
+import { runtimeState } from '@/lib/db/runtime';
 import { ForbiddenError, UnavailableError, UpstreamError, ValidationError } from '@/lib/errors';
-import { runtimeState } from '@/lib/server/runtime';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
 import { alertmanagerPeerTargets } from '@/lib/upstreams/targets';
 import { demoApi } from '../../scripts/demo-api';
@@ -52,13 +52,15 @@ beforeAll(async () => {
   responder = await user('ana@example.com', 'responder');
   viewer = await user('vic@example.com', 'viewer');
   peers = alertmanagerPeerTargets({ name: 'default', peers: stack.alertmanagerUrls, timeoutMs: 5000 });
+  // As start-up does: the poller then closes acknowledgements whose alerts resolved.
+  (await import('@/lib/server/poll-hooks')).registerPollHooks();
   acks = await import('./acks');
   silences = await import('./silences');
   query = await import('@/lib/alerts/query');
 }, 120_000);
 
 afterAll(async () => {
-  const { sources } = await import('@/lib/alerts/sources');
+  const { sources } = await import('@/lib/snapshots/sources');
   for (const s of sources().clusters.values()) s.stop();
   for (const s of sources().prometheus.values()) s.stop();
   await prisma?.$disconnect();

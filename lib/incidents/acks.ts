@@ -1,21 +1,21 @@
 import 'server-only';
 import { postSilence } from '@/lib/alertmanager/client';
 import { writeWithFailover } from '@/lib/alertmanager/cluster';
+import { invalidateAcks } from '@/lib/alerts/ack-state';
 import { currentAlertIndex } from '@/lib/alerts/query';
-import { refreshSilences } from '@/lib/alerts/sources';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { config } from '@/lib/config/current';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { refreshSilences } from '@/lib/snapshots/sources';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
-import { parseInput } from '@/lib/validation';
 import { ackSilence } from './ack-lifecycle';
 import type { AckOutcome, GroupAckResult } from './ack-schemas';
-import { invalidateAcks } from './ack-state';
 import { clusterNamed, expireKnownSilence } from './cluster-peers';
 import { acknowledgeIncidentForAlert } from './incidents';
 import { auditFailure, mutate, type Tx, type Undo } from './mutation';
-import { ackBodySchema, ackDurationMs, groupAckBodySchema } from './silence-input';
+import { recordEvent } from './record-event';
+import { type AckBody, ackDurationMs, type GroupAckBody } from './silence-input';
 
 /**
  * Acknowledging alerts: a record in PostgreSQL (who, when, comment, the alert's labels, its incident)
@@ -25,10 +25,12 @@ import { ackBodySchema, ackDurationMs, groupAckBodySchema } from './silence-inpu
 
 type Target = { fingerprint: string; cluster?: string };
 
-/** `POST /api/v1/alerts/{fingerprint}/ack`. ConflictError when the alert is acknowledged already. */
-export async function acknowledgeAlert(actor: Actor, target: Target, input: unknown): Promise<AckOutcome> {
+/**
+ * `POST /api/v1/alerts/{fingerprint}/ack`: the alert of `target`, in the target's cluster or else the
+ * body's. ConflictError when the alert is acknowledged already.
+ */
+export async function acknowledgeAlert(actor: Actor, target: Target, body: AckBody): Promise<AckOutcome> {
   assertRole(actor, 'responder');
-  const body = parseInput(ackBodySchema, input ?? {});
   const outcome = await ackOne(
     actor,
     { fingerprint: target.fingerprint, cluster: target.cluster ?? body.cluster },
@@ -45,10 +47,9 @@ export async function acknowledgeAlert(actor: Actor, target: Target, input: unkn
  */
 export async function acknowledgeAlerts(
   actor: Actor,
-  input: unknown,
+  { alerts, ...body }: GroupAckBody,
 ): Promise<{ results: GroupAckResult[] }> {
   assertRole(actor, 'responder');
-  const { alerts, ...body } = parseInput(groupAckBodySchema, input);
   const results: GroupAckResult[] = [];
   // Four at a time: quick for a group of hundreds, gentle on Alertmanager and the connection pool.
   for (let i = 0; i < alerts.length; i += 4) {
@@ -124,17 +125,15 @@ async function ackOne(
         comment: body.comment ?? null,
       });
       if (incidentId)
-        await tx.timelineEvent.create({
+        await recordEvent(tx, {
+          incidentId,
+          type: 'alert.acknowledged',
+          actorId: actor.id,
           data: {
-            incidentId,
-            type: 'alert.acknowledged',
-            actorId: actor.id,
-            data: {
-              fingerprint: target.fingerprint,
-              alertname: alert.labels.alertname ?? '',
-              silenceId,
-              comment: body.comment ?? null,
-            },
+            fingerprint: target.fingerprint,
+            alertname: alert.labels.alertname ?? '',
+            silenceId,
+            comment: body.comment ?? null,
           },
         });
       // An open incident of this alert is acknowledged with it (which stops its escalation).
@@ -285,13 +284,11 @@ export async function unacknowledgeAlert(actor: Actor, target: Target): Promise<
         silenceId: ack.silence?.silenceId ?? null,
       });
       if (ack.incidentId)
-        await tx.timelineEvent.create({
-          data: {
-            incidentId: ack.incidentId,
-            type: 'alert.unacknowledged',
-            actorId: actor.id,
-            data: { fingerprint: ack.fingerprint },
-          },
+        await recordEvent(tx, {
+          incidentId: ack.incidentId,
+          type: 'alert.unacknowledged',
+          actorId: actor.id,
+          data: { fingerprint: ack.fingerprint },
         });
       return { ackId: ack.id, cluster: ack.cluster, hadSilence: Boolean(ack.silence) };
     });

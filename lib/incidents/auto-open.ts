@@ -2,11 +2,12 @@ import 'server-only';
 import type { AlertEventInput } from '@/lib/alerts/alert-event';
 import { auditSystem } from '@/lib/audit';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { incidentLabel } from '@/lib/runbooks/incident-ref';
+import { incidentLabel } from './incident-ref';
 import { highestSeverity } from './incident-status';
+import { recordEvent, recordEvents } from './record-event';
 
 /**
- * Incidents and the alert events that arrive (webhook and poller, lib/alerts/ingest.ts): alerts matching
+ * Incidents and the alert events that arrive (webhook and poller, alert-ingest.ts): alerts matching
  * the auto-incident policy open an incident, and the alerts linked to incidents have their firings and
  * resolutions recorded on the timeline. Runs inside the transaction that stores the events, so a failure
  * stores nothing and the webhook answers 503 (Alertmanager retries); an advisory lock per alert makes
@@ -86,18 +87,16 @@ export async function insertIncident(
     skipDuplicates: true,
   });
   const [first] = input.alerts;
-  await tx.timelineEvent.create({
+  await recordEvent(tx, {
+    incidentId: incident.id,
+    type: 'incident.opened',
+    at,
+    actorId: input.createdById,
     data: {
-      incidentId: incident.id,
-      type: 'incident.opened',
-      at,
-      actorId: input.createdById,
-      data: {
-        auto: input.auto,
-        alerts: input.alerts.length,
-        ...(input.groupKey ? { groupKey: input.groupKey } : {}),
-        ...(input.auto && first ? alertData(first) : {}),
-      },
+      auto: input.auto,
+      alerts: input.alerts.length,
+      ...(input.groupKey ? { groupKey: input.groupKey } : {}),
+      ...(input.auto && first ? alertData(first) : {}),
     },
   });
   return { ...incident, ref: incidentLabel(incident.number) };
@@ -174,8 +173,11 @@ export async function applyAlertEventsToIncidents(
           data: { resolvedAt: at },
         });
         link.resolvedAt = at;
-        await tx.timelineEvent.create({
-          data: { incidentId: link.incidentId, type: 'alert.resolved', at, data: alertData(event) },
+        await recordEvent(tx, {
+          incidentId: link.incidentId,
+          type: 'alert.resolved',
+          at,
+          data: alertData(event),
         });
         effects.resolved++;
       }
@@ -189,8 +191,11 @@ export async function applyAlertEventsToIncidents(
       });
       link.startsAt = startsAt;
       link.resolvedAt = null;
-      await tx.timelineEvent.create({
-        data: { incidentId: link.incidentId, type: 'alert.fired', at: startsAt, data: alertData(event) },
+      await recordEvent(tx, {
+        incidentId: link.incidentId,
+        type: 'alert.fired',
+        at: startsAt,
+        data: alertData(event),
       });
       effects.fired++;
     }
@@ -221,14 +226,15 @@ async function openForGroup(
     startsAt,
   }));
   const fired = (incidentId: string) =>
-    tx.timelineEvent.createMany({
-      data: toOpen.map(({ event, startsAt }) => ({
+    recordEvents(
+      tx,
+      toOpen.map(({ event, startsAt }) => ({
         incidentId,
-        type: 'alert.fired',
+        type: 'alert.fired' as const,
         at: startsAt,
         data: alertData(event),
       })),
-    });
+    );
   const existing = group
     ? await tx.timelineEvent.findFirst({
         where: {

@@ -21,7 +21,7 @@ export const incidentParamsSchema = z.object({
 });
 export const noteParamsSchema = incidentParamsSchema.extend({ noteId: z.string().min(1) });
 
-export const alertTargetSchema = z.union([
+const alertTargetSchema = z.union([
   z.string().min(1).max(64),
   z.object({ fingerprint: z.string().min(1).max(64), cluster: z.string().optional() }),
 ]);
@@ -34,6 +34,7 @@ export const createIncidentSchema = z.object({
     .min(1, { error: 'Name at least one alert (its fingerprint)' })
     .max(500, { error: 'At most 500 alerts per incident' }),
 });
+export type CreateIncidentBody = z.infer<typeof createIncidentSchema>;
 
 export const updateIncidentSchema = z
   .object({
@@ -46,10 +47,13 @@ export const updateIncidentSchema = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), {
     error: 'Send at least one of status, commander, title, severity',
   });
+export type UpdateIncidentBody = z.infer<typeof updateIncidentSchema>;
 
 export const acknowledgeIncidentSchema = z.object({ reason: z.string().trim().max(2000).optional() });
+export type AcknowledgeIncidentBody = z.infer<typeof acknowledgeIncidentSchema>;
 
 export const noteBodySchema = z.object({ body: text(20_000, 'note') });
+export type NoteBody = z.infer<typeof noteBodySchema>;
 
 export const incidentListQuerySchema = z.object({
   status: z
@@ -92,7 +96,7 @@ export const incidentListSchema = z.object({
 });
 export type IncidentList = z.infer<typeof incidentListSchema>;
 
-export const incidentAlertSchema = z.object({
+const incidentAlertSchema = z.object({
   cluster: z.string(),
   fingerprint: z.string(),
   alertname: z.string(),
@@ -110,7 +114,7 @@ export const noteSchema = z.object({
 });
 export type IncidentNote = z.infer<typeof noteSchema>;
 
-export const timelineEntrySchema = z.object({
+const timelineEntrySchema = z.object({
   id: z.string(),
   type: z.string(),
   at: iso,

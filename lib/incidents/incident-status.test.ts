@@ -39,7 +39,7 @@ describe('highestSeverity', () => {
 
 describe('incident ids in URLs and API paths', () => {
   it('accepts INC-<number> in any case, and anything else as an id', async () => {
-    const { parseIncidentRef } = await import('@/lib/runbooks/incident-ref');
+    const { parseIncidentRef } = await import('@/lib/incidents/incident-ref');
     expect(parseIncidentRef('INC-7')).toEqual({ number: 7 });
     expect(parseIncidentRef(' inc-12 ')).toEqual({ number: 12 });
     expect(parseIncidentRef('cmi8x2k0a0000abcd')).toEqual({ id: 'cmi8x2k0a0000abcd' });

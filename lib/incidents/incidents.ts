@@ -5,8 +5,6 @@ import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { incidentLabel, parseIncidentRef } from '@/lib/runbooks/incident-ref';
-import { parseInput } from '@/lib/validation';
 import {
   incidentSeverity,
   incidentTitle,
@@ -15,19 +13,22 @@ import {
   lockAlerts,
 } from './auto-open';
 import { averages, mttaSeconds, mttrSeconds } from './incident-metrics';
-import {
-  acknowledgeIncidentSchema,
-  createIncidentSchema,
-  type IncidentDetail,
-  type IncidentList,
-  type IncidentStatus,
-  type IncidentSummary,
-  incidentListQuerySchema,
-  updateIncidentSchema,
+import { incidentLabel, parseIncidentRef } from './incident-ref';
+import type {
+  AcknowledgeIncidentBody,
+  CreateIncidentBody,
+  IncidentDetail,
+  IncidentList,
+  IncidentListQuery,
+  IncidentStatus,
+  IncidentSummary,
+  UpdateIncidentBody,
 } from './incident-schemas';
 import { highestSeverity, statusTimes } from './incident-status';
 import { mutate, type Tx } from './mutation';
+import { recordEvent, recordEvents } from './record-event';
 import { timelineSentence } from './timeline';
+import type { TimelineData, TimelineEvent } from './timeline-events';
 
 /**
  * Incidents: opened from alerts (by a responder, or automatically, auto-open.ts), moved through
@@ -40,9 +41,6 @@ type Person = { id: string; name: string | null; email: string } | null;
 
 const personName = (p: { name: string | null; email: string }) => p.name || p.email;
 const person = (p: Person) => (p ? { id: p.id, name: personName(p) } : null);
-
-/** `where` of the incident named by an id or `INC-<n>`. */
-export const incidentWhere = (ref: string) => parseIncidentRef(ref);
 
 const summarySelect = {
   id: true,
@@ -83,9 +81,8 @@ function toSummary(row: SummaryRow): IncidentSummary {
 }
 
 /** `GET /api/v1/incidents?status=&severity=&q=&limit=`: newest first, with MTTA/MTTR averages. */
-export async function listIncidents(actor: Actor, query: unknown): Promise<IncidentList> {
+export async function listIncidents(actor: Actor, q: IncidentListQuery): Promise<IncidentList> {
   assertRole(actor, 'viewer');
-  const q = parseInput(incidentListQuerySchema, query ?? {});
   const text = q.q ? parseIncidentRef(q.q) : undefined;
   const rows = await db().incident.findMany({
     where: {
@@ -116,7 +113,7 @@ export async function listIncidents(actor: Actor, query: unknown): Promise<Incid
 export async function getIncident(actor: Actor, ref: string): Promise<IncidentDetail> {
   assertRole(actor, 'viewer');
   const row = await db().incident.findUnique({
-    where: incidentWhere(ref),
+    where: parseIncidentRef(ref),
     select: {
       ...summarySelect,
       createdBy: { select: { id: true, name: true, email: true } },
@@ -174,9 +171,8 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
  * shared alert name and a count), the severity to the highest of the alerts'. ConflictError when an
  * alert already belongs to an incident that is not resolved: one open incident per alert.
  */
-export async function createIncident(actor: Actor, input: unknown): Promise<IncidentSummary> {
+export async function createIncident(actor: Actor, body: CreateIncidentBody): Promise<IncidentSummary> {
   assertRole(actor, 'responder');
-  const body = parseInput(createIncidentSchema, input);
   const alerts = await firingAlerts(body.alerts);
   const created = await mutate('the incident', async (tx) => {
     await lockAlerts(
@@ -256,7 +252,7 @@ async function firingAlerts(
 
 /** Locks the incident row for the transaction and returns it; NotFoundError if there is none. */
 async function lockIncident(tx: Tx, ref: string) {
-  const found = await tx.incident.findUnique({ where: incidentWhere(ref), select: { id: true } });
+  const found = await tx.incident.findUnique({ where: parseIncidentRef(ref), select: { id: true } });
   if (!found) throw new NotFoundError(`There is no incident ${ref}.`);
   await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${found.id} FOR UPDATE`;
   return tx.incident.findUniqueOrThrow({
@@ -271,15 +267,18 @@ async function lockIncident(tx: Tx, ref: string) {
  * becomes acknowledged, `incident.commander_changed`, `incident.updated`) and one audit row.
  * `commander` is a user id or e-mail, null to clear.
  */
-export async function updateIncident(actor: Actor, ref: string, input: unknown): Promise<IncidentSummary> {
+export async function updateIncident(
+  actor: Actor,
+  ref: string,
+  body: UpdateIncidentBody,
+): Promise<IncidentSummary> {
   assertRole(actor, 'responder');
-  const body = parseInput(updateIncidentSchema, input);
   const row = await mutate('the incident change', async (tx) => {
     const incident = await lockIncident(tx, ref);
     const now = new Date();
     const data: Prisma.IncidentUpdateInput = {};
     const changes: Record<string, string | null> = {};
-    const events: { type: string; data: Prisma.InputJsonValue }[] = [];
+    const events: TimelineEvent[] = [];
 
     if (body.status !== undefined && body.status !== incident.status) {
       Object.assign(data, { status: body.status, ...statusTimes(incident, body.status, now) });
@@ -310,15 +309,10 @@ export async function updateIncident(actor: Actor, ref: string, input: unknown):
     }
     if (events.length > 0) {
       await tx.incident.update({ where: { id: incident.id }, data });
-      await tx.timelineEvent.createMany({
-        data: events.map((e) => ({
-          incidentId: incident.id,
-          type: e.type,
-          at: now,
-          actorId: actor.id,
-          data: e.data,
-        })),
-      });
+      await recordEvents(
+        tx,
+        events.map((e) => ({ ...e, incidentId: incident.id, at: now, actorId: actor.id })),
+      );
       await audit(tx, actor, 'incident.updated', incidentLabel(incident.number), changes);
     }
     return tx.incident.findUniqueOrThrow({ where: { id: incident.id }, select: summarySelect });
@@ -346,10 +340,9 @@ async function findUser(tx: Tx, idOrEmail: string) {
 export async function acknowledgeIncident(
   actor: Actor,
   ref: string,
-  input: unknown,
+  { reason }: AcknowledgeIncidentBody,
 ): Promise<IncidentSummary & { changed: boolean }> {
   assertRole(actor, 'responder');
-  const { reason } = parseInput(acknowledgeIncidentSchema, input ?? {});
   const result = await mutate('the incident acknowledgement', async (tx) => {
     const incident = await lockIncident(tx, ref);
     const changed = await acknowledgeLockedIncident(tx, actor, incident, { reason: reason || null });
@@ -363,7 +356,7 @@ async function acknowledgeLockedIncident(
   tx: Tx,
   actor: Actor,
   incident: { id: string; number: number; status: IncidentStatus; acknowledgedAt: Date | null },
-  data: Record<string, string | null>,
+  data: TimelineData<'incident.acknowledged'>,
 ): Promise<boolean> {
   if (incident.status !== 'open') return false;
   const now = new Date();
@@ -371,8 +364,12 @@ async function acknowledgeLockedIncident(
     where: { id: incident.id },
     data: { status: 'acknowledged', acknowledgedAt: incident.acknowledgedAt ?? now },
   });
-  await tx.timelineEvent.create({
-    data: { incidentId: incident.id, type: 'incident.acknowledged', at: now, actorId: actor.id, data },
+  await recordEvent(tx, {
+    incidentId: incident.id,
+    type: 'incident.acknowledged',
+    at: now,
+    actorId: actor.id,
+    data,
   });
   await audit(tx, actor, 'incident.acknowledged', incidentLabel(incident.number), data);
   return true;
@@ -406,7 +403,7 @@ export async function incidentRef(
 ): Promise<{ id: string; number: number; ref: string }> {
   assertRole(actor, 'viewer');
   const row = await db().incident.findUnique({
-    where: incidentWhere(ref),
+    where: parseIncidentRef(ref),
     select: { id: true, number: true },
   });
   if (!row) throw new NotFoundError(`There is no incident ${ref}.`);

@@ -2,12 +2,11 @@ import 'server-only';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { incidentLabel } from '@/lib/runbooks/incident-ref';
-import { parseInput } from '@/lib/validation';
-import { type IncidentNote, noteBodySchema } from './incident-schemas';
-import { incidentWhere } from './incidents';
+import { incidentLabel, parseIncidentRef } from './incident-ref';
+import type { IncidentNote, NoteBody } from './incident-schemas';
 import { mutate } from './mutation';
-import { noteExcerpt } from './timeline';
+import { recordEvent } from './record-event';
+import { firstLine } from './timeline';
 
 /**
  * Notes on an incident: Markdown, stored exactly as written (rendering makes raw HTML inert, see
@@ -18,24 +17,21 @@ import { noteExcerpt } from './timeline';
 const author = (actor: Actor) => ({ id: actor.id, name: actor.name || actor.email });
 
 /** `POST /api/v1/incidents/{id}/notes` `{body}`. */
-export async function addNote(actor: Actor, ref: string, input: unknown): Promise<IncidentNote> {
+export async function addNote(actor: Actor, ref: string, { body }: NoteBody): Promise<IncidentNote> {
   assertRole(actor, 'responder');
-  const { body } = parseInput(noteBodySchema, input);
   return mutate('the note', async (tx) => {
     const incident = await tx.incident.findUnique({
-      where: incidentWhere(ref),
+      where: parseIncidentRef(ref),
       select: { id: true, number: true },
     });
     if (!incident) throw new NotFoundError(`There is no incident ${ref}.`);
     const note = await tx.note.create({ data: { incidentId: incident.id, authorId: actor.id, body } });
-    await tx.timelineEvent.create({
-      data: {
-        incidentId: incident.id,
-        type: 'note.added',
-        at: note.createdAt,
-        actorId: actor.id,
-        data: { noteId: note.id, excerpt: noteExcerpt(body) },
-      },
+    await recordEvent(tx, {
+      incidentId: incident.id,
+      type: 'note.added',
+      at: note.createdAt,
+      actorId: actor.id,
+      data: { noteId: note.id, excerpt: firstLine(body, 80) },
     });
     await audit(tx, actor, 'incident.note_added', incidentLabel(incident.number), { noteId: note.id });
     return {
@@ -53,13 +49,12 @@ export async function editNote(
   actor: Actor,
   ref: string,
   noteId: string,
-  input: unknown,
+  { body }: NoteBody,
 ): Promise<IncidentNote> {
   assertRole(actor, 'responder');
-  const { body } = parseInput(noteBodySchema, input);
   return mutate('the note', async (tx) => {
     const incident = await tx.incident.findUnique({
-      where: incidentWhere(ref),
+      where: parseIncidentRef(ref),
       select: { id: true, number: true },
     });
     const note = incident
@@ -72,14 +67,12 @@ export async function editNote(
     if (body === note.body) return { ...answer(note), author: author(actor) };
     const now = new Date();
     const saved = await tx.note.update({ where: { id: note.id }, data: { body, editedAt: now } });
-    await tx.timelineEvent.create({
-      data: {
-        incidentId: incident.id,
-        type: 'note.edited',
-        at: now,
-        actorId: actor.id,
-        data: { noteId: note.id, excerpt: noteExcerpt(body) },
-      },
+    await recordEvent(tx, {
+      incidentId: incident.id,
+      type: 'note.edited',
+      at: now,
+      actorId: actor.id,
+      data: { noteId: note.id, excerpt: firstLine(body, 80) },
     });
     await audit(tx, actor, 'incident.note_edited', incidentLabel(incident.number), { noteId: note.id });
     return { ...answer(saved), author: author(actor) };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
-import { ackDurationMs, groupAckBodySchema, parseSilenceBody, silenceTimes } from './silence-input';
+import { parseInput } from '@/lib/validation';
+import {
+  ackDurationMs,
+  groupAckBodySchema,
+  silenceBodySchema,
+  silenceRequestOf,
+  silenceTimes,
+} from './silence-input';
 
 const now = new Date('2026-11-21T10:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -15,13 +22,13 @@ function fieldsOf(run: () => unknown): Record<string, string> {
   throw new Error('expected a ValidationError');
 }
 
-describe('parseSilenceBody', () => {
+/** A create body as the route hands it over (parsed by the operation's schema), then checked further. */
+const requestFrom = (input: unknown, at: Date) => silenceRequestOf(parseInput(silenceBodySchema, input), at);
+
+describe('silenceBodySchema, then silenceRequestOf', () => {
   it('reads amtool text and a duration from now', () => {
     expect(
-      parseSilenceBody(
-        { matchers: 'alertname="X", instance=~"db.*"', duration: '90m', comment: 'deploy' },
-        now,
-      ),
+      requestFrom({ matchers: 'alertname="X", instance=~"db.*"', duration: '90m', comment: 'deploy' }, now),
     ).toEqual({
       matchers: [
         { name: 'alertname', value: 'X', isRegex: false, isEqual: true },
@@ -34,7 +41,7 @@ describe('parseSilenceBody', () => {
   });
 
   it("reads Alertmanager's list (isEqual defaults to true), an end time, a cluster and an incident", () => {
-    const body = parseSilenceBody(
+    const body = requestFrom(
       {
         matchers: [{ name: 'job', value: 'api', isRegex: false }],
         endsAt: '2026-11-22T10:00:00Z',
@@ -54,7 +61,7 @@ describe('parseSilenceBody', () => {
   });
 
   it('makes a pending silence when the start is later, and counts the duration from it', () => {
-    const body = parseSilenceBody(
+    const body = requestFrom(
       { matchers: 'job="api"', startsAt: '2026-11-21T20:00:00Z', duration: '2h', comment: 'maintenance' },
       now,
     );
@@ -73,7 +80,7 @@ describe('parseSilenceBody', () => {
     [{ matchers: 'job="a"', duration: '1h', comment: '  ' }, 'comment'],
     [{ matchers: 'job="a"', duration: '1h' }, 'comment'],
   ])('refuses %j on the field %s', (body, field) => {
-    expect(Object.keys(fieldsOf(() => parseSilenceBody(body, now)))).toEqual([field]);
+    expect(Object.keys(fieldsOf(() => requestFrom(body, now)))).toEqual([field]);
   });
 });
 

@@ -6,7 +6,6 @@ import {
   SilenceMatcherError,
 } from '@/lib/alertmanager/silence-matchers';
 import { ValidationError } from '@/lib/errors';
-import { parseInput } from '@/lib/validation';
 import { DurationError, MAX_DURATION_MS, MIN_DURATION_MS, parseDuration } from './duration';
 
 /**
@@ -32,8 +31,28 @@ export const silenceBodySchema = z.object({
   cluster: idField.optional(),
 });
 
+export type SilenceBody = z.output<typeof silenceBodySchema>;
+
 /** An update: any field left out keeps the silence's current value. */
 export const silenceUpdateSchema = silenceBodySchema.partial();
+export type SilenceUpdate = z.output<typeof silenceUpdateSchema>;
+
+/** Matchers to preview (amtool text or Alertmanager's list) and the cluster whose alerts they would mute. */
+export const silencePreviewBodySchema = z.object({
+  matchers: z.union([
+    z.string().max(10_000),
+    z.array(
+      z.object({
+        name: z.string(),
+        value: z.string(),
+        isRegex: z.boolean(),
+        isEqual: z.boolean().default(true),
+      }),
+    ),
+  ]),
+  cluster: z.string().max(200).optional(),
+});
+export type SilencePreviewBody = z.output<typeof silencePreviewBodySchema>;
 
 export type SilenceTimes = { startsAt: Date; endsAt: Date };
 
@@ -45,14 +64,13 @@ export type SilenceRequest = SilenceTimes & {
 };
 
 /**
- * A create body, checked: matchers parsed (ValidationError on `matchers`), times resolved (on
- * `duration`, `endsAt` or `startsAt`).
+ * A create body (as silenceBodySchema parsed it), checked further: matchers parsed (ValidationError on
+ * `matchers`), times resolved (on `duration`, `endsAt` or `startsAt`).
  *
- *   parseSilenceBody({matchers:'alertname="X"', duration:'2h', comment:'deploy'}, now)
+ *   silenceRequestOf({matchers:'alertname="X"', duration:'2h', comment:'deploy'}, now)
  *     → {matchers:[{name:'alertname', value:'X', isRegex:false, isEqual:true}], startsAt: now, endsAt: now+2h, comment:'deploy'}
  */
-export function parseSilenceBody(input: unknown, now: Date): SilenceRequest {
-  const body = parseInput(silenceBodySchema, input);
+export function silenceRequestOf(body: SilenceBody, now: Date): SilenceRequest {
   const { matchers, duration, endsAt, startsAt, ...rest } = body;
   return {
     ...rest,
@@ -114,6 +132,7 @@ export const ackBodySchema = z.object({
   incidentId: idField.optional(),
   cluster: idField.optional(),
 });
+export type AckBody = z.output<typeof ackBodySchema>;
 
 export const groupAckBodySchema = ackBodySchema.omit({ cluster: true }).extend({
   alerts: z
@@ -126,6 +145,7 @@ export const groupAckBodySchema = ackBodySchema.omit({ cluster: true }).extend({
     .min(1, { error: 'name at least one alert' })
     .max(1000, { error: 'at most 1000 alerts in one request' }),
 });
+export type GroupAckBody = z.output<typeof groupAckBodySchema>;
 
 /** The duration of an acknowledgement's silence in ms; `fallbackSeconds` from VIGIL_CONFIG. */
 export function ackDurationMs(duration: string | undefined, fallbackSeconds: number): number {

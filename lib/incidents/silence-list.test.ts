@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseFilter } from '@/lib/alertmanager/matchers';
 import type { Silence } from '@/lib/alertmanager/schemas';
-import { parseFilter } from '@/lib/alerts/matchers';
 import { filterSilences, type SilenceRow, silencedCounts, silenceRows, sortSilences } from './silence-list';
 
 const now = Date.parse('2026-11-21T10:00:00Z');

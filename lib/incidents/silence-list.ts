@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { type Matcher, matchesLabels } from '@/lib/alertmanager/matchers';
 import type { Silence } from '@/lib/alertmanager/schemas';
 import {
   formatSilenceMatchers,
   fromSilenceMatcher,
   type SilenceMatcher,
 } from '@/lib/alertmanager/silence-matchers';
-import { type Matcher, matchesLabels } from '@/lib/alerts/matchers';
 
 /**
  * The silences page: every silence Alertmanager holds (made in Vigil, with amtool or by any other
@@ -16,7 +16,7 @@ export const SILENCE_STATES = ['active', 'pending', 'expired'] as const;
 export type SilenceState = (typeof SILENCE_STATES)[number];
 
 /** Warn when a silence ends within this time while its alerts still fire. */
-export const EXPIRING_SOON_MS = 3_600_000;
+const EXPIRING_SOON_MS = 3_600_000;
 
 export const silenceRowSchema = z.object({
   id: z.string(),

@@ -2,10 +2,10 @@ import 'server-only';
 import { getSilence } from '@/lib/alertmanager/client';
 import { writeWithFailover } from '@/lib/alertmanager/cluster';
 import type { Silence } from '@/lib/alertmanager/schemas';
-import { sources } from '@/lib/alerts/sources';
 import { config } from '@/lib/config/current';
 import type { AlertmanagerCluster } from '@/lib/config/load';
 import { NotFoundError } from '@/lib/errors';
+import { sources } from '@/lib/snapshots/sources';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
 import { clusterNamed } from './cluster-peers';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { matchesLabels } from '@/lib/alertmanager/matchers';
 import { fromSilenceMatcher, type SilenceMatcher } from '@/lib/alertmanager/silence-matchers';
 import type { IndexedAlert } from '@/lib/alerts/alert-items';
-import { matchesLabels } from '@/lib/alerts/matchers';
 
 /**
  * What a silence would mute, before it is saved: the alerts of its cluster that its matchers match now,
@@ -9,7 +9,7 @@ import { matchesLabels } from '@/lib/alerts/matchers';
  */
 
 /** More than this many alerts, or more than half of a cluster's alerts, is worth a second look. */
-export const MANY_ALERTS = 50;
+const MANY_ALERTS = 50;
 const SAMPLE = 20;
 
 export const silencePreviewSchema = z.object({

@@ -13,6 +13,7 @@ export const silencesQuerySchema = z.object({
   creator: z.string().max(200).optional(),
   cluster: z.string().max(200).optional(),
 });
+export type SilencesQuery = z.output<typeof silencesQuerySchema>;
 
 export const silencesAnswerSchema = z.object({
   silences: z.array(silenceRowSchema),

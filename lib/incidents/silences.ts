@@ -1,21 +1,27 @@
 import 'server-only';
-import { z } from 'zod';
 import { postSilence } from '@/lib/alertmanager/client';
 import { writeWithFailover } from '@/lib/alertmanager/cluster';
+import { MatcherSyntaxError, parseFilter } from '@/lib/alertmanager/matchers';
 import type { SilenceInput } from '@/lib/alertmanager/schemas';
 import { formatSilenceMatchers } from '@/lib/alertmanager/silence-matchers';
-import { MatcherSyntaxError, parseFilter } from '@/lib/alerts/matchers';
+import { invalidateAcks } from '@/lib/alerts/ack-state';
 import { currentAlertIndex } from '@/lib/alerts/query';
-import { refreshSilences, sources } from '@/lib/alerts/sources';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
-import { parseInput } from '@/lib/validation';
-import { invalidateAcks } from './ack-state';
+import { refreshSilences, sources } from '@/lib/snapshots/sources';
 import { clusterNamed, expireKnownSilence } from './cluster-peers';
 import { auditFailure, mutate, type Tx } from './mutation';
-import { parseMatchersField, parseSilenceBody, silenceTimes, silenceUpdateSchema } from './silence-input';
+import { recordEvent } from './record-event';
+import {
+  parseMatchersField,
+  type SilenceBody,
+  type SilencePreviewBody,
+  type SilenceUpdate,
+  silenceRequestOf,
+  silenceTimes,
+} from './silence-input';
 import {
   filterSilences,
   type SilenceRecordInfo,
@@ -26,7 +32,7 @@ import {
 } from './silence-list';
 import { locateSilence } from './silence-lookup';
 import { previewSilence, type SilencePreview } from './silence-preview';
-import { type SilenceSaved, type SilencesAnswer, silencesQuerySchema } from './silence-schemas';
+import type { SilenceSaved, SilencesAnswer, SilencesQuery } from './silence-schemas';
 
 /**
  * Alertmanager silences managed from Vigil: created, edited (keeping whichever id Alertmanager answers),
@@ -38,9 +44,9 @@ import { type SilenceSaved, type SilencesAnswer, silencesQuerySchema } from './s
 const target = (cluster: string, id: string) => `${cluster}/${id}`;
 
 /** `POST /api/v1/silences`. */
-export async function createSilence(actor: Actor, input: unknown): Promise<SilenceSaved> {
+export async function createSilence(actor: Actor, input: SilenceBody): Promise<SilenceSaved> {
   assertRole(actor, 'responder');
-  const request = parseSilenceBody(input, new Date());
+  const request = silenceRequestOf(input, new Date());
   const { cluster, peers } = clusterNamed(request.cluster);
   const body: SilenceInput = {
     matchers: request.matchers,
@@ -73,7 +79,13 @@ export async function createSilence(actor: Actor, input: unknown): Promise<Silen
         comment: body.comment,
       };
       await audit(tx, actor, 'silence.created', target(cluster.name, silenceId), details);
-      await timeline(tx, incidentId, 'silence.created', actor, { silenceId, ...details });
+      if (incidentId)
+        await recordEvent(tx, {
+          incidentId,
+          type: 'silence.created',
+          actorId: actor.id,
+          data: { silenceId, ...details },
+        });
       return { id: record.id, silenceId, cluster: cluster.name };
     });
     await refreshSilences(cluster.name);
@@ -90,9 +102,8 @@ export async function createSilence(actor: Actor, input: unknown): Promise<Silen
  * a new one (expiring the old) when the matchers or the start change; the id it answers is the one kept,
  * with the earlier ids on the record. A silence made elsewhere gets a record from its first edit here.
  */
-export async function updateSilence(actor: Actor, id: string, input: unknown): Promise<SilenceSaved> {
+export async function updateSilence(actor: Actor, id: string, body: SilenceUpdate): Promise<SilenceSaved> {
   assertRole(actor, 'responder');
-  const body = parseInput(silenceUpdateSchema, input);
   const record = await findRecord(db(), id);
   const { cluster, peers, silence } = await locateSilence(
     record?.silenceId ?? id,
@@ -146,7 +157,8 @@ export async function updateSilence(actor: Actor, id: string, input: unknown): P
         endsAt: update.endsAt,
       };
       await audit(tx, actor, 'silence.updated', where, details);
-      await timeline(tx, incidentId, 'silence.updated', actor, details);
+      if (incidentId)
+        await recordEvent(tx, { incidentId, type: 'silence.updated', actorId: actor.id, data: details });
       return {
         id: saved.id,
         silenceId: newId,
@@ -192,10 +204,13 @@ export async function expireSilenceById(
       }
       const details = { matchers: formatSilenceMatchers(silence.matchers), createdBy: silence.createdBy };
       await audit(tx, actor, 'silence.expired', where, details);
-      await timeline(tx, record?.incidentId ?? null, 'silence.expired', actor, {
-        silenceId: silence.id,
-        ...details,
-      });
+      if (record?.incidentId)
+        await recordEvent(tx, {
+          incidentId: record.incidentId,
+          type: 'silence.expired',
+          actorId: actor.id,
+          data: { silenceId: silence.id, ...details },
+        });
       return { id: record?.id ?? silence.id, silenceId: silence.id, cluster: cluster.name };
     });
     await refreshSilences(cluster.name);
@@ -208,9 +223,8 @@ export async function expireSilenceById(
 }
 
 /** `GET /api/v1/silences`: every silence of every cluster (or one), filtered. Viewer and above. */
-export async function listSilences(actor: Actor, input: unknown): Promise<SilencesAnswer> {
+export async function listSilences(actor: Actor, query: SilencesQuery): Promise<SilencesAnswer> {
   assertRole(actor, 'viewer');
-  const query = parseInput(silencesQuerySchema, input);
   const filter = parseSilenceFilter(query.filter);
   const [{ index }, records] = await Promise.all([currentAlertIndex(), silenceRecords()]);
   const counts = silencedCounts(index.alerts.map((a) => a.item));
@@ -250,9 +264,11 @@ function parseSilenceFilter(text: string) {
  * `POST /api/v1/silences/preview`: the alerts these matchers would silence now. Viewer and above
  * (it changes nothing).
  */
-export async function previewSilenceMatchers(actor: Actor, input: unknown): Promise<SilencePreview> {
+export async function previewSilenceMatchers(
+  actor: Actor,
+  body: SilencePreviewBody,
+): Promise<SilencePreview> {
   assertRole(actor, 'viewer');
-  const body = parseInput(previewBodySchema, input);
   const matchers = parseMatchersField(body.matchers);
   const { cluster } = clusterNamed(body.cluster);
   const { index } = await currentAlertIndex();
@@ -261,21 +277,6 @@ export async function previewSilenceMatchers(actor: Actor, input: unknown): Prom
     index.alerts.filter((a) => a.item.cluster === cluster.name),
   );
 }
-
-const previewBodySchema = z.object({
-  matchers: z.union([
-    z.string().max(10_000),
-    z.array(
-      z.object({
-        name: z.string(),
-        value: z.string(),
-        isRegex: z.boolean(),
-        isEqual: z.boolean().default(true),
-      }),
-    ),
-  ]),
-  cluster: z.string().max(200).optional(),
-});
 
 /** Vigil's records, per cluster, of silences that may still be listed (Alertmanager keeps expired ones 5 days). */
 async function silenceRecords(): Promise<Map<string, SilenceRecordInfo[]>> {
@@ -325,14 +326,4 @@ async function checkIncident(tx: Tx, incidentId: string | undefined): Promise<st
   if (!incident)
     throw new ValidationError('No such incident.', { incidentId: `no incident with id ${incidentId}` });
   return incident.id;
-}
-
-async function timeline(
-  tx: Tx,
-  incidentId: string | null,
-  type: string,
-  actor: Actor,
-  data: Record<string, string>,
-): Promise<void> {
-  if (incidentId) await tx.timelineEvent.create({ data: { incidentId, type, actorId: actor.id, data } });
 }

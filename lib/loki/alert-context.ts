@@ -3,7 +3,7 @@ import type { LogStream } from './schemas';
 
 /**
  * Log context for an alert, as pure functions: which Loki streams belong to the alert, which window
- * to read, which lines to show first, and where the full query lives. alert-logs.ts does the reading.
+ * to read, which lines to show first, and where the full query lives. lib/alerts/alert-logs.ts does the reading.
  */
 
 /**
@@ -122,7 +122,7 @@ export function describeTried(
 }
 
 /** The line filter of the errors-and-warnings view: case-insensitive, anywhere in the line (RE2). */
-export const PROBLEM_LINE_FILTER = '|~ "(?i)error|warn"';
+const PROBLEM_LINE_FILTER = '|~ "(?i)error|warn"';
 
 /**
  * The query for a selector: only lines mentioning an error or warning, or every line.
@@ -153,8 +153,8 @@ export function streamSelectorOf(query: string): string | undefined {
   return undefined;
 }
 
-export const BEFORE_START_MS = 15 * 60_000;
-export const AFTER_START_MS = 5 * 60_000;
+const BEFORE_START_MS = 15 * 60_000;
+const AFTER_START_MS = 5 * 60_000;
 
 export type TimeWindow = { start: Date; end: Date };
 
@@ -231,7 +231,7 @@ export function sortErrorsFirst<T extends Pick<ContextEntry, 'timeNs' | 'level'>
 }
 
 /** How many lines the "full query" link asks for (Loki's default max_entries_limit_per_query is 5000). */
-export const FULL_QUERY_LIMIT = 1000;
+const FULL_QUERY_LIMIT = 1000;
 
 /**
  * The link to the full query: Vigil's own logs API for the alert with the query, the exact window and

@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAlertLogs } from '@/lib/alerts/alert-logs';
 import { ValidationError } from '@/lib/errors';
 import { streamSelectorOf } from './alert-context';
-import { readAlertLogs } from './alert-logs';
 import { alertLogsParamsSchema } from './alert-logs-schema';
 import { listenOnLoopback, type RecordingServer, recordRequest } from './test-server';
 

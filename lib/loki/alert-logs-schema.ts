@@ -3,14 +3,14 @@ import { streamSelectorOf } from './alert-context';
 
 /**
  * The shapes of `GET /api/v1/alerts/{fingerprint}/logs`: its parameters (validated by the data layer,
- * alert-logs.ts) and its answer, as zod schemas so the OpenAPI document comes from the same source.
+ * lib/alerts/alert-logs.ts) and its answer, as zod schemas so the OpenAPI document comes from the same source.
  */
 
 /** Loki's default `max_entries_limit_per_query`: a larger limit is refused by Loki anyway. */
-export const MAX_LOG_LIMIT = 5000;
-export const DEFAULT_LOG_LIMIT = 100;
+const MAX_LOG_LIMIT = 5000;
+const DEFAULT_LOG_LIMIT = 100;
 /** Longest explicit window: the logs view reads context, not archives (Loki's own cap is 30 days). */
-export const MAX_WINDOW_MS = 24 * 3600_000;
+const MAX_WINDOW_MS = 24 * 3600_000;
 
 const isoTime = z.iso.datetime({
   offset: true,
@@ -64,7 +64,7 @@ const labelCheckSchema = z.object({
   outcome: z.enum(['used', 'unknown-name', 'unknown-value']),
 });
 
-export const logEntrySchema = z.object({
+const logEntrySchema = z.object({
   timeMs: z.number(),
   /** Loki's exact timestamp (Unix nanoseconds as a string). */
   timeNs: z.string(),
@@ -109,4 +109,3 @@ export const alertLogsSchema = z.discriminatedUnion('status', [
 ]);
 
 export type AlertLogs = z.infer<typeof alertLogsSchema>;
-export type AlertLogEntry = z.infer<typeof logEntrySchema>;

@@ -62,7 +62,7 @@ const indexSchema = z.object({ recordings: z.array(recordingSchema) });
 type Recording = z.infer<typeof recordingSchema> & { body: Buffer };
 
 /** Label sets, or a function that returns them (asked on every request, so they may change). */
-export type StreamSource = readonly LabelSet[] | (() => readonly LabelSet[] | Promise<readonly LabelSet[]>);
+type StreamSource = readonly LabelSet[] | (() => readonly LabelSet[] | Promise<readonly LabelSet[]>);
 
 export type LokiReplayOptions = {
   /** Start like a Loki that has just started: /ready answers the recorded 503 until setReady(true). */

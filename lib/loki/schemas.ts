@@ -120,7 +120,6 @@ export const buildInfoSchema = z
     goVersion: b.goVersion || undefined,
   }));
 
-export type LogEntry = z.infer<typeof logEntrySchema>;
 export type LogStream = z.infer<typeof logStreamSchema>;
 export type LokiQueryResult = z.infer<typeof queryResponseSchema>;
 export type LokiSeries = z.infer<typeof seriesResponseSchema>[number];

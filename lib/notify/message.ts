@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { incidentLabel } from '@/lib/incidents/incident-ref';
 
 /**
  * What an escalation notification says, stored as the outbox row's payload (so a retry after a restart
@@ -33,7 +34,7 @@ export function levelLabel(level: { level: number; name: string }): string {
 }
 
 export function escalationText(p: NotificationPayload): string {
-  const head = `INC-${p.incident.number} [${p.incident.severity}] ${p.incident.title} — escalated to ${levelLabel(p.level)}`;
+  const head = `${incidentLabel(p.incident.number)} [${p.incident.severity}] ${p.incident.title} — escalated to ${levelLabel(p.level)}`;
   const why = p.comment ? ` (${p.comment})` : '';
   return p.incident.url ? `${head}${why}; acknowledge at ${p.incident.url}` : `${head}${why}`;
 }
@@ -52,7 +53,7 @@ export function discordBody(p: NotificationPayload) {
     content: escalationText(p),
     embeds: [
       {
-        title: `INC-${p.incident.number}: ${p.incident.title}`,
+        title: `${incidentLabel(p.incident.number)}: ${p.incident.title}`,
         description: `Escalated to ${levelLabel(p.level)}${p.comment ? `: ${p.comment}` : ''}`,
         color: SEVERITY_COLOURS[p.incident.severity] ?? 0x667085,
         ...(p.incident.url ? { url: p.incident.url } : {}),

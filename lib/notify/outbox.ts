@@ -1,8 +1,11 @@
 import 'server-only';
 import type { ChannelConfig } from '@/lib/config/schema';
 import { db } from '@/lib/db';
-import { escalationStopped } from '@/lib/escalation/step';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { incidentLabel } from '@/lib/incidents/incident-ref';
+import { recordEvent } from '@/lib/incidents/record-event';
+import type { TimelineEvent } from '@/lib/incidents/timeline-events';
+import { escalationStopped } from './cancel';
 import { levelLabel, type NotificationPayload, notificationPayloadSchema } from './message';
 import { type RetryPolicy, retryDecision } from './retry';
 import { DeliveryError, deliver, type Smtp } from './send';
@@ -107,13 +110,16 @@ async function handle(tx: Tx, id: string, now: Date, options: OutboxOptions): Pr
         ...(retryAt ? { nextAttemptAt: retryAt } : {}),
       },
     });
-    await timeline(tx, row.incidentId, 'notification.failed', now, {
-      ...event,
-      error: message,
-      ...(retryAt ? { retryAt: retryAt.toISOString() } : { final: true }),
+    await timeline(tx, row.incidentId, now, {
+      type: 'notification.failed',
+      data: {
+        ...event,
+        error: message,
+        ...(retryAt ? { retryAt: retryAt.toISOString() } : { final: true as const }),
+      },
     });
     console.warn(
-      `[vigil] ${levelLabel(payload.level)} notification to ${row.channel} for INC-${payload.incident.number} failed (attempt ${attempt}): ${message}; ${retryAt ? `retrying at ${retryAt.toISOString()}` : 'giving up'}`,
+      `[vigil] ${levelLabel(payload.level)} notification to ${row.channel} for ${incidentLabel(payload.incident.number)} failed (attempt ${attempt}): ${message}; ${retryAt ? `retrying at ${retryAt.toISOString()}` : 'giving up'}`,
     );
     return retryAt ? 'failed' : 'dead';
   }
@@ -121,7 +127,7 @@ async function handle(tx: Tx, id: string, now: Date, options: OutboxOptions): Pr
     where: { id },
     data: { status: 'sent', attempts: attempt, sentAt: now, lastError: null },
   });
-  await timeline(tx, row.incidentId, 'notification.sent', now, event);
+  await timeline(tx, row.incidentId, now, { type: 'notification.sent', data: event });
   return 'sent';
 }
 
@@ -134,12 +140,9 @@ async function giveUp(
   payload?: NotificationPayload,
 ): Promise<OutboxOutcome> {
   await tx.notification.update({ where: { id: row.id }, data: { status: 'dead', lastError: reason } });
-  await timeline(
-    tx,
-    row.incidentId,
-    outcome === 'cancelled' ? 'notification.cancelled' : 'notification.failed',
-    now,
-    {
+  await timeline(tx, row.incidentId, now, {
+    type: outcome === 'cancelled' ? 'notification.cancelled' : 'notification.failed',
+    data: {
       notificationId: row.id,
       channel: row.channel,
       level: payload?.level.level ?? null,
@@ -147,16 +150,10 @@ async function giveUp(
       error: reason,
       final: true,
     },
-  );
+  });
   return outcome;
 }
 
-async function timeline(
-  tx: Tx,
-  incidentId: string | null,
-  type: string,
-  at: Date,
-  data: Prisma.InputJsonObject,
-): Promise<void> {
-  if (incidentId) await tx.timelineEvent.create({ data: { incidentId, type, at, data } });
+async function timeline(tx: Tx, incidentId: string | null, at: Date, event: TimelineEvent): Promise<void> {
+  if (incidentId) await recordEvent(tx, { ...event, incidentId, at });
 }

@@ -11,7 +11,7 @@
 export type RetryPolicy = { schedule: readonly number[]; maxAttempts: number };
 
 /** 10 s, 30 s, 2 min, 10 min, 10 min: six attempts over about 23 minutes. */
-export const DEFAULT_RETRY: RetryPolicy = { schedule: [10, 30, 120, 600], maxAttempts: 6 };
+const DEFAULT_RETRY: RetryPolicy = { schedule: [10, 30, 120, 600], maxAttempts: 6 };
 
 export type RetryDecision = { kind: 'retry'; afterSeconds: number } | { kind: 'dead' };
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterAlert } from '@/lib/alertmanager/cluster';
-import type { SnapshotView } from '@/lib/alerts/snapshot';
-import type { ClusterSnapshot, LokiSnapshot, PrometheusSnapshot } from '@/lib/alerts/sources';
 import type { RuleGroup, ScrapeTarget } from '@/lib/prometheus/schemas';
+import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
+import type { ClusterSnapshot, LokiSnapshot, PrometheusSnapshot } from '@/lib/snapshots/sources';
+import { overviewSchema, targetsSummarySchema } from './api-schema';
 import { buildOverview } from './build-overview';
 
 function view<T>(name: string, data: T | undefined, extra: Partial<SnapshotView<T>> = {}): SnapshotView<T> {
@@ -213,5 +214,22 @@ describe('buildOverview', () => {
 
   it('says Loki is not configured when it is not', () => {
     expect(buildOverview({ clusters: [], prometheus: [] }).loki).toEqual({ configured: false });
+  });
+
+  it('answers exactly the shape GET /api/v1/overview declares: no field missing, none undeclared', () => {
+    const o = buildOverview({
+      clusters: [view('default', cluster([makeAlert({ labels: { severity: 'critical' } })], [true, false]))],
+      prometheus: [
+        view('default', prometheus([makeTarget('api', 'a1', 'down'), makeTarget('api', 'a2', 'up')]), {
+          ageSeconds: 3,
+          error: { message: 'Prometheus did not answer', hint: 'check PROMETHEUS_URL', at: 0 },
+        }),
+      ],
+      loki: view<LokiSnapshot>('default', { ready: true, detail: 'ready' }),
+    });
+    const json = JSON.parse(JSON.stringify(o));
+    // Parsing drops keys the schema does not declare, so equality shows there are none.
+    expect(overviewSchema.parse(json)).toEqual(json);
+    expect(targetsSummarySchema.parse(json.targets)).toEqual(json.targets);
   });
 });

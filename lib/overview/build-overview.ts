@@ -1,54 +1,16 @@
-import type { SnapshotView } from '@/lib/alerts/snapshot';
-import type { ClusterSnapshot, LokiSnapshot, PrometheusSnapshot } from '@/lib/alerts/sources';
+import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
+import type { ClusterSnapshot, LokiSnapshot, PrometheusSnapshot } from '@/lib/snapshots/sources';
+import type { Banner, JobGroup, Overview, TargetRow } from './api-schema';
 
 /**
  * Everything the overview shows, computed from the snapshots alone (pure, so it is unit-tested with
  * hand-made snapshots). Answers "what is broken right now": firing alerts by severity, down targets,
  * rules in error, the state of every Alertmanager peer and of Loki, and banners for upstreams that
- * failed (with the age of the data still shown).
+ * failed (with the age of the data still shown). Its shape is overviewSchema (./api-schema.ts), the
+ * answer of `GET /api/v1/overview`.
  */
 
-export const SEVERITIES = ['critical', 'warning', 'info', 'none'] as const;
-
-export type TargetRow = {
-  server: string;
-  instance: string;
-  health: 'up' | 'down' | 'unknown';
-  lastError: string;
-  lastScrape: string | null;
-  scrapeUrl: string;
-};
-
-export type JobGroup = { job: string; up: number; down: number; targets: TargetRow[] };
-
-export type Banner = {
-  level: 'error' | 'warning';
-  upstream: string;
-  message: string;
-  hint?: string;
-  /** Age of the data still shown, when there is any. */
-  ageSeconds?: number;
-};
-
-export type Overview = {
-  alerts: { firing: number; bySeverity: Record<string, number>; silenced: number; inhibited: number };
-  targets: { total: number; down: number; byJob: JobGroup[] };
-  rules: {
-    total: number;
-    errors: { server: string; group: string; name: string; error: string }[];
-    firing: { name: string; count: number }[];
-    pending: { name: string; count: number }[];
-  };
-  alertmanagers: {
-    cluster: string;
-    peers: { name: string; address: string; ok: boolean; error?: string }[];
-    version?: string;
-    clusterStatus?: string;
-  }[];
-  prometheus: { name: string; ok: boolean; version?: string }[];
-  loki: { configured: false } | { configured: true; ready: boolean; detail: string };
-  banners: Banner[];
-};
+const SEVERITIES = ['critical', 'warning', 'info', 'none'] as const;
 
 type Views = {
   clusters: SnapshotView<ClusterSnapshot>[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { panelGroupSchema } from '@/lib/config/panel-types';
 import { alignedRange, expandExpr, formatLegend, isRangeKey, rateWindow } from './chart-range';
-import { panelGroupSchema } from './panel-types';
 import { BUILTIN_PANEL_GROUPS } from './panels';
 
 describe('chart ranges', () => {

@@ -1,23 +1,14 @@
 import 'server-only';
 import { config } from '@/lib/config/current';
+import type { Panel, PanelGroup } from '@/lib/config/panel-types';
 import { NotFoundError } from '@/lib/errors';
 import { stepForRange } from '@/lib/prometheus/step';
+import type { PanelData } from './api-schema';
 import { alignedRange, expandExpr, formatLegend, RANGES, type RangeKey } from './chart-range';
-import type { Panel, PanelGroup, PanelUnit } from './panel-types';
 import { BUILTIN_PANEL_GROUPS } from './panels';
 import { cachedInstantQuery, cachedRangeQuery, prometheusServer } from './prometheus-queries';
 
-export type PanelData = {
-  title: string;
-  unit: PanelUnit;
-  thresholds?: Panel['thresholds'];
-  range: { start: number; end: number; stepSeconds: number };
-  series: { name: string; points: [number, number][] }[];
-  /** Why there is nothing to draw, in words an on-call engineer can act on. */
-  missing?: string;
-};
-
-export function allPanelGroups(): PanelGroup[] {
+function allPanelGroups(): PanelGroup[] {
   return [...BUILTIN_PANEL_GROUPS, ...config().panelGroups];
 }
 

@@ -1,4 +1,4 @@
-import type { PanelGroup } from './panel-types';
+import type { PanelGroup } from '@/lib/config/panel-types';
 
 /**
  * The built-in overview boards, modelled on the Grafana dashboards these teams build from

@@ -1,8 +1,8 @@
 import 'server-only';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
+import { incidentLabel } from '@/lib/incidents/incident-ref';
 import { isoDay } from './format';
-import { incidentRef } from './incident-ref';
 import type { OpenActionItems, PostmortemList } from './schemas';
 
 /** The post-mortems list, the open action items across incidents, and who may own an action item. */
@@ -25,7 +25,7 @@ export async function listPostmortems(actor: Actor): Promise<PostmortemList> {
     postmortems: rows.map((r) => ({
       id: r.id,
       status: r.status,
-      incident: incidentRef(r.incident.number),
+      incident: incidentLabel(r.incident.number),
       incidentId: r.incident.id,
       title: r.incident.title,
       severity: r.incident.severity,
@@ -61,7 +61,7 @@ export async function openActionItems(actor: Actor, now = new Date()): Promise<O
         dueDate: due,
         done: false,
         doneAt: null,
-        incident: incidentRef(a.postmortem.incident.number),
+        incident: incidentLabel(a.postmortem.incident.number),
         incidentId: a.postmortem.incident.id,
         incidentTitle: a.postmortem.incident.title,
         overdue: due !== null && due < today,

@@ -1,11 +1,12 @@
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { incidentLabel, parseIncidentRef } from '@/lib/incidents/incident-ref';
+import { timelineSentence } from '@/lib/incidents/timeline';
+import { parseTimelineEvent } from '@/lib/incidents/timeline-events';
 import { isoDay } from './format';
-import { incidentRef, incidentWhere } from './incident-ref';
 import { type PrefillInput, prefillSections } from './prefill';
 import type { Postmortem, Sections } from './schemas';
-import { describeEvent } from './timeline-lines';
 
 /**
  * Reads an incident's post-mortem, or its pre-filled template when none is saved yet, with the
@@ -34,7 +35,10 @@ export type IncidentRow = Prisma.IncidentGetPayload<{ select: typeof INCIDENT_SE
 
 /** The incident named by its id or `INC-<n>`; NotFoundError otherwise. */
 export async function incidentByRef(client: Client, ref: string): Promise<IncidentRow> {
-  const incident = await client.incident.findUnique({ where: incidentWhere(ref), select: INCIDENT_SELECT });
+  const incident = await client.incident.findUnique({
+    where: parseIncidentRef(ref),
+    select: INCIDENT_SELECT,
+  });
   if (!incident) throw new NotFoundError(`Incident ${ref} does not exist; check the number on /incidents.`);
   return incident;
 }
@@ -53,7 +57,10 @@ export async function prefillInput(client: Client, incident: IncidentRow): Promi
   return {
     incident,
     alerts,
-    events: events.map((e) => ({ type: e.type, at: e.at, actor: personName(e.actor), data: e.data })),
+    events: events.flatMap((e) => {
+      const event = parseTimelineEvent(e);
+      return event ? [{ ...event, at: e.at, actor: personName(e.actor) }] : [];
+    }),
     notes: notes.map((n) => ({ author: personName(n.author) ?? '', body: n.body, createdAt: n.createdAt })),
   };
 }
@@ -97,7 +104,7 @@ export async function loadPostmortem(client: Client, incident: IncidentRow): Pro
     status: row?.status ?? 'draft',
     incident: {
       id: incident.id,
-      ref: incidentRef(incident.number),
+      ref: incidentLabel(incident.number),
       number: incident.number,
       title: incident.title,
       severity: incident.severity,
@@ -112,7 +119,7 @@ export async function loadPostmortem(client: Client, incident: IncidentRow): Pro
       at: e.at.toISOString(),
       type: e.type,
       actor: personName(e.actor),
-      text: describeEvent({ type: e.type, actor: personName(e.actor), data: e.data }),
+      text: timelineSentence({ type: e.type, actor: personName(e.actor), data: e.data }),
       starred: e.starred,
       hidden: e.hidden,
     })),

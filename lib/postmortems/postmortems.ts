@@ -3,9 +3,8 @@ import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
+import { incidentLabel } from '@/lib/incidents/incident-ref';
 import { mutate, type Tx } from '@/lib/incidents/mutation';
-import { parseInput } from '@/lib/validation';
-import { incidentRef } from './incident-ref';
 import { type IncidentRow, incidentByRef, loadPostmortem, prefillInput } from './load';
 import { postmortemMarkdown } from './markdown';
 import { prefillSections } from './prefill';
@@ -15,7 +14,6 @@ import {
   type Postmortem,
   type PostmortemPut,
   type PostmortemStatus,
-  postmortemPutSchema,
   SECTION_KEYS,
   type Sections,
 } from './schemas';
@@ -48,11 +46,10 @@ export async function postmortemExport(
  * change. ForbiddenError for viewers and for reopening without the admin role; ConflictError for a
  * change to a published post-mortem, or a status change that skips review.
  */
-export async function savePostmortem(actor: Actor, ref: string, input: unknown): Promise<Postmortem> {
+export async function savePostmortem(actor: Actor, ref: string, body: PostmortemPut): Promise<Postmortem> {
   assertRole(actor, 'responder');
-  const body = parseInput(postmortemPutSchema, input);
   const incident = await incidentByRef(db(), ref);
-  const target = incidentRef(incident.number);
+  const target = incidentLabel(incident.number);
   await mutate('the post-mortem', async (tx) => {
     // One writer per post-mortem at a time, also for the very first save that creates it.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`postmortem:${incident.id}`}))`;

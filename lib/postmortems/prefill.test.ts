@@ -32,14 +32,24 @@ function makeInput(partial: Partial<PrefillInput> = {}): PrefillInput {
       },
     ],
     events: [
-      { type: 'alert.acknowledged', at: at('09:10'), actor: 'Ana', data: { alertname: 'APIDown' } },
+      {
+        type: 'alert.acknowledged',
+        at: at('09:10'),
+        actor: 'Ana',
+        data: { fingerprint: 'f1', alertname: 'APIDown', silenceId: null, comment: null },
+      },
       {
         type: 'incident.status_changed',
         at: at('09:40'),
         actor: 'Bo',
         data: { from: 'acknowledged', to: 'mitigated' },
       },
-      { type: 'incident.status_changed', at: at('10:30'), actor: 'Ana', data: { to: 'resolved' } },
+      {
+        type: 'incident.status_changed',
+        at: at('10:30'),
+        actor: 'Ana',
+        data: { from: 'mitigated', to: 'resolved' },
+      },
     ],
     notes: [{ author: 'Bo', body: 'Rolled back release 1.2.3\nmore detail', createdAt: at('09:35') }],
     ...partial,
@@ -82,11 +92,34 @@ describe('prefillSections', () => {
   it('takes the first alert from a fired event when it is earlier than the linked alerts', () => {
     const input = makeInput({
       events: [
-        { type: 'alert_fired', at: at('08:58'), actor: null, data: { labels: { alertname: 'Probe' } } },
+        {
+          type: 'alert.fired',
+          at: at('08:58'),
+          actor: null,
+          data: { cluster: 'default', fingerprint: 'f9', alertname: 'Probe', instance: null },
+        },
       ],
     });
     expect(prefillSections(input).detection).toBe(
       'The first alert, Probe, fired at 2026-11-21 08:58:00 UTC. It was acknowledged at 2026-11-21 09:10:00 UTC: time to acknowledge (MTTA) 12m.',
+    );
+  });
+
+  it('counts an acknowledgement of the incident, not one taken back, and no other event', () => {
+    const input = makeInput({
+      events: [
+        {
+          type: 'runbook.step_checked',
+          at: at('08:50'),
+          actor: 'Bo',
+          data: { runbook: 'api-down', stepId: 's1', title: 'Check' },
+        },
+        { type: 'alert.unacknowledged', at: at('09:05'), actor: 'Bo', data: { fingerprint: 'f1' } },
+        { type: 'incident.acknowledged', at: at('09:08'), actor: 'Ana', data: { reason: null } },
+      ],
+    });
+    expect(prefillSections(input).detection).toBe(
+      'The first alert, APIDown on api-1, fired at 2026-11-21 09:00:00 UTC. It was acknowledged by Ana at 2026-11-21 09:08:00 UTC: time to acknowledge (MTTA) 8m.',
     );
   });
 

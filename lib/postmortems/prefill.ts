@@ -1,7 +1,8 @@
+import { incidentLabel } from '@/lib/incidents/incident-ref';
+import { firstLine } from '@/lib/incidents/timeline';
+import type { TimelineEvent } from '@/lib/incidents/timeline-events';
 import { formatDuration, formatUtc } from './format';
-import { incidentRef } from './incident-ref';
 import type { Sections } from './schemas';
-import { eventKind, firstLine } from './timeline-lines';
 
 /**
  * The post-mortem template, pre-filled from what Vigil recorded about the incident. Pure: the data
@@ -12,7 +13,7 @@ import { eventKind, firstLine } from './timeline-lines';
  *     → 'INC-7 "API down", a critical incident, lasted 1h 30m (2026-11-21 09:00:00 UTC to … UTC).'
  */
 
-export type PrefillIncident = {
+type PrefillIncident = {
   number: number;
   title: string;
   severity: string;
@@ -23,16 +24,17 @@ export type PrefillIncident = {
   resolvedAt: Date | null;
 };
 
-export type PrefillAlert = {
+type PrefillAlert = {
   alertname: string;
   labels: unknown;
   startsAt: Date;
   resolvedAt: Date | null;
 };
 
-export type PrefillEvent = { type: string; at: Date; actor: string | null; data: unknown };
+/** A timeline event that parsed (rows that do not are left out of the template, not of the timeline). */
+type PrefillEvent = TimelineEvent & { at: Date; actor: string | null };
 
-export type PrefillNote = { author: string; body: string; createdAt: Date };
+type PrefillNote = { author: string; body: string; createdAt: Date };
 
 export type PrefillInput = {
   incident: PrefillIncident;
@@ -53,7 +55,7 @@ function alertTitle(a: { alertname: string; labels: unknown }): string {
 }
 
 function summary({ incident }: PrefillInput): string {
-  const name = `${incidentRef(incident.number)} "${incident.title}", a ${incident.severity} incident`;
+  const name = `${incidentLabel(incident.number)} "${incident.title}", a ${incident.severity} incident`;
   if (incident.resolvedAt)
     return `${name}, lasted ${formatDuration(incident.resolvedAt.getTime() - incident.openedAt.getTime())} (${formatUtc(incident.openedAt)} to ${formatUtc(incident.resolvedAt)}).`;
   return `${name}, opened ${formatUtc(incident.openedAt)}, is ${incident.status} (not resolved yet).`;
@@ -78,14 +80,7 @@ function impact({ alerts }: PrefillInput): string {
 function firstAlert(input: PrefillInput): { name: string; at: Date } | undefined {
   const candidates = [
     ...input.alerts.map((a) => ({ name: alertTitle(a), at: a.startsAt })),
-    ...input.events
-      .filter((e) => eventKind(e.type) === 'fired')
-      .map((e) => {
-        const d = (e.data ?? {}) as Record<string, unknown>;
-        const name =
-          typeof d.alertname === 'string' ? d.alertname : (label(d.labels, 'alertname') ?? 'an alert');
-        return { name, at: e.at };
-      }),
+    ...input.events.flatMap((e) => (e.type === 'alert.fired' ? [{ name: e.data.alertname, at: e.at }] : [])),
   ];
   return candidates.sort((a, b) => a.at.getTime() - b.at.getTime())[0];
 }
@@ -100,7 +95,7 @@ function detection(input: PrefillInput): string {
       : `The incident was opened by hand at ${formatUtc(incident.openedAt)}; no alert fired for it.`,
   );
   const ack = input.events
-    .filter((e) => eventKind(e.type) === 'ack')
+    .filter((e) => e.type === 'alert.acknowledged' || e.type === 'incident.acknowledged')
     .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
   const ackAt = ack?.at ?? incident.acknowledgedAt;
   if (ackAt) {
@@ -116,13 +111,9 @@ function detection(input: PrefillInput): string {
 function resolution(input: PrefillInput): string {
   const { incident } = input;
   const changes = input.events
-    .filter((e) => eventKind(e.type) === 'status')
+    .flatMap((e) => (e.type === 'incident.status_changed' ? [{ ...e, to: e.data.to }] : []))
     .sort((a, b) => a.at.getTime() - b.at.getTime())
-    .map((e) => {
-      const d = (e.data ?? {}) as Record<string, unknown>;
-      const to = typeof d.to === 'string' ? d.to : typeof d.status === 'string' ? d.status : 'changed';
-      return `- ${formatUtc(e.at)}: ${to}${e.actor ? ` (${e.actor})` : ''}`;
-    });
+    .map((e) => `- ${formatUtc(e.at)}: ${e.to}${e.actor ? ` (${e.actor})` : ''}`);
   if (changes.length === 0) {
     if (incident.mitigatedAt) changes.push(`- ${formatUtc(incident.mitigatedAt)}: mitigated`);
     if (incident.resolvedAt) changes.push(`- ${formatUtc(incident.resolvedAt)}: resolved`);

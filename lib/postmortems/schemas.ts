@@ -5,8 +5,8 @@ import { z } from 'zod';
  * zod schemas so the OpenAPI document and the route validation come from one source.
  */
 
-export const POSTMORTEM_STATUSES = ['draft', 'in_review', 'published'] as const;
-export const postmortemStatusSchema = z.enum(POSTMORTEM_STATUSES);
+const POSTMORTEM_STATUSES = ['draft', 'in_review', 'published'] as const;
+const postmortemStatusSchema = z.enum(POSTMORTEM_STATUSES);
 export type PostmortemStatus = z.infer<typeof postmortemStatusSchema>;
 
 /** The free-text sections, in the order the template shows them (the timeline sits after detection). */
@@ -34,7 +34,7 @@ export const SECTION_TITLES: Record<SectionKey, string> = {
 
 const sectionText = z.string().max(50_000, { error: 'at most 50,000 characters' });
 
-export const sectionsSchema = z.object({
+const sectionsSchema = z.object({
   summary: sectionText,
   impact: sectionText,
   detection: sectionText,
@@ -80,7 +80,7 @@ export const postmortemPutSchema = z.strictObject({
 });
 export type PostmortemPut = z.infer<typeof postmortemPutSchema>;
 
-export const timelineLineSchema = z.object({
+const timelineLineSchema = z.object({
   id: z.string(),
   at: iso,
   type: z.string(),
@@ -91,7 +91,7 @@ export const timelineLineSchema = z.object({
 });
 export type TimelineLine = z.infer<typeof timelineLineSchema>;
 
-export const actionItemSchema = z.object({
+const actionItemSchema = z.object({
   id: z.string(),
   title: z.string(),
   ownerId: z.string().nullable(),
@@ -100,9 +100,8 @@ export const actionItemSchema = z.object({
   done: z.boolean(),
   doneAt: iso.nullable(),
 });
-export type ActionItem = z.infer<typeof actionItemSchema>;
 
-export const incidentSummarySchema = z.object({
+const incidentSummarySchema = z.object({
   id: z.string(),
   ref: z.string().describe('INC-<number>'),
   number: z.number().int(),

@@ -36,7 +36,6 @@ const pointSchema = z.tuple([timeMsSchema, sampleValueSchema]);
 const sampleSchema = z
   .object({ metric: labelsSchema, value: pointSchema })
   .transform(({ metric, value: [timeMs, value] }) => ({ labels: metric, timeMs, value }));
-export type Sample = z.output<typeof sampleSchema>;
 
 const seriesSchema = z
   .object({ metric: labelsSchema, values: z.array(pointSchema) })
@@ -136,7 +135,6 @@ const ruleGroupSchema = z.object({
   rules: z.array(z.discriminatedUnion('type', [alertingRuleSchema, recordingRuleSchema])),
 });
 export type RuleGroup = z.output<typeof ruleGroupSchema>;
-export type Rule = RuleGroup['rules'][number];
 
 const buildInfoSchema = z.object({ version: z.string(), revision: z.string(), goVersion: z.string() });
 export type BuildInfo = z.output<typeof buildInfoSchema>;

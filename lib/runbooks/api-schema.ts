@@ -84,6 +84,9 @@ export type StepProgressResponse = z.infer<typeof stepProgressResponseSchema>;
 
 const SINCE = { '5m': 5, '15m': 15, '1h': 60, '6h': 360, '24h': 1440 } as const;
 export const LOG_SINCE_MINUTES: Readonly<Record<string, number>> = SINCE;
+export type LogSince = keyof typeof SINCE;
+/** `'15m'` → true, `'3d'` → false: a window the logs API accepts. */
+export const isLogSince = (since: string): since is LogSince => Object.hasOwn(SINCE, since);
 
 export const logsParamsSchema = z.object({
   query: z
@@ -94,8 +97,9 @@ export const logsParamsSchema = z.object({
     })
     .describe('A LogQL log query'),
   limit: z.coerce.number().int().min(1).max(500).default(20),
-  since: z.enum(Object.keys(SINCE) as [keyof typeof SINCE]).default('1h'),
+  since: z.enum(Object.keys(SINCE) as [LogSince]).default('1h'),
 });
+export type LogsParams = z.infer<typeof logsParamsSchema>;
 
 export const logsResponseSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('not-configured'), hint: z.string() }),

@@ -13,7 +13,7 @@ import { parseRunbookSource, type RunbookFrontmatter } from './frontmatter';
 
 // biome-ignore lint/suspicious/noExplicitAny: MDX hands each component whatever props the author wrote.
 export type RunbookComponents = Record<string, ComponentType<any>>;
-export type RunbookContent = (props: { components: RunbookComponents }) => ReactNode;
+type RunbookContent = (props: { components: RunbookComponents }) => ReactNode;
 
 export type CompiledRunbook = {
   frontmatter: RunbookFrontmatter;

@@ -19,7 +19,7 @@ const alertName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_:]*$/, { error: 'must be an alert name such as InstanceDown' });
 
-export const runbookFrontmatterSchema = z
+const runbookFrontmatterSchema = z
   .object({
     title: z.string().trim().min(1, { error: 'must not be empty' }),
     /** The alertnames this runbook covers; empty for general procedures. */

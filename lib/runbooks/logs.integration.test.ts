@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type LokiReplay, startLokiReplay } from '@/lib/loki/replay-server';
+import type { UpstreamTarget } from '@/lib/upstreams/http';
 import { lokiTarget } from '@/lib/upstreams/targets';
-import { readRecentLogs } from './logs';
+import { parseInput } from '@/lib/validation';
+import { logsParamsSchema } from './api-schema';
+import { readRecentLogs as readParsed } from './logs';
 
 /**
  * The <LogQL> route's data against the replay of real Loki 2.8 answers (rewrite mode: real lines for
@@ -18,6 +21,9 @@ beforeEach(async () => {
 afterEach(() => replay.close());
 
 const loki = () => lokiTarget({ url: replay.url, timeoutMs: 5_000 });
+/** The query string as the route hands it over: parsed by the operation's schema. */
+const readRecentLogs = (target: UpstreamTarget, params: unknown, now: number) =>
+  readParsed(target, parseInput(logsParamsSchema, params), now);
 
 describe('recent log lines for a runbook', () => {
   it('asks Loki for the newest lines of the last window and returns them newest first', async () => {

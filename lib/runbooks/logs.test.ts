@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
-import { readRecentLogs } from './logs';
+import { parseInput } from '@/lib/validation';
+import { logsParamsSchema } from './api-schema';
+import { readRecentLogs as readParsed } from './logs';
 
 /** What the <LogQL> route decides before Loki answers; the replay tests are in logs.integration.test.ts. */
 
@@ -12,6 +14,10 @@ const unreachable: UpstreamTarget = {
   timeoutMs: 1_000,
   configHint: 'LOKI_URL',
 };
+
+/** The query string as the route hands it over: parsed by the operation's schema, whose refusals are 422s. */
+const readRecentLogs = async (loki: UpstreamTarget | undefined, params: unknown) =>
+  readParsed(loki, parseInput(logsParamsSchema, params));
 
 describe('readRecentLogs', () => {
   it('says plainly that Loki is not configured', async () => {

@@ -7,8 +7,7 @@ import type { LokiQueryResult } from '@/lib/loki/schemas';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
 import { SharedCache } from '@/lib/upstreams/shared-cache';
 import { lokiTarget } from '@/lib/upstreams/targets';
-import { parseInput } from '@/lib/validation';
-import { LOG_SINCE_MINUTES, type LogsResponse, logsParamsSchema } from './api-schema';
+import { LOG_SINCE_MINUTES, type LogsParams, type LogsResponse } from './api-schema';
 
 /**
  * `GET /api/v1/logs`: the newest lines of a LogQL query over the last few minutes, for the `<LogQL>`
@@ -29,10 +28,9 @@ function cache(): SharedCache<LokiQueryResult> {
 /** The lines, given this server's Loki (tests pass their own target and clock). */
 export async function readRecentLogs(
   loki: UpstreamTarget | undefined,
-  params: unknown,
+  input: LogsParams,
   now: number = Date.now(),
 ): Promise<LogsResponse> {
-  const input = parseInput(logsParamsSchema, params);
   if (!loki)
     return {
       status: 'not-configured',
@@ -64,7 +62,7 @@ export async function readRecentLogs(
 }
 
 /** The recent lines of a query from this server's Loki. */
-export function recentLogs(params: unknown): Promise<LogsResponse> {
+export function recentLogs(params: LogsParams): Promise<LogsResponse> {
   const loki = config().loki;
   return readRecentLogs(loki && lokiTarget(loki), params);
 }

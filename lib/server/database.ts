@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
+const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
 
 /**
  * DATABASE_URL when set; otherwise the embedded PostgreSQL in dataDir, stopped when this process exits.

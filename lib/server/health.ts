@@ -1,21 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { upstreamHealth } from '@/lib/upstreams/health';
-
-/**
- * Vigil's own health, in the shape the seed stack's health check uses. Upstream states come from the
- * snapshots (no upstream request). Unhealthy when the database is down, when no Prometheus answers, or
- * when every peer of an Alertmanager cluster is down; Loki is reported but optional.
- */
-export type HealthStatus = {
-  status: 'healthy' | 'unhealthy';
-  database: 'up' | 'down';
-  prometheus: 'up' | 'down' | 'degraded';
-  alertmanager: 'up' | 'down' | 'degraded';
-  loki: 'up' | 'down' | 'not configured';
-  timestamp: string;
-  errors: string[];
-};
+import { upstreamHealth } from '@/lib/snapshots/upstream-health';
+import type { HealthStatus } from './health-schema';
 
 export async function databaseHealthy(): Promise<boolean> {
   try {
@@ -31,6 +17,11 @@ function rollUp(states: boolean[]): 'up' | 'down' | 'degraded' {
   return states.some(Boolean) ? 'degraded' : 'down';
 }
 
+/**
+ * Vigil's own health (healthStatusSchema). Upstream states come from the snapshots (no upstream
+ * request). Unhealthy when the database is down, when no Prometheus answers, or when every peer of an
+ * Alertmanager cluster is down; Loki is reported but optional.
+ */
 export async function healthStatus(): Promise<HealthStatus> {
   const [database, upstreams] = await Promise.all([databaseHealthy(), upstreamHealth()]);
   const of = (kind: string) => upstreams.upstreams.filter((u) => u.kind === kind);

@@ -1,11 +1,12 @@
 import 'server-only';
-import { sources } from '@/lib/alerts/sources';
 import { config } from '@/lib/config/current';
+import { runtimeState } from '@/lib/db/runtime';
 import { env } from '@/lib/env';
 import { startEscalation } from '@/lib/escalation/runner';
-import { metrics } from '@/lib/server/metrics';
+import { metrics } from '@/lib/metrics/registry';
+import { sources } from '@/lib/snapshots/sources';
 import { prepareDatabase } from './database';
-import { runtimeState } from './runtime';
+import { registerPollHooks } from './poll-hooks';
 
 const log = (line: string) => console.info(`[vigil] ${line}`);
 
@@ -24,6 +25,7 @@ export async function startServer(): Promise<void> {
     // follow their alerts) depends on fresh snapshots whether or not a console is open.
     // The metrics registry must observe upstream requests from the first poll on.
     metrics();
+    registerPollHooks();
     sources();
     // Escalation and its outbox run in every instance; row locks keep instances from acting twice.
     await startEscalation();

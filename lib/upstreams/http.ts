@@ -11,7 +11,7 @@ import { endpointOf, observeUpstreamRequest } from './observe';
  * Upstream credentials never appear in errors: the URL in an error has no userinfo and no query.
  */
 
-export type UpstreamSource = 'prometheus' | 'alertmanager' | 'loki';
+type UpstreamSource = 'prometheus' | 'alertmanager' | 'loki';
 
 export type UpstreamTarget = {
   source: UpstreamSource;

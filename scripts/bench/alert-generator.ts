@@ -49,7 +49,7 @@ export type SyntheticAlert = {
 };
 
 /** Alert number `i` (0-based). @example syntheticAlert(0).labels → {alertname:'InstanceDown', instance:'host-0:9100', …} */
-export function syntheticAlert(i: number, now = Date.now()): SyntheticAlert {
+function syntheticAlert(i: number, now = Date.now()): SyntheticAlert {
   const rule = CATALOGUE[i % CATALOGUE.length] as Rule;
   const host = `host-${i}`;
   const labels: Record<string, string> = {
@@ -78,7 +78,7 @@ export function syntheticAlert(i: number, now = Date.now()): SyntheticAlert {
 export const SYNTHETIC_FILTER = 'instance=~"host-.*"';
 
 /** Alertmanager's POST /api/v2/alerts body for alerts [from, to), firing for the next four hours. */
-export function postableAlerts(from: number, to: number, now = Date.now()) {
+function postableAlerts(from: number, to: number, now = Date.now()) {
   const endsAt = new Date(now + 4 * 3_600_000).toISOString();
   return Array.from({ length: to - from }, (_, k) => {
     const a = syntheticAlert(from + k, now);
@@ -110,7 +110,7 @@ export async function postToPeers(peers: readonly string[], from: number, to: nu
 }
 
 /** A stable 16-hex-digit fingerprint, like Alertmanager's (which hashes the label set). */
-export function fingerprintOf(labels: Record<string, string>): string {
+function fingerprintOf(labels: Record<string, string>): string {
   const text = Object.keys(labels)
     .sort()
     .map((k) => `${k}=${labels[k]}`)

@@ -16,7 +16,7 @@ async function scrape(vigilUrl: string): Promise<string> {
  * @example 'vigil_upstream_requests_total{source="alertmanager",name="127.0.0.1:9093",endpoint="/api/v2/alerts",outcome="ok"} 7'
  *   → {'127.0.0.1:9093\t/api/v2/alerts': 7}
  */
-export function alertmanagerRequestCounts(text: string): UpstreamCounts {
+function alertmanagerRequestCounts(text: string): UpstreamCounts {
   const counts: UpstreamCounts = {};
   const line =
     /^vigil_upstream_requests_total\{source="alertmanager",name="([^"]+)",endpoint="([^"]+)",outcome="\w+"\} (\d+(?:\.\d+)?)/gm;

@@ -24,7 +24,7 @@ export interface StackOptions {
   postgres?: PostgresMode;
 }
 
-export interface StackProcess {
+interface StackProcess {
   name: string;
   pid: number;
   logFile: string;

@@ -23,9 +23,7 @@ export default async function AlertsPage({
   // The first page is rendered with data; a bad filter is reported by the client, which asks again.
   let initial: AlertsResponse | undefined;
   try {
-    initial = await queryAlerts(
-      alertsQuerySchema.parse(Object.fromEntries(new URLSearchParams(initialQuery))),
-    );
+    initial = await queryAlerts(alertsQuerySchema.parse(initialQuery));
   } catch {
     initial = undefined;
   }

@@ -1,8 +1,13 @@
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
 import { ValidationError } from '@/lib/errors';
-import { INCIDENT_STATUSES, type IncidentList } from '@/lib/incidents/incident-schemas';
+import {
+  INCIDENT_STATUSES,
+  type IncidentList,
+  incidentListQuerySchema,
+} from '@/lib/incidents/incident-schemas';
 import { listIncidents } from '@/lib/incidents/incidents';
+import { parseInput } from '@/lib/validation';
 import { IncidentFilters } from './_components/incident-filters';
 import { IncidentTable } from './_components/incident-table';
 
@@ -23,11 +28,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   let list: IncidentList | undefined;
   let problem: string | undefined;
   try {
-    list = await listIncidents(actor, {
+    const query = parseInput(incidentListQuerySchema, {
       status: filters.status,
       ...(filters.severity ? { severity: filters.severity } : {}),
       ...(filters.q ? { q: filters.q } : {}),
     });
+    list = await listIncidents(actor, query);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     problem = `${error.message} ${Object.entries(error.fields)

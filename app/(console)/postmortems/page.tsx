@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { Table } from '@/components/ui/table';
 import { requirePageUser } from '@/lib/auth';
 import { listPostmortems, openActionItems } from '@/lib/postmortems/lists';
 import type { PostmortemStatus } from '@/lib/postmortems/schemas';
@@ -27,75 +28,55 @@ export default async function PostmortemsPage() {
       />
       <div className="flex flex-col gap-4">
         <Card title="Post-mortems">
-          {postmortems.length === 0 ? (
-            <p className="text-sm text-muted">
-              No post-mortem yet. Open one from an incident: /incidents/INC-&lt;n&gt;/postmortem.
-            </p>
-          ) : (
-            <table className="w-full text-sm" aria-label="Post-mortems">
-              <thead className="text-left text-xs text-muted">
-                <tr>
-                  <th className="py-1 font-medium">Incident</th>
-                  <th className="py-1 font-medium">Title</th>
-                  <th className="py-1 font-medium">Status</th>
-                  <th className="py-1 font-medium">Owner</th>
-                  <th className="py-1 font-medium">Open items</th>
-                  <th className="py-1 font-medium">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {postmortems.map((p) => (
-                  <tr key={p.id} className="border-t border-border" data-testid="postmortem-row">
-                    <td className="py-1 pr-2 font-mono">
-                      <Link href={editorHref(p.incident)} className="text-accent underline">
-                        {p.incident}
-                      </Link>
-                    </td>
-                    <td className="py-1 pr-2">{p.title}</td>
-                    <td className="py-1 pr-2">
-                      <Badge tone={TONE[p.status]}>{STATUS_LABELS[p.status]}</Badge>
-                    </td>
-                    <td className="py-1 pr-2">{p.owner}</td>
-                    <td className="py-1 pr-2">{p.openActionItems}</td>
-                    <td className="py-1 font-mono text-xs text-muted">{p.updatedAt.slice(0, 10)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Table
+            caption="Post-mortems"
+            columns={['Incident', 'Title', 'Status', 'Owner', 'Open items', 'Updated'].map((header) => ({
+              header,
+            }))}
+            rows={postmortems}
+            rowKey={(p) => p.id}
+            empty="No post-mortem yet. Open one from an incident: /incidents/INC-<n>/postmortem."
+            renderRow={(p) => (
+              <tr className="border-t border-border" data-testid="postmortem-row">
+                <td className="py-1 pr-2 font-mono">
+                  <Link href={editorHref(p.incident)} className="text-accent underline">
+                    {p.incident}
+                  </Link>
+                </td>
+                <td className="py-1 pr-2">{p.title}</td>
+                <td className="py-1 pr-2">
+                  <Badge tone={TONE[p.status]}>{STATUS_LABELS[p.status]}</Badge>
+                </td>
+                <td className="py-1 pr-2">{p.owner}</td>
+                <td className="py-1 pr-2">{p.openActionItems}</td>
+                <td className="py-1 font-mono text-xs text-muted">{p.updatedAt.slice(0, 10)}</td>
+              </tr>
+            )}
+          />
         </Card>
         <Card title="Open action items">
-          {actionItems.length === 0 ? (
-            <p className="text-sm text-muted">Every action item is done.</p>
-          ) : (
-            <table className="w-full text-sm" aria-label="Open action items">
-              <thead className="text-left text-xs text-muted">
-                <tr>
-                  <th className="py-1 font-medium">Action</th>
-                  <th className="py-1 font-medium">Owner</th>
-                  <th className="py-1 font-medium">Due</th>
-                  <th className="py-1 font-medium">Incident</th>
-                </tr>
-              </thead>
-              <tbody>
-                {actionItems.map((a) => (
-                  <tr key={a.id} className="border-t border-border" data-testid="open-action-item">
-                    <td className="py-1 pr-2">{a.title}</td>
-                    <td className="py-1 pr-2">{a.owner ?? 'No owner'}</td>
-                    <td className="py-1 pr-2">
-                      {a.dueDate ?? '—'} {a.overdue ? <Badge tone="danger">overdue</Badge> : null}
-                    </td>
-                    <td className="py-1">
-                      <Link href={editorHref(a.incident)} className="text-accent underline">
-                        {a.incident}
-                      </Link>{' '}
-                      <span className="text-muted">{a.incidentTitle}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Table
+            caption="Open action items"
+            columns={['Action', 'Owner', 'Due', 'Incident'].map((header) => ({ header }))}
+            rows={actionItems}
+            rowKey={(a) => a.id}
+            empty="Every action item is done."
+            renderRow={(a) => (
+              <tr className="border-t border-border" data-testid="open-action-item">
+                <td className="py-1 pr-2">{a.title}</td>
+                <td className="py-1 pr-2">{a.owner ?? 'No owner'}</td>
+                <td className="py-1 pr-2">
+                  {a.dueDate ?? '—'} {a.overdue ? <Badge tone="danger">overdue</Badge> : null}
+                </td>
+                <td className="py-1">
+                  <Link href={editorHref(a.incident)} className="text-accent underline">
+                    {a.incident}
+                  </Link>{' '}
+                  <span className="text-muted">{a.incidentTitle}</span>
+                </td>
+              </tr>
+            )}
+          />
         </Card>
       </div>
     </>

@@ -3,9 +3,9 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Input } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
+import { listRunbooks } from '@/lib/alerts/runbooks';
 import { requirePageUser } from '@/lib/auth';
 import { suggestedSlug } from '@/lib/runbooks/link';
-import { listRunbooks } from '@/lib/runbooks/runbooks';
 import { RunbookList } from './_components/runbook-list';
 
 export const metadata = { title: 'Runbooks' };

@@ -3,7 +3,7 @@ import { readSilencesView, silencesApiQuery } from '@/components/silences/view-s
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';
-import type { SilencesAnswer } from '@/lib/incidents/silence-schemas';
+import { type SilencesAnswer, silencesQuerySchema } from '@/lib/incidents/silence-schemas';
 import { listSilences } from '@/lib/incidents/silences';
 import { SilencesView } from './_components/silences-view';
 
@@ -23,7 +23,7 @@ export default async function SilencesPage({
   // The first view is rendered with data; a bad filter is reported by the client, which asks again.
   let initial: SilencesAnswer | undefined;
   try {
-    initial = await listSilences(actor, Object.fromEntries(new URLSearchParams(initialQuery)));
+    initial = await listSilences(actor, silencesQuerySchema.parse(initialQuery));
   } catch {
     initial = undefined;
   }

@@ -1,19 +1,27 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { createTokenSchema, idParamsSchema } from '@/lib/admin/api-schema';
 import { createApiToken, revokeApiToken } from '@/lib/admin/users';
+import { requireActor } from '@/lib/auth';
 import { isAppError, ValidationError } from '@/lib/errors';
+import { parseInput } from '@/lib/validation';
 
 export type CreateTokenState = { secret?: string; error?: string; fields?: Record<string, string> };
 
-/** Server actions are public POST endpoints: the data layer re-checks the caller's role. */
+/**
+ * Server actions are public POST endpoints: the role is checked before the input is read, and the data
+ * layer checks it again.
+ */
 export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   try {
-    const { secret } = await createApiToken({
+    const actor = await requireActor('responder');
+    const input = parseInput(createTokenSchema, {
       name: form.get('name'),
       userId: form.get('userId') || undefined,
       expiresInDays: form.get('expiresInDays') || undefined,
     });
+    const { secret } = await createApiToken(actor, input);
     revalidatePath('/tokens');
     revalidatePath('/admin');
     return { secret };
@@ -26,7 +34,8 @@ export async function createTokenAction(_prev: CreateTokenState, form: FormData)
 
 export async function revokeTokenAction(tokenId: string): Promise<{ error?: string }> {
   try {
-    await revokeApiToken({ tokenId });
+    const actor = await requireActor();
+    await revokeApiToken(actor, parseInput(idParamsSchema, { id: tokenId }).id);
     revalidatePath('/tokens');
     revalidatePath('/admin');
     return {};

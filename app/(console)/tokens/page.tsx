@@ -8,7 +8,7 @@ export const metadata = { title: 'API tokens' };
 
 export default async function TokensPage() {
   const user = await requirePageUser();
-  const tokens = await listTokens();
+  const tokens = await listTokens(user);
   return (
     <>
       <PageHeader

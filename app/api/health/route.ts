@@ -1,4 +1,6 @@
 import { NextResponse } from 'next/server';
+import { route } from '@/lib/http/route';
+import { healthOp } from '@/lib/server/api';
 import { healthStatus } from '@/lib/server/health';
 
 export const dynamic = 'force-dynamic';
@@ -8,9 +10,8 @@ export const dynamic = 'force-dynamic';
  * → liveness for process managers: answers 200 while the process serves, touching neither the database
  * nor any upstream, so a down Prometheus never gets Vigil restarted.
  */
-export async function GET(request: Request) {
-  if (new URL(request.url).searchParams.get('probe') === 'live')
-    return NextResponse.json({ status: 'alive', timestamp: new Date().toISOString() });
+export const GET = route(healthOp, async ({ query }) => {
+  if (query.probe === 'live') return { status: 'alive' as const, timestamp: new Date().toISOString() };
   const health = await healthStatus();
-  return NextResponse.json(health, { status: health.status === 'healthy' ? 200 : 503 });
-}
+  return health.status === 'healthy' ? health : NextResponse.json(health, { status: 503 });
+});

@@ -67,7 +67,7 @@ async function waitForPort(port: number, exited: () => boolean, output: () => st
   throw new Error(`aiosmtpd did not listen on ${port} within 15 s: ${output()}`);
 }
 
-export type ReceivedRequest = {
+type ReceivedRequest = {
   path: string;
   body: unknown;
   headers: IncomingMessage['headers'];

@@ -6,7 +6,7 @@ export interface AlertmanagerConfigInput {
   webhookToken: string;
 }
 
-export const RECEIVERS = ['pager', 'chat', 'watchdog'] as const;
+const RECEIVERS = ['pager', 'chat', 'watchdog'] as const;
 
 /**
  * alertmanager.yml shared by both peers: a route tree like an on-call team's

@@ -1,7 +1,7 @@
 import { toYaml } from './yaml.js';
 
 /** One Prometheus alerting rule, in the shape of a rule file. */
-export interface AlertRule {
+interface AlertRule {
   alert: string;
   expr: string;
   for?: string;

@@ -42,7 +42,7 @@ export function assignPorts(ports: readonly number[]): StackPorts {
   };
 }
 
-export const HOST = '127.0.0.1';
+const HOST = '127.0.0.1';
 
 export function hostPort(port: number): string {
   return `${HOST}:${port}`;

@@ -1,9 +1,13 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { type AuditPage, actionFamilies, distinctActions, listAuditLog } from '@/lib/admin/audit-log';
+import { auditExportOp } from '@/lib/admin/api';
+import { actionFamilies, distinctActions, listAuditLog } from '@/lib/admin/audit-log';
+import { type AuditPage, auditQuerySchema } from '@/lib/admin/audit-schema';
+import { pathOf } from '@/lib/api/operation';
 import { requirePageUser } from '@/lib/auth';
 import { ValidationError } from '@/lib/errors';
+import { parseInput } from '@/lib/validation';
 import { AuditFilterForm, type AuditFilterValues } from './_components/audit-filter-form';
 import { AuditTable } from './_components/audit-table';
 
@@ -30,13 +34,18 @@ export default async function AuditLogPage({
 
   const [actions, result] = await Promise.all([
     distinctActions(actor),
-    listAuditLog(actor, { ...values, cursor, ...(limit ? { limit } : {}) }).then(
-      (page): { page: AuditPage; errors?: undefined } => ({ page }),
-      (e: unknown) => {
-        if (e instanceof ValidationError) return { page: undefined, errors: e.fields };
-        throw e;
-      },
-    ),
+    // parseInput throws inside the promise chain, so invalid filters land in the handler below.
+    Promise.resolve()
+      .then(() =>
+        listAuditLog(actor, parseInput(auditQuerySchema, { ...values, cursor, ...(limit ? { limit } : {}) })),
+      )
+      .then(
+        (page): { page: AuditPage; errors?: undefined } => ({ page }),
+        (e: unknown) => {
+          if (e instanceof ValidationError) return { page: undefined, errors: e.fields };
+          throw e;
+        },
+      ),
   ]);
 
   const older = new URLSearchParams(filters);
@@ -54,7 +63,7 @@ export default async function AuditLogPage({
         actions={
           result.page ? (
             <a
-              href={href('/api/v1/audit/export', filters)}
+              href={href(pathOf(auditExportOp), filters)}
               download
               className="rounded-md border border-border bg-surface px-3 py-1.5 text-sm font-medium hover:bg-bg"
             >

@@ -1,6 +1,6 @@
 import Link from 'next/link';
+import type { IncidentRef } from '@/lib/incidents/runbook-steps';
 import type { RunbookDetail } from '@/lib/runbooks/api-schema';
-import type { IncidentRef } from '@/lib/runbooks/steps';
 
 type Props = {
   slug: string;

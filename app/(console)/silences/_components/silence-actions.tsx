@@ -2,9 +2,12 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { expireSilence, updateSilence } from '@/components/silences/silence-api';
+import { silenceErrorText } from '@/components/silences/silence-error';
 import { extendedEnd, formatUtc } from '@/components/silences/silence-time';
 import { Button } from '@/components/ui/button';
+import { callApi } from '@/lib/api/client';
+import { invalidateAfter } from '@/lib/api/query';
+import { expireSilenceOp, updateSilenceOp } from '@/lib/incidents/silence-api';
 import type { SilenceRow } from '@/lib/incidents/silence-list';
 
 const HOUR = 3_600_000;
@@ -53,11 +56,10 @@ export function SilenceActions({
     try {
       await action();
       setOutcome({ ok: true, text: done });
-      await Promise.all(
-        ['silences', 'alerts', 'alert'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
-      );
+      // Expiring and extending change the same cached families.
+      await invalidateAfter(queryClient, expireSilenceOp);
     } catch (error) {
-      setOutcome({ ok: false, text: (error as Error).message });
+      setOutcome({ ok: false, text: silenceErrorText(error) });
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -81,7 +83,12 @@ export function SilenceActions({
             variant="danger"
             disabled={busy}
             aria-describedby={describedBy}
-            onClick={() => run(() => expireSilence(row.id, row.cluster), 'Expired.')}
+            onClick={() =>
+              run(
+                () => callApi(expireSilenceOp, { params: { id: row.id }, query: { cluster: row.cluster } }),
+                'Expired.',
+              )
+            }
           >
             Yes, expire
           </Button>
@@ -108,7 +115,11 @@ export function SilenceActions({
                   onClick={() =>
                     run(
                       // The API counts a duration from the start (or now); the end is what moves here.
-                      () => updateSilence(row.id, { endsAt, cluster: row.cluster }),
+                      () =>
+                        callApi(updateSilenceOp, {
+                          params: { id: row.id },
+                          body: { endsAt, cluster: row.cluster },
+                        }),
                       `Extended to ${formatUtc(endsAt)}.`,
                     )
                   }

@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { silencedAlertsHref } from '@/components/alerts/view-state';
 import { MatcherChips } from '@/components/silences/matcher-chips';
 import { formatUtc, timeLeft } from '@/components/silences/silence-time';
-import { silencedAlertsHref } from '@/components/silences/view-state';
 import { Badge } from '@/components/ui/badge';
 import type { SilenceRow } from '@/lib/incidents/silence-list';
 import { SilenceActions } from './silence-actions';

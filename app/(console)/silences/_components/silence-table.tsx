@@ -1,3 +1,4 @@
+import { Table } from '@/components/ui/table';
 import type { SilenceRow, SilenceState } from '@/lib/incidents/silence-list';
 import { SilenceTableRow } from './silence-table-row';
 
@@ -35,63 +36,37 @@ export function SilenceTable({
   onEdit,
   onRecreate,
 }: Props) {
-  if (rows.length === 0)
-    return (
-      <p className="rounded-md border border-border p-4 text-sm text-muted" data-testid="silences-empty">
-        {filtered ? `No ${state} silences match this filter.` : EMPTY[state]}
-      </p>
-    );
   return (
-    <div className="overflow-x-auto rounded-md border border-border">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{`${state[0]?.toUpperCase()}${state.slice(1)} silences`}</caption>
-        <thead className="bg-bg text-xs text-muted">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Matchers
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Created by
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Comment
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Starts
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Ends
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              {TIME_HEADER[state]}
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Silencing now
-            </th>
-            {canAct ? (
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                Actions
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <SilenceTableRow
-              key={`${row.cluster}/${row.id}`}
-              row={row}
-              nowMs={nowMs}
-              highlighted={
-                highlightId !== null &&
-                (row.id === highlightId || Boolean(row.record?.previousIds.includes(highlightId)))
-              }
-              canAct={canAct}
-              onEdit={onEdit}
-              onRecreate={onRecreate}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      framed
+      caption={`${state[0]?.toUpperCase()}${state.slice(1)} silences`}
+      columns={[
+        { header: 'Matchers' },
+        { header: 'Created by' },
+        { header: 'Comment' },
+        { header: 'Starts' },
+        { header: 'Ends' },
+        { header: TIME_HEADER[state] },
+        { header: 'Silencing now' },
+        canAct && { header: 'Actions', align: 'right' },
+      ]}
+      rows={rows}
+      rowKey={(row) => `${row.cluster}/${row.id}`}
+      empty={filtered ? `No ${state} silences match this filter.` : EMPTY[state]}
+      emptyTestId="silences-empty"
+      renderRow={(row) => (
+        <SilenceTableRow
+          row={row}
+          nowMs={nowMs}
+          highlighted={
+            highlightId !== null &&
+            (row.id === highlightId || Boolean(row.record?.previousIds.includes(highlightId)))
+          }
+          canAct={canAct}
+          onEdit={onEdit}
+          onRecreate={onRecreate}
+        />
+      )}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { formatDuration } from '@/components/alerts/duration';
+import { formatDuration } from '@/components/format/duration';
 import type { SilencesAnswer } from '@/lib/incidents/silence-schemas';
 
 /**

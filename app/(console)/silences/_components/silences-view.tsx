@@ -2,15 +2,17 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
-import { SilenceApiError } from '@/components/silences/silence-api';
 import { SilenceDialog } from '@/components/silences/silence-dialog';
+import { silenceErrorText } from '@/components/silences/silence-error';
 import {
   readSilencesView,
+  type SilencesApiQuery,
   type SilencesViewState,
   silencesApiQuery,
   writeSilencesView,
 } from '@/components/silences/view-state';
 import { Button } from '@/components/ui/button';
+import { StatusBlock } from '@/components/ui/status-block';
 import type { SilenceRow } from '@/lib/incidents/silence-list';
 import type { SilencesAnswer } from '@/lib/incidents/silence-schemas';
 import { SilenceFilters } from './silence-filters';
@@ -34,7 +36,7 @@ export function SilencesView({
   canAct,
 }: {
   initial?: SilencesAnswer;
-  initialQuery: string;
+  initialQuery: SilencesApiQuery;
   canAct: boolean;
 }) {
   const params = useSearchParams();
@@ -60,8 +62,7 @@ export function SilencesView({
 
   const data = query.data;
   const error = query.error;
-  const filterError =
-    error instanceof SilenceApiError && error.fields.filter ? error.fields.filter : undefined;
+  const filterError = error?.fields.filter;
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -77,15 +78,17 @@ export function SilencesView({
         <SilenceTabs view={view} counts={data?.counts} />
         <SilencesStatus data={data} nowMs={nowMs} paused={dialog !== null} />
       </div>
-      {error && !filterError ? (
-        <p role="alert" className="rounded-md border border-danger/40 p-2 text-sm text-danger">
-          {error.message}
-        </p>
-      ) : null}
-      {data ? (
-        <div aria-busy={query.isPlaceholderData} className={query.isPlaceholderData ? 'opacity-60' : ''}>
+      <StatusBlock
+        data={data}
+        error={error && silenceErrorText(error)}
+        errorPlacement="above"
+        errorShownElsewhere={Boolean(filterError)}
+        loading="Loading silences…"
+        refreshing={query.isPlaceholderData}
+      >
+        {(shown) => (
           <SilenceTable
-            rows={data.silences}
+            rows={shown.silences}
             state={view.state}
             filtered={Boolean(view.filter || view.creator)}
             nowMs={nowMs}
@@ -94,10 +97,8 @@ export function SilencesView({
             onEdit={(row) => setDialog({ kind: 'edit', row })}
             onRecreate={(row) => setDialog({ kind: 'recreate', row })}
           />
-        </div>
-      ) : error ? null : (
-        <p className="text-sm text-muted">Loading silences…</p>
-      )}
+        )}
+      </StatusBlock>
       {dialog ? (
         <SilenceDialog
           key={dialog.kind === 'new' ? 'new' : `${dialog.kind}/${dialog.row.id}`}

@@ -1,13 +1,10 @@
+import { auditLogOp } from '@/lib/admin/api';
 import { listAuditLog } from '@/lib/admin/audit-log';
-import { route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
+import { route } from '@/lib/http/route';
 
 /**
  * One page of the audit log, newest first:
- * `?actor=&action=&target=&from=&to=&success=&cursor=&limit=` (lib/admin/audit-log.ts). Admins only;
- * the data layer checks the role (403), a bad filter is a 422 naming the field.
+ * `?actor=&action=&target=&from=&to=&success=&cursor=&limit=` (lib/admin/audit-schema.ts). Admins only
+ * (403 before the filters are read); a bad filter is a 422 naming the field.
  */
-export const GET = route('/api/v1/audit', async (request) => {
-  const actor = await requireActor();
-  return listAuditLog(actor, Object.fromEntries(new URL(request.url).searchParams));
-});
+export const GET = route(auditLogOp, async ({ query }, { actor }) => listAuditLog(actor, query));

@@ -1,7 +1,10 @@
-import { route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
+import { meOp } from '@/lib/admin/api';
+import { route } from '@/lib/http/route';
 
-export const GET = route('/api/v1/me', async () => {
-  const { id, email, name, role, via } = await requireActor();
-  return { id, email, name, role, via };
-});
+export const GET = route(meOp, async (_input, { actor: { id, email, name, role, via } }) => ({
+  id,
+  email,
+  name,
+  role,
+  via,
+}));

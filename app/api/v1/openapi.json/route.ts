@@ -1,9 +1,6 @@
-import { openApiDocument } from '@/lib/api/openapi';
-import { route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
+import { openApiDocument } from '@/lib/openapi/document';
+import { openApiDocumentOp } from '@/lib/openapi/api';
+import { route } from '@/lib/http/route';
 
-/** The OpenAPI 3.1 description of the whole API, generated from the routes' zod schemas. */
-export const GET = route('/api/v1/openapi.json', async () => {
-  await requireActor();
-  return openApiDocument();
-});
+/** The OpenAPI 3.1 description of the whole API, generated from the operations. */
+export const GET = route(openApiDocumentOp, async () => openApiDocument());

@@ -1,9 +1,6 @@
-import { route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
+import { route } from '@/lib/http/route';
+import { overviewOp } from '@/lib/overview/api';
 import { currentOverview } from '@/lib/overview/current';
 
 /** Tiles, targets, rule health and banners, from the snapshots (no upstream request). */
-export const GET = route('/api/v1/overview', async () => {
-  await requireActor();
-  return currentOverview();
-});
+export const GET = route(overviewOp, () => currentOverview());

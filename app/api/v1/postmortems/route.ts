@@ -1,6 +1,5 @@
-import { route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
+import { route } from '@/lib/http/route';
+import { listPostmortemsOp } from '@/lib/postmortems/api';
 import { listPostmortems } from '@/lib/postmortems/lists';
 
-/** `GET /api/v1/postmortems`: every post-mortem, newest change first. */
-export const GET = route('/api/v1/postmortems', async () => listPostmortems(await requireActor()));
+export const GET = route(listPostmortemsOp, async (_input, { actor }) => listPostmortems(actor));

@@ -1,17 +1,13 @@
-import { route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
+import { route } from '@/lib/http/route';
+import { promQueryOp } from '@/lib/overview/api';
 import { cachedInstantQuery, cachedRangeQuery, prometheusServer } from '@/lib/overview/prometheus-queries';
-import { promQueryParamsSchema } from '@/lib/overview/query-params';
-import { parseInput } from '@/lib/validation';
 
 /**
  * Authenticated pass-through of Prometheus queries for charts: `?query=…` (instant, optional `time`)
  * or `?query=…&start=…&end=…&step=…` (range), optional `prometheus=<name>`. Answers are cached on the
  * server (see lib/overview/prometheus-queries.ts); a Prometheus error comes back as 502 with its message.
  */
-export const GET = route('/api/v1/query', async (request) => {
-  await requireActor();
-  const q = parseInput(promQueryParamsSchema, Object.fromEntries(new URL(request.url).searchParams));
+export const GET = route(promQueryOp, async ({ query: q }) => {
   const server = prometheusServer(q.prometheus);
   if (q.start !== undefined && q.end !== undefined && q.step !== undefined) {
     const series = await cachedRangeQuery(server, q.query, {

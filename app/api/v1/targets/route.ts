@@ -1,10 +1,6 @@
-import { route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
+import { route } from '@/lib/http/route';
+import { targetsOp } from '@/lib/overview/api';
 import { currentOverview } from '@/lib/overview/current';
 
 /** Scrape targets of every Prometheus, grouped by job, jobs with down targets first. */
-export const GET = route('/api/v1/targets', async () => {
-  await requireActor();
-  const { targets } = await currentOverview();
-  return targets;
-});
+export const GET = route(targetsOp, async () => (await currentOverview()).targets);

@@ -1,8 +1,5 @@
-import { route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
-import { upstreamHealth } from '@/lib/upstreams/health';
+import { route } from '@/lib/http/route';
+import { upstreamsOp } from '@/lib/overview/api';
+import { upstreamHealth } from '@/lib/snapshots/upstream-health';
 
-export const GET = route('/api/v1/upstreams', async () => {
-  await requireActor();
-  return upstreamHealth();
-});
+export const GET = route(upstreamsOp, () => upstreamHealth());

@@ -1,4 +1,5 @@
+import { listUsersOp } from '@/lib/admin/api';
 import { listUsers } from '@/lib/admin/users';
-import { route } from '@/lib/api/route';
+import { route } from '@/lib/http/route';
 
-export const GET = route('/api/v1/users', async () => ({ users: await listUsers() }));
+export const GET = route(listUsersOp, async (_input, { actor }) => ({ users: await listUsers(actor) }));

@@ -40,61 +40,67 @@ export function AuditFilterForm({ values, actions, families, errors }: Props) {
       className="mb-4 grid grid-cols-1 items-end gap-3 sm:grid-cols-3 lg:grid-cols-7"
     >
       <Field id="audit-actor" label="Actor e-mail" error={errors.actor}>
-        <Input id="audit-actor" name="actor" defaultValue={values.actor} placeholder="alice@" />
+        {(control) => <Input {...control} name="actor" defaultValue={values.actor} placeholder="alice@" />}
       </Field>
       <Field id="audit-action" label="Action" error={errors.action}>
-        <Select id="audit-action" name="action" defaultValue={values.action}>
-          <option value="">any</option>
-          {known.has(values.action) ? null : <option value={values.action}>{values.action}</option>}
-          {families.length ? (
-            <optgroup label="Every action of">
-              {families.map((f) => (
-                <option key={f} value={f}>
-                  {f}*
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-          {actions.length ? (
-            <optgroup label="Action">
-              {actions.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-        </Select>
+        {(control) => (
+          <Select {...control} name="action" defaultValue={values.action}>
+            <option value="">any</option>
+            {known.has(values.action) ? null : <option value={values.action}>{values.action}</option>}
+            {families.length ? (
+              <optgroup label="Every action of">
+                {families.map((f) => (
+                  <option key={f} value={f}>
+                    {f}*
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {actions.length ? (
+              <optgroup label="Action">
+                {actions.map((a) => (
+                  <option key={a} value={a}>
+                    {a}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </Select>
+        )}
       </Field>
       <Field id="audit-target" label="Target" error={errors.target}>
-        <Input id="audit-target" name="target" defaultValue={values.target} />
+        {(control) => <Input {...control} name="target" defaultValue={values.target} />}
       </Field>
       <Field id="audit-from" label="From (UTC)" error={errors.from}>
-        <Input
-          id="audit-from"
-          name="from"
-          type="datetime-local"
-          step={1}
-          defaultValue={controlTime(values.from)}
-          aria-invalid={Boolean(errors.from)}
-        />
+        {(control) => (
+          <Input
+            {...control}
+            name="from"
+            type="datetime-local"
+            step={1}
+            defaultValue={controlTime(values.from)}
+          />
+        )}
       </Field>
       <Field id="audit-to" label="To (UTC)" error={errors.to}>
-        <Input
-          id="audit-to"
-          name="to"
-          type="datetime-local"
-          step={1}
-          defaultValue={controlTime(values.to)}
-          aria-invalid={Boolean(errors.to)}
-        />
+        {(control) => (
+          <Input
+            {...control}
+            name="to"
+            type="datetime-local"
+            step={1}
+            defaultValue={controlTime(values.to)}
+          />
+        )}
       </Field>
       <Field id="audit-success" label="Outcome" error={errors.success}>
-        <Select id="audit-success" name="success" defaultValue={values.success}>
-          <option value="">any</option>
-          <option value="true">succeeded</option>
-          <option value="false">failed</option>
-        </Select>
+        {(control) => (
+          <Select {...control} name="success" defaultValue={values.success}>
+            <option value="">any</option>
+            <option value="true">succeeded</option>
+            <option value="false">failed</option>
+          </Select>
+        )}
       </Field>
       <div className="flex gap-2">
         <Button type="submit">Filter</Button>

@@ -1,5 +1,6 @@
 import { Badge } from '@/components/ui/badge';
-import type { AuditEntry } from '@/lib/admin/audit-log';
+import { Table } from '@/components/ui/table';
+import type { AuditEntry } from '@/lib/admin/audit-schema';
 
 const SUMMARY_LENGTH = 80;
 
@@ -18,45 +19,36 @@ function summariseDetails(details: unknown): string {
   return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH - 1)}…` : text;
 }
 
+const COLUMNS = ['When (UTC)', 'Who', 'Via', 'Action', 'Target', 'Details', 'Address', 'Outcome'].map(
+  (header) => ({ header }),
+);
+
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
-  if (!entries.length) return <p className="text-sm text-muted">No audit entries match these filters.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Audit entries, newest first</caption>
-        <thead className="text-muted">
-          <tr>
-            <th className="py-1 pr-3 font-medium">When (UTC)</th>
-            <th className="py-1 pr-3 font-medium">Who</th>
-            <th className="py-1 pr-3 font-medium">Via</th>
-            <th className="py-1 pr-3 font-medium">Action</th>
-            <th className="py-1 pr-3 font-medium">Target</th>
-            <th className="py-1 pr-3 font-medium">Details</th>
-            <th className="py-1 pr-3 font-medium">Address</th>
-            <th className="py-1 font-medium">Outcome</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} className="border-t border-border align-top" data-testid="audit-entry">
-              <td className="whitespace-nowrap py-1.5 pr-3 font-mono text-xs">
-                <time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 19)}</time>
-              </td>
-              <td className="py-1.5 pr-3">{e.actorEmail ?? 'system'}</td>
-              <td className="py-1.5 pr-3 text-muted">{e.via}</td>
-              <td className="py-1.5 pr-3 font-mono text-xs">{e.action}</td>
-              <td className="py-1.5 pr-3 break-all">{e.target ?? '—'}</td>
-              <td className="py-1.5 pr-3 break-all text-muted" title={JSON.stringify(e.details)}>
-                {summariseDetails(e.details)}
-              </td>
-              <td className="py-1.5 pr-3 font-mono text-xs">{e.ip ?? '—'}</td>
-              <td className="py-1.5">
-                {e.success ? <Badge tone="ok">succeeded</Badge> : <Badge tone="danger">failed</Badge>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Audit entries, newest first"
+      columns={COLUMNS}
+      rows={entries}
+      rowKey={(e) => e.id}
+      empty="No audit entries match these filters."
+      renderRow={(e) => (
+        <tr className="border-t border-border align-top" data-testid="audit-entry">
+          <td className="whitespace-nowrap py-1.5 pr-3 font-mono text-xs">
+            <time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 19)}</time>
+          </td>
+          <td className="py-1.5 pr-3">{e.actorEmail ?? 'system'}</td>
+          <td className="py-1.5 pr-3 text-muted">{e.via}</td>
+          <td className="py-1.5 pr-3 font-mono text-xs">{e.action}</td>
+          <td className="py-1.5 pr-3 break-all">{e.target ?? '—'}</td>
+          <td className="py-1.5 pr-3 break-all text-muted" title={JSON.stringify(e.details)}>
+            {summariseDetails(e.details)}
+          </td>
+          <td className="py-1.5 pr-3 font-mono text-xs">{e.ip ?? '—'}</td>
+          <td className="py-1.5">
+            {e.success ? <Badge tone="ok">succeeded</Badge> : <Badge tone="danger">failed</Badge>}
+          </td>
+        </tr>
+      )}
+    />
   );
 }

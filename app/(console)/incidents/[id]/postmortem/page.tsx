@@ -2,9 +2,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PostmortemEditor } from '@/components/incidents/postmortem-editor';
 import { PageHeader } from '@/components/ui/page-header';
+import { pathOf } from '@/lib/api/operation';
 import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';
 import { NotFoundError } from '@/lib/errors';
+import { postmortemMarkdownOp } from '@/lib/postmortems/api';
 import { actionItemOwners } from '@/lib/postmortems/lists';
 import { getPostmortem } from '@/lib/postmortems/postmortems';
 
@@ -29,11 +31,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
             <Link href="/postmortems" className="text-accent underline">
               All post-mortems
             </Link>
-            <a
-              href={`/api/v1/incidents/${encodeURIComponent(ref)}/postmortem.md`}
-              download
-              className="text-accent underline"
-            >
+            <a href={pathOf(postmortemMarkdownOp, { id: ref })} download className="text-accent underline">
               Export Markdown
             </a>
           </div>

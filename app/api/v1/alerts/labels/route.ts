@@ -1,16 +1,9 @@
-import { alertLabelsQuerySchema } from '@/lib/alerts/label-index';
+import { alertLabelsOp } from '@/lib/alerts/api';
 import { queryAlertLabels } from '@/lib/alerts/query';
-import { route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
-import { parseInput } from '@/lib/validation';
+import { route } from '@/lib/http/route';
 
 /**
  * Autocomplete for the filter bar: `?prefix=` → label names, `?name=<label>&prefix=` → that label's
  * values, the 50 most frequent across the current alerts.
  */
-export const GET = route('/api/v1/alerts/labels', async (request) => {
-  await requireActor();
-  return queryAlertLabels(
-    parseInput(alertLabelsQuerySchema, Object.fromEntries(new URL(request.url).searchParams)),
-  );
-});
+export const GET = route(alertLabelsOp, async ({ query }) => queryAlertLabels(query));

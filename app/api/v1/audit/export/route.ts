@@ -1,16 +1,16 @@
+import { auditExportOp } from '@/lib/admin/api';
 import { auditCsvFilename, auditCsvStream } from '@/lib/admin/audit-csv';
-import { type AuditEntry, auditLogPages } from '@/lib/admin/audit-log';
-import { route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
+import { auditLogPages } from '@/lib/admin/audit-log';
+import type { AuditEntry } from '@/lib/admin/audit-schema';
+import { route } from '@/lib/http/route';
 
 /**
  * Every audit entry matching the filters of `GET /api/v1/audit`, as a CSV download streamed page by
  * page. The role and the filters are checked before the answer starts, so a refusal is still a 403 or
  * 422 with a JSON body; a database failure later can only cut the download short, so it is logged.
  */
-export const GET = route('/api/v1/audit/export', async (request) => {
-  const actor = await requireActor();
-  const pages = auditLogPages(actor, Object.fromEntries(new URL(request.url).searchParams));
+export const GET = route(auditExportOp, async ({ query }, { actor }) => {
+  const pages = auditLogPages(actor, query);
   return new Response(auditCsvStream(logFailure(pages)), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

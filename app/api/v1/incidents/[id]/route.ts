@@ -1,17 +1,9 @@
-import { jsonBody, route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
+import { route } from '@/lib/http/route';
+import { getIncidentOp, updateIncidentOp } from '@/lib/incidents/api';
 import { getIncident, updateIncident } from '@/lib/incidents/incidents';
 
-type Params = { id: string };
+export const GET = route(getIncidentOp, async ({ params }, { actor }) => getIncident(actor, params.id));
 
-/** `GET /api/v1/incidents/{id}` (id or INC-<n>): the incident with alerts, notes and timeline. */
-export const GET = route<Params>('/api/v1/incidents/[id]', async (_request, { params }) => {
-  const actor = await requireActor();
-  return getIncident(actor, (await params).id);
-});
-
-/** `PATCH /api/v1/incidents/{id}` `{status?, commander?, title?, severity?}`. */
-export const PATCH = route<Params>('/api/v1/incidents/[id]', async (request, { params }) => {
-  const actor = await requireActor();
-  return updateIncident(actor, (await params).id, await jsonBody(request));
-});
+export const PATCH = route(updateIncidentOp, async ({ params, body }, { actor }) =>
+  updateIncident(actor, params.id, body),
+);

@@ -1,8 +1,5 @@
-import { route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
+import { route } from '@/lib/http/route';
+import { openActionItemsOp } from '@/lib/postmortems/api';
 import { openActionItems } from '@/lib/postmortems/lists';
 
-/** `GET /api/v1/postmortems/action-items`: open action items across incidents. */
-export const GET = route('/api/v1/postmortems/action-items', async () =>
-  openActionItems(await requireActor()),
-);
+export const GET = route(openActionItemsOp, async (_input, { actor }) => openActionItems(actor));

@@ -1,7 +1,8 @@
+import { revokeTokenOp } from '@/lib/admin/api';
 import { revokeApiToken } from '@/lib/admin/users';
-import { route } from '@/lib/api/route';
+import { route } from '@/lib/http/route';
 
-export const DELETE = route<{ id: string }>('/api/v1/tokens/[id]', async (_request, { params }) => {
-  await revokeApiToken({ tokenId: (await params).id });
-  return { revoked: true };
+export const DELETE = route(revokeTokenOp, async ({ params }, { actor }) => {
+  await revokeApiToken(actor, params.id);
+  return { revoked: true as const };
 });

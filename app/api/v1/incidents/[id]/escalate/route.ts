@@ -1,13 +1,8 @@
-import { optionalJsonBody, route } from '@/lib/api/route';
-import { requireActor } from '@/lib/auth';
 import { config } from '@/lib/config/current';
-import { escalateParamsSchema } from '@/lib/escalation/api-schema';
+import { escalateIncidentOp } from '@/lib/escalation/api';
 import { escalateIncident } from '@/lib/escalation/manual';
-import { parseInput } from '@/lib/validation';
+import { route } from '@/lib/http/route';
 
-/** `POST /api/v1/incidents/{id}/escalate` `{reason?, direction?: 'up'|'down'}`. */
-export const POST = route<{ id: string }>('/api/v1/incidents/[id]/escalate', async (request, { params }) => {
-  const actor = await requireActor('responder');
-  const { id } = parseInput(escalateParamsSchema, await params);
-  return escalateIncident(actor, id, await optionalJsonBody(request), config().escalation.levels);
-});
+export const POST = route(escalateIncidentOp, async ({ params, body }, { actor }) =>
+  escalateIncident(actor, params.id, body, config().escalation.levels),
+);

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/auth/roles';
+
+/**
+ * Users, roles and API tokens as the admin API and screens see them, client-safe: the data layer
+ * (./users.ts) returns these shapes, so the routes, the OpenAPI document and the pages cannot drift.
+ */
+
+const iso = z.string().describe('ISO 8601 time');
+
+export const idParamsSchema = z.object({ id: z.string() });
+
+export const meSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: z.enum(ROLES),
+  via: z.enum(['session', 'token']),
+});
+
+const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: z.enum(ROLES),
+  lastLoginAt: iso.nullable(),
+  disabled: z.boolean(),
+});
+export type UserRow = z.infer<typeof userSchema>;
+
+export const usersAnswerSchema = z.object({ users: z.array(userSchema) });
+
+const tokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The first characters of the secret, to recognise it by. */
+  prefix: z.string(),
+  userEmail: z.string(),
+  createdAt: iso,
+  lastUsedAt: iso.nullable(),
+  expiresAt: iso.nullable(),
+  revokedAt: iso.nullable(),
+});
+export type TokenRow = z.infer<typeof tokenSchema>;
+
+export const tokensAnswerSchema = z.object({ tokens: z.array(tokenSchema) });
+
+export const setRoleSchema = z.object({ userId: z.string().min(1), role: z.enum(ROLES) });
+export type SetRoleInput = z.output<typeof setRoleSchema>;
+
+export const createTokenSchema = z.object({
+  name: z.string().trim().min(1, { error: 'Give the token a name, e.g. "ack-bot".' }).max(80),
+  /** Admins may create a token for another user; by default it is the caller's own. */
+  userId: z.string().min(1).optional(),
+  expiresInDays: z.coerce.number().int().min(1).max(3650).optional(),
+});
+export type CreateTokenInput = z.output<typeof createTokenSchema>;
+
+/** The new token's secret: in this answer only, never stored. */
+export const createdTokenSchema = z.object({ id: z.string(), token: z.string() });
