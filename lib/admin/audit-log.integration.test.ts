@@ -15,6 +15,7 @@ import { runtimeState } from '@/lib/db/runtime';
 import { ForbiddenError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { OperationRoute } from '@/lib/http/route';
+import { context } from '@/lib/testing/route-harness';
 import { AUDIT_CSV_COLUMNS, auditCsvStream } from './audit-csv';
 import { auditLogPages, distinctActions, listAuditLog } from './audit-log';
 import { type AuditEntry, auditExportQuerySchema, auditPageSchema, auditQuerySchema } from './audit-schema';
@@ -29,15 +30,7 @@ import { type AuditEntry, auditExportQuerySchema, auditPageSchema, auditQuerySch
 vi.mock('@/lib/auth/next-auth', () => ({ auth: async () => null }));
 
 // route() reads the environment; answers are checked against their operation, as in e2e.
-vi.hoisted(() => {
-  Object.assign(process.env, {
-    AUTH_SECRET: 's'.repeat(32),
-    VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
-    PROMETHEUS_URL: 'http://127.0.0.1:9',
-    ALERTMANAGER_URLS: 'http://127.0.0.1:9',
-    VIGIL_CHECK_RESPONSES: '1',
-  });
-});
+await vi.hoisted(async () => (await import('@/lib/testing/route-harness')).setRouteEnv());
 
 const MIGRATIONS = path.join(process.cwd(), 'prisma', 'migrations');
 
@@ -96,7 +89,7 @@ const actions = (entries: AuditEntry[]) => entries.map((e) => e.action);
 
 async function callAs(role: Role | undefined, handler: OperationRoute, url: string) {
   const headers = new Headers(role ? { authorization: `Bearer ${tokens[role]}` } : {});
-  return handler(new Request(`http://vigil.test${url}`, { headers }), { params: Promise.resolve({}) });
+  return handler(new Request(`http://vigil.test${url}`, { headers }), context());
 }
 
 beforeAll(async () => {

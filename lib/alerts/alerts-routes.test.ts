@@ -5,6 +5,7 @@ import { GET as getAlerts } from '@/app/api/v1/alerts/route';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
 import type { ClusterAlert } from '@/lib/alertmanager/merge';
 import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
+import { context } from '@/lib/testing/route-harness';
 import { alertDetailSchema, alertsResponseSchema } from './api-schema';
 import { alertLabelsResponseSchema } from './label-index';
 
@@ -13,28 +14,16 @@ import { alertLabelsResponseSchema } from './label-index';
  * session, the snapshots and the database are stand-ins; the rest is the real code.
  */
 
-vi.hoisted(() => {
-  Object.assign(process.env, {
-    AUTH_SECRET: 's'.repeat(32),
-    VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
-    PROMETHEUS_URL: 'http://prometheus.test:9090',
-    ALERTMANAGER_URLS: 'http://am.test:9093',
-    // Every answer is checked against its operation's response schema.
-    VIGIL_CHECK_RESPONSES: '1',
-  });
-});
+await vi.hoisted(async () => (await import('@/lib/testing/route-harness')).setRouteEnv());
 
 const state = vi.hoisted(() => ({
   signedIn: true,
   clusters: new Map<string, { get: () => Promise<unknown> }>(),
 }));
-vi.mock('@/lib/auth', async () => ({
-  assertRole: (await import('@/lib/auth/actor')).assertRole,
-  requestActor: async () =>
-    state.signedIn
-      ? { id: 'u1', email: 'viewer@example.com', name: null, role: 'viewer', via: 'session', ip: null }
-      : undefined,
-}));
+vi.mock('@/lib/auth', async () => {
+  const { fakeAuth, testActor } = await import('@/lib/testing/route-harness');
+  return fakeAuth(() => (state.signedIn ? testActor('viewer', 'session') : undefined));
+});
 vi.mock('@/lib/snapshots/sources', () => ({
   sources: () => ({ clusters: state.clusters, prometheus: new Map() }),
 }));
@@ -67,7 +56,7 @@ const call = async <P>(
   url: string,
   params = {} as P,
 ) => {
-  const response = await handler(new Request(`http://vigil.test${url}`), { params: Promise.resolve(params) });
+  const response = await handler(new Request(`http://vigil.test${url}`), context(params));
   return { status: response.status, body: await response.json() };
 };
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AlertStoreError } from '@/lib/incidents/alert-ingest';
 import { metrics } from '@/lib/metrics/registry';
+import { context, WEBHOOK_TOKEN } from '@/lib/testing/route-harness';
 import type { AlertEventInput } from './alert-event';
 
 /**
@@ -11,23 +12,15 @@ import type { AlertEventInput } from './alert-event';
  * a database failure is a 503 that Alertmanager retries. The store is a stand-in; the rest is real.
  */
 
-const TOKEN = 'a-webhook-token-of-24-chars';
-
-vi.hoisted(() => {
-  Object.assign(process.env, {
-    AUTH_SECRET: 's'.repeat(32),
-    VIGIL_WEBHOOK_TOKEN: 'a-webhook-token-of-24-chars',
-    PROMETHEUS_URL: 'http://prometheus.test:9090',
+// The fixtures come from a two-peer Alertmanager cluster: each notification names its cluster by peer.
+await vi.hoisted(async () =>
+  (await import('@/lib/testing/route-harness')).setRouteEnv({
     ALERTMANAGER_URLS: 'http://127.0.0.1:19093,http://127.0.0.1:19095',
-    VIGIL_CHECK_RESPONSES: '1',
-  });
-});
+  }),
+);
 
 // The webhook is called with its own token, never a session: nothing here reaches Auth.js.
-vi.mock('@/lib/auth', async () => ({
-  assertRole: (await import('@/lib/auth/actor')).assertRole,
-  requestActor: async () => undefined,
-}));
+vi.mock('@/lib/auth', async () => (await import('@/lib/testing/route-harness')).fakeAuth(() => undefined));
 const store = vi.hoisted(() => ({ fail: undefined as Error | undefined, events: [] as AlertEventInput[][] }));
 vi.mock('@/lib/incidents/alert-ingest', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/incidents/alert-ingest')>()),
@@ -46,12 +39,13 @@ const INSTANCE_DOWN = readFileSync(
   'utf8',
 );
 
-function post(body: BodyInit | null, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) {
+function post(
+  body: BodyInit | null,
+  headers: Record<string, string> = { authorization: `Bearer ${WEBHOOK_TOKEN}` },
+) {
   return POST(
     new Request('http://vigil.test/api/v1/alertmanager/webhook', { method: 'POST', body, headers }),
-    {
-      params: Promise.resolve({}),
-    },
+    context(),
   );
 }
 
@@ -103,7 +97,7 @@ describe('POST /api/v1/alertmanager/webhook', () => {
   });
 
   it('refuses a wrong or missing token with 401, before reading the body', async () => {
-    for (const headers of [{ authorization: `Bearer ${TOKEN}x` }, {} as Record<string, string>]) {
+    for (const headers of [{ authorization: `Bearer ${WEBHOOK_TOKEN}x` }, {} as Record<string, string>]) {
       const res = await post('not even JSON', headers);
       expect(res.status).toBe(401);
       expect((await res.json()).error).toMatchObject({

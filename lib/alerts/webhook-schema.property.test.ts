@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { context, WEBHOOK_TOKEN } from '@/lib/testing/route-harness';
 import { webhookPayloadSchema } from './webhook-schema';
 
 /**
@@ -10,22 +11,10 @@ import { webhookPayloadSchema } from './webhook-schema';
  */
 
 const PARAMS = { numRuns: 1000 };
-const TOKEN = 'a-webhook-token-of-24-chars';
 
-vi.hoisted(() => {
-  Object.assign(process.env, {
-    AUTH_SECRET: 's'.repeat(32),
-    VIGIL_WEBHOOK_TOKEN: 'a-webhook-token-of-24-chars',
-    PROMETHEUS_URL: 'http://prometheus.test:9090',
-    ALERTMANAGER_URLS: 'http://am.test:9093',
-    VIGIL_CHECK_RESPONSES: '1',
-  });
-});
+await vi.hoisted(async () => (await import('@/lib/testing/route-harness')).setRouteEnv());
 // The webhook is called with its own token, never a session: nothing here reaches Auth.js.
-vi.mock('@/lib/auth', async () => ({
-  assertRole: (await import('@/lib/auth/actor')).assertRole,
-  requestActor: async () => undefined,
-}));
+vi.mock('@/lib/auth', async () => (await import('@/lib/testing/route-harness')).fakeAuth(() => undefined));
 // Nothing is stored: a payload that parses is answered as if every event were new.
 vi.mock('@/lib/incidents/alert-ingest', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/incidents/alert-ingest')>()),
@@ -46,9 +35,9 @@ async function send(body: string): Promise<Answer> {
     new Request('http://vigil.test/api/v1/alertmanager/webhook', {
       method: 'POST',
       body,
-      headers: { authorization: `Bearer ${TOKEN}` },
+      headers: { authorization: `Bearer ${WEBHOOK_TOKEN}` },
     }),
-    { params: Promise.resolve({}) },
+    context(),
   );
   const json = await res.json();
   return { status: res.status, error: json.error };

@@ -14,6 +14,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded'
 import { applyMigrations } from '@/lib/db/migrate';
 import { runtimeState } from '@/lib/db/runtime';
 import { ConflictError } from '@/lib/errors';
+import { startLoop } from '@/lib/loop';
 import { runOutboxOnce } from '@/lib/notify/outbox';
 import type { Smtp } from '@/lib/notify/send';
 import {
@@ -22,11 +23,11 @@ import {
   startWebhookReceiver,
   type WebhookReceiver,
 } from '@/lib/notify/testing/sinks';
+import { context } from '@/lib/testing/route-harness';
 import { parseInput } from '@/lib/validation';
 import { escalateBodySchema } from './api-schema';
 import { escalateIncident as escalateParsed } from './manual';
 import { syncEscalationPolicy } from './policy';
-import { startLoop } from './runner';
 import { runEscalationOnce } from './scheduler';
 
 /**
@@ -46,14 +47,7 @@ vi.mock('@/lib/auth/next-auth', () => ({ auth: async () => null }));
 vi.mock('next/headers', () => ({ headers: async () => request.headers }));
 vi.mock('@/lib/config/current', () => ({ config: () => ({ escalation: { levels: routePolicy } }) }));
 // route() reads the environment, and checks each answer against its operation as in every test.
-vi.hoisted(() => {
-  Object.assign(process.env, {
-    PROMETHEUS_URL: 'http://127.0.0.1:9',
-    ALERTMANAGER_URLS: 'http://127.0.0.1:9',
-    AUTH_SECRET: 's'.repeat(32),
-    VIGIL_CHECK_RESPONSES: '1',
-  });
-});
+await vi.hoisted(async () => (await import('@/lib/testing/route-harness')).setRouteEnv());
 
 const MIGRATIONS = path.join(process.cwd(), 'prisma', 'migrations');
 const tokens: Record<string, string> = {};
@@ -168,7 +162,7 @@ describe('the escalation policy', () => {
 
 describe('timer escalation', () => {
   it('raises an unacknowledged incident L1 → L2 on time, notifying each level’s targets exactly once', async () => {
-    const loop = startLoop(200, async () => {
+    const loop = startLoop('escalation pass', 200, async () => {
       await runEscalationOnce({ policy: POLICY });
       await runOutboxOnce({ channels, smtp });
     });
@@ -487,7 +481,7 @@ describe('POST /api/v1/incidents/{id}/escalate', () => {
         headers: request.headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
-      { params: Promise.resolve({ id }) },
+      context({ id }),
     );
   };
 

@@ -10,6 +10,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded'
 import { applyMigrations } from '@/lib/db/migrate';
 import { runtimeState } from '@/lib/db/runtime';
 import { operations } from '@/lib/openapi/operations';
+import { context, setRouteEnv } from '@/lib/testing/route-harness';
 import type { OperationRoute } from './route';
 
 /**
@@ -56,13 +57,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'vigil-access-'));
   database = await startEmbeddedPostgres(dataDir);
   await applyMigrations(database.url, path.join(process.cwd(), 'prisma', 'migrations'));
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    PROMETHEUS_URL: 'http://127.0.0.1:9',
-    ALERTMANAGER_URLS: 'http://127.0.0.1:9',
-    AUTH_SECRET: 's'.repeat(32),
-    VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
-  });
+  setRouteEnv({ DATABASE_URL: database.url });
   runtimeState().databaseUrl = database.url;
   prisma = createPrismaClient(database.url);
   for (const role of ROLES) {
@@ -101,7 +96,7 @@ function call(op: Operation, headers: Record<string, string>): Promise<Response>
       headers: body ? { ...headers, 'content-type': 'text/plain' } : headers,
       body,
     }),
-    { params: Promise.resolve(params) },
+    context(params),
   );
 }
 

@@ -25,7 +25,8 @@ import { AlertStoreError, storeAlertEvents, transitionRecorder } from './alert-i
  */
 
 const MIGRATIONS = path.join(process.cwd(), 'prisma', 'migrations');
-const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'webhook');
+// The webhook fixtures live with the webhook schema they were recorded for.
+const FIXTURES = path.join(import.meta.dirname, '..', 'alerts', 'fixtures', 'webhook');
 const NOTIFICATIONS = readdirSync(FIXTURES)
   .filter((f) => /^notification-\d+-.*-(firing|resolved)\.json$/.test(f))
   .sort();

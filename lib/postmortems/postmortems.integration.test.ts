@@ -10,6 +10,7 @@ import { runtimeState } from '@/lib/db/runtime';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { recordEvent } from '@/lib/incidents/record-event';
 import type { TimelineEvent } from '@/lib/incidents/timeline-events';
+import { context } from '@/lib/testing/route-harness';
 import { parseInput } from '@/lib/validation';
 import { listPostmortems, openActionItems } from './lists';
 import { getPostmortem, savePostmortem as saveParsed } from './postmortems';
@@ -23,19 +24,9 @@ import { postmortemPutSchema } from './schemas';
 
 // The routes ask lib/auth.ts for the caller; it loads Auth.js, which needs Next. The test names the caller.
 let caller: Actor | undefined;
-vi.mock('@/lib/auth', async () => {
-  const { assertRole } = await import('@/lib/auth/actor');
-  return { assertRole, requestActor: async () => caller };
-});
+vi.mock('@/lib/auth', async () => (await import('@/lib/testing/route-harness')).fakeAuth(() => caller));
 // route() reads the environment, and checks each answer against its operation as in every test.
-vi.hoisted(() => {
-  Object.assign(process.env, {
-    PROMETHEUS_URL: 'http://127.0.0.1:9',
-    ALERTMANAGER_URLS: 'http://127.0.0.1:9',
-    AUTH_SECRET: 's'.repeat(32),
-    VIGIL_CHECK_RESPONSES: '1',
-  });
-});
+await vi.hoisted(async () => (await import('@/lib/testing/route-harness')).setRouteEnv());
 
 /** A PUT body as the route hands it over: parsed by the operation's schema, whose refusals are 422s. */
 const savePostmortem = async (actor: Actor, ref: string, body: unknown) =>
@@ -346,9 +337,10 @@ describe('GET /api/v1/incidents/{id}/postmortem.md', () => {
       ],
     });
     const { GET } = await import('@/app/api/v1/incidents/[id]/postmortem.md/route');
-    const res = await GET(new Request(`http://vigil.test/api/v1/incidents/${ref}/postmortem.md`), {
-      params: Promise.resolve({ id: ref }),
-    });
+    const res = await GET(
+      new Request(`http://vigil.test/api/v1/incidents/${ref}/postmortem.md`),
+      context({ id: ref }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="postmortem-${ref}.md"`);
@@ -368,12 +360,10 @@ describe('GET /api/v1/incidents/{id}/postmortem.md', () => {
     expect(md).toContain('\\# not a heading &lt;script&gt;alert(1)&lt;/script&gt;');
 
     caller = undefined;
-    const anonymous = await GET(new Request('http://vigil.test/x'), { params: Promise.resolve({ id: ref }) });
+    const anonymous = await GET(new Request('http://vigil.test/x'), context({ id: ref }));
     expect(anonymous.status).toBe(401);
     caller = viewer;
-    const missing = await GET(new Request('http://vigil.test/x'), {
-      params: Promise.resolve({ id: 'INC-999999' }),
-    });
+    const missing = await GET(new Request('http://vigil.test/x'), context({ id: 'INC-999999' }));
     expect(missing.status).toBe(404);
   });
 });
