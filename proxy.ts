@@ -1,20 +1,49 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { safeCallbackPath } from '@/lib/auth/safe-callback';
+import { env } from '@/lib/env';
+import { newNonce, pageContentSecurityPolicy } from '@/lib/http/security-headers';
+
+/** Pages anyone may open. */
+const OPEN_PAGE = /^\/signin/;
 
 /**
- * Sends signed-out visitors of any page to the sign-in page before rendering. Only the presence of the
- * session cookie is checked here; pages, route handlers and the data layer verify the session (and API
- * tokens) themselves, so this is a convenience, not the security boundary.
+ * Runs before every page (not the APIs, /metrics or static files: see the matcher):
+ * - gives the page a Content-Security-Policy with a nonce of its own (lib/http/security-headers.ts).
+ *   Next reads the nonce from the request's header set here and puts it on its scripts; the answer
+ *   carries the same policy. The headers every answer shares come from next.config.js.
+ * - sends signed-out visitors to the sign-in page before rendering. Only the presence of the session
+ *   cookie is checked here; pages, route handlers and the data layer verify the session (and API
+ *   tokens) themselves, so this is a convenience, not the security boundary.
  */
 export function proxy(request: NextRequest) {
+  const policy = pageContentSecurityPolicy({
+    nonce: newNonce(),
+    // Next takes the protocol from X-Forwarded-Proto, as next.config.js does for HSTS.
+    https: request.nextUrl.protocol === 'https:',
+    dev: env().NODE_ENV === 'development',
+  });
   const hasSession =
     request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
-  if (hasSession) return NextResponse.next();
+  const response =
+    hasSession || OPEN_PAGE.test(request.nextUrl.pathname) ? render(request, policy) : toSignIn(request);
+  response.headers.set('content-security-policy', policy);
+  return response;
+}
+
+function render(request: NextRequest, policy: string): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+  return NextResponse.next({ request: { headers } });
+}
+
+function toSignIn(request: NextRequest): NextResponse {
   const url = new URL('/signin', request.url);
-  url.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
+  url.searchParams.set('callbackUrl', safeCallbackPath(request.nextUrl.pathname + request.nextUrl.search));
   return NextResponse.redirect(url);
 }
 
 export const config = {
-  // Everything but the sign-in page, the APIs (which answer 401 themselves), /metrics and static files.
-  matcher: ['/((?!signin|api/|metrics|_next/|favicon\\.ico).*)'],
+  // Pages only. Not the APIs and /metrics: they answer 401 themselves, and a proxy would make Next copy
+  // every request body (up to 10 MB) before route() can refuse it. Not Next's static files.
+  matcher: ['/((?!api/|metrics|_next/|favicon\\.ico).*)'],
 };

@@ -16,6 +16,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // next-auth imports `next/server` without an extension, which Node's ESM loader refuses; run
+          // through Vite's resolver, lib/auth/auth-log.test.ts can drive Auth.js's real handlers.
+          server: { deps: { inline: ['next-auth'] } },
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts?(x)'],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
         },

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { peerAlerts, peerSilences, testAlert } from './alert-pair';
+import { peerAlerts, peerSilences, polledFingerprint, testAlert } from './alert-pair';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 
@@ -120,20 +120,7 @@ test('a chat bot acknowledges with an API token; bad input and viewers are refus
   const bot = { authorization: `Bearer ${await newToken('ack-bot')}` };
   const viewer = { authorization: `Bearer ${await newToken('viewer-bot', viewerId)}` };
 
-  let fingerprint = '';
-  await expect
-    .poll(
-      async () => {
-        const res = await request.get('/api/v1/alerts?filter=alertname%3D%22VigilE2EBot%22', {
-          headers: bot,
-        });
-        fingerprint =
-          ((await res.json()) as { alerts: { fingerprint: string }[] }).alerts[0]?.fingerprint ?? '';
-        return fingerprint;
-      },
-      { timeout: 30_000 },
-    )
-    .not.toBe('');
+  const fingerprint = await polledFingerprint(request, 'VigilE2EBot', bot);
 
   const silencesBefore = (await peerSilences()).length;
   const refused = await request.post('/api/v1/silences', {

@@ -1,4 +1,4 @@
-import { expect } from '@playwright/test';
+import { type APIRequestContext, expect } from '@playwright/test';
 
 /**
  * Alerts of a spec's own, posted to both Alertmanagers of the e2e stack as Prometheus would, so a spec
@@ -45,4 +45,29 @@ export async function peerAlerts(matcher: string): Promise<AmAlert[]> {
 export async function peerSilences(): Promise<AmSilence[]> {
   const res = await fetch(`${peers()[1]}/api/v2/silences`);
   return (await res.json()) as AmSilence[];
+}
+
+/**
+ * The fingerprint of the alert named `alertname` once Vigil has polled it, read through the alerts API
+ * with the given request context (a signed-in page's, or one with a token in `headers`).
+ */
+export async function polledFingerprint(
+  request: APIRequestContext,
+  alertname: string,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  let fingerprint = '';
+  await expect
+    .poll(
+      async () => {
+        const filter = encodeURIComponent(`alertname="${alertname}"`);
+        const res = await request.get(`/api/v1/alerts?filter=${filter}`, { headers });
+        fingerprint =
+          ((await res.json()) as { alerts: { fingerprint: string }[] }).alerts[0]?.fingerprint ?? '';
+        return fingerprint;
+      },
+      { timeout: 30_000 },
+    )
+    .not.toBe('');
+  return fingerprint;
 }

@@ -23,9 +23,10 @@ test('health and metrics are public', async ({ request }) => {
     prometheus: 'up',
     alertmanager: 'up',
     loki: 'up',
-    errors: [],
   });
   expect(Date.parse(health.timestamp)).not.toBeNaN();
+  // What failed, and on which host, is for people who may sign in (item 12 of issue 13).
+  expect(health).not.toHaveProperty('errors');
   const live = await request.get('/api/health?probe=live');
   expect(await live.json()).toMatchObject({ status: 'alive' });
 
@@ -65,13 +66,37 @@ test('API tokens: created in the console, accepted, role-checked, and refused on
     email: string;
   }[];
   const viewerId = users.find((u) => u.email === E2E_USERS.viewer.email)?.id;
-  const created = await request.post('/api/v1/tokens', {
+  // A token cannot mint tokens, not even an admin's: a leaked one must not outlive its revocation.
+  const minted = await request.post('/api/v1/tokens', {
     headers: bearer(adminToken),
+    data: { name: 'child-token', userId: viewerId },
+  });
+  expect(minted.status()).toBe(403);
+  expect((await minted.json()).error.message).toContain('An API token cannot create API tokens');
+  // The admin's session can (page.request sends its cookie).
+  const created = await page.request.post('/api/v1/tokens', {
     data: { name: 'viewer-token', userId: viewerId },
   });
   expect(created.status()).toBe(201);
   const viewerToken = (await created.json()).token as string;
+  // Every token expires: 90 days unless fewer were asked (apiTokens.defaultExpiryDays).
+  const listed = (await (await page.request.get('/api/v1/tokens')).json()).tokens as {
+    name: string;
+    createdAt: string;
+    expiresAt: string | null;
+  }[];
+  const viewerRow = listed.find((t) => t.name === 'viewer-token');
+  expect(Date.parse(viewerRow?.expiresAt ?? '') - Date.parse(viewerRow?.createdAt ?? '')).toBeCloseTo(
+    90 * 86_400_000,
+    -4,
+  );
+  expect(listed.some((t) => t.name === 'child-token')).toBe(false);
   expect((await request.get('/api/v1/me', { headers: bearer(viewerToken) })).status()).toBe(200);
+  // With a token, /api/health also says what is down (nothing here).
+  expect(await (await request.get('/api/health', { headers: bearer(viewerToken) })).json()).toMatchObject({
+    status: 'healthy',
+    errors: [],
+  });
   const forbidden = await request.post('/api/v1/tokens', {
     headers: bearer(viewerToken),
     data: { name: 'nope' },
@@ -81,9 +106,14 @@ test('API tokens: created in the console, accepted, role-checked, and refused on
   expect((await request.get('/api/v1/users', { headers: bearer(viewerToken) })).status()).toBe(403);
 
   // Bad input is a 422 naming the field, and nothing is created.
-  const invalid = await request.post('/api/v1/tokens', { headers: bearer(adminToken), data: { name: '' } });
+  const invalid = await page.request.post('/api/v1/tokens', { data: { name: '' } });
   expect(invalid.status()).toBe(422);
   expect((await invalid.json()).error.fields.name).toContain('Give the token a name');
+  const tooLong = await page.request.post('/api/v1/tokens', {
+    data: { name: 'forever', expiresInDays: 3650 },
+  });
+  expect(tooLong.status()).toBe(422);
+  expect((await tooLong.json()).error.fields.expiresInDays).toBe('must be at most 90 days');
 
   // Revoking in the console: the token stops working at once.
   await page.reload();

@@ -4,7 +4,8 @@ import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 
 // A documentation address (RFC 5737) sent as X-Forwarded-For, as a proxy in front of Vigil would: the
-// audit log records the first hop. (`next start` only fills the header in when it is missing.)
+// e2e server trusts 127.0.0.1 as a proxy (VIGIL_TRUSTED_PROXIES in global-setup.ts), so the audit log
+// records the address the proxy vouches for.
 const ADDRESS = '203.0.113.42';
 const TOKEN_NAME = 'e2e-audit-token';
 

@@ -33,7 +33,13 @@ export default async function globalSetup(_config: FullConfig) {
       port,
       logFile: path.join(stack.dir, 'logs', 'vigil.log'),
       // Every API answer is checked against its operation's schema: a mismatch is a 500 the specs see.
-      env: { ...vigilEnvFor(stack), LOKI_URL: loki.url, VIGIL_CHECK_RESPONSES: '1' },
+      // The specs stand in for a proxy on this machine: audit.spec.ts sends X-Forwarded-For as one would.
+      env: {
+        ...vigilEnvFor(stack),
+        LOKI_URL: loki.url,
+        VIGIL_CHECK_RESPONSES: '1',
+        VIGIL_TRUSTED_PROXIES: '127.0.0.1/32',
+      },
     });
     process.env.VIGIL_E2E_BASE_URL = server.url;
     // Specs that need alerts of their own post them to the pair, as Prometheus would.

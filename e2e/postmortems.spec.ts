@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { testAlert } from './alert-pair';
+import { polledFingerprint, testAlert } from './alert-pair';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 
@@ -22,18 +22,7 @@ test('write, review, publish and export a post-mortem', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Post-mortems', level: 1 })).toBeVisible();
 
   // The incident, through the API as a chat bot or script would open it, for the alert once polled.
-  let fingerprint = '';
-  await expect
-    .poll(
-      async () => {
-        const res = await page.request.get('/api/v1/alerts?filter=alertname%3D%22VigilE2EPostmortem%22');
-        fingerprint =
-          ((await res.json()) as { alerts: { fingerprint: string }[] }).alerts[0]?.fingerprint ?? '';
-        return fingerprint;
-      },
-      { timeout: 30_000 },
-    )
-    .not.toBe('');
+  const fingerprint = await polledFingerprint(page.request, 'VigilE2EPostmortem');
   const created = await page.request.post('/api/v1/incidents', {
     data: { title: 'E2E checkout down', severity: 'critical', alerts: [fingerprint] },
   });

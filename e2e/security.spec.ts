@@ -1,5 +1,7 @@
+import { request as httpRequest } from 'node:http';
 import {
   type APIRequestContext,
+  type APIResponse,
   type Browser,
   type BrowserContext,
   expect,
@@ -7,7 +9,7 @@ import {
   type Request as PlaywrightRequest,
   test,
 } from '@playwright/test';
-import { testAlert } from './alert-pair';
+import { polledFingerprint, testAlert } from './alert-pair';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 
@@ -20,7 +22,18 @@ import { E2E_USERS } from './users';
  * - cross-site form posts with the session cookie cannot reach a JSON write route, and server actions
  *   replayed from a foreign Origin do nothing;
  * - people's text (silence and ack comments, incident titles and notes, post-mortem sections, alert
- *   annotations) is shown as text on every page that renders it, and never runs.
+ *   annotations) is shown as text on every page that renders it, and never runs; an image in a note
+ *   is shown as a link and never fetched (issue 13).
+ *
+ * And the probes of issue 13: regexes run on RE2 (a catastrophic pattern answers at once, the server
+ * keeps answering, lookaround and backreferences are a 422 saying why); JSON bodies must say exactly
+ * `application/json`, and only operations with an optional body take none; one user's burst of typed
+ * queries is capped (429) while others' still answer; redirects after sign-in stay on this site; the
+ * client address comes from trusted proxies only. Elsewhere: the security headers and the pages under
+ * the CSP in csp.spec.ts; a token cannot create tokens, tokens expire, and /api/health tells its
+ * details only to a caller with credentials in api-tokens.spec.ts. Sign-in allow-lists need an identity
+ * provider, which this stack has not: lib/auth/sso-sign-in.integration.test.ts; data retention:
+ * lib/retention/retention.integration.test.ts.
  *
  * The document is read rather than `lib/api/openapi.ts` imported: that module is `server-only`.
  */
@@ -426,6 +439,7 @@ async function replayer(action: PlaywrightRequest) {
 test.describe('people’s text is shown as text', () => {
   const MARK = `xsse2e${Date.now()}`;
   const PAYLOAD = `${MARK} <img src=x onerror="window.__xss=1"> <script>window.__xss=1</script> [x](javascript:window.__xss=1)`;
+  const TRACKER = 'pixel.tracker.example';
   const ALERT = testAlert(
     { alertname: 'VigilE2EXss', instance: 'e2e-xss-1', severity: 'warning', job: 'e2e' },
     PAYLOAD,
@@ -480,10 +494,20 @@ test.describe('people’s text is shown as text', () => {
       const { ref } = (await incident.json()) as { ref: string };
       const note = await api.post(`/api/v1/incidents/${ref}/notes`, { data: { body: PAYLOAD } });
       expect(note.status(), await note.text()).toBeLessThan(300);
+      // A remote image would tell its host who read the incident, and when: it must not be fetched.
+      const imageNote = await api.post(`/api/v1/incidents/${ref}/notes`, {
+        data: { body: `${MARK} ![readers](https://${TRACKER}/pixel.png)` },
+      });
+      expect(imageNote.status(), await imageNote.text()).toBeLessThan(300);
       const pm = await api.put(`/api/v1/incidents/${ref}/postmortem`, {
         data: { sections: { rootCause: PAYLOAD } },
       });
       expect(pm.status(), await pm.text()).toBeLessThan(300);
+
+      const toTracker: string[] = [];
+      page.on('request', (r) => {
+        if (new URL(r.url()).hostname === TRACKER) toTracker.push(r.url());
+      });
 
       // innerText: what a person sees (textContent would also hold Next's serialised page data).
       await page.goto(`/silences?filter=${MARK}`);
@@ -506,6 +530,12 @@ test.describe('people’s text is shown as text', () => {
         useInnerText: true,
       });
       await expectInert(page, 'incident page');
+      await expect(page.getByRole('link', { name: 'image: readers' })).toHaveAttribute(
+        'href',
+        `https://${TRACKER}/pixel.png`,
+      );
+      await expect(page.locator(`img[src*="${TRACKER}"]`)).toHaveCount(0);
+      expect(toTracker).toEqual([]);
 
       await page.goto(`/incidents/${ref}/postmortem`);
       await expect(page.getByRole('textbox', { name: 'Root cause' })).toHaveValue(PAYLOAD);
@@ -523,5 +553,292 @@ test.describe('people’s text is shown as text', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+test.describe('redirects after sign-in', () => {
+  const PROBES = [
+    '/%5Cevil.example',
+    '/%09/evil.example',
+    '/%5C/evil.example',
+    '/%0A/evil.example',
+    '//evil.example',
+    '/.//evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+  ];
+
+  test('a signed-in visitor of /signin?callbackUrl=… stays on this site', async ({ baseURL }) => {
+    const origin = new URL(baseURL ?? '').origin;
+    for (const probe of PROBES) {
+      const res = await admin.request.get(`/signin?callbackUrl=${probe}`, { maxRedirects: 0 });
+      const location = res.headers().location ?? '';
+      expect(res.status(), probe).toBeGreaterThanOrEqual(300);
+      // Resolved as the browser resolves it, against the page that answered.
+      expect(new URL(location, `${origin}/signin`).origin, `${probe} → ${location}`).toBe(origin);
+    }
+  });
+
+  test('the sign-in form carries only a safe path, and a sign-in lands on this site', async ({ page }) => {
+    await page.goto('/signin?callbackUrl=/%09/evil.example');
+    await expect(page.locator('input[name="callbackUrl"]')).toHaveValue('/');
+    await page.getByLabel('E-mail').fill(E2E_USERS.viewer.email);
+    await page.getByLabel('Password').fill(E2E_USERS.viewer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/');
+  });
+});
+
+test.describe('client address', () => {
+  /**
+   * A request from 127.0.0.2, an address the e2e server does not trust as a proxy (it trusts 127.0.0.1,
+   * see global-setup.ts), with whatever X-Forwarded-For the caller likes.
+   */
+  function fromUntrustedPeer(
+    baseURL: string,
+    path: string,
+    options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+    const url = new URL(path, baseURL);
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          method: options.method ?? 'GET',
+          headers: options.headers,
+          localAddress: '127.0.0.2',
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            body += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(options.body);
+    });
+  }
+
+  test('a client cannot dodge the per-address sign-in limit with a new X-Forwarded-For each try', async ({
+    baseURL,
+  }) => {
+    const base = baseURL ?? '';
+    const stamp = Date.now();
+    const outcomes: string[] = [];
+    // A different e-mail each time, so only the per-address limit (20 failures) can stop it.
+    for (let i = 1; i <= 21; i++) {
+      const csrf = await fromUntrustedPeer(base, '/api/auth/csrf');
+      const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+      const cookie = ([csrf.headers['set-cookie'] ?? []].flat() as string[])
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const res = await fromUntrustedPeer(base, '/api/auth/callback/credentials', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie,
+          'x-forwarded-for': `203.0.113.${i}`,
+        },
+        body: new URLSearchParams({
+          csrfToken,
+          email: `xff-probe-${stamp}-${i}@example.com`,
+          password: 'wrong',
+          callbackUrl: '/',
+        }).toString(),
+      });
+      const location = String(res.headers.location ?? '');
+      outcomes.push(new URL(location, base).searchParams.get('code') ?? `${res.status} ${location}`);
+    }
+    // Twenty failures from one address (127.0.0.2, whatever the header said), then the limit.
+    expect(outcomes).toEqual([...Array(20).fill('credentials'), 'rate_limited']);
+  });
+});
+
+test.describe('regex matchers run on RE2', () => {
+  // 40 characters: a backtracking JavaScript RegExp tries `(.*.*.*)*X` on it for longer than anyone will
+  // wait, and blocks the whole server meanwhile (0.7 s on 10 characters before issue 13).
+  const INSTANCE = `e2e-redos-${'a'.repeat(30)}`;
+  const ALERT = testAlert(
+    { alertname: 'VigilE2ERedos', instance: INSTANCE, severity: 'info', job: 'e2e' },
+    'RE2 probe',
+  );
+  const alertsPath = (filter: string) => `/api/v1/alerts?filter=${encodeURIComponent(filter)}`;
+  const fingerprints = async (res: APIResponse) =>
+    ((await res.json()) as { alerts: { fingerprint: string }[] }).alerts.map((a) => a.fingerprint);
+
+  test.afterAll(async () => {
+    await ALERT.resolve();
+  });
+
+  test('a catastrophic pattern answers at once, and the liveness probe answers meanwhile', async ({
+    request,
+  }) => {
+    await ALERT.fire();
+    const fingerprint = await polledFingerprint(request, 'VigilE2ERedos', bearer(viewerToken));
+    const timed = async (path: string, headers: Record<string, string> = {}) => {
+      const started = performance.now();
+      // Bounded, so that a server stuck in the regex fails this test rather than the whole run's timeout.
+      const res = await request.get(path, { headers, timeout: 10_000 });
+      await res.body();
+      return { res, ms: performance.now() - started };
+    };
+    const [filtered, live] = await Promise.all([
+      timed(alertsPath('instance=~"(.*.*.*)*X"'), bearer(viewerToken)),
+      // Sent just after, so it queues behind the filter should the filter hold the process.
+      new Promise((resolve) => setTimeout(resolve, 20)).then(() => timed('/api/health?probe=live')),
+    ]);
+    expect(filtered.res.status(), await filtered.res.text()).toBe(200);
+    expect(filtered.ms).toBeLessThan(5_000);
+    expect(await fingerprints(filtered.res)).not.toContain(fingerprint);
+    expect(live.res.status()).toBe(200);
+    expect(live.ms).toBeLessThan(5_000);
+
+    // The same pattern ending in a letter the value ends with matches it, anchored as Alertmanager does.
+    const matched = await request.get(alertsPath('alertname="VigilE2ERedos" instance=~"(.*.*.*)*a"'), {
+      headers: bearer(viewerToken),
+    });
+    expect(matched.status(), await matched.text()).toBe(200);
+    expect(await fingerprints(matched)).toEqual([fingerprint]);
+  });
+
+  test('lookaround in a filter is a 422 on filter saying RE2 has none', async ({ request }) => {
+    const res = await request.get(alertsPath('instance=~"a(?=b)"'), { headers: bearer(viewerToken) });
+    expect(res.status(), await res.text()).toBe(422);
+    const { error } = (await res.json()) as { error: { fields: Record<string, string> } };
+    expect(error.fields.filter).toContain('lookahead');
+    expect(error.fields.filter).toContain('RE2');
+  });
+
+  test('a backreference in a silence preview is a 422 on matchers, as text or as a list', async ({
+    request,
+  }) => {
+    for (const matchers of [
+      String.raw`alertname="VigilE2ERedos", instance=~"(a)\1"`,
+      [
+        { name: 'alertname', value: 'VigilE2ERedos', isRegex: false },
+        { name: 'instance', value: String.raw`(a)\1`, isRegex: true },
+      ],
+    ]) {
+      const res = await request.post('/api/v1/silences/preview', {
+        headers: bearer(viewerToken),
+        data: { matchers },
+      });
+      expect(res.status(), await res.text()).toBe(422);
+      const { error } = (await res.json()) as { error: { fields: Record<string, string> } };
+      expect(error.fields.matchers).toContain('backreference');
+      expect(error.fields.matchers).toContain('RE2');
+    }
+  });
+});
+
+test.describe('strict JSON bodies', () => {
+  const ALERT = testAlert(
+    { alertname: 'VigilE2EStrictJson', instance: 'e2e-strict-json-1', severity: 'info', job: 'e2e' },
+    'Strict JSON probe',
+  );
+  const SILENCE = {
+    matchers: 'alertname="VigilE2EStrictJson"',
+    duration: '1h',
+    comment: 'strict JSON probe',
+  };
+
+  test.afterAll(async () => {
+    await ALERT.resolve();
+  });
+
+  test('"text/plain; application/json" is not JSON, with a token or a session', async ({ request }) => {
+    // A "simple" content type: a cross-site page may send it with the cookie and no CORS preflight.
+    const mixed = { 'content-type': 'text/plain; application/json' };
+    for (const [who, api, auth] of [
+      ['token', request, bearer(responderToken)],
+      ['session', admin.request, {}],
+    ] as const) {
+      const res = await api.post('/api/v1/silences', {
+        headers: { ...auth, ...mixed },
+        data: JSON.stringify(SILENCE),
+      });
+      const body = (await res.json()) as { id?: string; error?: { fields?: Record<string, string> } };
+      // Should it ever be accepted, the silence must not outlive the test.
+      if (res.status() === 201) await api.delete(`/api/v1/silences/${body.id}`, { headers: auth });
+      expect(res.status(), `${who}: ${JSON.stringify(body)}`).toBe(422);
+      expect(body.error?.fields, who).toEqual({ body: 'not JSON' });
+    }
+    // The preview refuses it too, and reads the same body typed application/json with a parameter.
+    const preview = await request.post('/api/v1/silences/preview', {
+      headers: { ...bearer(responderToken), ...mixed },
+      data: JSON.stringify({ matchers: SILENCE.matchers }),
+    });
+    expect(preview.status(), await preview.text()).toBe(422);
+    const typed = await request.post('/api/v1/silences/preview', {
+      headers: { ...bearer(responderToken), 'content-type': 'application/json; charset=utf-8' },
+      data: JSON.stringify({ matchers: SILENCE.matchers }),
+    });
+    expect(typed.status(), await typed.text()).toBe(200);
+  });
+
+  test('a bodiless POST is refused where the body is required, and taken where it is optional', async ({
+    request,
+  }) => {
+    const empty = await request.post('/api/v1/silences', { headers: bearer(responderToken) });
+    expect(empty.status(), await empty.text()).toBe(422);
+    expect(((await empty.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      body: 'is empty',
+    });
+
+    // An acknowledgement's comment is optional: a chat bot acknowledges with a bare POST, as before.
+    await ALERT.fire();
+    const fingerprint = await polledFingerprint(request, 'VigilE2EStrictJson', bearer(responderToken));
+    const acked = await request.post(`/api/v1/alerts/${fingerprint}/ack`, {
+      headers: bearer(responderToken),
+    });
+    expect(acked.status(), await acked.text()).toBe(201);
+    const unacked = await request.delete(`/api/v1/alerts/${fingerprint}/ack`, {
+      headers: bearer(responderToken),
+    });
+    expect(unacked.status(), await unacked.text()).toBe(200);
+  });
+});
+
+test.describe('typed queries', () => {
+  // A token cannot create tokens (item 7 of issue 13): api-tokens.spec.ts, "API tokens: created in the
+  // console, accepted, role-checked, and refused once revoked".
+
+  test("one user's burst is capped with 429 and Retry-After, while another user's query answers", async ({
+    request,
+  }) => {
+    const stamp = Date.now();
+    // Distinct expressions (no shared cache entry), each a subquery of 86,400 steps: slow enough that
+    // twenty sent at once overlap, so more than queries.perUserConcurrency (4) run at the same time.
+    const ask = (token: string, n: number) =>
+      request.get(
+        `/api/v1/query?${new URLSearchParams({ query: `count_over_time((vector(1) + 0 * ${stamp + n})[1d:1s])` })}`,
+        { headers: bearer(token) },
+      );
+    const [other, ...burst] = await Promise.all([
+      ask(responderToken, 1_000),
+      ...Array.from({ length: 20 }, (_, n) => ask(viewerToken, n)),
+    ]);
+    expect(other.status(), await other.text()).toBe(200);
+    const statuses = burst.map((r) => r.status());
+    expect(
+      statuses.filter((s) => s !== 200 && s !== 429),
+      statuses.join(' '),
+    ).toEqual([]);
+    // The first four always find a slot.
+    expect(statuses.filter((s) => s === 200).length, statuses.join(' ')).toBeGreaterThanOrEqual(4);
+    const refused = burst.find((r) => r.status() === 429);
+    if (!refused) throw new Error(`no 429 among ${statuses.join(' ')}`);
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /at most 4 at once/,
+    );
+    // The slots are given back when the queries end.
+    expect((await ask(viewerToken, 99)).status()).toBe(200);
   });
 });

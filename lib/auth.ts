@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { UnauthorizedError } from '@/lib/errors';
 import { type Actor, assertRole } from './auth/actor';
 import { bearerToken, hashApiToken } from './auth/api-token';
+import { requestClientAddress } from './auth/client-address';
 import { auth } from './auth/next-auth';
 import { hasRole, type Role } from './auth/roles';
 import { activeUser, type SessionUser } from './auth/users';
@@ -38,7 +39,7 @@ async function userFromToken(secret: string): Promise<SessionUser | undefined> {
  * there (also chunked, or `__Secure-` over HTTPS): a call without credentials costs no session decode.
  */
 async function actorFromHeaders(h: Pick<Headers, 'get'>): Promise<Actor | undefined> {
-  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+  const ip = requestClientAddress(h);
   const authorization = h.get('authorization');
   if (authorization) {
     const secret = bearerToken(authorization);

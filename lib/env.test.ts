@@ -87,4 +87,69 @@ describe('parseEnv', () => {
   it('treats empty strings as unset', () => {
     expect(parseEnv({ ...valid, DATABASE_URL: '', LOKI_URL: ' ' }).LOKI_URL).toBeUndefined();
   });
+
+  it('trusts no proxy by default, and reads VIGIL_TRUSTED_PROXIES as a list of CIDRs', () => {
+    expect(parseEnv(valid).VIGIL_TRUSTED_PROXIES).toEqual([]);
+    const proxies = parseEnv({
+      ...valid,
+      VIGIL_TRUSTED_PROXIES: '10.0.0.0/8, 2001:db8::/32,192.0.2.7',
+    }).VIGIL_TRUSTED_PROXIES;
+    expect(proxies.map((p) => [p.version, p.prefix])).toEqual([
+      [4, 8],
+      [6, 32],
+      [4, 32],
+    ]);
+  });
+
+  it('names the entries of VIGIL_TRUSTED_PROXIES that are not CIDRs', () => {
+    expect(problemsOf({ ...valid, VIGIL_TRUSTED_PROXIES: '10.0.0.0/8,proxy.local,10.0.0.0/40' })).toEqual([
+      'VIGIL_TRUSTED_PROXIES must list addresses or CIDRs such as 10.0.0.0/8,2001:db8::/32 (not "proxy.local", "10.0.0.0/40")',
+    ]);
+  });
+
+  it('admits anyone through GitHub/OIDC unless told otherwise', () => {
+    const e = parseEnv(valid);
+    expect([e.VIGIL_SSO_ALLOWED_DOMAINS, e.VIGIL_GITHUB_ALLOWED_ORGS, e.VIGIL_OIDC_ALLOWED_GROUPS]).toEqual([
+      [],
+      [],
+      [],
+    ]);
+    expect([e.VIGIL_GITHUB_ROLES, e.VIGIL_OIDC_ROLES]).toEqual([[], []]);
+    expect(e.VIGIL_OIDC_GROUPS_CLAIM).toBe('groups');
+    expect(e.VIGIL_OIDC_ASSUME_EMAIL_VERIFIED).toBe(false);
+  });
+
+  it('reads the sign-in allow-lists and group roles, lower-casing what is case-insensitive', () => {
+    const e = parseEnv({
+      ...valid,
+      VIGIL_SSO_ALLOWED_DOMAINS: 'Example.com, ops.example.org,',
+      VIGIL_GITHUB_ALLOWED_ORGS: 'Acme,acme/SRE',
+      VIGIL_GITHUB_ROLES: 'Acme/SRE=admin, acme=responder',
+      VIGIL_OIDC_ALLOWED_GROUPS: 'OnCall, /ops/sre',
+      VIGIL_OIDC_ROLES: 'team=red=admin , OnCall = responder',
+      VIGIL_OIDC_GROUPS_CLAIM: 'realm_access.roles',
+      VIGIL_OIDC_ASSUME_EMAIL_VERIFIED: 'true',
+    });
+    expect(e.VIGIL_SSO_ALLOWED_DOMAINS).toEqual(['example.com', 'ops.example.org']);
+    expect(e.VIGIL_GITHUB_ALLOWED_ORGS).toEqual(['acme', 'acme/sre']);
+    expect(e.VIGIL_GITHUB_ROLES).toEqual([
+      { group: 'acme/sre', role: 'admin' },
+      { group: 'acme', role: 'responder' },
+    ]);
+    // OIDC groups keep their case: many providers compare them exactly.
+    expect(e.VIGIL_OIDC_ALLOWED_GROUPS).toEqual(['OnCall', '/ops/sre']);
+    expect(e.VIGIL_OIDC_ROLES).toEqual([
+      { group: 'team=red', role: 'admin' },
+      { group: 'OnCall', role: 'responder' },
+    ]);
+    expect(e.VIGIL_OIDC_GROUPS_CLAIM).toBe('realm_access.roles');
+    expect(e.VIGIL_OIDC_ASSUME_EMAIL_VERIFIED).toBe(true);
+  });
+
+  it('names a group role that is not group=role with a known role', () => {
+    expect(problemsOf({ ...valid, VIGIL_OIDC_ROLES: 'sre=admin,oncall=root,lonely' })).toEqual([
+      'VIGIL_OIDC_ROLES must list group=role pairs with a role of viewer, responder, admin, such as sre-admins=admin,oncall=responder (not "oncall=root")',
+      'VIGIL_OIDC_ROLES must list group=role pairs with a role of viewer, responder, admin, such as sre-admins=admin,oncall=responder (not "lonely")',
+    ]);
+  });
 });

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+// Relative imports, here and in what they import: prisma.config.ts loads this module (through
+// prisma/cli-adapter.ts) with Prisma's config loader, which knows no `@/` alias (postinstall runs it).
+import { ROLES } from './auth/roles';
+import { type Network, parseNetwork } from './net/forwarded';
 
 /**
  * The only reader of process.env. Every variable is validated with zod; a bad or missing value stops
@@ -30,6 +34,35 @@ const secret = (name: string, min: number, hint: string) =>
     .string({ error: `is required: ${hint}` })
     .refine((v) => v.length >= min, { error: `must be at least ${min} characters (${hint})` })
     .describe(name);
+
+/** "a, b,,c" → ['a', 'b', 'c']; `lower` for names that are case-insensitive (domains, GitHub logins). */
+const commaList = (lower: boolean) =>
+  optional(z.string()).transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => (lower ? s.trim().toLowerCase() : s.trim()))
+      .filter(Boolean),
+  );
+
+/**
+ * "sre-admins=admin, oncall=responder" → [{group:'sre-admins', role:'admin'}, …]: the role a provider's
+ * group grants (lib/auth/sso-policy.ts). The last "=" separates, so a group name may contain "=".
+ */
+const groupRoles = (lower: boolean, example: string) =>
+  commaList(false).transform((entries, ctx) =>
+    entries.flatMap((entry) => {
+      const at = entry.lastIndexOf('=');
+      const group = entry.slice(0, at).trim();
+      const role = z.enum(ROLES).safeParse(entry.slice(at + 1).trim());
+      if (at > 0 && group && role.success)
+        return [{ group: lower ? group.toLowerCase() : group, role: role.data }];
+      ctx.addIssue({
+        code: 'custom',
+        message: `must list group=role pairs with a role of ${ROLES.join(', ')}, such as ${example} (not ${JSON.stringify(entry)})`,
+      });
+      return [];
+    }),
+  );
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -73,6 +106,31 @@ const envSchema = z.object({
   AUTH_OIDC_SECRET: optional(z.string()),
   AUTH_OIDC_NAME: optional(z.string()).default('SSO'),
   VIGIL_OIDC_DEFAULT_ROLE: z.enum(['viewer', 'responder', 'admin']).default('viewer'),
+  // Who may sign in through GitHub/OIDC and with which role (lib/auth/sso-policy.ts, README "Single sign-on").
+  VIGIL_SSO_ALLOWED_DOMAINS: commaList(true),
+  VIGIL_GITHUB_ALLOWED_ORGS: commaList(true),
+  VIGIL_GITHUB_ROLES: groupRoles(true, 'acme/sre=admin,acme=responder'),
+  VIGIL_OIDC_GROUPS_CLAIM: optional(z.string().trim().min(1)).default('groups'),
+  VIGIL_OIDC_ALLOWED_GROUPS: commaList(false),
+  VIGIL_OIDC_ROLES: groupRoles(false, 'sre-admins=admin,oncall=responder'),
+  VIGIL_OIDC_ASSUME_EMAIL_VERIFIED: optional(z.enum(['0', '1', 'true', 'false']))
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  // Proxies whose X-Forwarded-For hops are believed (lib/net/forwarded.ts); none by default.
+  VIGIL_TRUSTED_PROXIES: optional(z.string()).transform((value, ctx): Network[] => {
+    const entries = (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const networks = entries.map(parseNetwork);
+    const bad = entries.filter((_, i) => !networks[i]);
+    if (bad.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `must list addresses or CIDRs such as 10.0.0.0/8,2001:db8::/32 (not ${bad.map((b) => JSON.stringify(b)).join(', ')})`,
+      });
+    return networks.filter((n) => n !== undefined);
+  }),
   // Tests set it: every API answer is checked against its operation's response schema (lib/api/route.ts).
   VIGIL_CHECK_RESPONSES: optional(z.enum(['0', '1', 'true', 'false']))
     .default('0')

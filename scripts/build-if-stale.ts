@@ -8,6 +8,7 @@ const SOURCES = [
   'lib',
   'proxy.ts',
   'instrumentation.ts',
+  'instrumentation-client.ts',
   'next.config.js',
   'package-lock.json',
 ];

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenError } from '@/lib/errors';
+import { context } from '@/lib/testing/route-harness';
 
 /**
  * The account and admin routes through route(): the role before the input, the input before any
@@ -8,28 +9,10 @@ import { ForbiddenError } from '@/lib/errors';
  * configured: a route that reached it would fail differently; token and user writes are stand-ins.
  */
 
-vi.hoisted(() => {
-  Object.assign(process.env, {
-    AUTH_SECRET: 's'.repeat(32),
-    VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
-    PROMETHEUS_URL: 'http://prometheus.test:9090',
-    ALERTMANAGER_URLS: 'http://am.test:9093',
-    VIGIL_CHECK_RESPONSES: '1',
-  });
-});
+await vi.hoisted(async () => (await import('@/lib/testing/route-harness')).setRouteEnv());
 
 // The caller is named by a test header instead of a session or token (those need PostgreSQL).
-vi.mock('@/lib/auth', async () => {
-  const { assertRole } = await import('@/lib/auth/actor');
-  return {
-    assertRole,
-    requestActor: async (request: Request): Promise<Actor | undefined> => {
-      const role = request.headers.get('x-test-role');
-      if (role !== 'viewer' && role !== 'responder' && role !== 'admin') return undefined;
-      return { id: `u-${role}`, email: `${role}@example.com`, name: null, role, via: 'token', ip: null };
-    },
-  };
-});
+vi.mock('@/lib/auth', async () => (await import('@/lib/testing/route-harness')).fakeAuth());
 
 const users = vi.hoisted(() => ({
   createApiToken: vi.fn(),
@@ -52,11 +35,13 @@ const call = (
   url: string,
   {
     role,
+    via,
     method = 'GET',
     body,
     params = {},
   }: {
     role?: Actor['role'];
+    via?: Actor['via'];
     method?: string;
     body?: unknown;
     params?: Record<string, string>;
@@ -67,11 +52,12 @@ const call = (
       method,
       headers: {
         ...(role ? { 'x-test-role': role } : {}),
+        ...(via ? { 'x-test-via': via } : {}),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     }),
-    { params: Promise.resolve(params) },
+    context(params),
   );
 
 beforeEach(() => {
@@ -114,15 +100,19 @@ describe('/api/v1/tokens', () => {
     users.createApiToken.mockResolvedValue({ id: 't1', secret: 'vgl_secret' });
     const res = await call(postToken, '/api/v1/tokens', {
       role: 'responder',
+      via: 'session',
       method: 'POST',
       body: { name: ' ack-bot ', expiresInDays: '30' },
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ id: 't1', token: 'vgl_secret' });
-    expect(users.createApiToken).toHaveBeenCalledWith(expect.objectContaining({ role: 'responder' }), {
-      name: 'ack-bot',
-      expiresInDays: 30,
-    });
+    expect(users.createApiToken).toHaveBeenCalledWith(
+      expect.objectContaining({ role: 'responder', via: 'session' }),
+      {
+        name: 'ack-bot',
+        expiresInDays: 30,
+      },
+    );
   });
 
   it('refuses a viewer before reading the body, and names a missing name', async () => {

@@ -52,6 +52,7 @@ export const createTokenSchema = z.object({
   name: z.string().trim().min(1, { error: 'Give the token a name, e.g. "ack-bot".' }).max(80),
   /** Admins may create a token for another user; by default it is the caller's own. */
   userId: z.string().min(1).optional(),
+  /** Fewer days than the default lifetime (`apiTokens.defaultExpiryDays` of VIGIL_CONFIG, 90), which is also the most. */
   expiresInDays: z.coerce.number().int().min(1).max(3650).optional(),
 });
 export type CreateTokenInput = z.output<typeof createTokenSchema>;

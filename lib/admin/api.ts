@@ -47,6 +47,8 @@ export const createTokenOp = defineOperation({
   path: '/api/v1/tokens',
   tag: 'admin',
   summary: 'Create an API token; its secret is in this answer only',
+  description:
+    'Only a signed-in session creates tokens: a call with an API token is refused (403). Every token expires: after `expiresInDays`, or by default after `apiTokens.defaultExpiryDays` of VIGIL_CONFIG (90), which is also the most.',
   role: 'responder',
   body: createTokenSchema,
   response: { status: 201, schema: createdTokenSchema },

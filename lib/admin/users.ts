@@ -2,8 +2,9 @@ import 'server-only';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth';
 import { generateApiToken } from '@/lib/auth/api-token';
+import { config } from '@/lib/config/current';
 import { db } from '@/lib/db';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { CreateTokenInput, SetRoleInput, TokenRow, UserRow } from './api-schema';
 
 /**
@@ -59,13 +60,26 @@ export async function listTokens(actor: Actor): Promise<TokenRow[]> {
 
 /**
  * Creates an API token and returns its secret, which is shown once and never stored. API tokens are for
- * automation that acts (acknowledging, silencing), so they need the responder role.
+ * automation that acts (acknowledging, silencing), so they need the responder role. Only a signed-in
+ * person creates them: a token that could mint tokens would outlive its own revocation through its
+ * children. Every token expires, after `apiTokens.defaultExpiryDays` of VIGIL_CONFIG (90) or fewer days
+ * when the caller asks.
  */
 export async function createApiToken(
   actor: Actor,
   { name, userId, expiresInDays }: CreateTokenInput,
 ): Promise<{ id: string; secret: string }> {
   assertRole(actor, 'responder');
+  if (actor.via !== 'session')
+    throw new ForbiddenError(
+      'An API token cannot create API tokens; sign in to the console and create the token there (Tokens page).',
+    );
+  const { defaultExpiryDays } = config().apiTokens;
+  if (expiresInDays !== undefined && expiresInDays > defaultExpiryDays)
+    throw new ValidationError(
+      `A token lives at most ${defaultExpiryDays} days here (apiTokens.defaultExpiryDays in VIGIL_CONFIG).`,
+      { expiresInDays: `must be at most ${defaultExpiryDays} days` },
+    );
   const ownerId = userId ?? actor.id;
   if (ownerId !== actor.id) assertRole(actor, 'admin');
   const { secret, hash, prefix } = generateApiToken();
@@ -78,7 +92,7 @@ export async function createApiToken(
         userId: ownerId,
         tokenHash: hash,
         prefix,
-        expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null,
+        expiresAt: new Date(Date.now() + (expiresInDays ?? defaultExpiryDays) * 86_400_000),
       },
     });
     await audit(tx, actor, 'api_token.created', owner.email, { tokenId: token.id, name, prefix });

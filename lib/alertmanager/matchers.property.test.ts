@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import {
   formatMatcher,
@@ -7,7 +8,9 @@ import {
   MatcherSyntaxError,
   matchesLabels,
   parseFilter,
+  regexMatches,
 } from './matchers';
+import { regexPatterns, SHARED_ATOMS } from './testing/regex-patterns';
 
 /**
  * Properties of the filter language (matchers.ts), over generated input rather than examples: what
@@ -46,13 +49,11 @@ const valueText = fc.string({
 });
 const fullUnicode = fc.string({ unit: 'binary', maxLength: 30 });
 
-/** A regex source JavaScript compiles both alone and anchored (what the parser accepts for =~ and !~). */
+/** A regex source RE2 compiles both alone and anchored (what the parser accepts for =~ and !~). */
 const compiles = (source: string) => {
   try {
-    // RE2's leading (?i) is a flag, not part of the pattern (see anchoredRegex).
-    const body = source.startsWith('(?i)') ? source.slice(4) : source;
-    new RegExp(body);
-    new RegExp(`^(?:${body})$`);
+    RE2JS.compile(source);
+    RE2JS.compile(`^(?:${source})$`);
     return true;
   } catch {
     return false;
@@ -169,7 +170,10 @@ describe('parseFilter on arbitrary input', () => {
   });
 });
 
-/** Prometheus semantics written out independently: missing label = '', regexes fully anchored, (?i) prefix. */
+/**
+ * Prometheus semantics written out independently: missing label = '', regexes fully anchored, (?i) prefix.
+ * The regexes are JavaScript's, which agree with RE2 on the simple patterns used here.
+ */
 function referenceMatches(matchers: readonly Matcher[], labels: Record<string, string>): boolean {
   return matchers.every(({ name, op, value }) => {
     const actual = Object.hasOwn(labels, name) ? (labels[name] as string) : '';
@@ -208,5 +212,38 @@ describe('matchesLabels', () => {
       }),
       PARAMS,
     );
+  });
+});
+
+/**
+ * Generated patterns in the syntax JavaScript and RE2 share, with the same meaning there (literals, `.`,
+ * classes, the four quantifiers, groups, alternation, a leading `(?i)`), over values from a small
+ * alphabet: RE2's answer equals JavaScript's anchored RegExp. The values avoid what `.` and case folding
+ * treat differently in the two (\r, U+2028, Unicode folds such as ſ ~ s), so a difference is a bug in how
+ * the pattern is anchored or handed to RE2.
+ */
+describe('regexMatches on generated patterns', () => {
+  const source = regexPatterns(SHARED_ATOMS);
+  const value = fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'B', '-', '.', '0', '\n'), maxLength: 8 });
+
+  const javascript = (p: string, v: string) => {
+    const insensitive = p.startsWith('(?i)');
+    return new RegExp(`^(?:${insensitive ? p.slice(4) : p})$`, insensitive ? 'i' : '').test(v);
+  };
+
+  it('agrees with JavaScript where the two syntaxes mean the same', () => {
+    fc.assert(
+      fc.property(source, value, (p, v) => {
+        expect(regexMatches(p, v), `${JSON.stringify(p)} on ${JSON.stringify(v)}`).toBe(javascript(p, v));
+      }),
+      PARAMS,
+    );
+  });
+
+  it('generates both matching and failing cases, often enough to mean something', () => {
+    const samples = fc.sample(fc.tuple(source, value), { numRuns: 1000, seed: 7 });
+    const matching = samples.filter(([p, v]) => regexMatches(p, v)).length;
+    expect(matching).toBeGreaterThan(50);
+    expect(samples.length - matching).toBeGreaterThan(50);
   });
 });

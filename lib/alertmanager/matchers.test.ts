@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  anchoredRegex,
   formatMatcher,
   type Matcher,
   MatcherSyntaxError,
   matchesLabels,
   parseFilter,
+  regexMatches,
+  regexProblem,
 } from './matchers';
 
 /** The error parseFilter throws for `input`. */
@@ -125,9 +126,7 @@ describe('parseFilter', () => {
 
     it('names an invalid regular expression and why', () => {
       const error = syntaxError('instance=~"db[" ');
-      expect(error.message).toBe(
-        'invalid regular expression for instance: unterminated character class in "db["',
-      );
+      expect(error.message).toBe('invalid regular expression for instance: missing closing ]: "[" in "db["');
       expect(error.position).toBe(10);
       expect(syntaxError('job!~"(a"').message).toMatch(/^invalid regular expression for job: .*"\(a"$/);
     });
@@ -187,21 +186,103 @@ describe('parseFilter', () => {
   });
 });
 
-describe('anchoredRegex', () => {
+describe('regexMatches', () => {
   it('anchors at both ends, like Prometheus', () => {
-    expect(anchoredRegex('db.*').test('db-1')).toBe(true);
-    expect(anchoredRegex('db.*').test('mydb-1')).toBe(false);
-    expect(anchoredRegex('db').test('db-1')).toBe(false);
+    expect(regexMatches('db.*', 'db-1')).toBe(true);
+    expect(regexMatches('db.*', 'mydb-1')).toBe(false);
+    expect(regexMatches('db', 'db-1')).toBe(false);
   });
 
   it('anchors every alternative, not only the first and last', () => {
-    expect(anchoredRegex('a|b').test('ab')).toBe(false);
-    expect(anchoredRegex('a|b').test('b')).toBe(true);
+    expect(regexMatches('a|b', 'ab')).toBe(false);
+    expect(regexMatches('a|b', 'b')).toBe(true);
   });
 
-  it("turns RE2's leading (?i) into a case-insensitive regex", () => {
-    expect(anchoredRegex('(?i)crit.*').test('CRITICAL')).toBe(true);
+  it("reads RE2's inline flags, leading or not", () => {
+    expect(regexMatches('(?i)crit.*', 'CRITICAL')).toBe(true);
     expect(parseFilter('severity=~"(?i)crit.*"').matchers).toHaveLength(1);
+    // JavaScript has no inline flags: this was refused before RE2.
+    expect(regexMatches('db-(?i:PRIMARY)', 'db-primary')).toBe(true);
+    expect(regexMatches('(?s)a.b', 'a\nb')).toBe(true);
+  });
+
+  it('reads RE2-only syntax as Go does: POSIX classes, Unicode classes, \\Q…\\E, \\z', () => {
+    expect(regexMatches('[[:alpha:]]+-[[:digit:]]', 'db-1')).toBe(true);
+    expect(regexMatches(String.raw`\pL+`, 'Zürich')).toBe(true);
+    expect(regexMatches(String.raw`\Q10.0.0.1\E:.*`, '10.0.0.1:9100')).toBe(true);
+    expect(regexMatches(String.raw`\Q10.0.0.1\E:.*`, '10a0b0c1:9100')).toBe(false);
+    expect(regexMatches(String.raw`a\z`, 'a')).toBe(true);
+  });
+
+  it('lets . skip a newline and $ end only at the end, as in Go', () => {
+    expect(regexMatches('a.*', 'a\nb')).toBe(false);
+    expect(regexMatches('a$', 'a\n')).toBe(false);
+    expect(regexMatches('a', 'a\n')).toBe(false);
+  });
+
+  it("matches a pattern that breaks out of the anchoring group as Alertmanager's Go code does", () => {
+    // Alertmanager compiles `a)|(b` (accepted from amtool) as ^(?:a)|(b)$: "a" at the start or "b" at the end.
+    expect(regexMatches('a)|(b', 'axyz')).toBe(true);
+    expect(regexMatches('a)|(b', 'xyzb')).toBe(true);
+    expect(regexMatches('a)|(b', 'xyz')).toBe(false);
+  });
+
+  it('answers a catastrophic-backtracking pattern over a 30-character value at once', () => {
+    // A JavaScript RegExp takes 0.7 s at 10 characters and doubles per character: years at 30.
+    const started = performance.now();
+    expect(regexMatches('(.*.*.*)*X', 'x'.repeat(30))).toBe(false);
+    expect(regexMatches('(a+)+$', `${'a'.repeat(30)}!`)).toBe(false);
+    expect(regexMatches('(x+x+)+y', 'x'.repeat(30))).toBe(false);
+    expect(matchesLabels(parseFilter('instance=~"(.*.*.*)*X"').matchers, { instance: 'x'.repeat(30) })).toBe(
+      false,
+    );
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('regexProblem', () => {
+  it('accepts what RE2 compiles', () => {
+    expect(regexProblem('db-.*')).toBeUndefined();
+    expect(regexProblem('(?P<host>[a-z]+)-\\d+')).toBeUndefined();
+  });
+
+  it('refuses what RE2 refuses, naming the piece and the pattern', () => {
+    expect(regexProblem('db[')).toBe('missing closing ]: "[" in "db["');
+    expect(regexProblem('a**')).toBe('invalid nested repetition operator: "**" in "a**"');
+    expect(regexProblem('x{2,1}')).toBe('invalid repeat count: "{2,1}" in "x{2,1}"');
+    expect(regexProblem('a{1001}')).toBe('invalid repeat count: "{1001}" in "a{1001}"');
+    expect(regexProblem(String.raw`\u0041`)).toBe(String.raw`invalid escape sequence: "\u" in "\u0041"`);
+    expect(regexProblem('a)|(b')).toBe('unexpected ) in "a)|(b"');
+  });
+
+  it('says that RE2 has no backreferences or lookaround, which JavaScript accepted', () => {
+    expect(regexProblem(String.raw`(a)\1`)).toBe(
+      String.raw`backreference "\1" in "(a)\1": RE2, Alertmanager's regex engine, has none`,
+    );
+    expect(regexProblem(String.raw`(?<n>a)\k<n>`)).toMatch(/^backreference "\\k" .*has none$/);
+    for (const pattern of ['db(?=-1)', 'db(?!-1)', '(?<=x)db', '(?<!x)db'])
+      expect(regexProblem(pattern), pattern).toMatch(/^lookahead or lookbehind "\(\?<?[=!].*has none$/);
+  });
+
+  it('refuses a pattern whose repetitions would take long to compile, before compiling it', () => {
+    const started = performance.now();
+    expect(regexProblem('.{0,1000}'.repeat(20))).toBe(
+      `too large: its repetitions make about 40000 steps, more than the 3000 Vigil compiles, in "${'.{0,1000}'.repeat(20)}"`,
+    );
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(regexProblem('.{0,1000}')).toBeUndefined();
+    expect(syntaxError('instance=~"((.{0,10}){10}){10}((.{0,10}){10}){10}"').message).toMatch(
+      /^invalid regular expression for instance: too large: /,
+    );
+  });
+
+  it('is what the filter parser reports, as a field error with the label', () => {
+    expect(syntaxError('instance=~"db(?=-1)"').message).toBe(
+      `invalid regular expression for instance: lookahead or lookbehind "(?=" in "db(?=-1)": RE2, Alertmanager's regex engine, has none`,
+    );
+    expect(syntaxError(String.raw`job=~"(a)\1"`).message).toMatch(
+      /^invalid regular expression for job: backreference/,
+    );
   });
 });
 

@@ -1,3 +1,6 @@
+import { RE2JS, RE2JSException, RE2JSSyntaxException } from 're2js';
+import { regexSize } from '@/lib/alertmanager/regex-size';
+
 /**
  * The alerts filter bar's language: Prometheus label matchers plus free text, as amtool and
  * Alertmanager's own UI accept them. Pure.
@@ -205,31 +208,78 @@ const ESCAPES: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', n: '\n
 const isOperator = (op: string): op is MatchOperator => (MATCH_OPERATORS as readonly string[]).includes(op);
 
 /**
- * Prometheus regexes are RE2, fully anchored: `instance=~"db.*"` means `^(?:db.*)$`, so "db-1" matches
- * and "mydb-1" does not. They run here as JavaScript regexes, which agree on everything matchers use in
- * practice; RE2's leading `(?i)` (case-insensitive), which JavaScript lacks, is turned into the `i` flag.
+ * Prometheus and Alertmanager regexes are RE2 (Go's regexp), fully anchored: Alertmanager compiles
+ * `instance=~"db.*"` as `^(?:db.*)$`, so "db-1" matches and "mydb-1" does not. They run here on RE2 too
+ * (re2js, a port of Go's engine), so Vigil reads the same syntax (`(?i)`, `\pL`, `[[:alpha:]]`, no
+ * backreferences or lookaround) and matches exactly what Alertmanager matches, in time linear in the
+ * value: a backtracking JavaScript RegExp took 0.7 s for `(.*.*.*)*X` on a 10-character value and
+ * blocked the whole process meanwhile.
  *
- *   anchoredRegex('db.*').test('db-1') → true;  anchoredRegex('db.*').test('mydb') → false
- *   anchoredRegex('(?i)critical').test('CRITICAL') → true
+ *   regexMatches('db.*', 'db-1') → true;  regexMatches('db.*', 'mydb') → false
+ *   regexMatches('(?i)critical', 'CRITICAL') → true
  */
-export function anchoredRegex(source: string): RegExp {
-  const insensitive = source.startsWith('(?i)');
-  const body = insensitive ? source.slice(4) : source;
-  return new RegExp(`^(?:${body})$`, insensitive ? 'i' : '');
+export function regexMatches(source: string, value: string): boolean {
+  // A search for Alertmanager's own anchored pattern (Go's MatchString), not RE2JS's whole-input
+  // matches(): the two agree on every pattern the parsers here accept, and only this one also agrees on
+  // a silence amtool made with a pattern that breaks out of the group (`a)|(b` → `^(?:a)|(b)$`).
+  return compiledRegex(source).test(value);
 }
 
-/** Why a regex does not compile, e.g. 'unterminated character class in "db["', or undefined. */
-function regexProblem(source: string): string | undefined {
+// Compiled patterns by source, shared by every filter: the alerts query runs one filter over 10,000
+// alerts, the silences page a few patterns over every silence. Bounded (oldest out first), since the
+// patterns come from users.
+const MAX_COMPILED = 500;
+const compiled = new Map<string, RE2JS>();
+
+function compiledRegex(source: string): RE2JS {
+  let re = compiled.get(source);
+  if (!re) {
+    re = RE2JS.compile(`^(?:${source})$`);
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value ?? '');
+    compiled.set(source, re);
+  }
+  return re;
+}
+
+/**
+ * Why RE2 refuses a regex, or undefined when it compiles (alone, then anchored as Alertmanager does).
+ *
+ *   regexProblem('db.*') → undefined
+ *   regexProblem('db[') → 'missing closing ]: "[" in "db["'
+ *   regexProblem('.{0,1000}'.repeat(2)) → 'too large: its repetitions make about 4000 steps, more than …'
+ *   regexProblem('(a)\\1') → `backreference "\\1" in "(a)\\1": RE2, Alertmanager's regex engine, has none`
+ */
+export function regexProblem(source: string): string | undefined {
+  const size = regexSize(source);
+  if (size > MAX_REGEX_SIZE)
+    return `too large: its repetitions make about ${size} steps, more than the ${MAX_REGEX_SIZE} Vigil compiles, in "${source}"`;
   try {
     // Alone first, so "a)|(b" is not accepted just because the anchoring group balances it.
-    new RegExp(source.startsWith('(?i)') ? source.slice(4) : source);
-    anchoredRegex(source);
+    RE2JS.compile(source);
+    compiledRegex(source);
     return undefined;
   } catch (error) {
-    // V8: "Invalid regular expression: /db[/: Unterminated character class"
-    const reason = (error as Error).message.split(': ').at(-1) ?? 'does not compile';
-    return `${reason.charAt(0).toLowerCase()}${reason.slice(1)} in "${source}"`;
+    if (!(error instanceof RE2JSException)) throw error;
+    return problemOf(error, source);
   }
+}
+
+// Compiling is linear in the size (see regexSize): this bound keeps it near 0.1 s at worst, and is far
+// above what label matchers need (`.{0,1000}` alone is 2,000). Alertmanager's own bound is higher, so
+// Vigil refuses a few patterns Alertmanager would take; it matches the same as Alertmanager on the rest.
+const MAX_REGEX_SIZE = 3000;
+
+const NOT_IN_RE2 = "RE2, Alertmanager's regex engine, has none";
+
+function problemOf(error: RE2JSException, source: string): string {
+  const where = `in "${source}"`;
+  if (!(error instanceof RE2JSSyntaxException)) return `${error.message} ${where}`;
+  const piece = error.getPattern() ?? source;
+  // JavaScript and PCRE habits get the reason rather than RE2's bare "invalid escape sequence".
+  if (/^\\(?:[1-9]|k)/.test(piece)) return `backreference "${piece}" ${where}: ${NOT_IN_RE2}`;
+  if (/^\(\?<?[=!]/.test(piece)) return `lookahead or lookbehind "${piece}" ${where}: ${NOT_IN_RE2}`;
+  const description = error.getDescription();
+  return piece === source ? `${description} ${where}` : `${description}: "${piece}" ${where}`;
 }
 
 /**
@@ -243,22 +293,11 @@ export function formatMatcher({ name, op, value }: Matcher): string {
   return `${name}${op}"${escaped}"`;
 }
 
-const compiled = new WeakMap<Matcher, RegExp>();
-
-function regexOf(m: Matcher): RegExp {
-  let re = compiled.get(m);
-  if (!re) {
-    re = anchoredRegex(m.value);
-    compiled.set(m, re);
-  }
-  return re;
-}
-
 /**
  * Whether a label set satisfies every matcher. A missing label counts as the empty string, as in
  * Prometheus: `team!="db"` and `team!~"db.*"` match alerts without `team`, `team=""` matches only those.
- * Each matcher's regex is compiled once (cached per matcher object), so filtering thousands of alerts
- * with the same parsed matchers compiles nothing after the first alert.
+ * Each regex is compiled once (see compiledRegex), so filtering thousands of alerts with the same
+ * matchers compiles nothing after the first alert.
  *
  *   matchesLabels([{name:'severity', op:'=~', value:'crit.*'}], {severity:'critical'}) → true
  *   matchesLabels([{name:'team', op:'!=', value:'db'}], {alertname:'X'}) → true
@@ -278,10 +317,10 @@ export function matchesLabels(
         ok = actual !== m.value;
         break;
       case '=~':
-        ok = regexOf(m).test(actual);
+        ok = regexMatches(m.value, actual);
         break;
       case '!~':
-        ok = !regexOf(m).test(actual);
+        ok = !regexMatches(m.value, actual);
         break;
     }
     if (!ok) return false;

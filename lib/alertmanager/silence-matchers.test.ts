@@ -52,6 +52,23 @@ describe('parseSilenceMatchers', () => {
     expect(() => parseSilenceMatchers([m('job', '(a', true)])).toThrow('does not compile');
   });
 
+  it('refuses, in either form, what RE2 (Alertmanager) refuses and JavaScript accepted, saying why', () => {
+    expect(() => parseSilenceMatchers([m('instance', 'db(?=-1)', true)])).toThrow(
+      `the regex of instance does not compile: lookahead or lookbehind "(?=" in "db(?=-1)": RE2, Alertmanager's regex engine, has none`,
+    );
+    expect(() => parseSilenceMatchers(String.raw`job=~"(a)\1"`)).toThrow(
+      /^invalid regular expression for job: backreference/,
+    );
+  });
+
+  it('takes RE2 syntax JavaScript lacked, and checks "matches no value" with RE2 too', () => {
+    expect(parseSilenceMatchers('instance=~"db-(?i:PRIMARY)"')).toEqual([
+      m('instance', 'db-(?i:PRIMARY)', true),
+    ]);
+    // [[:alpha:]]* matches the empty string, so this alone would silence every alert.
+    expect(() => parseSilenceMatchers('job=~"[[:alpha:]]*"')).toThrow('would silence every alert');
+  });
+
   it('accepts a negative matcher next to one that needs a value', () => {
     expect(parseSilenceMatchers('alertname="X" job!="node"')).toHaveLength(2);
   });

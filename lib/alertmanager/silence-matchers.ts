@@ -1,9 +1,10 @@
 import {
-  anchoredRegex,
   formatMatcher,
   type Matcher,
   MatcherSyntaxError,
   parseFilter,
+  regexMatches,
+  regexProblem,
 } from '@/lib/alertmanager/matchers';
 import type { Matcher as SilenceMatcher } from './schemas';
 
@@ -15,7 +16,7 @@ import type { Matcher as SilenceMatcher } from './schemas';
  *   parseSilenceMatchers('alertname="X", instance=~"db.*"')
  *     → [{name:'alertname', value:'X', isRegex:false, isEqual:true},
  *        {name:'instance', value:'db.*', isRegex:true, isEqual:true}]
- *   parseSilenceMatchers('instance=~"db["') → throws SilenceMatcherError('unterminated character class in "db["…')
+ *   parseSilenceMatchers('instance=~"db["') → throws SilenceMatcherError('invalid regular expression for instance: missing closing ]: "[" in "db["')
  *   parseSilenceMatchers('job=~".*"') → throws SilenceMatcherError('… would silence every alert …')
  */
 
@@ -69,20 +70,16 @@ function checkMatcher(m: SilenceMatcher): void {
       `"${m.name}" is not a label name (letters, digits and _, not starting with a digit)`,
     );
   if (!m.isRegex) return;
-  try {
-    // Alone first, as parseFilter does: "a)|(b" compiles anchored, as "^(?:a)|(b)$", which is no longer
-    // anchored (Alertmanager would take it the same way), and the text form refuses it.
-    new RegExp(m.value.startsWith('(?i)') ? m.value.slice(4) : m.value);
-    anchoredRegex(m.value);
-  } catch (error) {
-    const reason = (error as Error).message.split(': ').at(-1) ?? 'does not compile';
-    throw new SilenceMatcherError(`the regex of ${m.name} does not compile (${reason}): "${m.value}"`);
-  }
+  // regexProblem compiles the value alone, as parseFilter does: "a)|(b" compiles anchored, as
+  // "^(?:a)|(b)$", which is no longer anchored (Alertmanager would take it the same way), and the text
+  // form refuses it.
+  const problem = regexProblem(m.value);
+  if (problem) throw new SilenceMatcherError(`the regex of ${m.name} does not compile: ${problem}`);
 }
 
 /** Whether the matcher is satisfied by an alert that does not have the label at all. */
 function matchesEmpty(m: SilenceMatcher): boolean {
-  const equal = m.isRegex ? anchoredRegex(m.value).test('') : m.value === '';
+  const equal = m.isRegex ? regexMatches(m.value, '') : m.value === '';
   return m.isEqual ? equal : !equal;
 }
 

@@ -60,8 +60,9 @@ const store = globalThis as unknown as Record<symbol, Caches | undefined>;
 
 function caches(): Caches {
   store[KEY] ??= {
-    labels: new SharedCache({ maxEntries: 1000 }),
-    queries: new SharedCache({ maxEntries: 200 }),
+    // Bounded by bytes too: a burst of long log lines must not hold the process's memory.
+    labels: new SharedCache({ maxEntries: 1000, maxBytes: 4 * 1024 * 1024, maxInflight: 64 }),
+    queries: new SharedCache({ maxEntries: 200, maxBytes: 32 * 1024 * 1024, maxInflight: 64 }),
   };
   return store[KEY];
 }

@@ -1,10 +1,14 @@
 import 'server-only';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import GitHub from 'next-auth/providers/github';
 import { z } from 'zod';
 import { env } from '@/lib/env';
-import { userForExternalSignIn, verifyCredentials } from './users';
+import { authLogger, logSignInFailure } from './auth-log';
+import { requestClientAddress } from './client-address';
+import { externalSignIn, ssoPolicy } from './external-sign-in';
+import { safeCallbackUrl } from './safe-callback';
+import { ssoProviders } from './sso-providers';
+import { verifyCredentials } from './users';
 
 class RateLimitedSignIn extends CredentialsSignin {
   override code = 'rate_limited';
@@ -12,14 +16,8 @@ class RateLimitedSignIn extends CredentialsSignin {
 
 const credentialsSchema = z.object({ email: z.email(), password: z.string().min(1).max(1024) });
 
-/** The client address for the sign-in rate limit (the first X-Forwarded-For hop when behind a proxy). */
-function clientIp(request: Request): string {
-  return (
-    request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ||
-    request.headers.get('x-real-ip') ||
-    'local'
-  );
-}
+/** The client address for the sign-in limits; requests without one share a single bucket. */
+const clientIp = (request: Request): string => requestClientAddress(request.headers) ?? 'unknown';
 
 /**
  * Auth.js configuration, built lazily so nothing reads the environment at build time. Credentials need
@@ -33,41 +31,34 @@ function config(): NextAuthConfig {
     Credentials({
       credentials: { email: { label: 'E-mail' }, password: { label: 'Password', type: 'password' } },
       async authorize(raw, request) {
+        const ip = clientIp(request);
         const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const result = await verifyCredentials(parsed.data.email, parsed.data.password, clientIp(request));
-        if (!result.ok && result.reason === 'rate_limited') throw new RateLimitedSignIn();
-        return result.ok ? { id: result.user.id, email: result.user.email, name: result.user.name } : null;
+        // No e-mail logged for malformed input: the field may hold a mistyped password.
+        if (!parsed.success) {
+          logSignInFailure({ email: null, ip, reason: 'malformed' });
+          return null;
+        }
+        const result = await verifyCredentials(parsed.data.email, parsed.data.password, ip);
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+        logSignInFailure({ email: parsed.data.email, ip, reason: result.reason });
+        if (result.reason === 'rate_limited') throw new RateLimitedSignIn();
+        return null;
       },
     }),
+    ...ssoProviders(e),
   ];
-  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET)
-    providers.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
-  if (e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_ID && e.AUTH_OIDC_SECRET)
-    providers.push({
-      id: 'oidc',
-      name: e.AUTH_OIDC_NAME,
-      type: 'oidc',
-      issuer: e.AUTH_OIDC_ISSUER,
-      clientId: e.AUTH_OIDC_ID,
-      clientSecret: e.AUTH_OIDC_SECRET,
-    });
 
   return {
     secret: e.AUTH_SECRET,
     trustHost: true,
+    logger: authLogger,
     session: { strategy: 'jwt', maxAge: 7 * 24 * 3600 },
     pages: { signIn: '/signin', error: '/signin' },
     providers,
     callbacks: {
-      async signIn({ user, account }) {
-        if (!account || account.provider === 'credentials') return true;
-        if (!user.email) return false;
-        const local = await userForExternalSignIn(user.email, user.name ?? null, e.VIGIL_OIDC_DEFAULT_ROLE);
-        if (!local) return false;
-        user.id = local.id;
-        return true;
-      },
+      // The same rule as the sign-in page and action (Auth.js's default accepts any text starting with "/").
+      redirect: ({ url, baseUrl }) => safeCallbackUrl(url, baseUrl),
+      signIn: externalSignIn(ssoPolicy(e)),
       jwt({ token, user }) {
         if (user?.id) token.uid = user.id;
         return token;

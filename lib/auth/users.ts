@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { decoyHash, verifyPassword } from './password';
-import { SIGN_IN_WINDOW_MINUTES, signInBlocked } from './rate-limit';
+import { SIGN_IN_FAILURES_CONSIDERED, signInBlocked } from './rate-limit';
 import type { Role } from './roles';
 
 export type SessionUser = { id: string; email: string; name: string | null; role: Role };
@@ -11,8 +11,9 @@ export type CredentialsResult =
   | { ok: false; reason: 'invalid' | 'rate_limited' };
 
 /**
- * Checks an e-mail and password, with the failed-attempt limit enforced before the password is even
- * hashed. Every attempt is recorded (in Postgres, so the limit holds across instances).
+ * Checks an e-mail and password, with the failed-attempt limits (rate-limit.ts) enforced before the
+ * password is even hashed. Every attempt is recorded (in Postgres, so the limits hold across instances);
+ * a refused one is not, so an attacker cannot grow the table past the limits.
  */
 export async function verifyCredentials(
   email: string,
@@ -20,12 +21,23 @@ export async function verifyCredentials(
   ip: string,
 ): Promise<CredentialsResult> {
   const normalized = email.trim().toLowerCase();
-  const since = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const [emailFailures, ipFailures] = await Promise.all([
-    db().signInAttempt.count({ where: { email: normalized, succeeded: false, createdAt: { gte: since } } }),
-    db().signInAttempt.count({ where: { ip, succeeded: false, createdAt: { gte: since } } }),
+  const newestFailures = async (where: { email?: string; ip?: string }) =>
+    (
+      await db().signInAttempt.findMany({
+        where: { ...where, succeeded: false },
+        orderBy: { createdAt: 'desc' },
+        take: SIGN_IN_FAILURES_CONSIDERED,
+        select: { createdAt: true },
+      })
+    ).map((row) => row.createdAt);
+  const [known, emailAtAddress, address, byEmail] = await Promise.all([
+    db().signInAttempt.findFirst({ where: { email: normalized, ip, succeeded: true }, select: { id: true } }),
+    newestFailures({ email: normalized, ip }),
+    newestFailures({ ip }),
+    newestFailures({ email: normalized }),
   ]);
-  if (signInBlocked({ email: emailFailures, ip: ipFailures })) return { ok: false, reason: 'rate_limited' };
+  const history = { knownAddress: known !== null, failures: { emailAtAddress, address, email: byEmail } };
+  if (signInBlocked(new Date(), history)) return { ok: false, reason: 'rate_limited' };
 
   const user = await db().user.findUnique({ where: { email: normalized } });
   // Hash even for an unknown user so response time does not reveal which e-mails exist.
@@ -35,20 +47,6 @@ export async function verifyCredentials(
   if (!succeeded || !user) return { ok: false, reason: 'invalid' };
   await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
-}
-
-/**
- * A GitHub/OIDC sign-in: the user is matched by verified e-mail and created on first sign-in with the
- * configured default role. Disabled users are refused.
- */
-export async function userForExternalSignIn(email: string, name: string | null, defaultRole: Role) {
-  const normalized = email.trim().toLowerCase();
-  const user = await db().user.upsert({
-    where: { email: normalized },
-    update: { lastLoginAt: new Date() },
-    create: { email: normalized, name, role: defaultRole, lastLoginAt: new Date() },
-  });
-  return user.disabledAt ? undefined : user;
 }
 
 /** The user as stored now (role changes and disabling take effect on the next request). */

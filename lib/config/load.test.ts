@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
-import { buildConfig, ConfigFileError, DEFAULT_ESCALATION, parseConfigFile } from './load';
+import { buildConfig, ConfigFileError, DEFAULT_ESCALATION, DEFAULT_RETENTION, parseConfigFile } from './load';
 
 const rawEnv = {
   PROMETHEUS_URL: 'http://prom:9090',
@@ -69,7 +69,10 @@ describe('VIGIL_CONFIG', () => {
       'names channel "nobody"',
     ],
     ['channels: [ {name: m, type: email, to: [a@b.c]} ]', 'smtp: is required when an email channel'],
-    ['escalation: { levels: [ {level: 1, name: x, delay: soon} ] }', 'must look like 30s, 5m or 1h'],
+    ['escalation: { levels: [ {level: 1, name: x, delay: soon} ] }', 'must look like 30s, 5m, 1h or 30d'],
+    ['retention: { auditLog: 30m }', 'retention.auditLog: must be at least 1d (or forever)'],
+    ['retention: { auditLog: never }', 'retention.auditLog'],
+    ['retention: { events: 30d }', 'events'],
     ['unknownKey: 1', 'unknownKey'],
     [
       'panels: [ {id: sec, title: S, prometheus: nope, panels: [ {id: a, title: A, unit: count, queries: [ {expr: up} ]} ]} ]',
@@ -103,6 +106,61 @@ describe('VIGIL_CONFIG', () => {
     const fromFile = buildConfig(env, parseConfigFile('v.yml', 'pollInterval: 1m\nupstreamTimeout: 2s'));
     expect(fromFile.pollIntervalSeconds).toBe(60);
     expect(fromFile.alertmanagers[0]?.timeoutMs).toBe(2000);
+  });
+
+  it('keeps history for the default periods, the audit log longest', () => {
+    const { retentionSeconds } = buildConfig(env);
+    expect(retentionSeconds).toEqual(DEFAULT_RETENTION);
+    const days = Object.fromEntries(
+      Object.entries(retentionSeconds).map(([k, seconds]) => [k, (seconds ?? 0) / 86_400]),
+    );
+    expect(days).toEqual({
+      alertEvents: 400,
+      auditLog: 1095,
+      notifications: 180,
+      signInAttempts: 30,
+      timelineOfResolvedIncidents: 730,
+    });
+    expect(Math.max(...Object.values(days))).toBe(days.auditLog);
+  });
+
+  it("reads retention periods in the config's durations, `forever`, and keeps the defaults of the rest", () => {
+    const config = buildConfig(
+      env,
+      parseConfigFile('v.yml', 'retention: { alertEvents: 90d, auditLog: forever, signInAttempts: 36h }'),
+    );
+    expect(config.retentionSeconds).toEqual({
+      ...DEFAULT_RETENTION,
+      alertEvents: 90 * 86_400,
+      auditLog: null,
+      signInAttempts: 36 * 3600,
+    });
+    expect(parseConfigFile('v.yml', 'retention: { notifications: 86400 }').retention).toEqual({
+      notifications: 86_400,
+    });
+  });
+
+  it('limits typed queries and API token lifetimes by default, and takes the limits from the file', () => {
+    expect(buildConfig(env)).toMatchObject({
+      apiTokens: { defaultExpiryDays: 90 },
+      queries: {
+        perUserConcurrency: 4,
+        maxRangeSeconds: 32 * 86_400,
+        maxAnswerBytes: 10 * 1024 * 1024,
+        cacheBytes: 64 * 1024 * 1024,
+      },
+    });
+    const file = parseConfigFile(
+      'vigil.yml',
+      'apiTokens: { defaultExpiryDays: 30 }\nqueries: { perUserConcurrency: 2, maxRangeDays: 7 }\n',
+    );
+    expect(buildConfig(env, file)).toMatchObject({
+      apiTokens: { defaultExpiryDays: 30 },
+      queries: { perUserConcurrency: 2, maxRangeSeconds: 7 * 86_400, cacheBytes: 64 * 1024 * 1024 },
+    });
+    expect(() => parseConfigFile('vigil.yml', 'apiTokens: { defaultExpiryDays: never }')).toThrow(
+      /apiTokens\.defaultExpiryDays/,
+    );
   });
 
   it("reads a team's own panel groups", () => {

@@ -22,6 +22,44 @@ export type VigilConfig = {
   acknowledgement: { silence: boolean; durationSeconds: number };
   /** Overview boards declared in VIGIL_CONFIG (the built-in ones are in lib/overview/panels.ts). */
   panelGroups: PanelGroup[];
+  /** How long each kind of history is kept, in seconds; null keeps it forever (lib/retention/). */
+  retentionSeconds: RetentionSeconds;
+  /** The lifetime of new API tokens: the default and the longest a caller may ask for. */
+  apiTokens: { defaultExpiryDays: number };
+  /** Limits of the queries people type (see `queries` in ./schema.ts). */
+  queries: QueryLimits;
+};
+
+type QueryLimits = {
+  perUserConcurrency: number;
+  maxRangeSeconds: number;
+  maxAnswerBytes: number;
+  cacheBytes: number;
+};
+
+/** The query limits when VIGIL_CONFIG sets none (see `queries` in ./schema.ts). */
+const DEFAULT_QUERIES = {
+  perUserConcurrency: 4,
+  maxRangeDays: 32,
+  maxAnswerBytes: 10 * 1024 * 1024,
+  cacheBytes: 64 * 1024 * 1024,
+};
+
+export type RetentionSeconds = Record<keyof NonNullable<FileConfig['retention']>, number | null>;
+
+const DAY = 86_400;
+
+/**
+ * Kept long enough for yearly reviews (alert history 400 days, resolved incidents' timelines two
+ * years), the audit log longest (three years, as audits look back); sign-in attempts only feed the
+ * sign-in limits, and sent notifications are already on their incident's timeline.
+ */
+export const DEFAULT_RETENTION: RetentionSeconds = {
+  alertEvents: 400 * DAY,
+  auditLog: 1095 * DAY,
+  notifications: 180 * DAY,
+  signInAttempts: 30 * DAY,
+  timelineOfResolvedIncidents: 730 * DAY,
 };
 
 export class ConfigFileError extends Error {
@@ -123,7 +161,24 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
       durationSeconds: file?.acknowledgement?.duration ?? 3600,
     },
     panelGroups: file?.panels ?? [],
+    retentionSeconds: retentionSeconds(file?.retention),
+    apiTokens: { defaultExpiryDays: file?.apiTokens?.defaultExpiryDays ?? 90 },
+    queries: queryLimits(file?.queries ?? DEFAULT_QUERIES),
   };
+}
+
+function queryLimits({ maxRangeDays, ...rest }: typeof DEFAULT_QUERIES): QueryLimits {
+  return { ...rest, maxRangeSeconds: maxRangeDays * 86_400 };
+}
+
+/** The file's retention periods over the defaults (a period the file leaves out keeps its default). */
+function retentionSeconds(file: FileConfig['retention']): RetentionSeconds {
+  const periods = { ...DEFAULT_RETENTION };
+  for (const key of Object.keys(periods) as (keyof RetentionSeconds)[]) {
+    const period = file?.[key];
+    if (period !== undefined) periods[key] = period;
+  }
+  return periods;
 }
 
 /** Reads VIGIL_CONFIG (when set) and builds the config. */

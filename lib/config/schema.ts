@@ -29,6 +29,9 @@ import { panelGroupSchema } from '@/lib/config/panel-types';
  *           unit: perSecond
  *           queries: [{ expr: 'sum(rate(auth_failures_total[$__rate]))', legend: failed }]
  *   acknowledgement: { silence: true, duration: 1h }
+ *   retention: { alertEvents: 400d, auditLog: forever, signInAttempts: 30d }
+ *   apiTokens: { defaultExpiryDays: 90 }
+ *   queries: { perUserConcurrency: 4, maxRangeDays: 32, maxAnswerBytes: 10485760, cacheBytes: 67108864 }
  *   escalation:
  *     levels:
  *       - { level: 1, name: Chat, delay: 0s, targets: [ops-chat] }
@@ -54,17 +57,27 @@ const upstreamAuthSchema = z.discriminatedUnion('type', [
 ]);
 export type UpstreamAuth = z.infer<typeof upstreamAuthSchema>;
 
-/** "90s", "5m", "1h" → seconds. */
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** "90s", "5m", "1h", "30d" → seconds. */
 const durationSchema = z
   .union([
     z.number().int().nonnegative(),
-    z.string().regex(/^\d+(s|m|h)$/, { error: 'must look like 30s, 5m or 1h' }),
+    z.string().regex(/^\d+(s|m|h|d)$/, { error: 'must look like 30s, 5m, 1h or 30d' }),
   ])
   .transform((v) => {
     if (typeof v === 'number') return v;
-    const n = Number.parseInt(v, 10);
-    return v.endsWith('h') ? n * 3600 : v.endsWith('m') ? n * 60 : n;
+    return Number.parseInt(v, 10) * UNIT_SECONDS[v.at(-1) as keyof typeof UNIT_SECONDS];
   });
+
+/**
+ * How long rows are kept: a duration of at least a day (a mistyped `30m` must not empty the audit log),
+ * or `forever` (null: never pruned).
+ */
+const retentionPeriod = z.union([
+  z.literal('forever').transform(() => null),
+  durationSchema.refine((s) => s >= UNIT_SECONDS.d, { error: 'must be at least 1d (or forever)' }),
+]);
 
 /** A per-upstream request deadline, e.g. `timeout: 10s`. */
 const timeout = durationSchema.optional();
@@ -125,6 +138,50 @@ export const fileConfigSchema = z
     pollInterval: durationSchema.optional(),
     /** Deadline of one upstream request unless the upstream sets its own `timeout` (default 5 s). */
     upstreamTimeout: durationSchema.optional(),
+    /**
+     * How long history is kept before the hourly pruner deletes it (defaults in DEFAULT_RETENTION,
+     * lib/config/load.ts; README "Data retention" says what each covers).
+     */
+    retention: z
+      .object({
+        alertEvents: retentionPeriod.optional(),
+        auditLog: retentionPeriod.optional(),
+        notifications: retentionPeriod.optional(),
+        signInAttempts: retentionPeriod.optional(),
+        timelineOfResolvedIncidents: retentionPeriod.optional(),
+      })
+      .strict()
+      .optional(),
+    /**
+     * API tokens expire after `defaultExpiryDays` (default 90); a caller may ask for fewer days, never
+     * more. There is no "never": a leaked token that never expires is a door left open for good.
+     */
+    apiTokens: z
+      .object({ defaultExpiryDays: z.number().int().min(1).max(3650).default(90) })
+      .strict()
+      .optional(),
+    /**
+     * Limits of the queries people type (`/api/v1/query`, `/api/v1/logs`): how many one user may have
+     * running against an upstream at once (more are answered 429), the longest range (days), the largest
+     * upstream answer (bytes, 422 beyond), and the byte budget of each query cache.
+     */
+    queries: z
+      .object({
+        perUserConcurrency: z.number().int().min(1).max(100).default(4),
+        maxRangeDays: z.number().int().min(1).max(3650).default(32),
+        maxAnswerBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .default(10 * 1024 * 1024),
+        cacheBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .default(64 * 1024 * 1024),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((cfg, ctx) => {

@@ -1,43 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defineOperation, MAX_JSON_BODY_BYTES } from '@/lib/api/operation';
-import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenError } from '@/lib/errors';
+import { context, WEBHOOK_TOKEN } from '@/lib/testing/route-harness';
 
 /**
  * route(op, handler): what a caller gets for credentials, bodies of every kind and size, and invalid
  * input — in the order the operation promises (authenticate, role, bounded body, schemas, handler).
  */
 
-const WEBHOOK_TOKEN = 'a-webhook-token-of-24-chars';
-
-vi.hoisted(() => {
-  Object.assign(process.env, {
-    AUTH_SECRET: 's'.repeat(32),
-    VIGIL_WEBHOOK_TOKEN: 'a-webhook-token-of-24-chars',
-    PROMETHEUS_URL: 'http://prometheus.test:9090',
-    ALERTMANAGER_URLS: 'http://am.test:9093',
-    VIGIL_CHECK_RESPONSES: '1',
-  });
-});
+await vi.hoisted(async () => (await import('@/lib/testing/route-harness')).setRouteEnv());
 
 // The caller is named by a test header instead of a session or token (those need PostgreSQL; the
 // generated access test, lib/http/access.integration.test.ts, uses real tokens).
-vi.mock('@/lib/auth', async () => {
-  const { assertRole } = await import('@/lib/auth/actor');
-  return {
-    assertRole,
-    requestActor: async (request: Request): Promise<Actor | undefined> => {
-      const role = request.headers.get('x-test-role');
-      if (role !== 'viewer' && role !== 'responder' && role !== 'admin') return undefined;
-      return { id: 'u1', email: `${role}@example.com`, name: role, role, via: 'token', ip: null };
-    },
-  };
-});
+vi.mock('@/lib/auth', async () => (await import('@/lib/testing/route-harness')).fakeAuth());
 
 const { InvalidInputError, route } = await import('./route');
-
-const context = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 
 const echoOp = defineOperation({
   method: 'POST',
@@ -159,7 +137,8 @@ describe('route(): who calls', () => {
     expect((await invalid.json()).error.fields).toEqual({ v: expect.stringMatching(/4/) });
     const large = await send(JSON.stringify({ v: '4', pad: 'x'.repeat(64) }));
     expect(large.status).toBe(413);
-    expect(large.headers.get('connection')).toBeNull();
+    // Read past the bound (no declared length): the cut read leaves a socket nobody may reuse.
+    expect(large.headers.get('connection')).toBe('close');
     expect(refused).toEqual([401, 400, 413]);
   });
 });
@@ -186,6 +165,8 @@ describe('route(): the body', () => {
       context({ id: '7' }),
     );
     expect(res.status).toBe(413);
+    // Nothing was read: Node discards the body after the answer, so the sender reads the 413.
+    expect(res.headers.get('connection')).toBeNull();
     expect(await res.json()).toEqual({
       error: {
         code: 'validation',
@@ -213,6 +194,34 @@ describe('route(): the body', () => {
     const broken = await handler(post('{"a":'), context({ id: '7' }));
     expect(broken.status).toBe(422);
     expect((await broken.json()).error.fields).toEqual({ body: expect.stringMatching(/^not valid JSON/) });
+    expect(ran).not.toHaveBeenCalled();
+  });
+
+  it('takes only the JSON content type itself, with parameters, not a type that merely mentions it', async () => {
+    const { handler, ran } = echo();
+    const as = (type: string) =>
+      handler(
+        post(JSON.stringify({ s: 'x' }), { 'content-type': type, 'x-test-role': 'responder' }),
+        context({ id: '7' }),
+      );
+    // Simple types a cross-site page may send without a CORS preflight.
+    for (const type of ['text/plain; application/json', 'text/plain;charset=application/json']) {
+      const res = await as(type);
+      expect(res.status, type).toBe(422);
+      expect((await res.json()).error.fields, type).toEqual({ body: 'not JSON' });
+    }
+    expect(ran).not.toHaveBeenCalled();
+    for (const type of ['application/json; charset=utf-8', 'Application/JSON', ' application/json ;q=1'])
+      expect((await as(type)).status, type).toBe(201);
+  });
+
+  it('refuses a bare POST (no body, no content type) where the body is required', async () => {
+    const { handler, ran } = echo();
+    const res = await handler(post(null, { 'x-test-role': 'responder' }), context({ id: '7' }));
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields).toEqual({ body: 'is empty' });
+    const typed = await handler(post(null), context({ id: '7' }));
+    expect(typed.status).toBe(422);
     expect(ran).not.toHaveBeenCalled();
   });
 });

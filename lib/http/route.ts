@@ -189,9 +189,14 @@ const statusOf = (error: unknown): number | undefined =>
 
 function failure(request: Request, error: unknown): Response {
   if (error instanceof BodyTooLargeError)
-    // No `connection: close`: Node's server discards the unread rest of the body after the answer, so
-    // the sender (Alertmanager too) finishes its write and reads the 413 rather than failing on a reset.
-    return NextResponse.json(errorBody(error), { status: 413 });
+    // Refused on its declared length, the body is left unread and Node's server discards it after the
+    // answer, so the sender (Alertmanager too) finishes its write and reads the 413 instead of failing
+    // on a reset. Refused while streaming, the read was cancelled and the socket cannot carry another
+    // request: `connection: close` tells the client not to reuse it.
+    return NextResponse.json(errorBody(error), {
+      status: 413,
+      headers: error.readCancelled ? { connection: 'close' } : {},
+    });
   if (isAppError(error)) {
     const headers: HeadersInit =
       error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
@@ -227,6 +232,7 @@ function failure(request: Request, error: unknown): Response {
  */
 class BodyTooLargeError extends ValidationError {
   constructor(
+    readonly readCancelled: boolean,
     max = MAX_JSON_BODY_BYTES,
     message = `The body is larger than ${max / 1024 / 1024} MB; send less at once.`,
   ) {
@@ -235,11 +241,15 @@ class BodyTooLargeError extends ValidationError {
 }
 
 /**
- * The body as UTF-8 text, or undefined once it exceeds `max` bytes: checked on the declared length and
- * again while reading, so a body without a length (chunked) cannot grow past it either.
+ * The body as UTF-8 text, or how it turned out larger than `max` bytes: by its declared length (nothing
+ * read), or while reading (the read cancelled), so a body without a length (chunked) cannot grow past it
+ * either.
  */
-async function readBodyUpTo(request: Request, max: number): Promise<string | undefined> {
-  if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
+async function readBodyUpTo(
+  request: Request,
+  max: number,
+): Promise<string | { tooLarge: 'declared' | 'streamed' }> {
+  if (Number(request.headers.get('content-length') ?? 0) > max) return { tooLarge: 'declared' };
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -250,7 +260,7 @@ async function readBodyUpTo(request: Request, max: number): Promise<string | und
     size += value.byteLength;
     if (size > max) {
       await reader.cancel();
-      return undefined;
+      return { tooLarge: 'streamed' };
     }
     chunks.push(value);
   }
@@ -258,8 +268,13 @@ async function readBodyUpTo(request: Request, max: number): Promise<string | und
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+/**
+ * Whether the content type IS `application/json` (parameters allowed: `application/json; charset=utf-8`),
+ * not merely mentions it: `text/plain; application/json` is a "simple" type a cross-site page may send
+ * without a CORS preflight, so accepting it would reopen the CSRF door the JSON requirement closes.
+ */
 const isJson = (request: Request) =>
-  request.headers.get('content-type')?.includes('application/json') ?? false;
+  request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 const NOT_JSON = () =>
   new ValidationError('Send the body as JSON with "Content-Type: application/json".', { body: 'not JSON' });
@@ -277,7 +292,8 @@ async function readBody(op: Operation, request: Request): Promise<unknown> {
   const cookieCallable = op.role !== 'webhook' && op.role !== 'public';
   if (cookieCallable && typed && !isJson(request)) throw NOT_JSON();
   const text = await readBodyUpTo(request, max);
-  if (text === undefined) throw new BodyTooLargeError(max, op.errors?.[413]);
+  if (typeof text !== 'string')
+    throw new BodyTooLargeError(text.tooLarge === 'streamed', max, op.errors?.[413]);
   if (text.trim() === '') {
     if (op.bodyOptional && !typed) return {};
     throw new InvalidInputError(

@@ -72,6 +72,25 @@ describe('silenceRows', () => {
     expect(ids({ ...parseFilter('db work') })).toEqual(['s2']);
   });
 
+  it('reads the regexes of silences made elsewhere as Alertmanager does (RE2), whatever they hold', () => {
+    const amtool = silenceRows(
+      [
+        silence('p', { matchers: [m('instance', '[[:alpha:]]+-[0-9]+', true)] }),
+        // Alertmanager accepts this from amtool: it compiles ^(?:a)|(b)$.
+        silence('q', { matchers: [m('instance', 'a)|(b', true)] }),
+      ],
+      'default',
+      new Map(),
+      [],
+      now,
+    );
+    const ids = (filter: string) => filterSilences(amtool, parseFilter(filter)).map((r) => r.id);
+    expect(ids('instance="db-7"')).toEqual(['p']);
+    expect(ids('instance="a-7"')).toEqual(['p', 'q']);
+    expect(ids('instance="web"')).toEqual(['q']);
+    expect(ids('instance="xyz"')).toEqual([]);
+  });
+
   it('orders active and pending by the soonest end, expired by the latest end', () => {
     const order = sortSilences([
       ...silenceRows(

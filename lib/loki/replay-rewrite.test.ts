@@ -43,6 +43,12 @@ describe('parseSimpleLogQuery', () => {
     expect(parsed('{job="x"} |= "ntp"').keeps('level=info msg="NTP"')).toBe(false);
   });
 
+  it('reads regexes as RE2, as Loki does: named groups, inline flags, no catastrophic backtracking', () => {
+    expect(parsed('{job="x"} |~ "(?P<name>a)"').keeps('xay')).toBe(true);
+    expect(parsed('{job=~"n(?i:ODE)"}').matches({ job: 'node' })).toBe(true);
+    expect(parsed('{job=~"(.*.*.*)*X"}').matches({ job: 'x'.repeat(30) })).toBe(false);
+  });
+
   it('does not understand what it cannot answer like Loki', () => {
     for (const query of [
       '{job="node"} |= ',
@@ -52,7 +58,8 @@ describe('parseSimpleLogQuery', () => {
       '{job="node"} | json | status >= 400',
       'sum(rate({job="node"}[1m]))',
       '{job=node}',
-      '{job="x"} |~ "(?P<name>a)"',
+      '{job="x"} |~ "(a)\\\\1"',
+      '{job="x"} |~ "a(?=b)"',
       '{job="\\q"}',
     ])
       expect(parseSimpleLogQuery(query), query).toBeUndefined();

@@ -1,12 +1,14 @@
+import { RE2JS } from 're2js';
+
 /**
  * The replay's rewrite mode (see replay-server.ts): answers log queries for label sets that were
  * never recorded by re-using the recorded streams of real Loki 2.8 lines, relabelled and moved in time.
  * Pure; the replay server does the HTTP.
  *
  * It understands the LogQL that Vigil's log context sends: a stream selector (`=`, `!=`, `=~`, `!~`)
- * followed by line filters (`|=`, `!=`, `|~`, `!~`). Anything else (parsers, label filters, metric
- * queries, RE2-only regex syntax) is not understood, and the replay falls back to its recordings,
- * whose misses are loud 404s, rather than answer something Loki would not.
+ * followed by line filters (`|=`, `!=`, `|~`, `!~`), with regexes run on RE2 as Loki runs them. Anything
+ * else (parsers, label filters, metric queries, regexes RE2 refuses) is not understood, and the replay
+ * falls back to its recordings, whose misses are loud 404s, rather than answer something Loki would not.
  */
 
 export type LabelSet = Record<string, string>;
@@ -74,14 +76,12 @@ class Scanner {
 }
 
 /**
- * An RE2 pattern as a JavaScript RegExp: the one inline flag in common use, a leading `(?i)`, becomes
- * the `i` flag; undefined for what JavaScript cannot read.
+ * An RE2 pattern compiled as Loki compiles it (Go's regexp): label matchers anchored at both ends, line
+ * filters searched anywhere in the line; undefined for what RE2 refuses.
  */
-function regexOf(pattern: string, anchored: boolean): RegExp | undefined {
-  const insensitive = pattern.startsWith('(?i)');
-  const body = insensitive ? pattern.slice(4) : pattern;
+function regexOf(pattern: string, anchored: boolean): RE2JS | undefined {
   try {
-    return new RegExp(anchored ? `^(?:${body})$` : body, insensitive ? 'i' : '');
+    return RE2JS.compile(anchored ? `^(?:${pattern})$` : pattern);
   } catch {
     return undefined;
   }

@@ -17,10 +17,15 @@ export const promQueryOp = defineOperation({
   path: '/api/v1/query',
   tag: 'overview',
   summary: 'Cached PromQL query for charts: instant, or range with start, end and step',
+  description:
+    'Limited by `queries` in VIGIL_CONFIG: a range of at most `maxRangeDays` (32; 422 on `start`), an answer of at most `maxAnswerBytes` (10 MiB; 422 on `query`), and at most `perUserConcurrency` (4) of your queries and log queries running against the upstreams at once (429 with Retry-After). Answers are cached by the expression without comments and extra whitespace, and the range is widened to whole steps.',
   role: 'viewer',
   query: promQueryParamsSchema,
   response: { schema: promQueryAnswerSchema },
-  errors: { 502: 'Prometheus refused the query or did not answer; the message is its own' },
+  errors: {
+    429: 'You have as many queries running as you may at once (or Vigil waits on many); retry after Retry-After',
+    502: 'Prometheus refused the query or did not answer; the message is its own',
+  },
 });
 
 export const overviewOp = defineOperation({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { UpstreamError } from '@/lib/errors';
+import { UpstreamError, ValidationError } from '@/lib/errors';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
 import { prometheusTarget } from '@/lib/upstreams/targets';
 import { getLabelValues, getTargets, instantQuery, rangeQuery } from './client';
@@ -263,5 +263,46 @@ describe('failures (fake server)', () => {
     expect(error.hint).toBe(
       `Prometheus eu at ${host} refused the connection; check that it runs and that prometheus "eu" in VIGIL_CONFIG is right.`,
     );
+  });
+});
+
+describe('answer size (fake server)', () => {
+  const range = { start: new Date(1_700_000_000_000), end: new Date(1_700_003_600_000), stepSeconds: 15 };
+  const body = fixture('query_range-cpu-by-mode.json');
+
+  it('reads an answer up to maxAnswerBytes, and refuses a larger one with a 422 naming the query', async () => {
+    handle = answer(200, body);
+    const bounded = { ...target, maxAnswerBytes: body.length };
+    expect((await rangeQuery(bounded, 'x', range)).length).toBeGreaterThan(0);
+    const small = { ...target, maxAnswerBytes: body.length - 1 };
+    const error = await rangeQuery(small, 'x', range).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({
+      fields: { query: 'answer too large' },
+      message: expect.stringMatching(
+        /^Prometheus's answer is larger than .* MB, the most Vigil reads; narrow the query/,
+      ),
+    });
+  });
+
+  it('stops reading a chunked answer (no length) once it passes the bound', async () => {
+    let written = 0;
+    handle = (response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = `${'x'.repeat(64 * 1024)}`;
+      const write = () => {
+        // An endless answer: only the reader stopping ends it.
+        while (written < 64 * 1024 * 1024 && response.write(chunk)) written += chunk.length;
+        if (written < 64 * 1024 * 1024) response.once('drain', write);
+        else response.end();
+      };
+      response.write('{"status":"success","data":{"resultType":"matrix","result":["');
+      write();
+    };
+    const error = await rangeQuery({ ...target, maxAnswerBytes: 256 * 1024 }, 'x', range).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(written).toBeLessThan(16 * 1024 * 1024);
   });
 });

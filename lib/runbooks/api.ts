@@ -55,8 +55,11 @@ export const recentLogsOp = defineOperation({
   tag: 'runbooks',
   summary: 'The newest Loki lines of a LogQL log query (the <LogQL> runbook component)',
   description:
-    'Answers 200 with `status` not-configured | ok | error (Loki refusing the query, or unreachable); cached for 10 s.',
+    'Answers 200 with `status` not-configured | ok | error (Loki refusing the query, or unreachable); cached for 10 s. Counts against your query cap like `/api/v1/query` (429 beyond `queries.perUserConcurrency`; an answer over `queries.maxAnswerBytes` is a 422).',
   role: 'viewer',
   query: logsParamsSchema,
   response: { schema: logsResponseSchema },
+  errors: {
+    429: 'You have as many queries running as you may at once (or Vigil waits on many); retry after Retry-After',
+  },
 });

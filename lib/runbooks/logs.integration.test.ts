@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type LokiReplay, startLokiReplay } from '@/lib/loki/replay-server';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
 import { lokiTarget } from '@/lib/upstreams/targets';
@@ -10,6 +10,9 @@ import { readRecentLogs as readParsed } from './logs';
  * The <LogQL> route's data against the replay of real Loki 2.8 answers (rewrite mode: real lines for
  * the label set below). Each test has its own replay, so no answer comes from another test's cache.
  */
+
+// The query cache takes its byte budget from the configuration, which needs the environment.
+await vi.hoisted(async () => (await import('@/lib/testing/route-harness')).setRouteEnv());
 
 const STREAM = { job: 'api', instance: '127.0.0.1:41999' };
 const NOW = Date.now();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '@/lib/errors';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
 import { parseInput } from '@/lib/validation';
@@ -6,6 +6,9 @@ import { logsParamsSchema } from './api-schema';
 import { readRecentLogs as readParsed } from './logs';
 
 /** What the <LogQL> route decides before Loki answers; the replay tests are in logs.integration.test.ts. */
+
+// The query cache takes its byte budget from the configuration, which needs the environment.
+await vi.hoisted(async () => (await import('@/lib/testing/route-harness')).setRouteEnv());
 
 const unreachable: UpstreamTarget = {
   source: 'loki',

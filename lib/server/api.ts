@@ -10,11 +10,11 @@ export const healthOp = defineOperation({
   tag: 'operations',
   summary: 'Health of Vigil, its database and upstreams (200 healthy, 503 unhealthy)',
   description:
-    '`?probe=live` answers `{status: "alive", timestamp}` without touching the database or upstreams.',
+    'Anyone may read up/down per upstream; `errors` (hosts and what the upstreams answered) is included only for a caller with a session or an API token. `?probe=live` answers `{status: "alive", timestamp}` without touching the database or upstreams.',
   role: 'public',
   query: healthQuerySchema,
   response: { schema: z.union([healthStatusSchema, livenessSchema]) },
-  errors: { 503: 'Unhealthy: the same body, with `errors` saying what is down' },
+  errors: { 503: 'Unhealthy: the same body (with `errors` saying what is down, for a signed-in caller)' },
 });
 
 export const metricsOp = defineOperation({

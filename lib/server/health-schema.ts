@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /**
  * `GET /api/health`, client-safe: Vigil's own health in the shape the seed stack's health check uses,
- * and the liveness answer of `?probe=live`.
+ * and the liveness answer of `?probe=live`. Anyone may read up/down; `errors` (upstream names, hosts and
+ * what they answered) only a caller with a session or an API token, since that maps the network behind
+ * Vigil for a stranger.
  */
 
 const iso = z.string().describe('ISO 8601 time');
@@ -14,7 +16,10 @@ export const healthStatusSchema = z.object({
   alertmanager: z.enum(['up', 'down', 'degraded']),
   loki: z.enum(['up', 'down', 'not configured']),
   timestamp: iso,
-  errors: z.array(z.string()),
+  errors: z
+    .array(z.string())
+    .optional()
+    .describe('What is down and why (hosts, upstream answers): only for a session or an API token'),
 });
 export type HealthStatus = z.infer<typeof healthStatusSchema>;
 

@@ -4,8 +4,10 @@ import { runtimeState } from '@/lib/db/runtime';
 import { env } from '@/lib/env';
 import { startEscalation } from '@/lib/escalation/runner';
 import { metrics } from '@/lib/metrics/registry';
+import { startRetention } from '@/lib/retention/runner';
 import { sources } from '@/lib/snapshots/sources';
 import { prepareDatabase } from './database';
+import { recordPeerAddresses } from './peer-address';
 import { registerPollHooks } from './poll-hooks';
 
 const log = (line: string) => console.info(`[vigil] ${line}`);
@@ -17,6 +19,8 @@ const log = (line: string) => console.info(`[vigil] ${line}`);
  */
 export async function startServer(): Promise<void> {
   try {
+    // First: every request from now on must carry its real peer address (see peer-address.ts).
+    recordPeerAddresses();
     const e = env();
     config();
     const { url } = await prepareDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.VIGIL_DATA_DIR }, log);
@@ -29,6 +33,8 @@ export async function startServer(): Promise<void> {
     sources();
     // Escalation and its outbox run in every instance; row locks keep instances from acting twice.
     await startEscalation();
+    // History is pruned in every instance too; its batches skip the rows another instance is deleting.
+    startRetention();
     log('ready');
   } catch (error) {
     console.error(`\n${(error as Error).message}\n`);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { UpstreamAuth } from '@/lib/config/schema';
-import { UpstreamError } from '@/lib/errors';
+import { UpstreamError, ValidationError } from '@/lib/errors';
 import { authHeaders } from './auth-headers';
 import { endpointOf, observeUpstreamRequest } from './observe';
 
@@ -24,6 +24,8 @@ export type UpstreamTarget = {
   timeoutMs: number;
   /** The variable or config key an operator should check, e.g. "PROMETHEUS_URL". */
   configHint: string;
+  /** The largest answer body read (bytes); a larger one is a 422 (queries people type, see user-queries.ts). */
+  maxAnswerBytes?: number;
 };
 
 export type UpstreamRequest<S extends z.ZodType> = {
@@ -109,6 +111,40 @@ function statusHint(target: UpstreamTarget, status: number): string {
   return 'The request was refused as shown; fix the input and try again.';
 }
 
+/** An upstream answer over the target's `maxAnswerBytes`: the query asked for too much (422). */
+class AnswerTooLargeError extends ValidationError {
+  constructor(target: UpstreamTarget, max: number) {
+    super(
+      `${label(target)}'s answer is larger than ${Math.round((max / 1024 / 1024) * 10) / 10} MB, the most Vigil reads; narrow the query (fewer series, a shorter range or a larger step).`,
+      { query: 'answer too large' },
+    );
+  }
+}
+
+/** The body as text, read no further than `target.maxAnswerBytes` when it has one. */
+async function readAnswer(target: UpstreamTarget, res: Response): Promise<string> {
+  const max = target.maxAnswerBytes;
+  if (max === undefined || !res.body) return res.text();
+  if (Number(res.headers.get('content-length') ?? 0) > max) {
+    await res.body.cancel().catch(() => {});
+    throw new AnswerTooLargeError(target, max);
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw new AnswerTooLargeError(target, max);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 export async function requestUpstream<S extends z.ZodType>(
   target: UpstreamTarget,
   request: UpstreamRequest<S>,
@@ -162,7 +198,7 @@ export async function requestUpstream<S extends z.ZodType>(
       fetch(url, { method, headers, body, signal: controller.signal, cache: 'no-store', redirect: 'error' }),
       timedOut,
     ]);
-    return { res, text: await Promise.race([res.text(), timedOut]) };
+    return { res, text: await Promise.race([readAnswer(target, res), timedOut]) };
   };
   let response: Response;
   let text: string;
@@ -176,6 +212,7 @@ export async function requestUpstream<S extends z.ZodType>(
     }));
   } catch (error) {
     observe(undefined, false);
+    if (error instanceof AnswerTooLargeError) throw error;
     throw networkFailure(target, url, error);
   } finally {
     clearTimeout(deadline);

@@ -2,6 +2,7 @@ import type { AckResult } from './ack';
 import type { LoadResult } from './http-load';
 import type { MachineInfo } from './machine';
 import type { PageResult } from './page';
+import { CATASTROPHIC_FILTER, type RegexFilterResult } from './regex-filter';
 import { quantile } from './stats';
 import type { UpstreamCounts } from './vigil-metrics';
 import type { WebhookResult } from './webhook';
@@ -28,6 +29,8 @@ export type BenchResults = {
     byClients: { clients: number; counts: UpstreamCounts }[];
   };
   page: (PageResult & { alerts: number }) | { error: string };
+  /** Absent from the results of runs before it was measured. */
+  regexFilter?: RegexFilterResult | { error: string };
   ack: AckResult | { error: string };
   webhook: WebhookResult | { error: string };
   rss: { idleBytes: number; loadedBytes: number; loadedAlerts: number };
@@ -112,6 +115,7 @@ export function verdictRows(r: BenchResults): Row[] {
       },
     );
   }
+  if (r.regexFilter) rows.push(...regexRows(r.regexFilter));
   if (failed(r.ack))
     rows.push({ figure: 'Acknowledge', value: `failed: ${r.ack.error}`, target: '', met: false });
   else
@@ -144,6 +148,29 @@ export function verdictRows(r: BenchResults): Row[] {
     },
   );
   return rows;
+}
+
+/** The alerts API with the catastrophic filter, and the liveness probe while it ran. */
+function regexRows(f: RegexFilterResult | { error: string }): Row[] {
+  const figure = `Alerts API, filter \`${CATASTROPHIC_FILTER}\``;
+  if (failed(f)) return [{ figure, value: `failed: ${f.error}`, target: '', met: false }];
+  const median = quantile(f.filterMs, 0.5);
+  // Infinity when no probe answered at all.
+  const slowestProbe = f.liveMs.length > 0 ? Math.max(...f.liveMs) : Number.POSITIVE_INFINITY;
+  return [
+    {
+      figure: `${figure}, ${num(f.total)} alerts (median of ${f.filterMs.length})`,
+      value: `${spread(f.filterMs)}; matched ${num(f.matching)}`,
+      target: '≤ 100 ms',
+      met: median <= 100,
+    },
+    {
+      figure: 'Liveness probe while that filter runs (slowest answer)',
+      value: `${f.liveMs.length > 0 ? ms(slowestProbe) : 'none answered'} (p50 ${ms(quantile(f.liveMs, 0.5))} of ${f.liveMs.length} probes${f.liveFailures ? `; ${f.liveFailures} failed` : ''})`,
+      target: '≤ 50 ms, none failed',
+      met: slowestProbe <= 50 && f.liveFailures === 0,
+    },
+  ];
 }
 
 function loadTable(r: BenchResults): string {
@@ -264,6 +291,11 @@ ${upstreamTable(r)}
   the 'Filter alerts' box (info alerts sort last, so none are on the first page before), timed until every listed
   row is an info alert, from a freshly loaded list each time; three times with Enter, three times with the last
   keystroke (the box applies a filter that parses after a 300 ms pause).
+- **Catastrophic regex**: \`GET /api/v1/alerts?filter=${CATASTROPHIC_FILTER}\` with the token at the largest size,
+  one request after another, each with a different \`limit\` so that none is served from the answer cache and each
+  runs the pattern over every alert's \`instance\` (\`host-N:9100\`, up to 14 characters: hours for a backtracking
+  regex engine). Meanwhile \`GET /api/health?probe=live\` is asked back to back, 5 ms apart, from before the first
+  request until after the last; its slowest answer is the figure.
 - **Acknowledge**: \`POST /api/v1/alerts/{fingerprint}/ack\` with the token and a comment, one alert after another,
   timed until \`GET /api/v2/silence/{id}\` on peer 1 answers 200 with state \`active\`.
 - **Webhook**: measured first, before any alert is posted to Alertmanager (otherwise Alertmanager's own

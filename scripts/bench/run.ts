@@ -9,6 +9,7 @@ import { postToPeers, SYNTHETIC_FILTER } from './alert-generator';
 import { type LoadResult, load, sequential } from './http-load';
 import { machineInfo } from './machine';
 import { measureAlertsPage } from './page';
+import { CATASTROPHIC_FILTER, measureRegexFilter } from './regex-filter';
 import { type BenchResults, renderReport, type SizeResult, verdictRows } from './report';
 import { BENCH_USER, type BenchEnv, startBenchEnv } from './setup';
 import { poll } from './stats';
@@ -32,6 +33,8 @@ type Plan = {
   upstreamWindow: number;
   pageLoads: number;
   acks: number;
+  /** Alerts API requests with the catastrophic regex filter, at the largest size. */
+  regexSamples: number;
   webhook: { notifications: number; size: number };
 };
 
@@ -41,6 +44,7 @@ const FULL: Plan = {
   upstreamWindow: 30,
   pageLoads: 3,
   acks: 30,
+  regexSamples: 5,
   webhook: { notifications: 50, size: 200 },
 };
 const QUICK: Plan = {
@@ -49,6 +53,7 @@ const QUICK: Plan = {
   upstreamWindow: 10,
   pageLoads: 2,
   acks: 10,
+  regexSamples: 3,
   webhook: { notifications: 10, size: 200 },
 };
 
@@ -184,6 +189,13 @@ async function measure(env: BenchEnv, plan: Plan, startedAt: Date, quick: boolea
   }
   const loadedAlerts = posted;
 
+  log(
+    `timing the filter ${CATASTROPHIC_FILTER} over ${loadedAlerts} alerts, and the liveness probe meanwhile…`,
+  );
+  const regexFilter = await attempt(() =>
+    measureRegexFilter({ vigilUrl: server.url, apiToken, samples: plan.regexSamples }),
+  );
+
   log('measuring the /alerts page in Chromium…');
   const page = await attempt(async () => ({
     alerts: loadedAlerts,
@@ -224,6 +236,7 @@ async function measure(env: BenchEnv, plan: Plan, startedAt: Date, quick: boolea
     sizes,
     upstream,
     page,
+    regexFilter,
     ack,
     webhook,
     rss: { idleBytes, loadedBytes, loadedAlerts },

@@ -2,14 +2,9 @@
 
 import { AuthError } from 'next-auth';
 import { signIn } from '@/lib/auth/next-auth';
+import { safeCallbackPath } from '@/lib/auth/safe-callback';
 
 export type SignInState = { error?: string; email?: string };
-
-/** Keeps the redirect target on this site: "/alerts?x" is fine, "//evil.example" and URLs are not. */
-function safeRedirect(value: FormDataEntryValue | null): string {
-  const target = typeof value === 'string' ? value : '/';
-  return target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\') ? target : '/';
-}
 
 export async function signInWithPassword(_prev: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get('email') ?? '');
@@ -17,7 +12,7 @@ export async function signInWithPassword(_prev: SignInState, form: FormData): Pr
     await signIn('credentials', {
       email,
       password: String(form.get('password') ?? ''),
-      redirectTo: safeRedirect(form.get('callbackUrl')),
+      redirectTo: safeCallbackPath(form.get('callbackUrl')),
     });
     return {};
   } catch (error) {
@@ -34,5 +29,5 @@ export async function signInWithPassword(_prev: SignInState, form: FormData): Pr
 }
 
 export async function signInWithProvider(provider: string, callbackUrl: string): Promise<void> {
-  await signIn(provider, { redirectTo: safeRedirect(callbackUrl) });
+  await signIn(provider, { redirectTo: safeCallbackPath(callbackUrl) });
 }

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table } from '@/components/ui/table';
 import { listTokens, listUsers } from '@/lib/admin/users';
 import { requirePageUser } from '@/lib/auth';
+import { config } from '@/lib/config/current';
 import { TokenManager } from '../tokens/_components/token-manager';
 import { RoleForm } from './role-form';
 
@@ -47,7 +48,12 @@ export default async function AdminPage() {
             )}
           />
         </Card>
-        <TokenManager tokens={tokens} users={users.map((u) => ({ id: u.id, email: u.email }))} canCreate />
+        <TokenManager
+          tokens={tokens}
+          users={users.map((u) => ({ id: u.id, email: u.email }))}
+          canCreate
+          expiryDays={config().apiTokens.defaultExpiryDays}
+        />
       </div>
     </>
   );

@@ -2,6 +2,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { listTokens } from '@/lib/admin/users';
 import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';
+import { config } from '@/lib/config/current';
 import { TokenManager } from './_components/token-manager';
 
 export const metadata = { title: 'API tokens' };
@@ -13,9 +14,13 @@ export default async function TokensPage() {
     <>
       <PageHeader
         title="API tokens"
-        description='Send a token as "Authorization: Bearer <token>"; it acts with your role.'
+        description='Send a token as "Authorization: Bearer <token>"; it acts with your role until it expires or is revoked.'
       />
-      <TokenManager tokens={tokens} canCreate={hasRole(user.role, 'responder')} />
+      <TokenManager
+        tokens={tokens}
+        canCreate={hasRole(user.role, 'responder')}
+        expiryDays={config().apiTokens.defaultExpiryDays}
+      />
     </>
   );
 }

@@ -9,11 +9,17 @@ import { Table } from '@/components/ui/table';
 import type { TokenRow } from '@/lib/admin/api-schema';
 import { type CreateTokenState, createTokenAction, revokeTokenAction } from '../actions';
 
-type Props = { tokens: TokenRow[]; users?: { id: string; email: string }[]; canCreate: boolean };
+type Props = {
+  tokens: TokenRow[];
+  users?: { id: string; email: string }[];
+  canCreate: boolean;
+  /** The lifetime of a new token unless fewer days are asked (apiTokens.defaultExpiryDays), also the most. */
+  expiryDays: number;
+};
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
-export function TokenManager({ tokens, users, canCreate }: Props) {
+export function TokenManager({ tokens, users, canCreate, expiryDays }: Props) {
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, {});
   const [revoking, startRevoke] = useTransition();
   return (
@@ -35,8 +41,21 @@ export function TokenManager({ tokens, users, canCreate }: Props) {
               </Select>
             </Field>
           ) : null}
-          <Field id="token-expiry" label="Expires after (days, optional)" error={state.fields?.expiresInDays}>
-            {(control) => <Input {...control} name="expiresInDays" type="number" min={1} max={3650} />}
+          <Field
+            id="token-expiry"
+            label={`Expires after (days, at most ${expiryDays})`}
+            error={state.fields?.expiresInDays}
+          >
+            {(control) => (
+              <Input
+                {...control}
+                name="expiresInDays"
+                type="number"
+                min={1}
+                max={expiryDays}
+                placeholder={String(expiryDays)}
+              />
+            )}
           </Field>
           <Button type="submit" disabled={pending}>
             Create token
@@ -74,7 +93,8 @@ export function TokenManager({ tokens, users, canCreate }: Props) {
             <td className="py-1.5">{t.userEmail}</td>
             <td className="py-1.5">{day(t.createdAt)}</td>
             <td className="py-1.5">{day(t.lastUsedAt)}</td>
-            <td className="py-1.5">{day(t.expiresAt)}</td>
+            {/* Tokens from before expiry was required have none. */}
+            <td className="py-1.5">{t.expiresAt ? day(t.expiresAt) : 'never'}</td>
             <td className="py-1.5 text-right">
               {t.revokedAt ? (
                 <Badge tone="danger">revoked</Badge>
