@@ -74,9 +74,12 @@ async function run<O extends Operation>(
   const result = await handler(input, { actor: actor as CallerOf<O>, request });
   if (result instanceof Response) return result;
   const status = 'schema' in op.response ? (op.response.status ?? 200) : 200;
-  const body = JSON.parse(JSON.stringify(result ?? null)) as unknown;
-  if (env().VIGIL_CHECK_RESPONSES) checkAnswer(op, body);
-  return NextResponse.json(body, { status });
+  if (!env().VIGIL_CHECK_RESPONSES) return NextResponse.json(result ?? null, { status });
+  // Checked as the client will read it (Dates become strings): serialised once, parsed back once, and
+  // only in tests; in production the answer is serialised once.
+  const text = JSON.stringify(result ?? null);
+  checkAnswer(op, JSON.parse(text));
+  return new NextResponse(text, { status, headers: { 'content-type': 'application/json' } });
 }
 
 /** Who calls, refused with 401/403 before the request is read any further. */
