@@ -78,13 +78,13 @@ describe('observePipeline', () => {
     ]);
   });
 
-  it('marks an unreachable cluster broken and its heartbeat unknown (one broken thing pages once)', () => {
+  it('marks an unreachable cluster broken and its heartbeat paused (one broken thing pages once)', () => {
     const [c, h] = observePipeline(
       { clusters: [cluster({ error: { message: 'Alertmanager refused the connection' } })], prometheus: [] },
       WATCH,
     );
     expect(c).toMatchObject({ ok: false, detail: 'Alertmanager refused the connection' });
-    expect(h).toMatchObject({ key: 'heartbeat:default', ok: undefined });
+    expect(h).toMatchObject({ key: 'heartbeat:default', ok: undefined, paused: true });
   });
 
   it('knows nothing before the first poll answered', () => {
@@ -96,6 +96,7 @@ describe('observePipeline', () => {
       WATCH,
     );
     expect(seen.map((o) => o.ok)).toEqual([undefined, undefined, undefined]);
+    expect(seen.some((o) => o.paused)).toBe(false);
   });
 
   it('sees a silenced heartbeat as missing, and watches no heartbeat where it is turned off', () => {

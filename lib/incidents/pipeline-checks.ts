@@ -9,8 +9,10 @@ import type { PipelineWatchConfig } from '@/lib/config/load';
  *   silenced or inhibited heartbeat is missing: the point is that alerts reach people.
  * - `cluster:<cluster>`: at least one peer of the Alertmanager cluster answers.
  * - `prometheus:<server>`: the Prometheus server answers.
- * While a whole cluster is unreachable its heartbeat is unknown (not missing): the cluster check names
- * the real fault, and one broken thing pages once.
+ * While a whole cluster is unreachable its heartbeat is paused (not missing): the cluster check names
+ * the real fault, and one broken thing pages once. A Prometheus outage, by contrast, may also show as a
+ * missing heartbeat after `missingAfter` (Alertmanager resolves the Watchdog once Prometheus stops
+ * resending it): Vigil cannot tell which Prometheus feeds which cluster.
  */
 
 export type PipelineCheckKind = 'heartbeat' | 'cluster' | 'prometheus';
@@ -26,6 +28,12 @@ export type PipelineObservation = {
   afterSeconds: number;
   /** What failed, for the incident's title ("refused the connection"). */
   detail?: string;
+  /**
+   * Cannot be judged because a check it depends on is failing (a heartbeat while its whole cluster is
+   * unreachable): its clock stands still, so it does not page as missing the moment the cluster is back,
+   * before Prometheus has resent the heartbeat.
+   */
+  paused?: true;
 };
 
 /** The part of a snapshot view the checks read (lib/snapshots/snapshot-source.ts). */
@@ -86,6 +94,7 @@ export function observePipeline(
       ok: reachable && view.data ? heartbeatSeen(view.data.alerts, heartbeat.match) : undefined,
       afterSeconds: heartbeat.missingAfterSeconds,
       detail: matcherText(heartbeat.match),
+      ...(reachable === false ? { paused: true as const } : {}),
     });
   }
   for (const view of views.prometheus)

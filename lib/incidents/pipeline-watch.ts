@@ -17,7 +17,8 @@ import { recordEvent, recordEvents } from './record-event';
  * Each check is one `pipeline_checks` row, locked (`FOR UPDATE`) while it is decided, so several Vigil
  * instances sharing the database, or two evaluations at once, open one incident per broken part: the
  * second waits for the first's commit and finds the incident already there. `last_ok_at` lives in the
- * row, so a restart keeps the clock of a missing heartbeat.
+ * row, so a restart keeps the clock of a missing heartbeat; a paused check (its cluster unreachable)
+ * moves it too, so its clock stands still during an outage that another check already pages for.
  */
 
 export type PipelineEvaluation = { opened: string[]; recovered: string[] };
@@ -37,8 +38,8 @@ export async function evaluatePipeline(
     data: observations.map((o) => ({ key: o.key, firstWatchedAt: now })),
     skipDuplicates: true,
   });
-  // Working checks move their clock in one statement, without a lock: the latest time wins.
-  const working = observations.filter((o) => o.ok === true).map((o) => o.key);
+  // Working (and paused) checks move their clock in one statement, without a lock: the latest time wins.
+  const working = observations.filter((o) => o.ok === true || o.paused).map((o) => o.key);
   if (working.length > 0)
     await client.$executeRaw`
       UPDATE pipeline_checks SET last_ok_at = GREATEST(COALESCE(last_ok_at, ${now}), ${now}), updated_at = ${now}
