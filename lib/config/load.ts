@@ -33,7 +33,7 @@ export type VigilConfig = {
 };
 
 /** One cluster's heartbeat: the labels of the always-firing alert and how long it may be missing. */
-export type HeartbeatConfig = { match: Record<string, string>; missingAfterSeconds: number };
+type HeartbeatConfig = { match: Record<string, string>; missingAfterSeconds: number };
 
 export type PipelineWatchConfig = {
   /** Per cluster name; a cluster whose heartbeat is turned off is absent. */
@@ -45,7 +45,7 @@ export type PipelineWatchConfig = {
 };
 
 /** A cluster's heartbeat when VIGIL_CONFIG says nothing about it (the shorthand cluster too). */
-export const DEFAULT_HEARTBEAT: HeartbeatConfig = {
+const DEFAULT_HEARTBEAT: HeartbeatConfig = {
   match: { alertname: 'Watchdog' },
   missingAfterSeconds: 300,
 };

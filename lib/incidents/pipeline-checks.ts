@@ -15,7 +15,7 @@ import type { PipelineWatchConfig } from '@/lib/config/load';
  * resending it): Vigil cannot tell which Prometheus feeds which cluster.
  */
 
-export type PipelineCheckKind = 'heartbeat' | 'cluster' | 'prometheus';
+type PipelineCheckKind = 'heartbeat' | 'cluster' | 'prometheus';
 
 export type PipelineObservation = {
   key: string;
@@ -110,7 +110,7 @@ export function observePipeline(
 }
 
 /** `{alertname="Watchdog"}` */
-export const matcherText = (match: Record<string, string>) =>
+const matcherText = (match: Record<string, string>) =>
   `{${Object.entries(match)
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
     .join(', ')}}`;
