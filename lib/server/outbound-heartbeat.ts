@@ -1,5 +1,6 @@
 import 'server-only';
 import { config } from '@/lib/config/current';
+import { ESCALATION_LOOP } from '@/lib/escalation/runner';
 import { WEBHOOK_LIVENESS } from '@/lib/incidents/alert-ingest';
 import { livenessOf } from '@/lib/liveness';
 import { type Loop, startLoop } from '@/lib/loop';
@@ -14,8 +15,6 @@ import { vigilHealth } from './vigil-health';
  * service's grace time. The URL holds the service's secret: no log line shows any part of it.
  */
 
-/** The escalation loop's name in lib/liveness.ts (lib/escalation/runner.ts). */
-const ESCALATION_LIVENESS = 'escalation pass';
 const CALL_TIMEOUT_MS = 10_000;
 
 const KEY = Symbol.for('vigil.outbound-heartbeat');
@@ -27,6 +26,8 @@ export function startOutboundHeartbeat(): void {
   const outbound = pipelineWatch.outboundHeartbeat;
   if (!outbound || store[KEY]) return;
   let lastProblems = '';
+  let seenHealthy = false;
+  const startedAt = Date.now();
   store[KEY] = startLoop('outbound heartbeat', outbound.intervalSeconds * 1000, async () => {
     const health = vigilHealth({
       now: Date.now(),
@@ -35,9 +36,13 @@ export function startOutboundHeartbeat(): void {
         const view = s.view();
         return { name: view.name, updatedAt: view.updatedAt };
       }),
-      escalation: livenessOf(ESCALATION_LIVENESS),
+      escalation: livenessOf(ESCALATION_LOOP),
       webhook: livenessOf(WEBHOOK_LIVENESS),
     });
+    // Right after start-up the first poll and escalation pass are still running: withheld quietly.
+    const starting = !seenHealthy && Date.now() - startedAt < pipelineWatch.startupGraceSeconds * 1000;
+    seenHealthy ||= health.healthy;
+    if (!health.healthy && starting) return;
     const problems = health.problems.join('; ');
     if (problems !== lastProblems)
       console.warn(
