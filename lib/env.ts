@@ -86,6 +86,8 @@ const envSchema = z.object({
       ),
   ),
   LOKI_URL: optional(httpUrl('http://loki:3100')),
+  // A dead-man's-switch URL Vigil calls while healthy (README "The pipeline watched"); a secret, never logged.
+  VIGIL_HEARTBEAT_URL: optional(httpUrl('https://hc-ping.com/<uuid>')),
   VIGIL_POLL_INTERVAL_SECONDS: optional(
     z.coerce.number({ error: 'must be a number of seconds, e.g. 10' }).int().min(1).max(600),
   ).default(10),

@@ -198,4 +198,50 @@ describe('VIGIL_CONFIG', () => {
       /no Prometheus server.*\n.*no Alertmanager cluster/s,
     );
   });
+
+  it('watches a Watchdog heartbeat on every cluster by default, five minutes, no outbound heartbeat', () => {
+    expect(buildConfig(env).pipelineWatch).toEqual({
+      heartbeats: { default: { match: { alertname: 'Watchdog' }, missingAfterSeconds: 300 } },
+      clusterUnreachableSeconds: 300,
+      prometheusUnreachableSeconds: 300,
+      startupGraceSeconds: 120,
+      outboundHeartbeat: null,
+    });
+  });
+
+  it('takes a heartbeat per cluster, turns one off, and an outbound heartbeat from the file or the environment', () => {
+    const file = parseConfigFile(
+      'v.yml',
+      [
+        'alertmanagers:',
+        '  - { name: prod, peers: [http://am:9093], heartbeat: { match: { alertname: DeadMansSwitch }, missingAfter: 2m } }',
+        '  - { name: lab, peers: [http://lab:9093], heartbeat: { enabled: false } }',
+        'pipelineWatch: { clusterUnreachableAfter: 1m, startupGrace: 30s, outboundHeartbeat: { url: "https://hc.example/abc" } }',
+      ].join('\n'),
+    );
+    const config = buildConfig(env, file);
+    expect(config.pipelineWatch).toEqual({
+      heartbeats: {
+        default: { match: { alertname: 'Watchdog' }, missingAfterSeconds: 300 },
+        prod: { match: { alertname: 'DeadMansSwitch' }, missingAfterSeconds: 120 },
+      },
+      clusterUnreachableSeconds: 60,
+      prometheusUnreachableSeconds: 300,
+      startupGraceSeconds: 30,
+      outboundHeartbeat: { url: 'https://hc.example/abc', intervalSeconds: 60, reportFailure: false },
+    });
+    expect(config.alertmanagers.find((a) => a.name === 'prod')).not.toHaveProperty('heartbeat');
+    const fromEnv = buildConfig(parseEnv({ ...rawEnv, VIGIL_HEARTBEAT_URL: 'https://hc.example/xyz' }));
+    expect(fromEnv.pipelineWatch.outboundHeartbeat).toEqual({
+      url: 'https://hc.example/xyz',
+      intervalSeconds: 60,
+      reportFailure: false,
+    });
+    expect(() =>
+      parseConfigFile(
+        'v.yml',
+        'alertmanagers: [{ name: a, peers: [http://a:9093], heartbeat: { match: {} } }]',
+      ),
+    ).toThrow(/match must name at least one label/);
+  });
 });

@@ -28,6 +28,26 @@ export type VigilConfig = {
   apiTokens: { defaultExpiryDays: number };
   /** Limits of the queries people type (see `queries` in ./schema.ts). */
   queries: QueryLimits;
+  /** Vigil watching the alerting pipeline (see `pipelineWatch` in ./schema.ts). */
+  pipelineWatch: PipelineWatchConfig;
+};
+
+/** One cluster's heartbeat: the labels of the always-firing alert and how long it may be missing. */
+type HeartbeatConfig = { match: Record<string, string>; missingAfterSeconds: number };
+
+export type PipelineWatchConfig = {
+  /** Per cluster name; a cluster whose heartbeat is turned off is absent. */
+  heartbeats: Record<string, HeartbeatConfig>;
+  clusterUnreachableSeconds: number;
+  prometheusUnreachableSeconds: number;
+  startupGraceSeconds: number;
+  outboundHeartbeat: { url: string; intervalSeconds: number; reportFailure: boolean } | null;
+};
+
+/** A cluster's heartbeat when VIGIL_CONFIG says nothing about it (the shorthand cluster too). */
+const DEFAULT_HEARTBEAT: HeartbeatConfig = {
+  match: { alertname: 'Watchdog' },
+  missingAfterSeconds: 300,
 };
 
 type QueryLimits = {
@@ -115,7 +135,7 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
   }));
   if (env.PROMETHEUS_URL && !prometheus.some((p) => p.name === 'default'))
     prometheus.unshift({ name: 'default', url: env.PROMETHEUS_URL, timeoutMs: defaultTimeoutMs });
-  const alertmanagers: AlertmanagerCluster[] = (file?.alertmanagers ?? []).map((a) => ({
+  const alertmanagers: AlertmanagerCluster[] = (file?.alertmanagers ?? []).map(({ heartbeat: _, ...a }) => ({
     ...a,
     timeoutMs: timeoutMs(a),
   }));
@@ -164,6 +184,38 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
     retentionSeconds: retentionSeconds(file?.retention),
     apiTokens: { defaultExpiryDays: file?.apiTokens?.defaultExpiryDays ?? 90 },
     queries: queryLimits(file?.queries ?? DEFAULT_QUERIES),
+    pipelineWatch: pipelineWatch(alertmanagers, file, env),
+  };
+}
+
+function pipelineWatch(
+  clusters: readonly AlertmanagerCluster[],
+  file: FileConfig | undefined,
+  env: Env,
+): PipelineWatchConfig {
+  const heartbeats: Record<string, HeartbeatConfig> = {};
+  for (const cluster of clusters) {
+    const declared = file?.alertmanagers.find((a) => a.name === cluster.name)?.heartbeat;
+    if (declared?.enabled === false) continue;
+    heartbeats[cluster.name] = declared
+      ? { match: declared.match, missingAfterSeconds: declared.missingAfter }
+      : DEFAULT_HEARTBEAT;
+  }
+  const watch = file?.pipelineWatch;
+  const outbound = watch?.outboundHeartbeat;
+  const url = outbound?.url ?? env.VIGIL_HEARTBEAT_URL;
+  return {
+    heartbeats,
+    clusterUnreachableSeconds: watch?.clusterUnreachableAfter ?? 300,
+    prometheusUnreachableSeconds: watch?.prometheusUnreachableAfter ?? 300,
+    startupGraceSeconds: watch?.startupGrace ?? 120,
+    outboundHeartbeat: url
+      ? {
+          url,
+          intervalSeconds: outbound?.interval ?? 60,
+          reportFailure: outbound?.reportFailure ?? false,
+        }
+      : null,
   };
 }
 

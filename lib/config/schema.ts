@@ -13,6 +13,12 @@ import { panelGroupSchema } from '@/lib/config/panel-types';
  *     - name: prod
  *       peers: [http://am-1:9093, http://am-2:9093]
  *       auth: { type: basic, username: vigil, password: "…" }
+ *       heartbeat: { match: { alertname: Watchdog }, missingAfter: 5m }   # or { enabled: false }
+ *   pipelineWatch:
+ *     clusterUnreachableAfter: 5m
+ *     prometheusUnreachableAfter: 5m
+ *     startupGrace: 2m
+ *     outboundHeartbeat: { url: https://hc-ping.com/…, interval: 60s, reportFailure: true }
  *   loki: { url: http://loki:3100, tenant: ops, timeout: 10s }
  *   pollInterval: 10s
  *   upstreamTimeout: 5s
@@ -82,6 +88,46 @@ const retentionPeriod = z.union([
 /** A per-upstream request deadline, e.g. `timeout: 10s`. */
 const timeout = durationSchema.optional();
 
+/**
+ * The always-firing alert that proves Prometheus → Alertmanager → Vigil works (a `vector(1)` rule):
+ * when no active, unsilenced alert matching every label of `match` has been seen for `missingAfter`,
+ * Vigil opens a pipeline incident (lib/incidents/pipeline-watch.ts). A silenced heartbeat counts as
+ * missing: what matters is that alerts reach people, and a silence stops that.
+ */
+const heartbeatSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    match: z.record(z.string(), z.string()).default({ alertname: 'Watchdog' }),
+    missingAfter: durationSchema.default(300),
+  })
+  .strict()
+  .refine((h) => Object.keys(h.match).length > 0, {
+    error: 'match must name at least one label, e.g. { alertname: Watchdog }',
+  });
+
+/**
+ * Vigil watching the alerting pipeline itself (README "The pipeline watched"): how long a whole
+ * Alertmanager cluster or a Prometheus may stay unreachable before a pipeline incident pages, how long
+ * after start-up nothing is declared broken (the first polls have not answered yet), and an optional
+ * outbound heartbeat to a dead-man's-switch service.
+ */
+const pipelineWatchSchema = z
+  .object({
+    clusterUnreachableAfter: durationSchema.default(300),
+    prometheusUnreachableAfter: durationSchema.default(300),
+    startupGrace: durationSchema.default(120),
+    outboundHeartbeat: z
+      .object({
+        url,
+        interval: durationSchema.refine((s) => s >= 1, { error: 'must be at least 1s' }).default(60),
+        /** Call `<url>/fail` when a loop is unhealthy (healthchecks.io pages at once on it). */
+        reportFailure: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 const channelSchema = z.discriminatedUnion('type', [
   z.object({ name, type: z.literal('slack'), url }),
   z.object({ name, type: z.literal('discord'), url }),
@@ -101,7 +147,15 @@ export const fileConfigSchema = z
   .object({
     prometheus: z.array(z.object({ name, url, auth: upstreamAuthSchema.optional(), timeout })).default([]),
     alertmanagers: z
-      .array(z.object({ name, peers: z.array(url).min(1), auth: upstreamAuthSchema.optional(), timeout }))
+      .array(
+        z.object({
+          name,
+          peers: z.array(url).min(1),
+          auth: upstreamAuthSchema.optional(),
+          timeout,
+          heartbeat: heartbeatSchema.optional(),
+        }),
+      )
       .default([]),
     loki: z
       .object({ url, tenant: z.string().min(1).optional(), auth: upstreamAuthSchema.optional(), timeout })
@@ -134,6 +188,7 @@ export const fileConfigSchema = z
       .optional(),
     /** A team's own overview boards, shown after the built-in ones (see lib/config/panel-types.ts). */
     panels: z.array(panelGroupSchema).default([]),
+    pipelineWatch: pipelineWatchSchema.optional(),
     /** How often the server polls each upstream (default 10 s). */
     pollInterval: durationSchema.optional(),
     /** Deadline of one upstream request unless the upstream sets its own `timeout` (default 5 s). */

@@ -12,6 +12,9 @@ import { runEscalationOnce } from './scheduler';
  * instance runs it; row locks keep them from acting twice (scheduler.ts, outbox.ts).
  */
 
+/** The loop's name in its failure message and in lib/liveness.ts (the outbound heartbeat reads it). */
+export const ESCALATION_LOOP = 'escalation pass';
+
 const KEY = Symbol.for('vigil.escalation');
 const store = globalThis as unknown as Record<symbol, Loop | undefined>;
 
@@ -20,7 +23,7 @@ export async function startEscalation(): Promise<Loop> {
   if (existing) return existing;
   const { escalation, channels, smtp, pollIntervalSeconds } = config();
   await syncEscalationPolicy(db(), escalation.levels);
-  const loop = startLoop('escalation pass', pollIntervalSeconds * 1000, async () => {
+  const loop = startLoop(ESCALATION_LOOP, pollIntervalSeconds * 1000, async () => {
     await runEscalationOnce({ policy: escalation.levels });
     await runOutboxOnce({ channels, smtp });
   });

@@ -4,6 +4,7 @@ import { alertTransitions, type PolledAlerts, type TrackedAlert } from '@/lib/al
 import { db } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/client';
 import { applyAlertEventsToIncidents } from '@/lib/incidents/auto-open';
+import { reportLiveness } from '@/lib/liveness';
 import { metrics } from '@/lib/metrics/registry';
 
 /**
@@ -14,6 +15,9 @@ import { metrics } from '@/lib/metrics/registry';
  */
 
 export type EventSource = 'webhook' | 'poller';
+
+/** The name the webhook's stores report under in lib/liveness.ts (the outbound heartbeat reads it). */
+export const WEBHOOK_LIVENESS = 'webhook store';
 
 /** `received` events, of which `stored` were new and `duplicates` were already there. */
 export type StoreResult = { received: number; stored: number; duplicates: number };
@@ -89,8 +93,10 @@ export async function storeAlertEvents(
     stored = result.count;
   } catch (error) {
     counter.inc({ source, outcome: 'failed' }, events.length);
+    if (source === 'webhook') reportLiveness(WEBHOOK_LIVENESS, false);
     throw new AlertStoreError(events.length, error);
   }
+  if (source === 'webhook') reportLiveness(WEBHOOK_LIVENESS, true);
   counter.inc({ source, outcome: 'stored' }, stored);
   counter.inc({ source, outcome: 'duplicate' }, events.length - stored);
   return { received: events.length, stored, duplicates: events.length - stored };

@@ -133,6 +133,30 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
       final: z.literal(true).optional(),
     }),
   ),
+  /**
+   * A part of the alerting pipeline stopped working (lib/incidents/pipeline-checks.ts): `check` is its
+   * key (`cluster:default`), `lastOkAt` when it last worked (ISO; null: never seen working).
+   */
+  event(
+    'pipeline.broken',
+    z.object({
+      check: z.string(),
+      kind: z.enum(['heartbeat', 'cluster', 'prometheus']),
+      subject: z.string(),
+      detail: z.string().optional(),
+      lastOkAt: z.string().nullable(),
+    }),
+  ),
+  /** It works again after `downSeconds`; the incident is then resolved by Vigil. */
+  event(
+    'pipeline.recovered',
+    z.object({
+      check: z.string(),
+      kind: z.enum(['heartbeat', 'cluster', 'prometheus']),
+      subject: z.string(),
+      downSeconds: int.nonnegative(),
+    }),
+  ),
   /** A queued page dropped because the incident was acknowledged first. */
   event('notification.cancelled', notificationData.extend({ error: z.string(), final: z.literal(true) })),
 ]);

@@ -88,6 +88,17 @@ const SENTENCES: Sentences = {
   'notification.failed': (d) => `Notifying ${target(d)} failed${colon(d.error)}`,
   'notification.cancelled': (d) =>
     `A queued page to ${target(d)} was cancelled: the incident was acknowledged`,
+  'pipeline.broken': (d) =>
+    `${PIPELINE_PART[d.kind](d.subject)} stopped working${d.lastOkAt ? ` (last seen working ${d.lastOkAt})` : ' (never seen working)'}${colon(d.detail)}`,
+  'pipeline.recovered': (d) =>
+    `${PIPELINE_PART[d.kind](d.subject)} works again after ${d.downSeconds} s; Vigil resolved the incident`,
+};
+
+/** The part of the alerting pipeline a `pipeline.*` event is about, in words. */
+const PIPELINE_PART = {
+  heartbeat: (s: string) => `The heartbeat alert of Alertmanager cluster ${s}`,
+  cluster: (s: string) => `Alertmanager cluster ${s}`,
+  prometheus: (s: string) => `Prometheus ${s}`,
 };
 
 const VIGIL = 'Vigil';

@@ -7,7 +7,9 @@ import { metrics } from '@/lib/metrics/registry';
 import { startRetention } from '@/lib/retention/runner';
 import { sources } from '@/lib/snapshots/sources';
 import { prepareDatabase } from './database';
+import { startOutboundHeartbeat } from './outbound-heartbeat';
 import { recordPeerAddresses } from './peer-address';
+import { startPipelineWatch } from './pipeline-loop';
 import { registerPollHooks } from './poll-hooks';
 
 const log = (line: string) => console.info(`[vigil] ${line}`);
@@ -35,6 +37,9 @@ export async function startServer(): Promise<void> {
     await startEscalation();
     // History is pruned in every instance too; its batches skip the rows another instance is deleting.
     startRetention();
+    // The pipeline itself watched: pipeline incidents, and the dead-man's switch for Vigil when configured.
+    startPipelineWatch();
+    startOutboundHeartbeat();
     log('ready');
   } catch (error) {
     console.error(`\n${(error as Error).message}\n`);

@@ -130,6 +130,24 @@ const TIMELINE_SAMPLES: { [T in TimelineEventType]: Sample<T> } = {
     },
     sentence: 'A queued page to pager (level 1) was cancelled: the incident was acknowledged',
   },
+  'pipeline.broken': {
+    actor: null,
+    data: {
+      check: 'cluster:default',
+      kind: 'cluster',
+      subject: 'default',
+      detail: 'Alertmanager am-1:9093 refused the connection',
+      lastOkAt: '2026-12-04T14:00:00.000Z',
+    },
+    sentence:
+      'Alertmanager cluster default stopped working (last seen working 2026-12-04T14:00:00.000Z): Alertmanager am-1:9093 refused the connection',
+  },
+  'pipeline.recovered': {
+    actor: null,
+    data: { check: 'heartbeat:default', kind: 'heartbeat', subject: 'default', downSeconds: 420 },
+    sentence:
+      'The heartbeat alert of Alertmanager cluster default works again after 420 s; Vigil resolved the incident',
+  },
 };
 
 /** The samples as stored rows, with their type. */
