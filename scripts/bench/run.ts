@@ -166,7 +166,10 @@ async function measure(
   let lastSeen = '';
   const matching = async () => {
     const params = new URLSearchParams({ filter: SYNTHETIC_FILTER, limit: '1' });
-    const res = await fetch(`${server.url}/api/v1/alerts?${params}`, { headers: auth });
+    const res = await fetch(`${server.url}/api/v1/alerts?${params}`, {
+      headers: auth,
+      signal: AbortSignal.timeout(30_000),
+    });
     if (!res.ok) throw new Error(`GET /api/v1/alerts answered ${res.status}: ${await res.text()}`);
     const body = (await res.json()) as {
       counts: { matching: number };
