@@ -18,6 +18,8 @@ export type SizeResult = {
   listed?: number;
   /** What Vigil said when they did not show (its count and upstream error). */
   notVisible?: string;
+  /** Why the load runs stopped early (the runs before it are kept). */
+  error?: string;
   runs: LoadResult[];
   /** Event-loop lag readings from posting until the load runs ended (at least 3 poll intervals). */
   lag?: WindowStats;
@@ -132,6 +134,13 @@ export function verdictRows(r: BenchResults): Row[] {
       met: lag.lagMaxSeconds !== null && lag.lagMaxSeconds * 1000 <= LAG_TARGET_MS,
     });
   }
+  if (r.upstream.byClients.length === 0)
+    rows.push({
+      figure: 'Upstream requests per peer per endpoint',
+      value: 'not counted',
+      target: '',
+      met: false,
+    });
   const intervals = r.upstream.windowSeconds / r.pollIntervalSeconds;
   const allowed = Math.ceil(intervals) + 1;
   for (const { clients, counts } of r.upstream.byClients) {
@@ -256,6 +265,14 @@ function visibilityRows(r: BenchResults): Row[] {
       target: `all listed within ${size.visibleWithinSeconds} s`,
       met: size.visibleAfterSeconds !== null,
     }));
+  for (const size of r.sizes)
+    if (size.error)
+      rows.push({
+        figure: `Load runs, ${num(size.alerts)} alerts`,
+        value: `failed: ${size.error}`,
+        target: '',
+        met: false,
+      });
   for (const skipped of r.skippedSizes ?? [])
     rows.push({
       figure: `${num(skipped.alerts)} alerts visible in Vigil (${settings})`,

@@ -4,7 +4,7 @@
 export type UpstreamCounts = Record<string, number>;
 
 async function scrape(vigilUrl: string): Promise<string> {
-  const res = await fetch(`${vigilUrl}/metrics`);
+  const res = await fetch(`${vigilUrl}/metrics`, { signal: AbortSignal.timeout(30_000) });
   if (!res.ok) throw new Error(`GET ${vigilUrl}/metrics answered ${res.status}`);
   return res.text();
 }
