@@ -1,6 +1,6 @@
 'use client';
 
-import { exactMatchers, formatSilenceMatchers } from '@/lib/alertmanager/silence-matchers';
+import { exactMatchers, formatSilenceMatchers } from '@/lib/alertmanager/silence-format';
 import { listAlertsOp } from '@/lib/alerts/api';
 import type { AlertGroupSummary, AlertItem } from '@/lib/alerts/api-schema';
 import { callApi } from '@/lib/api/client';

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { OpenIncidentButton } from '@/components/incidents/open-incident-button';
-import { SilenceDialog } from '@/components/silences/silence-dialog';
+import { LazySilenceDialog } from '@/components/silences/lazy-silence-dialog';
 import { Button } from '@/components/ui/button';
 import { ErrorMessage } from '@/components/ui/error-message';
 import type { AlertItem } from '@/lib/alerts/api-schema';
@@ -48,7 +48,7 @@ export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: bool
       <ErrorMessage error={unacknowledge.error} />
       {dialog === 'ack' ? <AckDialog target={alertAckTarget(alert)} onClose={() => setDialog(null)} /> : null}
       {dialog === 'silence' ? (
-        <SilenceDialog initial={alertSilenceInitial(alert)} onClose={() => setDialog(null)} />
+        <LazySilenceDialog initial={alertSilenceInitial(alert)} onClose={() => setDialog(null)} />
       ) : null}
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { SilenceDialog } from '@/components/silences/silence-dialog';
+import { LazySilenceDialog } from '@/components/silences/lazy-silence-dialog';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { StatusBlock } from '@/components/ui/status-block';
 import type { AlertGroupSummary, AlertsResponse } from '@/lib/alerts/api-schema';
@@ -230,7 +230,7 @@ export function AlertsView({
       {helpOpen ? <KeyboardHelp canAct={canAct} onClose={() => setHelpOpen(false)} /> : null}
       {dialog?.kind === 'ack' ? <AckDialog target={dialog.target} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'silence' ? (
-        <SilenceDialog initial={dialog.initial} onClose={() => setDialog(null)} />
+        <LazySilenceDialog initial={dialog.initial} onClose={() => setDialog(null)} />
       ) : null}
     </div>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { TimeSeriesChart } from '@/components/charts/time-series-chart';
+import { LazyTimeSeriesChart } from '@/components/charts/lazy-time-series-chart';
 import { StatusBlock } from '@/components/ui/status-block';
 import { useApiQuery } from '@/lib/api/query';
 import { promQueryOp } from '@/lib/overview/api';
@@ -44,7 +44,7 @@ export function ExpressionGraph({ expr, prometheus, startsAt, threshold }: Props
                 The expression returns no series in this window (the condition is not met now).
               </p>
             ) : (
-              <TimeSeriesChart
+              <LazyTimeSeriesChart
                 series={series.map((s) => ({ name: formatLegend('', s.labels), points: s.points }))}
                 start={start}
                 end={end}

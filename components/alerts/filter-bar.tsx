@@ -1,19 +1,10 @@
 'use client';
 
 import { forwardRef, useEffect, useId, useState } from 'react';
-import { parseFilter } from '@/lib/alertmanager/matchers';
 import { alertLabelsOp } from '@/lib/alerts/api';
 import { useApiQuery } from '@/lib/api/query';
 import { applyCompletion, type CompletionContext, completionContext } from './completion';
-
-function parses(text: string): boolean {
-  try {
-    parseFilter(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { filterApplies } from './filter-check';
 
 /** What to ask the labels API for at the cursor: label names, or the values of the label being matched. */
 function labelsQuery(context: CompletionContext) {
@@ -57,10 +48,23 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
   useEffect(() => setText(value), [value]);
   // Typing applies after a pause, but only a filter that parses: a half-typed matcher
   // (`alertname="Watch`) is not an error yet. Enter applies whatever is there and shows the error.
+  // The check is asynchronous (it loads RE2 for a regex); a newer keystroke cancels it.
   useEffect(() => {
-    if (text === value || !parses(text)) return;
-    const timer = setTimeout(() => onApply(text), 300);
-    return () => clearTimeout(timer);
+    if (text === value) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      // If RE2's chunk cannot be loaded, the filter waits for Enter (the server checks it then).
+      filterApplies(text).then(
+        (ok) => {
+          if (ok && !cancelled) onApply(text);
+        },
+        () => undefined,
+      );
+    }, 300);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
   }, [text, value, onApply]);
 
   const choose = (choice: string, input: HTMLInputElement) => {

@@ -2,7 +2,7 @@
 
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { MATCH_OPERATORS } from '@/lib/alertmanager/matchers';
+import { MATCH_OPERATORS } from '@/lib/alertmanager/filter-syntax';
 import {
   type MatcherEditorState,
   type MatcherRow,

@@ -1,4 +1,4 @@
-import type { MatchOperator } from '@/lib/alertmanager/matchers';
+import type { MatchOperator } from '@/lib/alertmanager/filter-syntax';
 import {
   formatSilenceMatchers,
   fromSilenceMatcher,

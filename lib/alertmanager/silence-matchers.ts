@@ -1,12 +1,13 @@
-import {
-  formatMatcher,
-  type Matcher,
-  MatcherSyntaxError,
-  parseFilter,
-  regexMatches,
-  regexProblem,
-} from '@/lib/alertmanager/matchers';
+import { MatcherSyntaxError, parseFilter, regexMatches, regexProblem } from '@/lib/alertmanager/matchers';
 import type { Matcher as SilenceMatcher } from './schemas';
+import { toSilenceMatcher } from './silence-format';
+
+export {
+  exactMatchers,
+  formatSilenceMatchers,
+  fromSilenceMatcher,
+  toSilenceMatcher,
+} from './silence-format';
 
 /**
  * Silence matchers: Alertmanager's `{name, value, isRegex, isEqual}` list, read from amtool-style text
@@ -81,41 +82,4 @@ function checkMatcher(m: SilenceMatcher): void {
 function matchesEmpty(m: SilenceMatcher): boolean {
   const equal = m.isRegex ? regexMatches(m.value, '') : m.value === '';
   return m.isEqual ? equal : !equal;
-}
-
-/**
- *   toSilenceMatcher({name:'job', op:'!~', value:'node.*'}) → {name:'job', value:'node.*', isRegex:true, isEqual:false}
- */
-export function toSilenceMatcher(m: Matcher): SilenceMatcher {
-  return { name: m.name, value: m.value, isRegex: m.op.endsWith('~'), isEqual: !m.op.startsWith('!') };
-}
-
-/**
- *   fromSilenceMatcher({name:'job', value:'node.*', isRegex:true, isEqual:false}) → {name:'job', op:'!~', value:'node.*'}
- */
-export function fromSilenceMatcher(m: SilenceMatcher): Matcher {
-  const op = `${m.isEqual ? '=' : '!='}${m.isRegex ? '~' : ''}`.replace('!=~', '!~') as Matcher['op'];
-  return { name: m.name, op, value: m.value };
-}
-
-/**
- * The matchers as amtool writes them, for forms, comments and links.
- *
- *   formatSilenceMatchers([{name:'alertname', value:'X', isRegex:false, isEqual:true}]) → 'alertname="X"'
- */
-export function formatSilenceMatchers(matchers: readonly SilenceMatcher[]): string {
-  return matchers.map((m) => formatMatcher(fromSilenceMatcher(m))).join(', ');
-}
-
-/**
- * The matchers that silence exactly one alert: an equality matcher for each of its labels. Alertmanager
- * identifies an alert by its whole label set, so this cannot catch a different alert.
- *
- *   exactMatchers({alertname:'InstanceDown', instance:'db-1'})
- *     → [{name:'alertname', value:'InstanceDown', isRegex:false, isEqual:true}, {name:'instance', …}]
- */
-export function exactMatchers(labels: Readonly<Record<string, string>>): SilenceMatcher[] {
-  return Object.keys(labels)
-    .sort()
-    .map((name) => ({ name, value: labels[name] ?? '', isRegex: false, isEqual: true }));
 }

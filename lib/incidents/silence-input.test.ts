@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
-import {
-  ackDurationMs,
-  groupAckBodySchema,
-  silenceBodySchema,
-  silenceRequestOf,
-  silenceTimes,
-} from './silence-input';
+import { ackDurationMs, groupAckBodySchema, silenceBodySchema, silenceTimes } from './silence-input';
+import { silenceRequestOf } from './silence-request';
 
 const now = new Date('2026-11-21T10:00:00Z');
 const at = (iso: string) => new Date(iso);

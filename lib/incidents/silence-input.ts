@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { matcherSchema } from '@/lib/alertmanager/schemas';
-import {
-  parseSilenceMatchers,
-  type SilenceMatcher,
-  SilenceMatcherError,
-} from '@/lib/alertmanager/silence-matchers';
 import { ValidationError } from '@/lib/errors';
 import { DurationError, MAX_DURATION_MS, MIN_DURATION_MS, parseDuration } from './duration';
 
 /**
  * The bodies of the silence and acknowledgement API, validated in full before anything is sent to
  * Alertmanager: a bad matcher, regex, duration or time is a field error (422) and no silence exists.
- * Pure (the clock is a parameter).
+ * Pure (the clock is a parameter). Safe for the browser without RE2: the matchers are checked in
+ * silence-request.ts, so the operations that name these schemas do not pull re2js into every page.
  */
 
 const comment = z.string().trim().max(2000, { error: 'at most 2000 characters' });
@@ -55,39 +51,6 @@ export const silencePreviewBodySchema = z.object({
 export type SilencePreviewBody = z.output<typeof silencePreviewBodySchema>;
 
 export type SilenceTimes = { startsAt: Date; endsAt: Date };
-
-export type SilenceRequest = SilenceTimes & {
-  matchers: SilenceMatcher[];
-  comment: string;
-  incidentId?: string;
-  cluster?: string;
-};
-
-/**
- * A create body (as silenceBodySchema parsed it), checked further: matchers parsed (ValidationError on
- * `matchers`), times resolved (on `duration`, `endsAt` or `startsAt`).
- *
- *   silenceRequestOf({matchers:'alertname="X"', duration:'2h', comment:'deploy'}, now)
- *     → {matchers:[{name:'alertname', value:'X', isRegex:false, isEqual:true}], startsAt: now, endsAt: now+2h, comment:'deploy'}
- */
-export function silenceRequestOf(body: SilenceBody, now: Date): SilenceRequest {
-  const { matchers, duration, endsAt, startsAt, ...rest } = body;
-  return {
-    ...rest,
-    matchers: parseMatchersField(matchers),
-    ...silenceTimes({ duration, endsAt, startsAt }, now),
-  };
-}
-
-export function parseMatchersField(matchers: string | SilenceMatcher[]): SilenceMatcher[] {
-  try {
-    return parseSilenceMatchers(matchers);
-  } catch (error) {
-    if (error instanceof SilenceMatcherError)
-      throw new ValidationError('The matchers are not valid.', { matchers: error.message });
-    throw error;
-  }
-}
 
 /**
  * Start and end from a duration or an end time (exactly one of them), the start defaulting to now and

@@ -14,14 +14,7 @@ import { refreshSilences, sources } from '@/lib/snapshots/sources';
 import { clusterNamed, expireKnownSilence } from './cluster-peers';
 import { auditFailure, mutate, type Tx } from './mutation';
 import { recordEvent } from './record-event';
-import {
-  parseMatchersField,
-  type SilenceBody,
-  type SilencePreviewBody,
-  type SilenceUpdate,
-  silenceRequestOf,
-  silenceTimes,
-} from './silence-input';
+import { type SilenceBody, type SilencePreviewBody, type SilenceUpdate, silenceTimes } from './silence-input';
 import {
   filterSilences,
   type SilenceRecordInfo,
@@ -32,6 +25,7 @@ import {
 } from './silence-list';
 import { locateSilence } from './silence-lookup';
 import { previewSilence, type SilencePreview } from './silence-preview';
+import { parseMatchersField, silenceRequestOf } from './silence-request';
 import type { SilenceSaved, SilencesAnswer, SilencesQuery } from './silence-schemas';
 
 /**

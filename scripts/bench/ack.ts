@@ -19,7 +19,10 @@ export async function measureAcks(options: {
     limit: String(options.count),
     group_by: '',
   });
-  const res = await fetch(`${options.vigilUrl}/api/v1/alerts?${params}`, { headers: auth });
+  const res = await fetch(`${options.vigilUrl}/api/v1/alerts?${params}`, {
+    headers: auth,
+    signal: AbortSignal.timeout(60_000),
+  });
   const body = (await res.json()) as { alerts: { fingerprint: string; cluster: string }[] };
   const times: number[] = [];
   const failures: string[] = [];
@@ -29,6 +32,7 @@ export async function measureAcks(options: {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({ comment: 'bench' }),
+      signal: AbortSignal.timeout(60_000),
     });
     if (ack.status !== 201) {
       failures.push(`${alert.fingerprint}: ${ack.status} ${await ack.text()}`);
@@ -42,7 +46,9 @@ export async function measureAcks(options: {
     await poll(
       `silence ${silenceId} on ${options.alertmanagerUrl}`,
       async () => {
-        const s = await fetch(`${options.alertmanagerUrl}/api/v2/silence/${silenceId}`);
+        const s = await fetch(`${options.alertmanagerUrl}/api/v2/silence/${silenceId}`, {
+          signal: AbortSignal.timeout(60_000),
+        });
         if (!s.ok) return undefined;
         const silence = (await s.json()) as { status: { state: string } };
         return silence.status.state === 'active' ? true : undefined;

@@ -46,6 +46,9 @@ export async function load(options: {
   };
 }
 
+/** How long one answer may take, and how far past its duration a 1-client run may go to get its answers. */
+const MAX_OVERRUN_SECONDS = 120;
+
 /**
  * One client asking `url` back to back (fetch, keep-alive), each answer read to its last byte, for
  * `durationSeconds` and at least `minAnswers` answers. Used for one client instead of autocannon, which
@@ -64,10 +67,18 @@ export async function sequential(options: {
   let errors = 0;
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
-  while (elapsed() < options.durationSeconds || latencies.length + errors < options.minAnswers) {
+  // A server that stops answering ends the run (its requests count as errors) rather than the bench.
+  const capSeconds = options.durationSeconds + MAX_OVERRUN_SECONDS;
+  while (
+    (elapsed() < options.durationSeconds || latencies.length + errors < options.minAnswers) &&
+    elapsed() < capSeconds
+  ) {
     const t = performance.now();
     try {
-      const res = await fetch(options.url, { headers: options.headers });
+      const res = await fetch(options.url, {
+        headers: options.headers,
+        signal: AbortSignal.timeout(MAX_OVERRUN_SECONDS * 1000),
+      });
       await res.arrayBuffer();
       latencies.push(performance.now() - t);
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;

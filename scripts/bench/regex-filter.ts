@@ -37,7 +37,9 @@ export async function measureRegexFilter(options: {
     while (filtering) {
       const started = performance.now();
       try {
-        const res = await fetch(`${options.vigilUrl}/api/health?probe=live`);
+        const res = await fetch(`${options.vigilUrl}/api/health?probe=live`, {
+          signal: AbortSignal.timeout(60_000),
+        });
         await res.arrayBuffer();
         if (res.ok) liveMs.push(performance.now() - started);
         else liveFailures++;
@@ -56,7 +58,10 @@ export async function measureRegexFilter(options: {
       // figure wanted is the pass of the pattern over every alert.
       const params = new URLSearchParams({ filter: CATASTROPHIC_FILTER, limit: String(100 - i) });
       const started = performance.now();
-      const res = await fetch(`${options.vigilUrl}/api/v1/alerts?${params}`, { headers: auth });
+      const res = await fetch(`${options.vigilUrl}/api/v1/alerts?${params}`, {
+        headers: auth,
+        signal: AbortSignal.timeout(60_000),
+      });
       const text = await res.text();
       filterMs.push(performance.now() - started);
       if (!res.ok)

@@ -11,8 +11,9 @@ import { machineInfo } from './machine';
 import { measureAlertsPage } from './page';
 import { CATASTROPHIC_FILTER, measureRegexFilter } from './regex-filter';
 import { type BenchResults, renderReport, type SizeResult, verdictRows } from './report';
+import { startSampler, windowStats } from './sampler';
 import { BENCH_USER, type BenchEnv, startBenchEnv } from './setup';
-import { poll } from './stats';
+import { poll, sleep } from './stats';
 import {
   countsBetween,
   residentMemoryBytes,
@@ -26,40 +27,85 @@ const REPORT = 'docs/benchmarks.md';
 const RESULTS = path.join(tmpdir(), 'vigil-bench-results.json');
 const log = (line: string) => console.log(`[bench] ${line}`);
 
+/** One size: how long each load run lasts and how long to wait for the alerts to show. */
+type SizePlan = {
+  alerts: number;
+  /** Seconds of each Vigil load run (1 and 50 clients). */
+  vigilSeconds: number;
+  /** Alertmanager runs: client counts, seconds, and answers at least (one answer of 50,000 alerts takes long). */
+  alertmanager: { clients: number[]; seconds: number; minAnswers: number };
+  /** How long to wait for Vigil to list every posted alert before the size counts as failed. */
+  visibleWithinSeconds: number;
+};
+
 type Plan = {
-  sizes: number[];
-  /** Seconds per load run; Vigil's runs at the largest size last `upstreamWindow` (counted upstream). */
-  loadSeconds: number;
-  upstreamWindow: number;
+  sizes: SizePlan[];
+  /** The size at which the upstream requests are counted and the page, regex filter and acks measured. */
+  referenceAlerts: number;
   pageLoads: number;
   acks: number;
-  /** Alerts API requests with the catastrophic regex filter, at the largest size. */
+  /** Alerts API requests with the catastrophic regex filter, at the reference size. */
   regexSamples: number;
   webhook: { notifications: number; size: number };
 };
 
 const FULL: Plan = {
-  sizes: [1000, 10_000],
-  loadSeconds: 12,
-  upstreamWindow: 30,
+  sizes: [
+    {
+      alerts: 1000,
+      vigilSeconds: 12,
+      alertmanager: { clients: [1, 50], seconds: 12, minAnswers: 5 },
+      visibleWithinSeconds: 120,
+    },
+    // Vigil's runs here are the 30 s window in which the upstream requests are counted.
+    {
+      alerts: 10_000,
+      vigilSeconds: 30,
+      alertmanager: { clients: [1, 50], seconds: 12, minAnswers: 5 },
+      visibleWithinSeconds: 180,
+    },
+    // Trimmed to keep the whole run near 12 minutes: one Alertmanager answer of 50,000 alerts takes
+    // tens of seconds, and 50 clients of it would only time Alertmanager's instant 503s.
+    {
+      alerts: 50_000,
+      vigilSeconds: 12,
+      alertmanager: { clients: [1], seconds: 1, minAnswers: 2 },
+      visibleWithinSeconds: 300,
+    },
+  ],
+  referenceAlerts: 10_000,
   pageLoads: 3,
   acks: 30,
   regexSamples: 5,
   webhook: { notifications: 50, size: 200 },
 };
 const QUICK: Plan = {
-  sizes: [1000],
-  loadSeconds: 3,
-  upstreamWindow: 10,
+  sizes: [
+    {
+      alerts: 1000,
+      vigilSeconds: 10,
+      alertmanager: { clients: [1, 50], seconds: 3, minAnswers: 5 },
+      visibleWithinSeconds: 60,
+    },
+  ],
+  referenceAlerts: 1000,
   pageLoads: 2,
   acks: 10,
   regexSamples: 3,
   webhook: { notifications: 10, size: 200 },
 };
 
+/** The event-loop lag is read over at least this many poll intervals at each size. */
+const MIN_POLLS_PER_SIZE = 3;
+
 async function main() {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, render: { type: 'string' } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      render: { type: 'string' },
+      // Seconds; Vigil's default (5) when left out.
+      'upstream-timeout': { type: 'string' },
+    },
   });
   if (values.render) {
     // Re-render the document from the results of an earlier run (after a change to the report only).
@@ -69,7 +115,10 @@ async function main() {
   const plan = values.quick ? QUICK : FULL;
   const startedAt = new Date();
   log(`${values.quick ? 'quick smoke run' : 'full run'}: starting the stack and the console…`);
-  const env = await startBenchEnv(log);
+  const timeout = values['upstream-timeout'];
+  if (timeout !== undefined && !(Number(timeout) > 0))
+    throw new Error(`--upstream-timeout takes a number of seconds, e.g. 30 (got "${timeout}")`);
+  const env = await startBenchEnv(log, timeout === undefined ? undefined : Number(timeout));
   let stopping = false;
   const stopAndExit = (code: number) => {
     if (stopping) return;
@@ -80,7 +129,12 @@ async function main() {
   process.once('SIGINT', () => stopAndExit(130));
   process.once('SIGTERM', () => stopAndExit(143));
   try {
-    const results = await measure(env, plan, startedAt, values.quick);
+    const flags = [
+      values.quick ? '--quick' : '',
+      timeout === undefined ? '' : `--upstream-timeout ${timeout}`,
+    ];
+    const command = `npm run bench${flags.some(Boolean) ? ` -- ${flags.filter(Boolean).join(' ')}` : ''}`;
+    const results = await measure(env, plan, startedAt, values.quick, command);
     writeFileSync(RESULTS, JSON.stringify(results, null, 2));
     log(`raw results in ${RESULTS} (\`npm run bench -- --render ${RESULTS}\` re-renders the document)`);
     write(results);
@@ -99,14 +153,23 @@ function write(results: BenchResults) {
   log(`wrote ${REPORT}`);
 }
 
-async function measure(env: BenchEnv, plan: Plan, startedAt: Date, quick: boolean): Promise<BenchResults> {
+async function measure(
+  env: BenchEnv,
+  plan: Plan,
+  startedAt: Date,
+  quick: boolean,
+  command: string,
+): Promise<BenchResults> {
   const { server, stack, apiToken } = env;
   const auth = { authorization: `Bearer ${apiToken}` };
   const machine = await machineInfo(stack.databaseUrl);
   let lastSeen = '';
   const matching = async () => {
     const params = new URLSearchParams({ filter: SYNTHETIC_FILTER, limit: '1' });
-    const res = await fetch(`${server.url}/api/v1/alerts?${params}`, { headers: auth });
+    const res = await fetch(`${server.url}/api/v1/alerts?${params}`, {
+      headers: auth,
+      signal: AbortSignal.timeout(30_000),
+    });
     if (!res.ok) throw new Error(`GET /api/v1/alerts answered ${res.status}: ${await res.text()}`);
     const body = (await res.json()) as {
       counts: { matching: number };
@@ -125,6 +188,9 @@ async function measure(env: BenchEnv, plan: Plan, startedAt: Date, quick: boolea
   for (let i = 0; i < 5; i++) await matching();
   const idleBytes = await residentMemoryBytes(server.url);
   log(`idle RSS ${(idleBytes / 1024 / 1024).toFixed(0)} MB`);
+  // From here to the end: event-loop lag and resident memory every second.
+  const sampler = startSampler(server.url);
+  const sampledFrom = Date.now();
 
   log(`posting ${plan.webhook.notifications} webhook notifications of ${plan.webhook.size} alerts…`);
   const webhook = await attempt(() =>
@@ -139,66 +205,157 @@ async function measure(env: BenchEnv, plan: Plan, startedAt: Date, quick: boolea
   );
 
   const sizes: SizeResult[] = [];
+  const skipped: BenchResults['skippedSizes'] = [];
   let upstream: BenchResults['upstream'] | undefined;
+  // Each size's sampling windows (ms since the epoch), read once the sampler has stopped.
+  const windows: { postedAt: number; loadedAt: number }[] = [];
+  let page: BenchResults['page'] = {
+    error: `not measured: no ${plan.referenceAlerts.toLocaleString('en-GB')}-alert size ran`,
+  };
+  let regexFilter: BenchResults['regexFilter'] = page;
+  let ack: BenchResults['ack'] = page;
   let posted = 0;
   for (const size of plan.sizes) {
-    const largest = size === plan.sizes.at(-1);
-    log(`posting alerts ${posted}…${size} to both peers`);
+    const notShown = sizes.find((s) => s.visibleAfterSeconds === null);
+    if (notShown) {
+      // A larger size cannot show where a smaller one did not; waiting for it would only cost minutes.
+      skipped.push({
+        alerts: size.alerts,
+        reason: `not run: ${notShown.alerts.toLocaleString('en-GB')} alerts never became visible`,
+      });
+      continue;
+    }
+    const reference = size.alerts === plan.referenceAlerts;
+    log(`posting alerts ${posted}…${size.alerts} to both peers`);
     const postedAt = Date.now();
-    await postToPeers(stack.alertmanagerUrls, posted, size);
-    posted = size;
-    await poll(
-      `Vigil to list ${size} synthetic alerts`,
-      async () => ((await matching()).matching >= size ? true : undefined),
-      { timeoutMs: 180_000, intervalMs: 250 },
-    ).catch((error: Error) => {
-      throw new Error(`${error.message} (${lastSeen})`);
-    });
-    const visibleAfterSeconds = (Date.now() - postedAt) / 1000;
-    log(`${size} alerts visible in Vigil after ${visibleAfterSeconds.toFixed(1)} s`);
+    await postToPeers(stack.alertmanagerUrls, posted, size.alerts);
+    posted = size.alerts;
+    const visible = await poll(
+      `Vigil to list ${size.alerts} synthetic alerts`,
+      // A failed answer (the server busy or restarting) is one more reason to keep waiting.
+      async () => ((await matching().catch(() => undefined))?.matching ?? 0) >= size.alerts || undefined,
+      { timeoutMs: size.visibleWithinSeconds * 1000, intervalMs: 250 },
+    ).then(
+      () => true,
+      () => false,
+    );
+    const visibleAfterSeconds = visible ? (Date.now() - postedAt) / 1000 : null;
+    const listed = await matching().then(
+      (m) => m.matching,
+      () => 0,
+    );
+    const notVisible = visible ? undefined : lastSeen;
+    log(
+      visible
+        ? `${size.alerts} alerts visible in Vigil after ${visibleAfterSeconds?.toFixed(1)} s`
+        : `${size.alerts} alerts NOT visible within ${size.visibleWithinSeconds} s (${lastSeen}); measuring anyway`,
+    );
 
     const runs: LoadResult[] = [];
     const byClients: { clients: number; counts: UpstreamCounts }[] = [];
-    for (const connections of [1, 50]) {
-      const before = await upstreamCounts(server.url);
-      const durationSeconds = largest ? plan.upstreamWindow : plan.loadSeconds;
-      const url = `${server.url}/api/v1/alerts?limit=100`;
-      runs.push(
-        connections === 1
-          ? await sequential({ target: 'vigil', url, headers: auth, durationSeconds, minAnswers: 5 })
-          : await load({ target: 'vigil', url, headers: auth, connections, durationSeconds }),
-      );
-      byClients.push({
-        clients: connections,
-        counts: countsBetween(before, await upstreamCounts(server.url)),
-      });
-      logRun(size, runs.at(-1));
+    // A scrape that fails (the server too busy to answer) loses that window's counts, not the run.
+    const counted = () => upstreamCounts(server.url).catch(() => undefined);
+    let failure: string | undefined;
+    try {
+      for (const connections of [1, 50]) {
+        const before = await counted();
+        const durationSeconds = size.vigilSeconds;
+        const url = `${server.url}/api/v1/alerts?limit=100`;
+        runs.push(
+          connections === 1
+            ? await sequential({ target: 'vigil', url, headers: auth, durationSeconds, minAnswers: 5 })
+            : await load({ target: 'vigil', url, headers: auth, connections, durationSeconds }),
+        );
+        const after = await counted();
+        if (before && after) byClients.push({ clients: connections, counts: countsBetween(before, after) });
+        else log(`upstream requests at ${connections} client(s) not counted: /metrics did not answer`);
+        logRun(size.alerts, runs.at(-1));
+      }
+      for (const connections of size.alertmanager.clients) {
+        const url = `${stack.alertmanagerUrls[0]}/api/v2/alerts`;
+        const { seconds: durationSeconds, minAnswers } = size.alertmanager;
+        runs.push(
+          connections === 1
+            ? await sequential({ target: 'alertmanager', url, durationSeconds, minAnswers })
+            : await load({ target: 'alertmanager', url, connections, durationSeconds }),
+        );
+        logRun(size.alerts, runs.at(-1));
+      }
+    } catch (error) {
+      failure = (error as Error).message.split('\n')[0] ?? 'failed';
+      log(`load runs at ${size.alerts} alerts failed: ${failure}`);
     }
-    for (const connections of [1, 50]) {
-      const url = `${stack.alertmanagerUrls[0]}/api/v2/alerts`;
-      const durationSeconds = plan.loadSeconds;
-      runs.push(
-        connections === 1
-          ? await sequential({ target: 'alertmanager', url, durationSeconds, minAnswers: 5 })
-          : await load({ target: 'alertmanager', url, connections, durationSeconds }),
-      );
-      logRun(size, runs.at(-1));
+    // The lag is read across at least MIN_POLLS_PER_SIZE polls of this size's alerts.
+    const minimumEnd = postedAt + MIN_POLLS_PER_SIZE * env.pollIntervalSeconds * 1000;
+    if (Date.now() < minimumEnd) await sleep(minimumEnd - Date.now());
+    const loadedAt = Date.now();
+    if (reference) {
+      upstream = { alerts: size.alerts, windowSeconds: size.vigilSeconds, byClients };
+      ({ regexFilter, page, ack } = await atReferenceSize(env, plan, size.alerts));
     }
-    sizes.push({ alerts: size, visibleAfterSeconds, runs });
-    if (largest) upstream = { alerts: size, windowSeconds: plan.upstreamWindow, byClients };
+    sizes.push({
+      alerts: size.alerts,
+      visibleAfterSeconds,
+      visibleWithinSeconds: size.visibleWithinSeconds,
+      listed,
+      ...(notVisible ? { notVisible } : {}),
+      ...(failure ? { error: failure } : {}),
+      runs,
+    });
+    windows.push({ postedAt, loadedAt });
   }
-  const loadedAlerts = posted;
+  // What Alertmanager's own notifications of the synthetic alerts met (it retries on 503).
+  const alertmanagerWebhooks = await webhookOutcomes(server.url).catch(() => ({}));
+  await sampler.stop();
+  const sampledTo = Date.now();
+  // Each size's memory window runs until the next size's alerts are posted (or the end).
+  sizes.forEach((size, i) => {
+    const { postedAt, loadedAt } = windows[i] as (typeof windows)[number];
+    size.lag = windowStats(sampler.samples, postedAt, loadedAt);
+    size.rss = windowStats(sampler.samples, postedAt, windows[i + 1]?.postedAt ?? sampledTo);
+  });
+  const whole = windowStats(sampler.samples, sampledFrom, sampledTo);
+  return {
+    quick,
+    command,
+    startedAt: startedAt.toISOString(),
+    minutes: (Date.now() - startedAt.getTime()) / 60_000,
+    loadAtEnd: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+    machine,
+    pollIntervalSeconds: env.pollIntervalSeconds,
+    upstreamTimeoutSeconds: env.upstreamTimeoutSeconds,
+    defaultTimeout: env.defaultTimeout,
+    alertmanagerWebhooks,
+    sizes,
+    skippedSizes: skipped,
+    referenceAlerts: plan.referenceAlerts,
+    // No window when the reference size did not run: the report then says the counts are missing.
+    upstream: upstream ?? { alerts: plan.referenceAlerts, windowSeconds: 0, byClients: [] },
+    page,
+    regexFilter,
+    ack,
+    webhook,
+    rss: {
+      idleBytes,
+      peakBytes: whole.rssPeakBytes ?? 0,
+      samples: whole.samples,
+      failedSamples: sampler.failures(),
+    },
+  };
+}
 
-  log(
-    `timing the filter ${CATASTROPHIC_FILTER} over ${loadedAlerts} alerts, and the liveness probe meanwhile…`,
-  );
+/** The regex filter, the page and the acknowledgements, measured with `alerts` alerts loaded. */
+async function atReferenceSize(env: BenchEnv, plan: Plan, alerts: number) {
+  const { server, stack, apiToken } = env;
+  log(`timing the filter ${CATASTROPHIC_FILTER} over ${alerts} alerts, and the liveness probe meanwhile…`);
   const regexFilter = await attempt(() =>
     measureRegexFilter({ vigilUrl: server.url, apiToken, samples: plan.regexSamples }),
   );
-
   log('measuring the /alerts page in Chromium…');
   const page = await attempt(async () => ({
-    alerts: loadedAlerts,
+    alerts,
     ...(await measureAlertsPage({
       vigilUrl: server.url,
       user: BENCH_USER,
@@ -206,9 +363,6 @@ async function measure(env: BenchEnv, plan: Plan, startedAt: Date, quick: boolea
       screenshotDir: tmpdir(),
     })),
   }));
-  const loadedBytes = await residentMemoryBytes(server.url);
-  log(`RSS at ${loadedAlerts} alerts: ${(loadedBytes / 1024 / 1024).toFixed(0)} MB`);
-
   log(`acknowledging ${plan.acks} alerts…`);
   const ack = await attempt(() =>
     measureAcks({
@@ -218,29 +372,7 @@ async function measure(env: BenchEnv, plan: Plan, startedAt: Date, quick: boolea
       count: plan.acks,
     }),
   );
-  // What Alertmanager's own notifications of the synthetic alerts met (it retries on 503).
-  const alertmanagerWebhooks = await webhookOutcomes(server.url);
-  if (!upstream) throw new Error('no load run at the largest size');
-  return {
-    quick,
-    command: `npm run bench${quick ? ' -- --quick' : ''}`,
-    startedAt: startedAt.toISOString(),
-    minutes: (Date.now() - startedAt.getTime()) / 60_000,
-    loadAtEnd: loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' '),
-    machine,
-    pollIntervalSeconds: env.pollIntervalSeconds,
-    upstreamTimeoutSeconds: env.upstreamTimeoutSeconds,
-    alertmanagerWebhooks,
-    sizes,
-    upstream,
-    page,
-    regexFilter,
-    ack,
-    webhook,
-    rss: { idleBytes, loadedBytes, loadedAlerts },
-  };
+  return { regexFilter, page, ack };
 }
 
 /** A part that fails is reported as failed in the document; the others still run. */

@@ -4,7 +4,7 @@
 export type UpstreamCounts = Record<string, number>;
 
 async function scrape(vigilUrl: string): Promise<string> {
-  const res = await fetch(`${vigilUrl}/metrics`);
+  const res = await fetch(`${vigilUrl}/metrics`, { signal: AbortSignal.timeout(30_000) });
   if (!res.ok) throw new Error(`GET ${vigilUrl}/metrics answered ${res.status}`);
   return res.text();
 }
@@ -38,9 +38,28 @@ export function countsBetween(before: UpstreamCounts, after: UpstreamCounts): Up
 
 /** Resident memory of the process serving Vigil (prom-client's `process_resident_memory_bytes`). */
 export async function residentMemoryBytes(vigilUrl: string): Promise<number> {
-  const match = /^process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)/m.exec(await scrape(vigilUrl));
-  if (!match) throw new Error('process_resident_memory_bytes is missing from /metrics');
-  return Number(match[1]);
+  const { rssBytes } = processGauges(await scrape(vigilUrl));
+  if (rssBytes === undefined) throw new Error('process_resident_memory_bytes is missing from /metrics');
+  return rssBytes;
+}
+
+/** prom-client's default process metrics the bench follows; absent ones are undefined. */
+export type ProcessGauges = { lagMaxSeconds?: number; rssBytes?: number };
+
+/**
+ * The event-loop lag max and resident memory from a `/metrics` text.
+ *
+ * @example 'process_resident_memory_bytes 412000000\nnodejs_eventloop_lag_max_seconds 0.0312' → {rssBytes: 412000000, lagMaxSeconds: 0.0312}
+ */
+export function processGauges(text: string): ProcessGauges {
+  const value = (name: string) => {
+    const match = new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text);
+    return match ? Number(match[1]) : undefined;
+  };
+  return {
+    lagMaxSeconds: value('nodejs_eventloop_lag_max_seconds'),
+    rssBytes: value('process_resident_memory_bytes'),
+  };
 }
 
 /**

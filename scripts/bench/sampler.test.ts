@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { windowStats } from './sampler';
+import { processGauges } from './vigil-metrics';
+
+describe('processGauges', () => {
+  it("reads prom-client's lag max and resident memory", () => {
+    const text = [
+      '# HELP process_resident_memory_bytes Resident memory size in bytes.',
+      '# TYPE process_resident_memory_bytes gauge',
+      'process_resident_memory_bytes 412368896',
+      'nodejs_eventloop_lag_min_seconds 0.009',
+      'nodejs_eventloop_lag_max_seconds 0.6442',
+      'nodejs_eventloop_lag_max_seconds_total 3',
+    ].join('\n');
+    expect(processGauges(text)).toEqual({ rssBytes: 412_368_896, lagMaxSeconds: 0.6442 });
+  });
+
+  it('leaves out what the text lacks', () => {
+    expect(processGauges('process_resident_memory_bytes 1.5e+8\n')).toEqual({
+      rssBytes: 150_000_000,
+      lagMaxSeconds: undefined,
+    });
+  });
+});
+
+describe('windowStats', () => {
+  const samples = [
+    { at: 1000, lagMaxSeconds: 0.02, rssBytes: 300 },
+    { at: 2000, lagMaxSeconds: 0.4, rssBytes: 500 },
+    { at: 3000, rssBytes: 450 },
+    { at: 4000, lagMaxSeconds: 0.01, rssBytes: 200 },
+  ];
+
+  it('takes the worst lag and the highest memory inside the window, ends included', () => {
+    expect(windowStats(samples, 2000, 3000)).toEqual({
+      from: 2000,
+      to: 3000,
+      samples: 2,
+      lagMaxSeconds: 0.4,
+      rssPeakBytes: 500,
+    });
+  });
+
+  it('says null when no sample fell in the window', () => {
+    expect(windowStats(samples, 5000, 6000)).toMatchObject({
+      samples: 0,
+      lagMaxSeconds: null,
+      rssPeakBytes: null,
+    });
+  });
+});

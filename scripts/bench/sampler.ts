@@ -1,0 +1,69 @@
+import { type ProcessGauges, processGauges } from './vigil-metrics';
+
+/** One reading of Vigil's `/metrics`; `at` in ms since the epoch. */
+export type Sample = ProcessGauges & { at: number };
+
+/** What the samples of one time window say. */
+export type WindowStats = {
+  from: number;
+  to: number;
+  samples: number;
+  /** Max of `nodejs_eventloop_lag_max_seconds` readings, each the worst lag since the previous one. */
+  lagMaxSeconds: number | null;
+  rssPeakBytes: number | null;
+};
+
+/**
+ * Reads Vigil's `/metrics` every `intervalMs` (one request at a time) until stopped. prom-client resets
+ * its event-loop delay histogram at every scrape, so each reading's `nodejs_eventloop_lag_max_seconds`
+ * is the worst delay since the previous one, and the readings together cover the whole run. A scrape
+ * that fails or takes longer than `timeoutMs` is counted as failed (a blocked server shows here too).
+ */
+export function startSampler(vigilUrl: string, { intervalMs = 1000, timeoutMs = 10_000 } = {}) {
+  const samples: Sample[] = [];
+  let failures = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const started = Date.now();
+      try {
+        const res = await fetch(`${vigilUrl}/metrics`, { signal: AbortSignal.timeout(timeoutMs) });
+        if (!res.ok) throw new Error(`answered ${res.status}`);
+        samples.push({ at: Date.now(), ...processGauges(await res.text()) });
+      } catch {
+        failures++;
+      }
+      const rest = intervalMs - (Date.now() - started);
+      if (rest > 0 && !stopped) await new Promise((resolve) => setTimeout(resolve, rest));
+    }
+  })();
+  return {
+    samples,
+    failures: () => failures,
+    async stop(): Promise<void> {
+      stopped = true;
+      await loop;
+    },
+  };
+}
+
+/**
+ * The samples taken in [from, to] (ms since the epoch), summarised. Pure.
+ *
+ *   windowStats([{at: 1000, lagMaxSeconds: 0.02, rssBytes: 3e8}, {at: 2000, lagMaxSeconds: 0.4, rssBytes: 5e8}], 0, 1500)
+ *     → {from: 0, to: 1500, samples: 1, lagMaxSeconds: 0.02, rssPeakBytes: 3e8}
+ */
+export function windowStats(samples: readonly Sample[], from: number, to: number): WindowStats {
+  const inside = samples.filter((s) => s.at >= from && s.at <= to);
+  const max = (values: (number | undefined)[]) => {
+    const present = values.filter((v): v is number => v !== undefined);
+    return present.length > 0 ? Math.max(...present) : null;
+  };
+  return {
+    from,
+    to,
+    samples: inside.length,
+    lagMaxSeconds: max(inside.map((s) => s.lagMaxSeconds)),
+    rssPeakBytes: max(inside.map((s) => s.rssBytes)),
+  };
+}
