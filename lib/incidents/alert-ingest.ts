@@ -1,10 +1,16 @@
 import 'server-only';
 import type { AlertEventInput } from '@/lib/alerts/alert-event';
-import { alertTransitions, type PolledAlerts, type TrackedAlert } from '@/lib/alerts/transitions';
+import {
+  alertTransitions,
+  type PolledAlerts,
+  type TrackedAlert,
+  trackStoredFirings,
+} from '@/lib/alerts/transitions';
 import { db } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/client';
 import { applyAlertEventsToIncidents } from '@/lib/incidents/auto-open';
 import { metrics } from '@/lib/metrics/registry';
+import { storedOpenFirings } from './open-firings';
 
 /**
  * Stores alert events (webhook notifications and poller transitions) in `alert_events`, idempotently:
@@ -79,7 +85,10 @@ export async function storeAlertEvents(
     // answers 503, so Alertmanager sends the notification again.
     const insert = prisma.$transaction(
       async (tx) => {
-        const result = await tx.alertEvent.createMany({ data: events.map(toRow), skipDuplicates: true });
+        const result = await tx.alertEvent.createMany({
+          data: inKeyOrder(events).map(toRow),
+          skipDuplicates: true,
+        });
         await applyAlertEventsToIncidents(tx, events, { autoOpen, group });
         return result;
       },
@@ -94,6 +103,25 @@ export async function storeAlertEvents(
   counter.inc({ source, outcome: 'stored' }, stored);
   counter.inc({ source, outcome: 'duplicate' }, events.length - stored);
   return { received: events.length, stored, duplicates: events.length - stored };
+}
+
+/**
+ * The events sorted by the unique key (fingerprint, startsAt, status). An insert waits for a concurrent
+ * transaction that inserted the same key, while holding the keys it inserted before: two batches taking
+ * overlapping keys in different orders (the poller in fingerprint order, each HA peer's notification in
+ * Alertmanager's) deadlocked at 10,000 alerts. In one global order, the batch holding the lower key
+ * always goes first. ISO strings of one format sort as their instants.
+ *
+ * @example inKeyOrder([{fingerprint:'b',…}, {fingerprint:'a', status:'resolved',…}, {fingerprint:'a', status:'firing',…}])
+ *   → [a firing, a resolved, b]
+ */
+export function inKeyOrder(events: readonly AlertEventInput[]): AlertEventInput[] {
+  const key = (e: AlertEventInput) => `${e.fingerprint}\u0000${e.startsAt}\u0000${e.status}`;
+  return [...events].sort((x, y) => {
+    const a = key(x);
+    const b = key(y);
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
 }
 
 function toRow(event: AlertEventInput) {
@@ -138,18 +166,34 @@ function summarise(error: unknown): string {
  * are stored: after a database failure the next poll is compared with the same alerts again, so a
  * transition seen during an outage is recorded when the database is back (with the time the poller
  * then observes for an end).
+ *
+ * The first poll of a process is compared with the firings the database holds open (open-firings.ts),
+ * not with nothing: an alert that resolved while Vigil was down (its webhook message lost) is recorded
+ * resolved at that poll, unless a peer that may hold it is down; then at the first poll every peer answers.
  */
-export function transitionRecorder(
-  options: { client?: () => PrismaClient; now?: () => number; log?: (line: string) => void } = {},
-): (previous: unknown, next: PolledAlerts) => Promise<void> {
+export function transitionRecorder(options: {
+  cluster: string;
+  client?: () => PrismaClient;
+  now?: () => number;
+  log?: (line: string) => void;
+}): (previous: unknown, next: PolledAlerts) => Promise<void> {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((line: string) => console.warn(`[vigil] ${line}`));
   let open: TrackedAlert[] | undefined;
   let failures = 0;
   return async (_previous, next) => {
-    const { events, open: nextOpen } = alertTransitions(open, next, new Date(now()).toISOString());
+    const client = options.client?.();
+    let nextOpen: TrackedAlert[];
     try {
-      await storeAlertEvents(events, { source: 'poller', client: options.client?.() });
+      const known =
+        open ??
+        trackStoredFirings(
+          await storedOpenFirings(client ?? db(), options.cluster),
+          next.peers.map((p) => p.name),
+        );
+      const transitions = alertTransitions(known, next, new Date(now()).toISOString());
+      await storeAlertEvents(transitions.events, { source: 'poller', client });
+      nextOpen = transitions.open;
     } catch (error) {
       // Once per outage, not on every poll.
       if (failures++ === 0)
