@@ -20,7 +20,13 @@ afterAll(async () => {
   await world?.stop();
 });
 
-type EventRow = { alertname: string; status: string; receiver: string; ends_at: Date | null; received_at: Date };
+type EventRow = {
+  alertname: string;
+  status: string;
+  receiver: string;
+  ends_at: Date | null;
+  received_at: Date;
+};
 
 async function events(): Promise<EventRow[]> {
   const client = new pg.Client({ connectionString: world.stack.databaseUrl });

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { AlertEventInput } from '@/lib/alerts/alert-event';
+import { type AlertEventInput, inKeyOrder } from '@/lib/alerts/alert-event';
 import {
   alertTransitions,
   type PolledAlerts,
@@ -103,25 +103,6 @@ export async function storeAlertEvents(
   counter.inc({ source, outcome: 'stored' }, stored);
   counter.inc({ source, outcome: 'duplicate' }, events.length - stored);
   return { received: events.length, stored, duplicates: events.length - stored };
-}
-
-/**
- * The events sorted by the unique key (fingerprint, startsAt, status). An insert waits for a concurrent
- * transaction that inserted the same key, while holding the keys it inserted before: two batches taking
- * overlapping keys in different orders (the poller in fingerprint order, each HA peer's notification in
- * Alertmanager's) deadlocked at 10,000 alerts. In one global order, the batch holding the lower key
- * always goes first. ISO strings of one format sort as their instants.
- *
- * @example inKeyOrder([{fingerprint:'b',…}, {fingerprint:'a', status:'resolved',…}, {fingerprint:'a', status:'firing',…}])
- *   → [a firing, a resolved, b]
- */
-export function inKeyOrder(events: readonly AlertEventInput[]): AlertEventInput[] {
-  const key = (e: AlertEventInput) => `${e.fingerprint}\u0000${e.startsAt}\u0000${e.status}`;
-  return [...events].sort((x, y) => {
-    const a = key(x);
-    const b = key(y);
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
 }
 
 function toRow(event: AlertEventInput) {
