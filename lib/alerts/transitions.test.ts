@@ -3,6 +3,7 @@ import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
 import {
   alertGone,
   alertTransitions,
+  firstPollAgainstStored,
   type PolledAlerts,
   reportersAnswered,
   type StoredFiring,
@@ -164,17 +165,33 @@ describe('alertGone (what the acknowledgement reconciler closes on)', () => {
 });
 
 describe('start-up reconciliation: the first poll against the stored open firings', () => {
-  const stored = (fingerprint: string, startsAt = '2026-11-21T07:50:00.000Z'): StoredFiring => {
+  const stored = (fingerprint: string, receivedAt = '2026-11-21T07:50:01.000Z'): StoredFiring => {
     const { cluster, labels, annotations } = tracked({ fingerprint });
-    return { cluster, fingerprint, labels, annotations, startsAt };
+    return { cluster, fingerprint, labels, annotations, startsAt: '2026-11-21T07:50:00.000Z', receivedAt };
   };
   const reconcile = (firings: StoredFiring[], next: PolledAlerts, at = NOW) =>
-    alertTransitions(trackStoredFirings(firings, [P1, P2]), next, at);
+    firstPollAgainstStored(firings, next, at);
 
   it('tracks a stored firing as reported by every peer, its end unknown', () => {
+    const { receivedAt: _, ...alert } = stored('r');
     expect(trackStoredFirings([stored('r')], [P1, P2])).toEqual([
-      { ...stored('r'), endsAt: '9999-12-31T23:59:59.999Z', peers: [P1, P2] },
+      { ...alert, endsAt: '9999-12-31T23:59:59.999Z', peers: [P1, P2] },
     ]);
+  });
+
+  it('carries a firing stored in the last minute to the next poll instead of resolving it (another instance may have polled later)', () => {
+    const first = reconcile([stored('r', '2026-11-21T08:09:30.000Z')], poll([]));
+    expect(first.events).toEqual([]);
+    expect(first.open.map((a) => a.fingerprint)).toEqual(['r']);
+    const later = '2026-11-21T08:10:10.000Z';
+    expect(summary(alertTransitions(first.open, poll([]), later))).toEqual([
+      ['resolved', 'r', '2026-11-21T07:50:00.000Z', later],
+    ]);
+    // Still firing at the first poll: tracked from the poll, once.
+    const polled = tracked({ fingerprint: 'r', startsAt: '2026-11-21T07:50:00.000Z' });
+    const seen = reconcile([stored('r', '2026-11-21T08:09:30.000Z')], poll([polled]));
+    expect(summary(seen)).toEqual([['firing', 'r', '2026-11-21T07:50:00.000Z', null]]);
+    expect(seen.open).toEqual([polled]);
   });
 
   it('resolves, at the first poll, a stored firing that every peer answered without', () => {

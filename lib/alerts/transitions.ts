@@ -116,7 +116,10 @@ export function alertGone(
 export type StoredFiring = Pick<
   TrackedAlert,
   'cluster' | 'fingerprint' | 'labels' | 'annotations' | 'startsAt'
->;
+> & {
+  /** When it was stored. */
+  receivedAt: string;
+};
 
 /** The end of a stored firing is unknown: it resolves at the poll that sees it gone. */
 const UNKNOWN_END = '9999-12-31T23:59:59.999Z';
@@ -134,7 +137,37 @@ export function trackStoredFirings(
   stored: readonly StoredFiring[],
   peers: readonly string[],
 ): TrackedAlert[] {
-  return stored.map((s) => ({ ...s, endsAt: UNKNOWN_END, peers: [...peers] }));
+  return stored.map(({ receivedAt: _, ...s }) => ({ ...s, endsAt: UNKNOWN_END, peers: [...peers] }));
+}
+
+/**
+ * How long a stored firing must have been stored before a process's first poll may resolve it. Another
+ * instance may have stored it from a poll newer than this one (polls of several instances are not in
+ * step), or the webhook just now: the first poll then does not show it yet, though it fires.
+ */
+const SETTLE_MS = 60_000;
+
+/**
+ * The first poll of a process at `observedAt`, compared with the stored open firings (see
+ * trackStoredFirings). Firings stored less than a minute before are not resolved by this poll, only
+ * carried to the next one, which sees them if they still fire.
+ *
+ * @example firstPollAgainstStored(
+ *   [{fingerprint:'a', receivedAt:'…T07:00:00.000Z', …}, {fingerprint:'b', receivedAt:'…T08:09:59.000Z', …}],
+ *   {alerts:[], peers:[{name:'p1', ok:true}]}, '2026-11-21T08:10:00.000Z')
+ *   → {events:[{fingerprint:'a', status:'resolved', endsAt:'2026-11-21T08:10:00.000Z', …}], open:[{fingerprint:'b', …}]}
+ */
+export function firstPollAgainstStored(
+  stored: readonly StoredFiring[],
+  next: PolledAlerts,
+  observedAt: string,
+): Transitions {
+  const peers = next.peers.map((p) => p.name);
+  const settled = (s: StoredFiring) => time(s.receivedAt) <= time(observedAt) - SETTLE_MS;
+  const result = alertTransitions(trackStoredFirings(stored.filter(settled), peers), next, observedAt);
+  const open = new Set(result.open.map((a) => a.fingerprint));
+  const recent = stored.filter((s) => !settled(s) && !open.has(s.fingerprint));
+  return { events: result.events, open: [...result.open, ...trackStoredFirings(recent, peers)] };
 }
 
 const time = (iso: string) => Date.parse(iso);

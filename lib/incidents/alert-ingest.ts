@@ -2,9 +2,9 @@ import 'server-only';
 import { type AlertEventInput, inKeyOrder } from '@/lib/alerts/alert-event';
 import {
   alertTransitions,
+  firstPollAgainstStored,
   type PolledAlerts,
   type TrackedAlert,
-  trackStoredFirings,
 } from '@/lib/alerts/transitions';
 import { db } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/client';
@@ -150,7 +150,8 @@ function summarise(error: unknown): string {
  *
  * The first poll of a process is compared with the firings the database holds open (open-firings.ts),
  * not with nothing: an alert that resolved while Vigil was down (its webhook message lost) is recorded
- * resolved at that poll, unless a peer that may hold it is down; then at the first poll every peer answers.
+ * resolved at that poll, unless a peer that may hold it is down (then at the first poll every peer
+ * answers) or it was stored in the last minute (then at the next poll, if gone).
  */
 export function transitionRecorder(options: {
   cluster: string;
@@ -166,13 +167,10 @@ export function transitionRecorder(options: {
     const client = options.client?.();
     let nextOpen: TrackedAlert[];
     try {
-      const known =
-        open ??
-        trackStoredFirings(
-          await storedOpenFirings(client ?? db(), options.cluster),
-          next.peers.map((p) => p.name),
-        );
-      const transitions = alertTransitions(known, next, new Date(now()).toISOString());
+      const observedAt = new Date(now()).toISOString();
+      const transitions = open
+        ? alertTransitions(open, next, observedAt)
+        : firstPollAgainstStored(await storedOpenFirings(client ?? db(), options.cluster), next, observedAt);
       await storeAlertEvents(transitions.events, { source: 'poller', client });
       nextOpen = transitions.open;
     } catch (error) {

@@ -11,13 +11,13 @@ import type { PrismaClient } from '@/lib/db/client';
  * cluster's events along the (fingerprint, starts_at, status) index.
  *
  * @example await storedOpenFirings(prisma, 'default')
- *   → [{cluster:'default', fingerprint:'8d23ce3e214f1b65', labels:{…}, annotations:{…}, startsAt:'2026-11-21T08:09:08.465Z'}]
+ *   → [{cluster:'default', fingerprint:'8d23ce3e214f1b65', labels:{…}, annotations:{…}, startsAt:'2026-11-21T08:09:08.465Z', receivedAt:'2026-11-21T08:09:09.120Z'}]
  */
 export async function storedOpenFirings(client: PrismaClient, cluster: string): Promise<StoredFiring[]> {
   const rows = await client.$queryRaw<unknown[]>`
-    SELECT fingerprint, labels, annotations, starts_at AS "startsAt"
+    SELECT fingerprint, labels, annotations, starts_at AS "startsAt", received_at AS "receivedAt"
     FROM (
-      SELECT DISTINCT ON (fingerprint) fingerprint, labels, annotations, starts_at, status
+      SELECT DISTINCT ON (fingerprint) fingerprint, labels, annotations, starts_at, status, received_at
       FROM alert_events
       WHERE cluster = ${cluster}
       ORDER BY fingerprint, starts_at DESC, status DESC
@@ -36,4 +36,5 @@ const rowSchema = z.object({
   labels: text,
   annotations: text,
   startsAt: z.date().transform((d) => d.toISOString()),
+  receivedAt: z.date().transform((d) => d.toISOString()),
 });

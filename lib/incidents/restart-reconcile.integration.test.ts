@@ -92,6 +92,20 @@ const snapshot = (alerts: TrackedAlert[], down: string[] = []): ClusterSnapshot 
   statuses: [],
 });
 
+/**
+ * Stores the events as received when they started: a restarted process resolves only firings stored
+ * more than a minute before its first poll.
+ */
+async function stored(events: AlertEventInput[], options: { autoOpen?: Record<string, string> } = {}) {
+  await storeAlertEvents(events, {
+    source: 'webhook',
+    client: prisma,
+    autoOpen: options.autoOpen ?? null,
+    group: events[0]?.groupKey,
+  });
+  await prisma.$executeRaw`UPDATE alert_events SET received_at = starts_at`;
+}
+
 /** A new process's recorder, its clock at `at`. */
 const restarted = (at: string) =>
   transitionRecorder({ cluster: 'default', client: () => prisma, now: () => Date.parse(at), log: () => {} });
@@ -103,18 +117,15 @@ describe('storedOpenFirings', () => {
   it('lists, per fingerprint of the cluster, the latest firing with no resolution', async () => {
     const [open, resolved, refired, other] = ['o', 'r', 'f', 'x'].map((f) => alert(f));
     const later = '2026-12-04T08:30:00.000Z';
-    await storeAlertEvents(
-      [
-        webhookFiring(open as TrackedAlert),
-        webhookFiring(resolved as TrackedAlert),
-        { ...webhookFiring(resolved as TrackedAlert), status: 'resolved', endsAt: later },
-        // Fired, resolved unseen, fired again: the later firing is the open one.
-        webhookFiring(refired as TrackedAlert),
-        webhookFiring({ ...(refired as TrackedAlert), startsAt: later }),
-        { ...webhookFiring(other as TrackedAlert), cluster: 'other' },
-      ],
-      { source: 'webhook', client: prisma },
-    );
+    await stored([
+      webhookFiring(open as TrackedAlert),
+      webhookFiring(resolved as TrackedAlert),
+      { ...webhookFiring(resolved as TrackedAlert), status: 'resolved', endsAt: later },
+      // Fired, resolved unseen, fired again: the later firing is the open one.
+      webhookFiring(refired as TrackedAlert),
+      webhookFiring({ ...(refired as TrackedAlert), startsAt: later }),
+      { ...webhookFiring(other as TrackedAlert), cluster: 'other' },
+    ]);
     const firings = await storedOpenFirings(prisma, 'default');
     expect(firings.map((f) => [f.fingerprint, f.startsAt])).toEqual([
       ['f', later],
@@ -126,6 +137,7 @@ describe('storedOpenFirings', () => {
       labels: open?.labels,
       annotations: open?.annotations,
       startsAt: START,
+      receivedAt: START,
     });
   });
 });
@@ -134,10 +146,7 @@ describe('the first poll after a restart', () => {
   it('records resolved a stored firing that every peer answered without, and keeps the one still firing', async () => {
     const gone = alert('g');
     const still = alert('s');
-    await storeAlertEvents([webhookFiring(gone), webhookFiring(still)], {
-      source: 'webhook',
-      client: prisma,
-    });
+    await stored([webhookFiring(gone), webhookFiring(still)]);
     await restarted(RESTART)(undefined, snapshot([still]));
     expect(await statuses('g')).toEqual([[START, 'resolved', RESTART]]);
     expect(await statuses('s')).toEqual([[START, 'firing', null]]);
@@ -146,12 +155,7 @@ describe('the first poll after a restart', () => {
 
   it('resolves the alert of an auto-opened incident on its timeline', async () => {
     const gone = alert('i');
-    await storeAlertEvents([webhookFiring(gone)], {
-      source: 'webhook',
-      client: prisma,
-      autoOpen: { severity: 'critical' },
-      group: webhookFiring(gone).groupKey,
-    });
+    await stored([webhookFiring(gone)], { autoOpen: { severity: 'critical' } });
     await restarted(RESTART)(undefined, snapshot([]));
     const link = await prisma.incidentAlert.findFirstOrThrow({ where: { fingerprint: 'i' } });
     expect(link.resolvedAt?.toISOString()).toBe(RESTART);
@@ -162,7 +166,7 @@ describe('the first poll after a restart', () => {
 
   it('resolves nothing while a peer is down, and resolves at the first poll every peer answers', async () => {
     const gone = alert('d');
-    await storeAlertEvents([webhookFiring(gone)], { source: 'webhook', client: prisma });
+    await stored([webhookFiring(gone)]);
     let now = RESTART;
     const record = transitionRecorder({
       cluster: 'default',
@@ -177,8 +181,19 @@ describe('the first poll after a restart', () => {
     expect(await statuses('d')).toEqual([[START, 'resolved', now]]);
   });
 
+  it('carries a firing stored less than a minute ago to the next poll (another instance may have polled later)', async () => {
+    await storeAlertEvents([webhookFiring(alert('n'))], { source: 'webhook', client: prisma });
+    let now = Date.now();
+    const record = transitionRecorder({ cluster: 'default', client: () => prisma, now: () => now });
+    await record(undefined, snapshot([]));
+    expect(await statuses('n')).toEqual([[START, 'firing', null]]);
+    now += 1000;
+    await record(undefined, snapshot([]));
+    expect(await statuses('n')).toEqual([[START, 'resolved', new Date(now).toISOString()]]);
+  });
+
   it('two instances starting at once record each resolution once', async () => {
-    await storeAlertEvents([webhookFiring(alert('t'))], { source: 'webhook', client: prisma });
+    await stored([webhookFiring(alert('t'))]);
     await Promise.all([
       restarted(RESTART)(undefined, snapshot([])),
       restarted(RESTART)(undefined, snapshot([])),
