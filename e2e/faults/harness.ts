@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateApiToken } from '@/lib/auth/api-token';
@@ -33,8 +33,19 @@ export type FaultWorld = {
   api(path: string, init?: { method?: string; json?: unknown; giveUpMs?: number }): Promise<Answer>;
   /** SIGKILLs a stack process by name (`alertmanager-1`, `prometheus`…). */
   kill(name: string): void;
+  /** Stops the console (SIGTERM, as an orchestrator would) and starts it again on the same port. */
+  stopConsole(): Promise<void>;
+  startConsole(): Promise<void>;
+  /**
+   * Starts another Vigil instance (another `next start` on its own port) with the same environment:
+   * same PostgreSQL, same Alertmanager pair. Stopped with the world.
+   */
+  startReplica(): Promise<Replica>;
   stop(): Promise<void>;
 };
+
+/** A second instance: its server (SIGKILL it through `server.pid`) and the API called on it. */
+export type Replica = { server: VigilServer; api: FaultWorld['api'] };
 
 export async function startFaultWorld(options: {
   /** Names the copy of the console's log kept after the stack is removed (`$TMPDIR/vigil-faults/<name>.log`). */
@@ -61,24 +72,26 @@ export async function startFaultWorld(options: {
     } finally {
       await prisma.$disconnect();
     }
-    server = await startVigilServer({
-      port: port ?? 0,
-      logFile: path.join(stack.dir, 'logs', 'vigil.log'),
-      env: {
-        ...vigilEnvFor(stack),
-        VIGIL_CHECK_RESPONSES: '1',
-        VIGIL_POLL_INTERVAL_SECONDS: String(POLL_SECONDS),
-        VIGIL_UPSTREAM_TIMEOUT_SECONDS: String(UPSTREAM_TIMEOUT_SECONDS),
-        ...options.env?.(stack),
-      },
-    });
+    const env = {
+      ...vigilEnvFor(stack),
+      VIGIL_CHECK_RESPONSES: '1',
+      VIGIL_POLL_INTERVAL_SECONDS: String(POLL_SECONDS),
+      VIGIL_UPSTREAM_TIMEOUT_SECONDS: String(UPSTREAM_TIMEOUT_SECONDS),
+      ...options.env?.(stack),
+    };
+    const launch = (on: number, log = 'vigil.log') =>
+      startVigilServer({ port: on, logFile: path.join(stack.dir, 'logs', log), env });
+    server = await launch(port ?? 0);
     console.info(
       `[faults] stack ready in ${stackSeconds.toFixed(1)} s, console in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    const running = server;
+    let running = server;
+    const replicas: VigilServer[] = [];
     return {
       stack,
-      server: running,
+      get server() {
+        return running;
+      },
       token: secret,
       api: (p, init) => call(`${running.url}${p}`, secret, init),
       kill(name) {
@@ -86,8 +99,18 @@ export async function startFaultWorld(options: {
         if (!proc) throw new Error(`no process ${name} in ${stack.processes.map((p) => p.name).join(', ')}`);
         process.kill(proc.pid, 'SIGKILL');
       },
+      stopConsole: () => running.stop(),
+      async startConsole() {
+        running = await launch(port ?? 0);
+      },
+      async startReplica() {
+        const [another] = await freePorts(1);
+        const replica = await launch(another ?? 0, `vigil-replica-${replicas.length + 1}.log`);
+        replicas.push(replica);
+        return { server: replica, api: (p, init) => call(`${replica.url}${p}`, secret, init) };
+      },
       async stop() {
-        await running.stop();
+        await Promise.all([running.stop(), ...replicas.map((r) => r.stop())]);
         keepLog(stack, options.name);
         await stack.stop();
       },
@@ -102,11 +125,13 @@ export async function startFaultWorld(options: {
 
 /** stop() removes the stack's folder; the console's log is the evidence when a fault test fails. */
 function keepLog(stack: Stack, name: string): void {
-  const from = path.join(stack.dir, 'logs', 'vigil.log');
-  if (!existsSync(from)) return;
   const dir = path.join(tmpdir(), 'vigil-faults');
   mkdirSync(dir, { recursive: true });
-  copyFileSync(from, path.join(dir, `${name}.log`));
+  const logs = path.join(stack.dir, 'logs');
+  for (const file of existsSync(logs) ? readdirSync(logs) : []) {
+    const replica = /^vigil(-replica-\d+)?\.log$/.exec(file);
+    if (replica) copyFileSync(path.join(logs, file), path.join(dir, `${name}${replica[1] ?? ''}.log`));
+  }
 }
 
 async function call(

@@ -26,3 +26,22 @@ export type AlertEventInput = {
 
 /** The `receiver` of events the poller records. */
 export const POLLER_RECEIVER = 'vigil-poller';
+
+/**
+ * The events sorted by the unique key (fingerprint, startsAt, status). An insert waits for a concurrent
+ * transaction that inserted the same key, while holding the keys it inserted before: two batches taking
+ * overlapping keys in different orders (the poller in fingerprint order, each HA peer's notification in
+ * Alertmanager's) deadlocked at 10,000 alerts. In one global order, the batch holding the lower key
+ * always goes first. ISO strings of one format sort as their instants.
+ *
+ * @example inKeyOrder([{fingerprint:'b',…}, {fingerprint:'a', status:'resolved',…}, {fingerprint:'a', status:'firing',…}])
+ *   → [a firing, a resolved, b]
+ */
+export function inKeyOrder(events: readonly AlertEventInput[]): AlertEventInput[] {
+  const key = (e: AlertEventInput) => `${e.fingerprint}\u0000${e.startsAt}\u0000${e.status}`;
+  return [...events].sort((x, y) => {
+    const a = key(x);
+    const b = key(y);
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}

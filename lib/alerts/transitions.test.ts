@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
-import { alertTransitions, type PolledAlerts, type TrackedAlert } from './transitions';
+import {
+  alertGone,
+  alertTransitions,
+  firstPollAgainstStored,
+  type PolledAlerts,
+  reportersAnswered,
+  type StoredFiring,
+  type TrackedAlert,
+  trackStoredFirings,
+} from './transitions';
 
 const P1 = 'default peer 1';
 const P2 = 'default peer 2';
@@ -116,5 +125,103 @@ describe('alertTransitions', () => {
   it('leaves the alertname empty for an alert without one', () => {
     const nameless = tracked({ fingerprint: 'e', labels: { job: 'x' } });
     expect(alertTransitions(undefined, poll([nameless]), NOW).events[0]?.alertname).toBe('');
+  });
+});
+
+describe('reportersAnswered', () => {
+  it('is true only when every peer that reported the alert answered', () => {
+    expect(reportersAnswered([P1], poll([], [P2]).peers)).toBe(true);
+    expect(reportersAnswered([P2], poll([], [P2]).peers)).toBe(false);
+    expect(reportersAnswered([P1, P2], poll([], [P2]).peers)).toBe(false);
+    expect(reportersAnswered([P1, P2], poll([]).peers)).toBe(true);
+  });
+
+  it('counts every peer as a reporter when the reporters are not known', () => {
+    expect(reportersAnswered(undefined, poll([]).peers)).toBe(true);
+    expect(reportersAnswered(undefined, poll([], [P1]).peers)).toBe(false);
+  });
+});
+
+describe('alertGone (what the acknowledgement reconciler closes on)', () => {
+  const onPeer2 = tracked({ fingerprint: 'f', peers: [P2] });
+
+  it('is false while the alert is polled, whoever is down', () => {
+    expect(alertGone('f', poll([onPeer2]), poll([onPeer2], [P1]))).toBe(false);
+  });
+
+  it('is false when the only peer that reported it is down', () => {
+    expect(alertGone('f', poll([onPeer2]), poll([], [P2]))).toBe(false);
+  });
+
+  it('is true when it is missing and the peer that reported it answered (another one being down)', () => {
+    expect(alertGone('f', poll([onPeer2]), poll([], [P1]))).toBe(true);
+  });
+
+  it('is false with a peer down when the previous poll did not list it (or there was none)', () => {
+    expect(alertGone('f', undefined, poll([], [P1]))).toBe(false);
+    expect(alertGone('f', poll([]), poll([], [P2]))).toBe(false);
+    expect(alertGone('f', undefined, poll([]))).toBe(true);
+  });
+});
+
+describe('start-up reconciliation: the first poll against the stored open firings', () => {
+  const stored = (fingerprint: string, receivedAt = '2026-11-21T07:50:01.000Z'): StoredFiring => {
+    const { cluster, labels, annotations } = tracked({ fingerprint });
+    return { cluster, fingerprint, labels, annotations, startsAt: '2026-11-21T07:50:00.000Z', receivedAt };
+  };
+  const reconcile = (firings: StoredFiring[], next: PolledAlerts, at = NOW) =>
+    firstPollAgainstStored(firings, next, at);
+
+  it('tracks a stored firing as reported by every peer, its end unknown', () => {
+    const { receivedAt: _, ...alert } = stored('r');
+    expect(trackStoredFirings([stored('r')], [P1, P2])).toEqual([
+      { ...alert, endsAt: '9999-12-31T23:59:59.999Z', peers: [P1, P2] },
+    ]);
+  });
+
+  it('carries a firing stored in the last minute to the next poll instead of resolving it (another instance may have polled later)', () => {
+    const first = reconcile([stored('r', '2026-11-21T08:09:30.000Z')], poll([]));
+    expect(first.events).toEqual([]);
+    expect(first.open.map((a) => a.fingerprint)).toEqual(['r']);
+    const later = '2026-11-21T08:10:10.000Z';
+    expect(summary(alertTransitions(first.open, poll([]), later))).toEqual([
+      ['resolved', 'r', '2026-11-21T07:50:00.000Z', later],
+    ]);
+    // Still firing at the first poll: tracked from the poll, once.
+    const polled = tracked({ fingerprint: 'r', startsAt: '2026-11-21T07:50:00.000Z' });
+    const seen = reconcile([stored('r', '2026-11-21T08:09:30.000Z')], poll([polled]));
+    expect(summary(seen)).toEqual([['firing', 'r', '2026-11-21T07:50:00.000Z', null]]);
+    expect(seen.open).toEqual([polled]);
+  });
+
+  it('resolves, at the first poll, a stored firing that every peer answered without', () => {
+    expect(summary(reconcile([stored('r')], poll([])))).toEqual([
+      ['resolved', 'r', '2026-11-21T07:50:00.000Z', NOW],
+    ]);
+  });
+
+  it('records nothing for a stored firing that still fires, and fires what is new', () => {
+    const still = tracked({ fingerprint: 'r', startsAt: '2026-11-21T07:50:00.000Z' });
+    const result = reconcile([stored('r')], poll([still, tracked({ fingerprint: 'n' })]));
+    expect(summary(result)).toEqual([['firing', 'n', tracked({ fingerprint: 'n' }).startsAt, null]]);
+  });
+
+  it('resolves a stored firing at the start of the firing that replaced it', () => {
+    const again = tracked({ fingerprint: 'r', startsAt: '2026-11-21T08:05:00.000Z' });
+    expect(summary(reconcile([stored('r')], poll([again])))).toEqual([
+      ['resolved', 'r', '2026-11-21T07:50:00.000Z', '2026-11-21T08:05:00.000Z'],
+      ['firing', 'r', '2026-11-21T08:05:00.000Z', null],
+    ]);
+  });
+
+  it('resolves nothing while a peer is down (it may be the only one holding it), then at the first full poll', () => {
+    const outage = reconcile([stored('r'), stored('s')], poll([], [P2]));
+    expect(outage.events).toEqual([]);
+    expect(outage.open.map((x) => x.fingerprint)).toEqual(['r', 's']);
+    const later = '2026-11-21T08:11:00.000Z';
+    const onPeer2 = tracked({ fingerprint: 's', startsAt: '2026-11-21T07:50:00.000Z', peers: [P2] });
+    expect(summary(alertTransitions(outage.open, poll([onPeer2]), later))).toEqual([
+      ['resolved', 'r', '2026-11-21T07:50:00.000Z', later],
+    ]);
   });
 });

@@ -58,7 +58,6 @@ export function alertTransitions(
 ): Transitions {
   const before = new Map((open ?? []).map((a) => [a.fingerprint, a]));
   const now = new Map(next.alerts.map((a) => [a.fingerprint, a]));
-  const answered = new Set(next.peers.filter((p) => p.ok).map((p) => p.name));
   const events: AlertEventInput[] = [];
   const stillOpen: TrackedAlert[] = [...next.alerts];
 
@@ -71,11 +70,104 @@ export function alertTransitions(
   }
   for (const known of before.values()) {
     if (now.has(known.fingerprint)) continue;
-    if (known.peers.every((peer) => answered.has(peer)))
+    if (reportersAnswered(known.peers, next.peers))
       events.push(resolved(known, earliest(known.endsAt, observedAt)));
     else stillOpen.push(known);
   }
   return { events, open: stillOpen };
+}
+
+/**
+ * Whether an alert missing from a poll can be taken as ended: only when every peer that reported it
+ * answered this poll. A peer that is down may still hold it. `reportedBy` undefined (not known: a firing
+ * read back from the database, or an alert the previous poll did not list) stands for every peer.
+ *
+ * @example reportersAnswered(['p1'], [{name:'p1', ok:true}, {name:'p2', ok:false}]) → true
+ * @example reportersAnswered(['p2'], [{name:'p1', ok:true}, {name:'p2', ok:false}]) → false
+ * @example reportersAnswered(undefined, [{name:'p1', ok:true}, {name:'p2', ok:false}]) → false
+ */
+export function reportersAnswered(
+  reportedBy: readonly string[] | undefined,
+  peers: PolledAlerts['peers'],
+): boolean {
+  const answered = new Set(peers.filter((p) => p.ok).map((p) => p.name));
+  return (reportedBy ?? peers.map((p) => p.name)).every((peer) => answered.has(peer));
+}
+
+/**
+ * Whether an alert is gone from `next` for certain: absent, and every peer that reported it in
+ * `previous` (every peer, when `previous` did not list it) answered `next`. The acknowledgement
+ * reconciler closes acknowledgements on it (lib/incidents/ack-reconciler.ts).
+ *
+ * @example alertGone('a', {alerts:[{fingerprint:'a', peers:['p2'], …}], peers:[…]},
+ *   {alerts:[], peers:[{name:'p1', ok:true}, {name:'p2', ok:false}]}) → false   // only p2 knew it
+ */
+export function alertGone(
+  fingerprint: string,
+  previous: Pick<PolledAlerts, 'alerts'> | undefined,
+  next: PolledAlerts,
+): boolean {
+  if (next.alerts.some((a) => a.fingerprint === fingerprint)) return false;
+  const before = previous?.alerts.find((a) => a.fingerprint === fingerprint);
+  return reportersAnswered(before?.peers, next.peers);
+}
+
+/** One firing as stored in `alert_events` with no resolution after it (lib/incidents/open-firings.ts). */
+export type StoredFiring = Pick<
+  TrackedAlert,
+  'cluster' | 'fingerprint' | 'labels' | 'annotations' | 'startsAt'
+> & {
+  /** When it was stored. */
+  receivedAt: string;
+};
+
+/** The end of a stored firing is unknown: it resolves at the poll that sees it gone. */
+const UNKNOWN_END = '9999-12-31T23:59:59.999Z';
+
+/**
+ * The stored open firings of a cluster as the open alerts to compare a process's first poll with, so
+ * an alert that resolved while Vigil was down is recorded resolved (at that poll) instead of staying
+ * open for ever. Which peers reported a stored firing is not stored: every peer of the poll stands in,
+ * so it resolves only once every peer answers without it.
+ *
+ * @example trackStoredFirings([{fingerprint:'a', startsAt:'…T08:00:00.000Z', …}], ['p1', 'p2'])
+ *   → [{fingerprint:'a', startsAt:'…T08:00:00.000Z', endsAt:'9999-12-31T23:59:59.999Z', peers:['p1','p2'], …}]
+ */
+export function trackStoredFirings(
+  stored: readonly StoredFiring[],
+  peers: readonly string[],
+): TrackedAlert[] {
+  return stored.map(({ receivedAt: _, ...s }) => ({ ...s, endsAt: UNKNOWN_END, peers: [...peers] }));
+}
+
+/**
+ * How long a stored firing must have been stored before a process's first poll may resolve it. Another
+ * instance may have stored it from a poll newer than this one (polls of several instances are not in
+ * step), or the webhook just now: the first poll then does not show it yet, though it fires.
+ */
+const SETTLE_MS = 60_000;
+
+/**
+ * The first poll of a process at `observedAt`, compared with the stored open firings (see
+ * trackStoredFirings). Firings stored less than a minute before are not resolved by this poll, only
+ * carried to the next one, which sees them if they still fire.
+ *
+ * @example firstPollAgainstStored(
+ *   [{fingerprint:'a', receivedAt:'…T07:00:00.000Z', …}, {fingerprint:'b', receivedAt:'…T08:09:59.000Z', …}],
+ *   {alerts:[], peers:[{name:'p1', ok:true}]}, '2026-11-21T08:10:00.000Z')
+ *   → {events:[{fingerprint:'a', status:'resolved', endsAt:'2026-11-21T08:10:00.000Z', …}], open:[{fingerprint:'b', …}]}
+ */
+export function firstPollAgainstStored(
+  stored: readonly StoredFiring[],
+  next: PolledAlerts,
+  observedAt: string,
+): Transitions {
+  const peers = next.peers.map((p) => p.name);
+  const settled = (s: StoredFiring) => time(s.receivedAt) <= time(observedAt) - SETTLE_MS;
+  const result = alertTransitions(trackStoredFirings(stored.filter(settled), peers), next, observedAt);
+  const open = new Set(result.open.map((a) => a.fingerprint));
+  const recent = stored.filter((s) => !settled(s) && !open.has(s.fingerprint));
+  return { events: result.events, open: [...result.open, ...trackStoredFirings(recent, peers)] };
 }
 
 const time = (iso: string) => Date.parse(iso);

@@ -3,6 +3,7 @@ import { getSilence, postSilence } from '@/lib/alertmanager/client';
 import { writeWithFailover } from '@/lib/alertmanager/cluster';
 import type { Silence } from '@/lib/alertmanager/schemas';
 import { invalidateAcks } from '@/lib/alerts/ack-state';
+import { alertGone } from '@/lib/alerts/transitions';
 import { auditSystem } from '@/lib/audit';
 import { db } from '@/lib/db';
 import type { ClusterSnapshot } from '@/lib/snapshots/sources';
@@ -28,8 +29,8 @@ export function ackReconciler(
   pollIntervalMs: number,
   /** Called after a change, to re-read the cluster's silences (lib/server/poll-hooks.ts passes refreshSilences). */
   afterChange: () => Promise<void>,
-): (previous: unknown, next: ClusterSnapshot) => Promise<void> {
-  return async (_previous, next) => {
+): (previous: ClusterSnapshot | undefined, next: ClusterSnapshot) => Promise<void> {
+  return async (previous, next) => {
     const open = await openAcksOf(clusterName);
     if (open.length === 0) return;
     const alerts = new Map(next.alerts.map((a) => [a.fingerprint, a]));
@@ -37,6 +38,8 @@ export function ackReconciler(
     const now = Date.now();
     let changed = 0;
     for (const row of open) {
+      // Missing only because a peer that may hold it is down is not resolved: keep it until that peer answers.
+      if (!alerts.has(row.fingerprint) && !alertGone(row.fingerprint, previous, next)) continue;
       const silence = row.silence ? silences.get(row.silence.silenceId) : undefined;
       const decision = ackDecision(
         toOpenAck(row),

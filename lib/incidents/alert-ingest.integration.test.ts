@@ -247,7 +247,11 @@ describe('the poller and the webhook together', () => {
 
   it('never double-counts: the webhook finds what the poller stored, and the other way round', async () => {
     let now = '2026-11-21T08:09:10.000Z';
-    const record = transitionRecorder({ client: () => prisma, now: () => Date.parse(now) });
+    const record = transitionRecorder({
+      cluster: 'default',
+      client: () => prisma,
+      now: () => Date.parse(now),
+    });
     await record(undefined, polled([postgresDown]));
     expect(await ingest('notification-005-pager-PostgreSQLDown-firing.json')).toMatchObject({
       duplicates: 1,
@@ -269,7 +273,11 @@ describe('the poller and the webhook together', () => {
 
   it('records a silenced alert the webhook never sends, firing then resolved', async () => {
     const silenced = { ...postgresDown, fingerprint: 'silenced0000000a' };
-    const record = transitionRecorder({ client: () => prisma, now: clock('2026-11-21T08:10:00.000Z') });
+    const record = transitionRecorder({
+      cluster: 'default',
+      client: () => prisma,
+      now: clock('2026-11-21T08:10:00.000Z'),
+    });
     await record(undefined, polled([silenced]));
     await record(undefined, polled([]));
     expect(await readAlertHistory(prisma, 'silenced0000000a')).toEqual([
@@ -287,6 +295,7 @@ describe('the poller and the webhook together', () => {
     const down = createPrismaClient('postgresql://vigil:x@127.0.0.1:1/vigil');
     const lines: string[] = [];
     const record = transitionRecorder({
+      cluster: 'default',
       client: () => client,
       now: clock('2026-11-21T08:10:00.000Z'),
       log: (line) => lines.push(line),

@@ -1,11 +1,17 @@
 import 'server-only';
-import type { AlertEventInput } from '@/lib/alerts/alert-event';
-import { alertTransitions, type PolledAlerts, type TrackedAlert } from '@/lib/alerts/transitions';
+import { type AlertEventInput, inKeyOrder } from '@/lib/alerts/alert-event';
+import {
+  alertTransitions,
+  firstPollAgainstStored,
+  type PolledAlerts,
+  type TrackedAlert,
+} from '@/lib/alerts/transitions';
 import { db } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/client';
 import { applyAlertEventsToIncidents } from '@/lib/incidents/auto-open';
 import { reportLiveness } from '@/lib/liveness';
 import { metrics } from '@/lib/metrics/registry';
+import { storedOpenFirings } from './open-firings';
 
 /**
  * Stores alert events (webhook notifications and poller transitions) in `alert_events`, idempotently:
@@ -83,7 +89,10 @@ export async function storeAlertEvents(
     // answers 503, so Alertmanager sends the notification again.
     const insert = prisma.$transaction(
       async (tx) => {
-        const result = await tx.alertEvent.createMany({ data: events.map(toRow), skipDuplicates: true });
+        const result = await tx.alertEvent.createMany({
+          data: inKeyOrder(events).map(toRow),
+          skipDuplicates: true,
+        });
         await applyAlertEventsToIncidents(tx, events, { autoOpen, group });
         return result;
       },
@@ -144,18 +153,32 @@ function summarise(error: unknown): string {
  * are stored: after a database failure the next poll is compared with the same alerts again, so a
  * transition seen during an outage is recorded when the database is back (with the time the poller
  * then observes for an end).
+ *
+ * The first poll of a process is compared with the firings the database holds open (open-firings.ts),
+ * not with nothing: an alert that resolved while Vigil was down (its webhook message lost) is recorded
+ * resolved at that poll, unless a peer that may hold it is down (then at the first poll every peer
+ * answers) or it was stored in the last minute (then at the next poll, if gone).
  */
-export function transitionRecorder(
-  options: { client?: () => PrismaClient; now?: () => number; log?: (line: string) => void } = {},
-): (previous: unknown, next: PolledAlerts) => Promise<void> {
+export function transitionRecorder(options: {
+  cluster: string;
+  client?: () => PrismaClient;
+  now?: () => number;
+  log?: (line: string) => void;
+}): (previous: unknown, next: PolledAlerts) => Promise<void> {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((line: string) => console.warn(`[vigil] ${line}`));
   let open: TrackedAlert[] | undefined;
   let failures = 0;
   return async (_previous, next) => {
-    const { events, open: nextOpen } = alertTransitions(open, next, new Date(now()).toISOString());
+    const client = options.client?.();
+    let nextOpen: TrackedAlert[];
     try {
-      await storeAlertEvents(events, { source: 'poller', client: options.client?.() });
+      const observedAt = new Date(now()).toISOString();
+      const transitions = open
+        ? alertTransitions(open, next, observedAt)
+        : firstPollAgainstStored(await storedOpenFirings(client ?? db(), options.cluster), next, observedAt);
+      await storeAlertEvents(transitions.events, { source: 'poller', client });
+      nextOpen = transitions.open;
     } catch (error) {
       // Once per outage, not on every poll.
       if (failures++ === 0)

@@ -10,7 +10,7 @@ import { onClusterPoll, refreshSilences } from '@/lib/snapshots/sources';
  * (lib/incidents/ack-reconciler.ts). Both run on every instance; each is safe to run twice.
  */
 export function registerPollHooks(): void {
-  onClusterPoll('recording alert transitions', () => transitionRecorder());
+  onClusterPoll('recording alert transitions', (cluster) => transitionRecorder({ cluster: cluster.name }));
   onClusterPoll('checking acknowledgements', (cluster, intervalMs) => {
     const reconcile = ackReconciler(cluster.name, intervalMs, () => refreshSilences(cluster.name));
     let failing = false;
