@@ -87,7 +87,8 @@ let seq = 0;
 async function makeIncident(openedAt = new Date(), client: PrismaClient = db()) {
   seq += 1;
   return client.incident.create({
-    data: { title: `Checkout API down ${seq}`, severity: 'critical', openedAt },
+    // Due for escalation from its opening, as insertIncident (lib/incidents/auto-open.ts) writes it.
+    data: { title: `Checkout API down ${seq}`, severity: 'critical', openedAt, nextEscalationAt: openedAt },
   });
 }
 
