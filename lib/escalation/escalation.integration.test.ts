@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,7 +18,7 @@ import { runtimeState } from '@/lib/db/runtime';
 import { ConflictError } from '@/lib/errors';
 import { acknowledgeIncident, updateIncident } from '@/lib/incidents/incidents';
 import { startLoop } from '@/lib/loop';
-import { runOutboxOnce } from '@/lib/notify/outbox';
+import { PER_CHANNEL, runOutboxOnce, startOutbox } from '@/lib/notify/outbox';
 import type { Smtp } from '@/lib/notify/send';
 import {
   type SmtpSink,
@@ -558,6 +560,68 @@ describe('reopening', () => {
     expect(cancelled?.data).toMatchObject({
       error: 'the incident was reopened since; its escalation starts again from L1',
     });
+  });
+});
+
+describe('the outbox worker with a stalled receiver', () => {
+  it('holds only that channel’s slots (a local fake stalling its body), sends the others meanwhile, and ends each stalled send at its deadline', async () => {
+    let open = 0;
+    let most = 0;
+    const stall = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        open += 1;
+        most = Math.max(most, open);
+        response.once('close', () => {
+          open -= 1;
+        });
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{"ok":');
+      });
+    });
+    await new Promise<void>((resolve) => stall.listen(0, '127.0.0.1', resolve));
+    const stalledUrl = `http://127.0.0.1:${(stall.address() as AddressInfo).port}/SECRET-TOKEN`;
+    const stalledChannels: ChannelConfig[] = [
+      ...channels,
+      { name: 'stalled-hook', type: 'webhook', url: stalledUrl },
+    ];
+    const policy: EscalationLevelConfig[] = [
+      { level: 1, name: 'Chat', delaySeconds: 0, targets: ['stalled-hook', 'ops-chat'] },
+    ];
+    const incidents = await Promise.all(Array.from({ length: 6 }, () => makeIncident()));
+    await runEscalationOnce({ policy });
+    const started = Date.now();
+    const worker = startOutbox({ channels: stalledChannels, smtp, deadlineMs: 1500 }, 100);
+    try {
+      await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(6);
+      const healthyMs = Date.now() - started;
+      // All six chat pages went out while the stalled receiver held its requests open.
+      expect(open).toBe(PER_CHANNEL);
+      await expect
+        .poll(
+          () =>
+            db().notification.count({
+              where: { channel: 'stalled-hook', attempts: { gte: 1 }, status: 'failed' },
+            }),
+          { timeout: 15_000 },
+        )
+        .toBe(6);
+      console.info(
+        `[test] chat pages sent ${healthyMs} ms after the worker started; the stalled sends ended after ${Date.now() - started} ms (deadline 1.5 s, ${PER_CHANNEL} at a time)`,
+      );
+      expect(most).toBe(PER_CHANNEL);
+      const failed = await db().notification.findMany({ where: { channel: 'stalled-hook' } });
+      expect(new Set(failed.map((n) => n.lastError))).toEqual(new Set(['no complete answer within 1.5 s']));
+      const events = await db().timelineEvent.findMany({
+        where: { type: 'notification.failed', incidentId: { in: incidents.map((i) => i.id) } },
+      });
+      expect(events.length).toBeGreaterThanOrEqual(6);
+      expect(JSON.stringify(events.map((e) => e.data))).not.toContain('SECRET');
+    } finally {
+      await worker.stop();
+      stall.closeAllConnections();
+      await new Promise<void>((resolve) => stall.close(() => resolve()));
+    }
   });
 });
 
