@@ -43,7 +43,7 @@ it('with 250 open incidents waiting, a new critical alert’s L1 goes out on tim
   await withDatabase(world.stack, (db) =>
     db.query(
       `INSERT INTO incidents (id, title, severity, status, escalation_level, opened_at, last_escalated_at, updated_at)
-       SELECT 'backlog-' || n, 'Backlog ' || n, 'critical', 'open', 1,
+       SELECT 'backlog-' || n, 'Waiting incident ' || n, 'critical', 'open', 1,
               now() - interval '30 minutes' + n * interval '1 ms', now() - interval '20 minutes', now()
        FROM generate_series(1, $1::int) AS n`,
       [WAITING],
@@ -82,13 +82,13 @@ it('with 250 open incidents waiting, a new critical alert’s L1 goes out on tim
   console.info(
     `[faults] with ${WAITING} incidents waiting, INC-${incident.number}'s L1 page arrived ${afterMs} ms after it opened (L1 delay ${L1_DELAY_S} s, pass every ${POLL_SECONDS} s)`,
   );
-  expect(page.body).toEqual({ text });
+  expect(page.body).toEqual({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
   // Not before its delay; within the delay, one pass and one outbox tick, plus 8 s for a loaded machine.
   expect(afterMs).toBeGreaterThanOrEqual(L1_DELAY_S * 1000);
   expect(afterMs).toBeLessThan((L1_DELAY_S + POLL_SECONDS + 1 + 8) * 1000);
 
   // Nobody waiting was paged (the stack's own rules may page for something else), and they still wait.
-  expect(receiver.received.filter((r) => JSON.stringify(r.body).includes('Backlog'))).toEqual([]);
+  expect(receiver.received.filter((r) => JSON.stringify(r.body).includes('Waiting incident'))).toEqual([]);
   expect(
     receiver.received.filter((r) => JSON.stringify(r.body).includes(`INC-${incident.number} `)),
   ).toHaveLength(1);
