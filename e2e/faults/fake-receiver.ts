@@ -12,7 +12,7 @@ import type { Stack } from '../../scripts/stack/start-stack';
  */
 
 /** `stalledOpen`: how many /stall/ requests were hanging when this one arrived. */
-export type ReceivedPage = { path: string; body: unknown; at: number; stalledOpen: number };
+type ReceivedPage = { path: string; body: unknown; at: number; stalledOpen: number };
 
 export type FakeReceiver = {
   url: string;

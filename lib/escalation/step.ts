@@ -43,7 +43,7 @@ export type EscalationStepResult = {
 };
 
 /** The policy's levels, lowest first. */
-export function sortedLevels(policy: readonly EscalationLevelConfig[]): EscalationLevelConfig[] {
+function sortedLevels(policy: readonly EscalationLevelConfig[]): EscalationLevelConfig[] {
   return [...policy].sort((a, b) => a.level - b.level);
 }
 
