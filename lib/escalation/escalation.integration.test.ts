@@ -476,7 +476,7 @@ describe('acknowledgement under the incident’s row lock', () => {
     ]);
   });
 
-  it('an acknowledgement through the API after the page was claimed waits for it, and stops the next level', async () => {
+  it('an acknowledgement through the API racing the outbox: each page is sent or cancelled, never both, and no next level', async () => {
     const opened = new Date();
     const incident = await makeIncident(opened);
     await runEscalationOnce({ policy: POLICY, now: opened });
