@@ -146,11 +146,9 @@ async function dispatch(
 
 /** The channels with due notifications (an index range scan, without locks). */
 async function dueChannels(client: PrismaClient, now: Date): Promise<string[]> {
-  const rows = await client.notification.findMany({
-    where: { kind: KIND, status: { in: ['pending', 'failed'] }, nextAttemptAt: { lte: now } },
-    distinct: ['channel'],
-    select: { channel: true },
-  });
+  const rows = await client.$queryRaw<{ channel: string }[]>`
+    SELECT DISTINCT channel FROM notifications
+    WHERE kind = ${KIND} AND status IN ('pending', 'failed') AND next_attempt_at <= ${now}`;
   return rows.map((r) => r.channel);
 }
 
