@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -14,8 +16,9 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded'
 import { applyMigrations } from '@/lib/db/migrate';
 import { runtimeState } from '@/lib/db/runtime';
 import { ConflictError } from '@/lib/errors';
+import { acknowledgeIncident, updateIncident } from '@/lib/incidents/incidents';
 import { startLoop } from '@/lib/loop';
-import { runOutboxOnce } from '@/lib/notify/outbox';
+import { PER_CHANNEL, runOutboxOnce, startOutbox } from '@/lib/notify/outbox';
 import type { Smtp } from '@/lib/notify/send';
 import {
   type SmtpSink,
@@ -87,7 +90,8 @@ let seq = 0;
 async function makeIncident(openedAt = new Date(), client: PrismaClient = db()) {
   seq += 1;
   return client.incident.create({
-    data: { title: `Checkout API down ${seq}`, severity: 'critical', openedAt },
+    // Due for escalation from its opening, as insertIncident (lib/incidents/auto-open.ts) writes it.
+    data: { title: `Checkout API down ${seq}`, severity: 'critical', openedAt, nextEscalationAt: openedAt },
   });
 }
 
@@ -372,6 +376,249 @@ describe('the outbox', () => {
     const last = (await timelineOf(incident.id)).at(-1);
     expect(last?.data).toMatchObject({ attempt: 2, final: true, error: 'the receiver answered HTTP 500' });
     receiver.answer('/flaky/SECRET-TOKEN', 204);
+  });
+});
+
+describe('due work only', () => {
+  it('with 250 open incidents not yet due, a new critical incident is taken first and gets its L1 at once', async () => {
+    // L1 at once, L2 after 10 minutes: the 250 were paged at L1 and wait for their L2.
+    const policy: EscalationLevelConfig[] = [
+      { level: 1, name: 'Chat', delaySeconds: 0, targets: ['ops-chat'] },
+      { level: 2, name: 'On-call SRE', delaySeconds: 600, targets: ['sre-hook'] },
+    ];
+    const opened = new Date();
+    await db().incident.createMany({
+      data: Array.from({ length: 250 }, (_, i) => ({
+        title: `Waiting ${i}`,
+        severity: 'warning',
+        openedAt: opened,
+        escalationLevel: 1,
+        lastEscalatedAt: opened,
+        nextEscalationAt: opened,
+      })),
+    });
+    // The first pass looks at each once and stores when its L2 is due.
+    expect(await runEscalationOnce({ policy, now: opened })).toEqual([]);
+    const waiting = await db().incident.findMany({ select: { nextEscalationAt: true } });
+    expect(new Set(waiting.map((w) => w.nextEscalationAt?.toISOString()))).toEqual(
+      new Set([later(opened, 600).toISOString()]),
+    );
+
+    const urgent = await db().incident.create({
+      data: {
+        title: 'Checkout API down',
+        severity: 'critical',
+        openedAt: later(opened, 5),
+        nextEscalationAt: later(opened, 5),
+      },
+    });
+    const now = later(opened, 5);
+    // The query a pass runs: the new incident is the first (and only) due row, found through the index.
+    await db().$executeRawUnsafe('ANALYZE incidents');
+    const plan = await db().$queryRaw<{ 'QUERY PLAN': string }[]>`
+      EXPLAIN SELECT id FROM incidents WHERE next_escalation_at <= ${now}
+      ORDER BY next_escalation_at LIMIT 1 FOR UPDATE SKIP LOCKED`;
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('incidents_next_escalation_at_idx');
+    const [first] = await db().$queryRaw<{ id: string }[]>`
+      SELECT id FROM incidents WHERE next_escalation_at <= ${now}
+      ORDER BY next_escalation_at LIMIT 1 FOR UPDATE SKIP LOCKED`;
+    expect(first?.id).toBe(urgent.id);
+
+    const started = performance.now();
+    expect(await runEscalationOnce({ policy, now })).toEqual([`INC-${urgent.number} → L1`]);
+    console.info(`[test] pass with 250 waiting and 1 due: ${Math.round(performance.now() - started)} ms`);
+    expect(await runOutboxOnce({ channels, smtp, now: () => now })).toEqual(['sent']);
+    expect(
+      await db().incident.count({ where: { escalationLevel: 1, nextEscalationAt: later(opened, 600) } }),
+    ).toBe(250);
+    expect(receiver.received.map((r) => (r.body as { text: string }).text)).toEqual([
+      `INC-${urgent.number} [critical] Checkout API down — escalated to L1 Chat`,
+    ]);
+  });
+});
+
+describe('acknowledgement under the incident’s row lock', () => {
+  it('an acknowledgement in progress holds the queued page back, and cancels it when it commits', async () => {
+    const opened = new Date();
+    const incident = await makeIncident(opened);
+    const policy: EscalationLevelConfig[] = [
+      { level: 1, name: 'Chat', delaySeconds: 0, targets: ['ops-chat'] },
+    ];
+    await runEscalationOnce({ policy, now: opened });
+    let outbox: Promise<string[]> | undefined;
+    let settledDuringAck = false;
+    // The acknowledgement's transaction, held open while the outbox runs (acknowledgeIncident takes the
+    // same lock and makes the same change).
+    await db().$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${incident.id} FOR UPDATE`;
+        await tx.incident.update({
+          where: { id: incident.id },
+          data: { status: 'acknowledged', acknowledgedAt: later(opened, 1), nextEscalationAt: null },
+        });
+        outbox = runOutboxOnce({ channels, smtp, now: () => later(opened, 1) });
+        void outbox.then(() => {
+          settledDuringAck = true;
+        });
+        await new Promise((r) => setTimeout(r, 1000));
+        expect(settledDuringAck).toBe(false);
+        expect(receiver.received).toEqual([]);
+      },
+      { timeout: 15_000 },
+    );
+    expect(await outbox).toEqual(['cancelled']);
+    expect(receiver.received).toEqual([]);
+    const row = await db().notification.findFirstOrThrow({ where: { incidentId: incident.id } });
+    expect([row.status, row.attempts, row.lastError]).toEqual([
+      'dead',
+      0,
+      'not sent: the incident was acknowledged first',
+    ]);
+  });
+
+  it('an acknowledgement through the API racing the outbox: each page is sent or cancelled, never both, and no next level', async () => {
+    const opened = new Date();
+    const incident = await makeIncident(opened);
+    await runEscalationOnce({ policy: POLICY, now: opened });
+    const outbox = runOutboxOnce({ channels, smtp });
+    const ack = acknowledgeIncident(RESPONDER, `INC-${incident.number}`, { reason: 'mine' });
+    const [outcomes, acked] = await Promise.all([outbox, ack]);
+    // Either order is allowed; never both a cancelled page and a sent one for the same claim.
+    expect(acked.changed).toBe(true);
+    expect(outcomes.length).toBe(2);
+    expect(outcomes.every((o) => o === 'sent' || o === 'cancelled')).toBe(true);
+    expect(await runEscalationOnce({ policy: POLICY, now: later(opened, 3600) })).toEqual([]);
+    const row = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect([row.status, row.escalationLevel, row.nextEscalationAt]).toEqual(['acknowledged', 1, null]);
+  });
+});
+
+describe('reopening', () => {
+  it('re-arms escalation from L1 in a new round, on the timeline, and cancels the old round’s unsent page', async () => {
+    const policy: EscalationLevelConfig[] = [
+      { level: 1, name: 'Chat', delaySeconds: 0, targets: ['ops-chat'] },
+      { level: 2, name: 'On-call SRE', delaySeconds: 3600, targets: ['sre-hook'] },
+    ];
+    const incident = await makeIncident(new Date());
+    const ref = `INC-${incident.number}`;
+    expect(await runEscalationOnce({ policy })).toEqual([`${ref} → L1`]);
+    expect(await runOutboxOnce({ channels, smtp })).toEqual(['sent']);
+    // Manually to L2 (queued, not yet sent), then resolved and reopened before the outbox ran.
+    await escalateIncident(RESPONDER, ref, { reason: 'need the SRE' }, policy);
+    await updateIncident(RESPONDER, ref, { status: 'resolved' });
+    const resolved = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect(resolved.nextEscalationAt).toBeNull();
+    expect(await runEscalationOnce({ policy, now: later(new Date(), 7200) })).toEqual([]);
+
+    await updateIncident(RESPONDER, ref, { status: 'open' });
+    const reopened = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect([reopened.escalationLevel, reopened.escalationRound]).toEqual([0, 2]);
+    expect(reopened.acknowledgedAt).not.toBeNull(); // MTTA keeps the first acknowledgement
+    expect(await runEscalationOnce({ policy })).toEqual([`${ref} → L1`]);
+    // The manual L2 page of round 1 is still sent (a responder asked for it); round 2's L1 goes out.
+    expect((await runOutboxOnce({ channels, smtp })).sort()).toEqual(['sent', 'sent']);
+    expect(receiver.received.map((r) => r.path).sort()).toEqual([
+      '/hook',
+      '/slack/T000/SECRET-TOKEN',
+      '/slack/T000/SECRET-TOKEN',
+    ]);
+    const keys = (await db().notification.findMany({ where: { incidentId: incident.id } })).map(
+      (n) => n.dedupeKey,
+    );
+    expect(keys.sort()).toEqual(
+      [
+        `escalation:${incident.id}:L1:ops-chat`,
+        `escalation:${incident.id}:L2:sre-hook`,
+        `escalation:${incident.id}:r2:L1:ops-chat`,
+      ].sort(),
+    );
+    const types = (await timelineOf(incident.id)).map((e) => e.type);
+    expect(types.slice(types.indexOf('incident.status_changed'))).toEqual([
+      'incident.status_changed',
+      'incident.status_changed',
+      'escalation.rearmed',
+      'escalation.raised',
+      ...types.slice(types.lastIndexOf('escalation.raised') + 1),
+    ]);
+    const rearmed = (await timelineOf(incident.id)).find((e) => e.type === 'escalation.rearmed');
+    expect(rearmed?.data).toEqual({ round: 2, from: 2 });
+  });
+
+  it('cancels a round-1 timer page still queued when the incident was reopened', async () => {
+    const policy: EscalationLevelConfig[] = [
+      { level: 1, name: 'Chat', delaySeconds: 0, targets: ['ops-chat'] },
+    ];
+    const incident = await makeIncident(new Date());
+    const ref = `INC-${incident.number}`;
+    await runEscalationOnce({ policy });
+    await updateIncident(RESPONDER, ref, { status: 'acknowledged' });
+    await updateIncident(RESPONDER, ref, { status: 'open' });
+    await runEscalationOnce({ policy });
+    expect((await runOutboxOnce({ channels, smtp })).sort()).toEqual(['cancelled', 'sent']);
+    expect(receiver.received).toHaveLength(1);
+    const cancelled = (await timelineOf(incident.id)).find((e) => e.type === 'notification.cancelled');
+    expect(cancelled?.data).toMatchObject({
+      error: 'the incident was reopened since; its escalation starts again from L1',
+    });
+  });
+});
+
+describe('the outbox worker with a stalled receiver', () => {
+  it('holds only that channel’s slots (a local fake stalling its body), sends the others meanwhile, and ends each stalled send at its deadline', async () => {
+    let open = 0;
+    let most = 0;
+    const stall = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        open += 1;
+        most = Math.max(most, open);
+        response.once('close', () => {
+          open -= 1;
+        });
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{"ok":');
+      });
+    });
+    await new Promise<void>((resolve) => stall.listen(0, '127.0.0.1', resolve));
+    const stalledUrl = `http://127.0.0.1:${(stall.address() as AddressInfo).port}/SECRET-TOKEN`;
+    const stalledChannels: ChannelConfig[] = [
+      ...channels,
+      { name: 'stalled-hook', type: 'webhook', url: stalledUrl },
+    ];
+    const policy: EscalationLevelConfig[] = [
+      { level: 1, name: 'Chat', delaySeconds: 0, targets: ['stalled-hook', 'ops-chat'] },
+    ];
+    const incidents = await Promise.all(Array.from({ length: 6 }, () => makeIncident()));
+    await runEscalationOnce({ policy });
+    const started = Date.now();
+    const worker = startOutbox({ channels: stalledChannels, smtp, deadlineMs: 5000 }, 100);
+    const stalledFailures = () =>
+      db().notification.count({ where: { channel: 'stalled-hook', attempts: { gte: 1 }, status: 'failed' } });
+    try {
+      // All six chat pages go out while the stalled receiver holds its 4 requests open, before any of
+      // them reached its deadline.
+      await expect
+        .poll(() => receiver.received.length === 6 && open === PER_CHANNEL, { timeout: 10_000 })
+        .toBe(true);
+      const healthyMs = Date.now() - started;
+      expect(await stalledFailures()).toBe(0);
+      await expect.poll(stalledFailures, { timeout: 30_000 }).toBe(6);
+      console.info(
+        `[test] chat pages sent ${healthyMs} ms after the worker started; the stalled sends ended after ${Date.now() - started} ms (deadline 5 s, ${PER_CHANNEL} at a time)`,
+      );
+      expect(most).toBe(PER_CHANNEL);
+      const failed = await db().notification.findMany({ where: { channel: 'stalled-hook' } });
+      expect(new Set(failed.map((n) => n.lastError))).toEqual(new Set(['no complete answer within 5 s']));
+      const events = await db().timelineEvent.findMany({
+        where: { type: 'notification.failed', incidentId: { in: incidents.map((i) => i.id) } },
+      });
+      expect(events.length).toBeGreaterThanOrEqual(6);
+      expect(JSON.stringify(events.map((e) => e.data))).not.toContain('SECRET');
+    } finally {
+      await worker.stop();
+      stall.closeAllConnections();
+      await new Promise<void>((resolve) => stall.close(() => resolve()));
+    }
   });
 });
 

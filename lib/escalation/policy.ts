@@ -10,7 +10,10 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 const DEFAULT_POLICY_NAME = 'default';
 
-/** Makes the "default" policy's rows equal to `levels` (levels no longer configured are removed). */
+/**
+ * Makes the "default" policy's rows equal to `levels` (levels no longer configured are removed), and
+ * has every open incident's next escalation time computed again under them.
+ */
 export async function syncEscalationPolicy(
   client: PrismaClient,
   levels: readonly EscalationLevelConfig[],
@@ -32,6 +35,12 @@ export async function syncEscalationPolicy(
         update: data,
       });
     }
+    // Stored due times were computed with the previous policy: the next pass computes them again.
+    // (An incident at the previous top level has none; a level added above it applies from its next
+    // change, such as a manual escalation or a reopening.)
+    await tx.$executeRaw`
+      UPDATE incidents SET next_escalation_at = now()
+      WHERE status = 'open' AND next_escalation_at > now()`;
     return { policyId: policy.id };
   });
 }

@@ -21,6 +21,7 @@ export type EscalatedIncident = {
   severity: string;
   status: string;
   escalationLevel: number;
+  escalationRound: number;
 };
 
 export type EscalationChange = {
@@ -30,7 +31,11 @@ export type EscalationChange = {
   at: Date;
 };
 
-/** Raises to the last of `levels` (lowest first); returns the channels newly queued, as "L2:sre-mail". */
+/**
+ * Raises to the last of `levels` (lowest first); returns the channels newly queued, as "L2:sre-mail".
+ * `nextEscalationAt` becomes `change.at`: the scheduler looks at the incident on its next pass and
+ * stores the next level's exact time (a timer raise does so at once, in this transaction).
+ */
 export async function recordRaise(
   tx: Tx,
   incident: EscalatedIncident,
@@ -41,7 +46,7 @@ export async function recordRaise(
   if (!top) return [];
   await tx.incident.update({
     where: { id: incident.id },
-    data: { escalationLevel: top.level, lastEscalatedAt: change.at },
+    data: { escalationLevel: top.level, lastEscalatedAt: change.at, nextEscalationAt: change.at },
   });
   let from = incident.escalationLevel;
   const queued: string[] = [];
@@ -74,6 +79,7 @@ export async function recordRaise(
       level: { level: level.level, name: level.name },
       reason: change.reason,
       comment: change.comment,
+      round: incident.escalationRound,
     } satisfies NotificationPayload);
     const created = await tx.notification.createManyAndReturn({
       data: [...new Set(level.targets)].map((channel) => ({
@@ -81,7 +87,7 @@ export async function recordRaise(
         channel,
         kind: 'escalation',
         payload,
-        dedupeKey: escalationDedupeKey(incident.id, level.level, channel),
+        dedupeKey: escalationDedupeKey(incident.id, level.level, channel, incident.escalationRound),
         nextAttemptAt: change.at,
       })),
       skipDuplicates: true,
@@ -92,7 +98,7 @@ export async function recordRaise(
   return queued;
 }
 
-/** Lowers to `level` (manual only): no notification, one timeline event. */
+/** Lowers to `level` (manual only): no notification, one timeline event; the scheduler re-times it. */
 export async function recordLower(
   tx: Tx,
   incident: EscalatedIncident,
@@ -101,7 +107,7 @@ export async function recordLower(
 ): Promise<void> {
   await tx.incident.update({
     where: { id: incident.id },
-    data: { escalationLevel: level.level, lastEscalatedAt: change.at },
+    data: { escalationLevel: level.level, lastEscalatedAt: change.at, nextEscalationAt: change.at },
   });
   await recordEvent(tx, {
     incidentId: incident.id,

@@ -2,14 +2,20 @@ import 'server-only';
 import { config } from '@/lib/config/current';
 import { db } from '@/lib/db';
 import { type Loop, startLoop } from '@/lib/loop';
-import { runOutboxOnce } from '@/lib/notify/outbox';
+import { startOutbox } from '@/lib/notify/outbox';
 import { syncEscalationPolicy } from './policy';
 import { runEscalationOnce } from './scheduler';
 
 /**
  * Starts escalation in this process (lib/server/startup.ts): writes the configured policy to the
- * database, then every poll interval raises the incidents that are due and sends the outbox. Every
- * instance runs it; row locks keep them from acting twice (scheduler.ts, outbox.ts).
+ * database, then runs two loops that never wait on each other: every poll interval the escalation pass
+ * raises the incidents that are due (scheduler.ts), and every second the outbox worker sends what
+ * escalations queued (lib/notify/outbox.ts), so a stalled receiver delays neither the next pass nor
+ * other channels. Every instance runs both; row locks keep them from acting twice.
+ *
+ * Timers and retries are hand-written on PostgreSQL rather than a job queue (pg-boss, graphile-worker):
+ * the due index, SKIP LOCKED and the outbox lease are a few queries on tables Vigil already has, and a
+ * queue would be a second source of truth for what an incident's escalation owes.
  */
 
 /** The loop's name in its failure message and in lib/liveness.ts (the outbound heartbeat reads it). */
@@ -23,10 +29,15 @@ export async function startEscalation(): Promise<Loop> {
   if (existing) return existing;
   const { escalation, channels, smtp, pollIntervalSeconds } = config();
   await syncEscalationPolicy(db(), escalation.levels);
-  const loop = startLoop(ESCALATION_LOOP, pollIntervalSeconds * 1000, async () => {
-    await runEscalationOnce({ policy: escalation.levels });
-    await runOutboxOnce({ channels, smtp });
-  });
+  const passes = startLoop(ESCALATION_LOOP, pollIntervalSeconds * 1000, () =>
+    runEscalationOnce({ policy: escalation.levels }),
+  );
+  const outbox = startOutbox({ channels, smtp });
+  const loop: Loop = {
+    async stop() {
+      await Promise.all([passes.stop(), outbox.stop()]);
+    },
+  };
   store[KEY] = loop;
   return loop;
 }

@@ -2,19 +2,27 @@ import 'server-only';
 import { auditSystem } from '@/lib/audit';
 import type { EscalationLevelConfig } from '@/lib/config/load';
 import { db } from '@/lib/db';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { incidentLabel } from '@/lib/incidents/incident-ref';
 import { recordRaise } from './record';
-import { escalationStep, sortedLevels } from './step';
+import { escalationStep, nextDueAt } from './step';
 
 /**
- * The timer side of escalation, run every few seconds by every Vigil instance. Candidates are read
- * without locks; each incident found due is then handled in its own transaction holding its row lock
- * (`FOR UPDATE SKIP LOCKED`), re-read and re-decided under the lock: an instance that finds the row
- * locked skips it, one that gets it after another instance committed finds nothing due. An
- * acknowledgement updates the same row, so it either commits first (and nothing is raised) or waits
- * for the escalation's commit.
+ * The timer side of escalation, run every few seconds by every Vigil instance. It reads only due work:
+ * each open incident stores when escalation must look at it next (`next_escalation_at`, indexed; set to
+ * "now" by opening, reopening and manual changes, cleared by acknowledge/mitigate/resolve), so a pass
+ * costs the same with 5 or 5,000 incidents waiting for their next level, and a new incident is never
+ * queued behind incidents that are not due.
+ *
+ * Each due incident is handled in its own short transaction that takes it with
+ * `FOR UPDATE SKIP LOCKED` (oldest due first): another instance, or an acknowledgement in progress,
+ * holds a row this one then skips; an instance that gets it after another committed finds it no longer
+ * due. Under the lock the step is decided again from the row, the levels due are raised (outbox rows
+ * written in the same transaction) and the next level's time is stored. Nothing here waits on a send:
+ * the outbox runs on its own loop (lib/notify/outbox.ts).
  */
+
+type Tx = Prisma.TransactionClient;
 
 export type EscalationRunOptions = {
   policy: readonly EscalationLevelConfig[];
@@ -22,51 +30,61 @@ export type EscalationRunOptions = {
   now?: Date;
 };
 
-const BATCH = 200;
+/** At most this many incidents per pass; the rest are taken on the next pass, oldest due first. */
+const MAX_PER_PASS = 500;
 const TX_OPTIONS = { maxWait: 5000, timeout: 15_000 } as const;
 
 /** One pass; returns the incidents this instance raised, as "INC-7 → L2". */
 export async function runEscalationOnce(options: EscalationRunOptions): Promise<string[]> {
   const client = options.client ?? db();
   const now = options.now ?? new Date();
-  const top = sortedLevels(options.policy).at(-1);
-  if (!top) return [];
-  const candidates = await client.incident.findMany({
-    where: { status: 'open', acknowledgedAt: null, escalationLevel: { lt: top.level } },
-    orderBy: { openedAt: 'asc' },
-    take: BATCH,
-  });
   const raised: string[] = [];
-  for (const candidate of candidates) {
-    if (escalationStep(options.policy, candidate, now).raised.length === 0) continue;
+  // Each incident once per pass: one whose transaction failed waits for the next pass instead of
+  // being taken again (and holding up the others).
+  const seen: string[] = [];
+  for (let i = 0; i < MAX_PER_PASS; i++) {
+    let current: string | undefined;
+    let line: string | null;
     try {
-      const line = await stepIncident(client, candidate.id, options.policy, now);
-      if (line) raised.push(line);
+      line = await client.$transaction(async (tx) => {
+        current = await lockNextDue(tx, now, seen);
+        if (!current) return null;
+        seen.push(current);
+        return escalateLocked(tx, current, options.policy, now);
+      }, TX_OPTIONS);
     } catch (error) {
-      // The next pass decides again; a database hiccup only delays this incident by one interval.
-      console.warn(
-        `[vigil] escalating ${incidentLabel(candidate.number)} failed; retrying on the next pass:`,
-        error,
-      );
+      if (!current) throw error;
+      console.warn(`[vigil] escalating incident ${current} failed; retrying on the next pass:`, error);
+      continue;
     }
+    if (!current) break;
+    if (line) raised.push(line);
   }
   return raised;
 }
 
-async function stepIncident(
-  client: PrismaClient,
+/** Locks the oldest due incident no other transaction holds; its id, or undefined when none is due. */
+async function lockNextDue(tx: Tx, now: Date, seen: readonly string[]): Promise<string | undefined> {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM incidents
+    WHERE next_escalation_at <= ${now} AND NOT (id = ANY(${seen}::text[]))
+    ORDER BY next_escalation_at
+    LIMIT 1
+    FOR UPDATE SKIP LOCKED`;
+  return row?.id;
+}
+
+async function escalateLocked(
+  tx: Tx,
   id: string,
   policy: readonly EscalationLevelConfig[],
   now: Date,
 ): Promise<string | null> {
-  return client.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM incidents WHERE id = ${id} FOR UPDATE SKIP LOCKED`;
-    if (locked.length === 0) return null;
-    const incident = await tx.incident.findUnique({ where: { id } });
-    if (!incident) return null;
-    const step = escalationStep(policy, incident, now);
-    if (step.raised.length === 0) return null;
+  const incident = await tx.incident.findUniqueOrThrow({ where: { id } });
+  const step = escalationStep(policy, incident, now);
+  let line: string | null = null;
+  let state = incident;
+  if (step.raised.length > 0) {
     const queued = await recordRaise(tx, incident, step.raised, {
       reason: 'timer',
       comment: null,
@@ -82,6 +100,10 @@ async function stepIncident(
     console.info(
       `[vigil] ${incidentLabel(incident.number)} escalated to L${step.level} (not acknowledged in time)`,
     );
-    return `${incidentLabel(incident.number)} → L${step.level}`;
-  }, TX_OPTIONS);
+    line = `${incidentLabel(incident.number)} → L${step.level}`;
+    state = { ...incident, escalationLevel: step.level, lastEscalatedAt: now };
+  }
+  // Null at the top level or once the incident stopped escalating: it leaves the due index.
+  await tx.incident.update({ where: { id }, data: { nextEscalationAt: nextDueAt(policy, state) } });
+  return line;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EscalationLevelConfig } from '@/lib/config/load';
-import { type EscalationState, escalationDedupeKey, escalationStep, manualTarget } from './step';
+import { type EscalationState, escalationDedupeKey, escalationStep, manualTarget, nextDueAt } from './step';
 
 const POLICY: EscalationLevelConfig[] = [
   { level: 1, name: 'Chat', delaySeconds: 0, targets: ['ops-chat'] },
@@ -17,7 +17,6 @@ const makeIncident = (partial: Partial<EscalationState> = {}): EscalationState =
   escalationLevel: 0,
   openedAt: OPENED,
   lastEscalatedAt: null,
-  acknowledgedAt: null,
   ...partial,
 });
 
@@ -53,7 +52,6 @@ describe('escalationStep', () => {
 
   it('never raises an acknowledged, mitigated or resolved incident, whatever the time', () => {
     const acked = [
-      makeIncident({ acknowledgedAt: at(1) }),
       makeIncident({ status: 'acknowledged' }),
       makeIncident({ status: 'mitigated', escalationLevel: 1, lastEscalatedAt: at(0) }),
       makeIncident({ status: 'resolved', escalationLevel: 2, lastEscalatedAt: at(300) }),
@@ -68,7 +66,7 @@ describe('escalationStep', () => {
 
   it('stops rising after an acknowledgement between two levels', () => {
     const { state } = run([0, 10], makeIncident());
-    const acked = { ...state, acknowledgedAt: at(60), status: 'acknowledged' as const };
+    const acked = { ...state, status: 'acknowledged' as const };
     expect(run([300, 900, 1800, 3600], acked).log).toEqual([]);
   });
 
@@ -115,6 +113,44 @@ describe('escalationStep', () => {
   });
 });
 
+describe('nextDueAt', () => {
+  it('is the next level’s time, measured like the step, and null at the top or once stopped', () => {
+    expect(nextDueAt(POLICY, makeIncident())).toEqual(at(0));
+    expect(nextDueAt(POLICY, makeIncident({ escalationLevel: 1, lastEscalatedAt: at(10) }))).toEqual(at(310));
+    expect(nextDueAt(POLICY, makeIncident({ escalationLevel: 2, lastEscalatedAt: at(300) }))).toEqual(
+      at(900),
+    );
+    expect(nextDueAt(POLICY, makeIncident({ escalationLevel: 4, lastEscalatedAt: at(1800) }))).toBeNull();
+    expect(nextDueAt(POLICY, makeIncident({ status: 'acknowledged', escalationLevel: 1 }))).toBeNull();
+  });
+
+  it('agrees with the step: nothing is raised a millisecond before it, something at it', () => {
+    let state = makeIncident();
+    for (let i = 0; i < 4; i++) {
+      const due = nextDueAt(POLICY, state) as Date;
+      expect(escalationStep(POLICY, state, new Date(due.getTime() - 1)).raised).toEqual([]);
+      const step = escalationStep(POLICY, state, due);
+      expect(step.level).toBe(i + 1);
+      state = { ...state, escalationLevel: step.level, lastEscalatedAt: due };
+    }
+    expect(nextDueAt(POLICY, state)).toBeNull();
+  });
+
+  it('re-armed by a reopening (level 0, last change = the reopening), is due the L1 delay after it', () => {
+    const policy: EscalationLevelConfig[] = [
+      { level: 1, name: 'Chat', delaySeconds: 60, targets: ['ops-chat'] },
+      { level: 2, name: 'SRE', delaySeconds: 300, targets: ['sre-mail'] },
+    ];
+    const reopened = makeIncident({ escalationLevel: 0, lastEscalatedAt: at(7200) });
+    expect(nextDueAt(policy, reopened)).toEqual(at(7260));
+    expect(escalationStep(policy, reopened, at(7259)).raised).toEqual([]);
+    expect(escalationStep(policy, reopened, at(7260)).level).toBe(1);
+    expect(nextDueAt(policy, { ...reopened, escalationLevel: 1, lastEscalatedAt: at(7260) })).toEqual(
+      at(7500),
+    );
+  });
+});
+
 describe('manualTarget', () => {
   it('moves one configured level up or down, and not past either end', () => {
     expect(manualTarget(POLICY, 0, 'up')?.level).toBe(1);
@@ -129,5 +165,7 @@ describe('manualTarget', () => {
 describe('escalationDedupeKey', () => {
   it('names the incident, level and target', () => {
     expect(escalationDedupeKey('clx1', 2, 'sre-mail')).toBe('escalation:clx1:L2:sre-mail');
+    expect(escalationDedupeKey('clx1', 2, 'sre-mail', 1)).toBe('escalation:clx1:L2:sre-mail');
+    expect(escalationDedupeKey('clx1', 2, 'sre-mail', 3)).toBe('escalation:clx1:r3:L2:sre-mail');
   });
 });

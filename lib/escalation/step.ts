@@ -3,7 +3,9 @@ import { escalationStopped } from '@/lib/notify/cancel';
 
 /**
  * The escalation step, pure: given the policy, an incident's state and the time, which level the
- * incident should be at and which notifications are due. The scheduler (scheduler.ts) carries it out.
+ * incident should be at and which notifications are due, and when the next level will be due
+ * (`nextDueAt`, stored as the incident's `nextEscalationAt` so the scheduler reads only due work).
+ * The scheduler (scheduler.ts) carries it out.
  *
  * Timing: level N fires `delaySeconds` after the incident opened, and never sooner than the gap between
  * level N-1 and level N after level N-1 was actually raised (`lastEscalatedAt`). The second rule gives
@@ -16,6 +18,10 @@ import { escalationStopped } from '@/lib/notify/cancel';
  *     at 12:04:59 (level 1, raised 12:00:00) → {level: 1, raised: []}
  *     at 12:05:00 → {level: 2, raised: [L2]}
  *   the same incident acknowledged at 12:01 → {level: 1, raised: []} whatever the time
+ *
+ * A reopened incident starts again at level 0 with `lastEscalatedAt` = the reopening
+ * (lib/incidents/escalation-arming.ts), so L1 is due its delay after the reopening, and the levels
+ * after it follow at their gaps.
  */
 
 export type EscalationState = {
@@ -23,7 +29,6 @@ export type EscalationState = {
   escalationLevel: number;
   openedAt: Date;
   lastEscalatedAt: Date | null;
-  acknowledgedAt: Date | null;
 };
 
 type DueNotification = { level: number; name: string; target: string };
@@ -38,7 +43,7 @@ export type EscalationStepResult = {
 };
 
 /** The policy's levels, lowest first. */
-export function sortedLevels(policy: readonly EscalationLevelConfig[]): EscalationLevelConfig[] {
+function sortedLevels(policy: readonly EscalationLevelConfig[]): EscalationLevelConfig[] {
   return [...policy].sort((a, b) => a.level - b.level);
 }
 
@@ -53,6 +58,21 @@ function dueAt(
   if (!raisedAt) return new Date(fromOpening);
   const gap = Math.max(0, next.delaySeconds - (current?.delaySeconds ?? 0));
   return new Date(Math.max(fromOpening, raisedAt.getTime() + gap * 1000));
+}
+
+/**
+ * When the level after the incident's current one is due; null when there is none (top level) or the
+ * incident no longer escalates. A time in the past means "now".
+ *
+ *   policy L1 0 s, L2 300 s; opened 12:00, level 1 raised 12:00:10 → 12:05:10
+ *   the same at level 2 (the top) → null
+ */
+export function nextDueAt(policy: readonly EscalationLevelConfig[], incident: EscalationState): Date | null {
+  if (escalationStopped(incident)) return null;
+  const levels = sortedLevels(policy);
+  const current = levels.filter((l) => l.level <= incident.escalationLevel).at(-1);
+  const next = levels.find((l) => l.level > incident.escalationLevel);
+  return next ? dueAt(next, current, incident.openedAt, incident.lastEscalatedAt) : null;
 }
 
 export function escalationStep(
@@ -98,6 +118,12 @@ export function manualTarget(
   return levels.filter((l) => l.level < currentLevel).at(-1) ?? null;
 }
 
-/** "escalation:<incident>:L2:sre-mail": the outbox's unique key, so each level notifies a target once. */
-export const escalationDedupeKey = (incidentId: string, level: number, target: string) =>
-  `escalation:${incidentId}:L${level}:${target}`;
+/**
+ * The outbox's unique key, so each level notifies a target once per escalation round (the first round
+ * keeps the key it always had; a reopened incident's round 2 pages its levels once more).
+ *
+ *   escalationDedupeKey('clx1', 2, 'sre-mail')    → 'escalation:clx1:L2:sre-mail'
+ *   escalationDedupeKey('clx1', 2, 'sre-mail', 3) → 'escalation:clx1:r3:L2:sre-mail'
+ */
+export const escalationDedupeKey = (incidentId: string, level: number, target: string, round = 1) =>
+  `escalation:${incidentId}:${round > 1 ? `r${round}:` : ''}L${level}:${target}`;

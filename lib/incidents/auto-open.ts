@@ -79,6 +79,8 @@ export async function insertIncident(
       createdById: input.createdById,
       escalationPolicyId: policy?.id ?? null,
       openedAt: at,
+      // Escalation looks at it on its next pass (and stores when its first level is due).
+      nextEscalationAt: at,
     },
     select: { id: true, number: true },
   });

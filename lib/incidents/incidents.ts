@@ -12,6 +12,7 @@ import {
   type LinkedAlertInput,
   lockAlerts,
 } from './auto-open';
+import { escalationOnStatusChange } from './escalation-arming';
 import { averages, mttaSeconds, mttrSeconds } from './incident-metrics';
 import { incidentLabel, parseIncidentRef } from './incident-ref';
 import type {
@@ -281,9 +282,15 @@ export async function updateIncident(
     const events: TimelineEvent[] = [];
 
     if (body.status !== undefined && body.status !== incident.status) {
-      Object.assign(data, { status: body.status, ...statusTimes(incident, body.status, now) });
+      const arming = escalationOnStatusChange(incident, body.status, now);
+      Object.assign(data, {
+        status: body.status,
+        ...statusTimes(incident, body.status, now),
+        ...arming.data,
+      });
       changes.status = body.status;
       events.push({ type: 'incident.status_changed', data: { from: incident.status, to: body.status } });
+      if (arming.rearmed) events.push({ type: 'escalation.rearmed', data: arming.rearmed });
     }
     if (body.commander !== undefined) {
       const commander = body.commander === null ? null : await findUser(tx, body.commander);
@@ -362,7 +369,7 @@ async function acknowledgeLockedIncident(
   const now = new Date();
   await tx.incident.update({
     where: { id: incident.id },
-    data: { status: 'acknowledged', acknowledgedAt: incident.acknowledgedAt ?? now },
+    data: { status: 'acknowledged', acknowledgedAt: incident.acknowledgedAt ?? now, nextEscalationAt: null },
   });
   await recordEvent(tx, {
     incidentId: incident.id,

@@ -123,6 +123,11 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
   /** One event per level passed; `targets` are the channels the level pages. */
   event('escalation.raised', escalationData.extend({ targets: z.array(z.string()) })),
   event('escalation.lowered', escalationData),
+  /**
+   * A reopened incident escalates again from L1 (lib/incidents/escalation-arming.ts): `round` is the new
+   * escalation round (2 after the first reopening), `from` the level the previous round had reached.
+   */
+  event('escalation.rearmed', z.object({ round: int.min(2), from: int })),
   event('notification.sent', notificationData),
   event(
     'notification.failed',
@@ -157,7 +162,7 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
       downSeconds: int.nonnegative(),
     }),
   ),
-  /** A queued page dropped because the incident was acknowledged first. */
+  /** A queued page dropped: the incident was acknowledged first, or reopened since (a new round pages). */
   event('notification.cancelled', notificationData.extend({ error: z.string(), final: z.literal(true) })),
 ]);
 

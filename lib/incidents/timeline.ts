@@ -84,10 +84,13 @@ const SENTENCES: Sentences = {
     `${who === VIGIL ? 'Escalated' : `${who} escalated`} to ${levelName(d)}${d.reason === 'timer' ? ' (nobody acknowledged in time)' : ''}${colon(d.comment)}`,
   'escalation.lowered': (d, who) =>
     `${who === VIGIL ? 'De-escalated' : `${who} de-escalated`} to ${levelName(d)}${colon(d.comment)}`,
+  'escalation.rearmed': (d) =>
+    `Escalation starts again from L1, as the incident was reopened (round ${d.round}; the last round reached L${d.from})`,
   'notification.sent': (d) => `Notified ${target(d)}`,
   'notification.failed': (d) => `Notifying ${target(d)} failed${colon(d.error)}`,
+  // Rows stored before reopened incidents escalated again all read "not sent: the incident was acknowledged first".
   'notification.cancelled': (d) =>
-    `A queued page to ${target(d)} was cancelled: the incident was acknowledged`,
+    `A queued page to ${target(d)} was cancelled: ${d.error.replace(/^not sent: /, '').replace(/ first$/, '')}`,
   'pipeline.broken': (d) =>
     `${PIPELINE_PART[d.kind](d.subject)} stopped working${d.lastOkAt ? ` (last seen working ${d.lastOkAt})` : ' (never seen working)'}${colon(d.detail)}`,
   'pipeline.recovered': (d) =>

@@ -1,12 +1,15 @@
 /**
- * Acknowledged, mitigated or resolved incidents never escalate by timer and are never paged again: the
- * escalation step (lib/escalation/step.ts) raises no level for them, and the outbox (outbox.ts) cancels
- * the timer notifications still waiting to be sent for them. Pure.
+ * Only open incidents escalate by timer and are paged: acknowledged, mitigated or resolved ones never
+ * are. The escalation step (lib/escalation/step.ts) raises no level for them, and the outbox (outbox.ts)
+ * cancels the timer notifications still waiting to be sent for them. Pure.
  *
- *   escalationStopped({status: 'open', acknowledgedAt: null})     → false
- *   escalationStopped({status: 'open', acknowledgedAt: <a date>}) → true
- *   escalationStopped({status: 'mitigated', acknowledgedAt: null}) → true
+ * The status decides, not `acknowledgedAt`: that time is kept when an incident is reopened (MTTA stays
+ * the first acknowledgement), and a reopened incident escalates again (lib/incidents/escalation-arming.ts).
+ *
+ *   escalationStopped({status: 'open'})         → false (also when reopened after an acknowledgement)
+ *   escalationStopped({status: 'acknowledged'}) → true
+ *   escalationStopped({status: 'mitigated'})    → true
  */
-export function escalationStopped(incident: { status: string; acknowledgedAt: Date | null }): boolean {
-  return incident.status !== 'open' || incident.acknowledgedAt !== null;
+export function escalationStopped(incident: { status: string }): boolean {
+  return incident.status !== 'open';
 }

@@ -14,6 +14,7 @@ const makePayload = (partial: Partial<NotificationPayload> = {}): NotificationPa
   level: { level: 2, name: 'On-call SRE' },
   reason: 'timer',
   comment: null,
+  round: 1,
   ...partial,
 });
 

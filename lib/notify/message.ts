@@ -24,6 +24,12 @@ export const notificationPayloadSchema = z.object({
   reason: z.enum(['timer', 'manual']),
   /** The responder's reason for a manual escalation. */
   comment: z.string().nullable(),
+  /**
+   * The incident's escalation round when this was queued (1 until a reopening); a timer page of an
+   * earlier round is cancelled, since the reopened incident pages its levels again. Rows stored before
+   * rounds existed are round 1.
+   */
+  round: z.number().int().positive().default(1),
 });
 export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;
 

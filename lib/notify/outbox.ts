@@ -5,22 +5,37 @@ import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { incidentLabel } from '@/lib/incidents/incident-ref';
 import { recordEvent } from '@/lib/incidents/record-event';
 import type { TimelineEvent } from '@/lib/incidents/timeline-events';
+import { type Loop, startLoop } from '@/lib/loop';
 import { escalationStopped } from './cancel';
+import { createLimiter, type Limiter } from './limiter';
 import { levelLabel, type NotificationPayload, notificationPayloadSchema } from './message';
 import { type RetryPolicy, retryDecision } from './retry';
-import { DeliveryError, deliver, type Smtp } from './send';
+import { DeliveryError, deliver, SEND_DEADLINE_MS, type Smtp } from './send';
 
 /**
  * The outbox worker: sends the notifications that escalations wrote, with retries. All state is in the
- * notifications table, so a restart loses nothing. Each notification is sent inside a transaction
- * holding its row lock (`FOR UPDATE SKIP LOCKED`): other instances skip it while it is being sent, and
- * the result (status, attempts, next attempt, timeline event) commits with the lock. The one window
- * left is a crash between the receiver's answer and the commit, after which the message is sent again:
- * delivery is at least once, and a duplicate needs a crash at that moment. (The row lock makes the
- * table's `locked_until` lease unnecessary: a lock cannot outlive its session, a lease can be overrun.)
+ * notifications table, so a restart loses nothing. It runs on its own loop (startOutbox), so an
+ * escalation pass never waits on a receiver.
  *
- * A timer escalation that is still undelivered when the incident is acknowledged is cancelled, not
- * sent: nobody is paged after an acknowledgement. A responder's manual escalation is sent regardless.
+ * A notification is sent in three steps:
+ * 1. Claim, in a short transaction: the oldest due row of a channel is taken `FOR UPDATE SKIP LOCKED`
+ *    (another instance skips it), then its incident's row is locked `FOR UPDATE` and the
+ *    acknowledgement checked under that lock. An acknowledgement is a write to the same row, so it
+ *    either committed before (the page is cancelled) or waits for the claim's commit (the page is
+ *    already on its way, and the timeline shows it before the acknowledgement). A claimed row is
+ *    leased: `next_attempt_at` and `locked_until` move past the send's hard deadline plus a margin, so
+ *    no instance takes it again while it is being sent, and a crashed instance's row is due again
+ *    when the lease ends.
+ * 2. Send, outside any transaction (no database connection is held while a receiver answers), with at
+ *    most PER_CHANNEL sends in flight per channel and a hard deadline for the whole exchange
+ *    (send.ts): a stalled receiver holds only its own channel's slots, and only until the deadline.
+ * 3. Record the result, in a transaction that updates the row only while the lease is still this
+ *    send's (`locked_until` as a fencing token): sent, or failed with the next attempt, or dead.
+ *
+ * Delivery is at least once: a crash between the receiver's answer and step 3 sends the message again
+ * after the lease. A timer page of an incident no longer open, or of an earlier escalation round (the
+ * incident was reopened since and pages its levels again), is cancelled, not sent. A responder's manual
+ * escalation is sent regardless.
  */
 
 type Tx = Prisma.TransactionClient;
@@ -31,6 +46,8 @@ export type OutboxOptions = {
   client?: PrismaClient;
   now?: () => Date;
   retry?: RetryPolicy;
+  /** The send's hard deadline (tests shorten it). */
+  deadlineMs?: number;
   /** Replaced in unit tests only; the integration tests use real receivers. */
   send?: typeof deliver;
 };
@@ -38,48 +55,141 @@ export type OutboxOptions = {
 export type OutboxOutcome = 'sent' | 'failed' | 'dead' | 'cancelled';
 
 /** The kinds this worker sends; a row of another kind is left for the code that wrote it. */
-const KINDS = ['escalation'];
-const BATCH = 50;
-/** Longer than a send may take (10 s per attempt, see send.ts). */
-const TX_OPTIONS = { maxWait: 5000, timeout: 30_000 } as const;
+const KIND = 'escalation';
+/** Sends in flight per channel, per instance. */
+export const PER_CHANNEL = 4;
+/** How long past the send's deadline a claim stays this instance's (time to record the result). */
+const LEASE_MARGIN_MS = 30_000;
+/** How often the worker looks for due notifications. */
+const OUTBOX_INTERVAL_MS = 1000;
+const TX_OPTIONS = { maxWait: 5000, timeout: 15_000 } as const;
 
-/** One pass over the due notifications; returns what happened to each one this instance handled. */
-export async function runOutboxOnce(options: OutboxOptions): Promise<OutboxOutcome[]> {
-  const client = options.client ?? db();
-  const now = (options.now ?? (() => new Date()))();
-  const due = await client.notification.findMany({
-    where: { kind: { in: KINDS }, status: { in: ['pending', 'failed'] }, nextAttemptAt: { lte: now } },
-    orderBy: { nextAttemptAt: 'asc' },
-    take: BATCH,
-    select: { id: true },
-  });
-  const outcomes: OutboxOutcome[] = [];
-  for (const { id } of due) {
-    try {
-      const outcome = await client.$transaction((tx) => handle(tx, id, now, options), TX_OPTIONS);
-      if (outcome) outcomes.push(outcome);
-    } catch (error) {
-      console.warn(`[vigil] notification ${id} could not be handled; retrying on the next pass:`, error);
-    }
-  }
-  return outcomes;
+type Claim = {
+  id: string;
+  incidentId: string | null;
+  channel: ChannelConfig;
+  payload: NotificationPayload;
+  attempt: number;
+  lease: Date;
+};
+
+/**
+ * Starts the worker in this process (lib/escalation/runner.ts). Each tick claims as many due
+ * notifications per channel as that channel has free slots and starts sending them without waiting;
+ * stop() waits for the sends in flight.
+ */
+export function startOutbox(options: OutboxOptions, intervalMs = OUTBOX_INTERVAL_MS): Loop {
+  const limiter = createLimiter(PER_CHANNEL);
+  const sends = new Set<Promise<void>>();
+  const loop = startLoop('outbox pass', intervalMs, () => dispatch(options, limiter, sends, () => {}));
+  return {
+    async stop() {
+      await loop.stop();
+      await Promise.allSettled([...sends]);
+    },
+  };
 }
 
-async function handle(tx: Tx, id: string, now: Date, options: OutboxOptions): Promise<OutboxOutcome | null> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM notifications WHERE id = ${id} AND status IN ('pending', 'failed') FOR UPDATE SKIP LOCKED`;
-  if (locked.length === 0) return null;
-  const row = await tx.notification.findUnique({
-    where: { id },
-    include: { incident: { select: { status: true, acknowledgedAt: true } } },
+/** Sends everything due now (PER_CHANNEL at a time per channel) and returns what happened to each. */
+export async function runOutboxOnce(options: OutboxOptions): Promise<OutboxOutcome[]> {
+  const limiter = createLimiter(PER_CHANNEL);
+  const sends = new Set<Promise<void>>();
+  const outcomes: OutboxOutcome[] = [];
+  const record = (outcome: OutboxOutcome) => outcomes.push(outcome);
+  for (;;) {
+    await dispatch(options, limiter, sends, record);
+    if (sends.size === 0) return outcomes;
+    await Promise.race(sends);
+  }
+}
+
+/**
+ * Claims due notifications up to each channel's free slots and starts their sends (added to `sends`,
+ * removed when done); `record` hears each outcome, decided at the claim (cancelled, dead) or by a send.
+ */
+async function dispatch(
+  options: OutboxOptions,
+  limiter: Limiter,
+  sends: Set<Promise<void>>,
+  record: (outcome: OutboxOutcome) => void,
+): Promise<void> {
+  const client = options.client ?? db();
+  const now = (options.now ?? (() => new Date()))();
+  for (const name of await dueChannels(client, now)) {
+    while (limiter.free(name) > 0) {
+      let claimed: Claim | OutboxOutcome | null;
+      try {
+        claimed = await client.$transaction((tx) => claim(tx, name, now, options), TX_OPTIONS);
+      } catch (error) {
+        console.warn(`[vigil] claiming a notification to ${name} failed; retrying on the next pass:`, error);
+        break;
+      }
+      if (claimed === null) break;
+      if (typeof claimed === 'string') {
+        record(claimed);
+        continue;
+      }
+      const c = claimed;
+      limiter.acquire(name);
+      const send: Promise<void> = sendClaimed(client, c, options)
+        .then(record, (error) =>
+          console.warn(`[vigil] notification ${c.id}: recording the result failed:`, error),
+        )
+        .finally(() => {
+          limiter.release(name);
+          sends.delete(send);
+        });
+      sends.add(send);
+    }
+  }
+}
+
+/** The channels with due notifications (an index range scan, without locks). */
+async function dueChannels(client: PrismaClient, now: Date): Promise<string[]> {
+  const rows = await client.$queryRaw<{ channel: string }[]>`
+    SELECT DISTINCT channel FROM notifications
+    WHERE kind = ${KIND} AND status IN ('pending', 'failed') AND next_attempt_at <= ${now}`;
+  return rows.map((r) => r.channel);
+}
+
+/** Step 1: the oldest due row of `channel` that no one holds, checked under its incident's lock. */
+async function claim(
+  tx: Tx,
+  channelName: string,
+  now: Date,
+  options: OutboxOptions,
+): Promise<Claim | OutboxOutcome | null> {
+  const [due] = await tx.$queryRaw<{ id: string; incident_id: string | null }[]>`
+    SELECT id, incident_id FROM notifications
+    WHERE kind = ${KIND} AND channel = ${channelName} AND status IN ('pending', 'failed')
+      AND next_attempt_at <= ${now}
+    ORDER BY next_attempt_at
+    LIMIT 1
+    FOR UPDATE SKIP LOCKED`;
+  if (!due) return null;
+  // Waits for an acknowledgement (or escalation) in progress on the incident, then sees its result.
+  if (due.incident_id) await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${due.incident_id} FOR UPDATE`;
+  const row = await tx.notification.findUniqueOrThrow({
+    where: { id: due.id },
+    include: { incident: { select: { status: true, escalationRound: true } } },
   });
-  if (!row || row.nextAttemptAt > now) return null;
   const parsed = notificationPayloadSchema.safeParse(row.payload);
   if (!parsed.success)
     return giveUp(tx, row, now, 'dead', 'the stored payload is not a notification Vigil can read');
   const payload = parsed.data;
-  if (payload.reason === 'timer' && row.incident && escalationStopped(row.incident))
-    return giveUp(tx, row, now, 'cancelled', 'not sent: the incident was acknowledged first', payload);
+  if (payload.reason === 'timer' && row.incident) {
+    if (escalationStopped(row.incident))
+      return giveUp(tx, row, now, 'cancelled', 'not sent: the incident was acknowledged first', payload);
+    if (payload.round < row.incident.escalationRound)
+      return giveUp(
+        tx,
+        row,
+        now,
+        'cancelled',
+        'the incident was reopened since; its escalation starts again from L1',
+        payload,
+      );
+  }
   const channel = options.channels.find((c) => c.name === row.channel);
   if (!channel)
     return giveUp(
@@ -90,45 +200,73 @@ async function handle(tx: Tx, id: string, now: Date, options: OutboxOptions): Pr
       `channel "${row.channel}" is no longer declared in VIGIL_CONFIG`,
       payload,
     );
-
+  const lease = new Date(now.getTime() + (options.deadlineMs ?? SEND_DEADLINE_MS) + LEASE_MARGIN_MS);
   const attempt = row.attempts + 1;
-  const event = { notificationId: row.id, channel: row.channel, level: payload.level.level, attempt };
+  await tx.notification.update({
+    where: { id: row.id },
+    data: { attempts: attempt, nextAttemptAt: lease, lockedUntil: lease },
+  });
+  return { id: row.id, incidentId: row.incidentId, channel, payload, attempt, lease };
+}
+
+/** Steps 2 and 3: sends under the deadline, then records the result if the lease is still ours. */
+async function sendClaimed(client: PrismaClient, c: Claim, options: OutboxOptions): Promise<OutboxOutcome> {
+  let error: string | null = null;
   try {
-    await (options.send ?? deliver)(channel, options.smtp, payload);
-  } catch (error) {
-    const message =
-      error instanceof DeliveryError ? error.message : 'failed unexpectedly (see the server log)';
-    if (!(error instanceof DeliveryError)) console.error(`[vigil] sending to ${row.channel} failed:`, error);
-    const decision = retryDecision(attempt, options.retry);
+    await (options.send ?? deliver)(c.channel, options.smtp, c.payload, options.deadlineMs);
+  } catch (e) {
+    error = e instanceof DeliveryError ? e.message : 'failed unexpectedly (see the server log)';
+    if (!(e instanceof DeliveryError)) console.error(`[vigil] sending to ${c.channel.name} failed:`, e);
+  }
+  const now = (options.now ?? (() => new Date()))();
+  const event = {
+    notificationId: c.id,
+    channel: c.channel.name,
+    level: c.payload.level.level,
+    attempt: c.attempt,
+  };
+  const what = `${levelLabel(c.payload.level)} notification to ${c.channel.name} for ${incidentLabel(c.payload.incident.number)}`;
+  return client.$transaction(async (tx) => {
+    const ours = { id: c.id, lockedUntil: c.lease };
+    if (error === null) {
+      const { count } = await tx.notification.updateMany({
+        where: ours,
+        data: { status: 'sent', sentAt: now, lastError: null, lockedUntil: null },
+      });
+      if (count === 0) return leaseLost(what);
+      await timeline(tx, c.incidentId, now, { type: 'notification.sent', data: event });
+      return 'sent';
+    }
+    const decision = retryDecision(c.attempt, options.retry);
     const retryAt = decision.kind === 'retry' ? new Date(now.getTime() + decision.afterSeconds * 1000) : null;
-    await tx.notification.update({
-      where: { id },
+    const { count } = await tx.notification.updateMany({
+      where: ours,
       data: {
         status: retryAt ? 'failed' : 'dead',
-        attempts: attempt,
-        lastError: message,
+        lastError: error,
+        lockedUntil: null,
         ...(retryAt ? { nextAttemptAt: retryAt } : {}),
       },
     });
-    await timeline(tx, row.incidentId, now, {
+    if (count === 0) return leaseLost(what);
+    await timeline(tx, c.incidentId, now, {
       type: 'notification.failed',
       data: {
         ...event,
-        error: message,
+        error,
         ...(retryAt ? { retryAt: retryAt.toISOString() } : { final: true as const }),
       },
     });
     console.warn(
-      `[vigil] ${levelLabel(payload.level)} notification to ${row.channel} for ${incidentLabel(payload.incident.number)} failed (attempt ${attempt}): ${message}; ${retryAt ? `retrying at ${retryAt.toISOString()}` : 'giving up'}`,
+      `[vigil] ${what} failed (attempt ${c.attempt}): ${error}; ${retryAt ? `retrying at ${retryAt.toISOString()}` : 'giving up'}`,
     );
     return retryAt ? 'failed' : 'dead';
-  }
-  await tx.notification.update({
-    where: { id },
-    data: { status: 'sent', attempts: attempt, sentAt: now, lastError: null },
-  });
-  await timeline(tx, row.incidentId, now, { type: 'notification.sent', data: event });
-  return 'sent';
+  }, TX_OPTIONS);
+}
+
+/** The lease ran out before the result was written (the process stalled past it); the row is another's. */
+function leaseLost(what: string): never {
+  throw new Error(`the lease of the ${what} ran out before its result was recorded`);
 }
 
 async function giveUp(

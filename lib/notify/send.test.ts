@@ -11,6 +11,7 @@ const payload: NotificationPayload = {
   level: { level: 1, name: 'Chat' },
   reason: 'timer',
   comment: null,
+  round: 1,
 };
 
 const server = createServer((_request, response) => {
@@ -62,5 +63,33 @@ describe('deliver', () => {
       deliver({ name: 'm', type: 'email', to: ['a@example.com'] }, undefined, payload),
     );
     expect(error.message).toBe('no smtp: section in VIGIL_CONFIG');
+  });
+
+  it('ends a receiver (local fake) that sends its headers and then stalls the body, at the deadline', async () => {
+    const stalled = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"ok":');
+    });
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    const port = (stalled.address() as AddressInfo).port;
+    try {
+      const started = performance.now();
+      const error = await failure(
+        deliver(
+          { name: 'hook', type: 'webhook', url: `http://127.0.0.1:${port}/SECRET-TOKEN` },
+          undefined,
+          payload,
+          300,
+        ),
+      );
+      const ms = performance.now() - started;
+      expect(error.message).toBe('no complete answer within 0.3 s');
+      expect(ms).toBeGreaterThanOrEqual(290);
+      // Generous: the point is that it ends near the deadline instead of never.
+      expect(ms).toBeLessThan(3000);
+    } finally {
+      stalled.closeAllConnections();
+      await new Promise<void>((resolve) => stalled.close(() => resolve()));
+    }
   });
 });

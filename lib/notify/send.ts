@@ -19,24 +19,60 @@ export class DeliveryError extends Error {
 
 export type Smtp = VigilConfig['smtp'];
 
-/** Well below the outbox worker's transaction timeout, so a slow receiver cannot outlive its row lock. */
-const SEND_TIMEOUT_MS = 10_000;
+/**
+ * The hard deadline of one send, connection to the last byte of the answer: a receiver that accepts the
+ * connection, sends its headers and then never finishes the body is cut off here too. The outbox leases
+ * a notification for longer than this (outbox.ts), so no other instance sends it while this one waits.
+ */
+export const SEND_DEADLINE_MS = 10_000;
 
 export async function deliver(
   channel: ChannelConfig,
   smtp: Smtp,
   payload: NotificationPayload,
+  deadlineMs: number = SEND_DEADLINE_MS,
 ): Promise<void> {
-  switch (channel.type) {
-    case 'slack':
-      return postJson(channel.url, slackBody(payload));
-    case 'discord':
-      return postJson(channel.url, discordBody(payload));
-    case 'webhook':
-      return postJson(channel.url, webhookBody(payload), channel.auth);
-    case 'email':
-      return sendMail(channel.to, smtp, payload);
+  const deadline = startDeadline(deadlineMs);
+  try {
+    switch (channel.type) {
+      case 'slack':
+        return await postJson(deadline, channel.url, slackBody(payload));
+      case 'discord':
+        return await postJson(deadline, channel.url, discordBody(payload));
+      case 'webhook':
+        return await postJson(deadline, channel.url, webhookBody(payload), channel.auth);
+      case 'email':
+        return await sendMail(deadline, channel.to, smtp, payload);
+    }
+  } finally {
+    deadline.clear();
   }
+}
+
+type Deadline = {
+  signal: AbortSignal;
+  /** Rejects with a TimeoutError at the deadline; raced with every step of the send. */
+  expired: Promise<never>;
+  ms: number;
+  clear(): void;
+};
+
+/**
+ * One AbortController and a promise that rejects at the deadline, as in lib/upstreams/http.ts: not
+ * AbortSignal.timeout (on Node 20 a combined signal can be collected mid-request and never abort a body
+ * read), and the race because inside Next the abort alone does not always end a body read.
+ */
+function startDeadline(ms: number): Deadline {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`no complete answer within ${ms} ms`, 'TimeoutError')),
+    ms,
+  );
+  const expired = new Promise<never>((_, reject) =>
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
+  );
+  expired.catch(() => {});
+  return { signal: controller.signal, expired, ms, clear: () => clearTimeout(timer) };
 }
 
 function authorization(auth: UpstreamAuth | undefined): Record<string, string> {
@@ -47,48 +83,63 @@ function authorization(auth: UpstreamAuth | undefined): Record<string, string> {
   };
 }
 
-async function postJson(url: string, body: unknown, auth?: UpstreamAuth): Promise<void> {
-  let response: Response;
+async function postJson(deadline: Deadline, url: string, body: unknown, auth?: UpstreamAuth): Promise<void> {
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...authorization(auth) },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-      redirect: 'error',
-    });
+    const response = await Promise.race([
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...authorization(auth) },
+        body: JSON.stringify(body),
+        signal: deadline.signal,
+        redirect: 'error',
+      }),
+      deadline.expired,
+    ]);
+    // Read the body to its end (under the deadline) so the connection is released; its text may echo
+    // the request, so it is not kept.
+    await Promise.race([response.arrayBuffer(), deadline.expired]);
+    if (!response.ok) throw new DeliveryError(`the receiver answered HTTP ${response.status}`);
   } catch (error) {
-    throw new DeliveryError(networkProblem(error));
+    if (error instanceof DeliveryError) throw error;
+    throw new DeliveryError(networkProblem(error, deadline.ms));
   }
-  // Drain the body so the connection is released; its text may echo the request, so it is not kept.
-  await response.arrayBuffer().catch(() => undefined);
-  if (!response.ok) throw new DeliveryError(`the receiver answered HTTP ${response.status}`);
 }
 
-/** "connection refused (ECONNREFUSED)", "timed out after 10 s": never the URL. */
-function networkProblem(error: unknown): string {
+/** "could not connect (ECONNREFUSED)", "no complete answer within 10 s": never the URL. */
+function networkProblem(error: unknown, deadlineMs: number): string {
   const e = error as { name?: string; cause?: { code?: string } };
-  if (e?.name === 'TimeoutError') return `timed out after ${SEND_TIMEOUT_MS / 1000} s`;
+  if (e?.name === 'TimeoutError') return `no complete answer within ${deadlineMs / 1000} s`;
   const code = e?.cause?.code;
   return code ? `could not connect (${code})` : 'could not connect';
 }
 
-async function sendMail(to: string[], smtp: Smtp, payload: NotificationPayload): Promise<void> {
+async function sendMail(
+  deadline: Deadline,
+  to: string[],
+  smtp: Smtp,
+  payload: NotificationPayload,
+): Promise<void> {
   if (!smtp) throw new DeliveryError('no smtp: section in VIGIL_CONFIG');
+  // nodemailer's own timeouts end a silent server (each is per step or per idle period); the race ends
+  // one that answers slowly forever, and close() drops the connection.
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
     auth: smtp.username ? { user: smtp.username, pass: smtp.password ?? '' } : undefined,
-    connectionTimeout: SEND_TIMEOUT_MS,
-    greetingTimeout: SEND_TIMEOUT_MS,
-    socketTimeout: SEND_TIMEOUT_MS,
+    connectionTimeout: deadline.ms,
+    greetingTimeout: deadline.ms,
+    socketTimeout: deadline.ms,
   });
   const { subject, text } = emailMessage(payload);
   try {
-    await transport.sendMail({ from: smtp.from, to, subject, text });
+    await Promise.race([transport.sendMail({ from: smtp.from, to, subject, text }), deadline.expired]);
   } catch (error) {
-    const e = error as { code?: string; responseCode?: number };
+    const e = error as { code?: string; responseCode?: number; name?: string };
+    if (e.name === 'TimeoutError')
+      throw new DeliveryError(
+        `SMTP ${smtp.host}:${smtp.port} did not take the message within ${deadline.ms / 1000} s`,
+      );
     throw new DeliveryError(
       `SMTP ${smtp.host}:${smtp.port} refused the message (${e.responseCode ?? e.code ?? 'unknown error'})`,
     );

@@ -101,6 +101,12 @@ const TIMELINE_SAMPLES: { [T in TimelineEventType]: Sample<T> } = {
     data: { level: 1, name: 'automatic chat message', from: 2, reason: 'manual' },
     sentence: 'Ana de-escalated to L1 automatic chat message',
   },
+  'escalation.rearmed': {
+    actor: null,
+    data: { round: 2, from: 3 },
+    sentence:
+      'Escalation starts again from L1, as the incident was reopened (round 2; the last round reached L3)',
+  },
   'notification.sent': {
     actor: null,
     data: { notificationId: 'nt1', channel: 'sre-slack', level: 2, attempt: 1 },
