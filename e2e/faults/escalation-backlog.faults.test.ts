@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { waitFor } from '../../scripts/stack/wait';
-import { type FakeReceiver, startFakeReceiver, withDatabase, writeEscalationConfig } from './stalling-receiver';
 import { type FaultWorld, fireAlerts, POLL_SECONDS, startFaultWorld } from './harness';
+import {
+  type StallingReceiver,
+  startStallingReceiver,
+  withDatabase,
+  writeEscalationConfig,
+} from './stalling-receiver';
 
 /**
  * 250 open incidents are waiting for their L2 (paged at L1 twenty minutes ago, L2 due in forty) when
@@ -13,7 +18,7 @@ import { type FaultWorld, fireAlerts, POLL_SECONDS, startFaultWorld } from './ha
 
 const WAITING = 250;
 const L1_DELAY_S = 2;
-let receiver: FakeReceiver;
+let receiver: StallingReceiver;
 let world: FaultWorld;
 
 const config = (url: string) => `
@@ -26,7 +31,7 @@ escalation:
 `;
 
 beforeAll(async () => {
-  receiver = await startFakeReceiver();
+  receiver = await startStallingReceiver();
   world = await startFaultWorld({
     name: 'escalation-backlog',
     env: (stack) => ({ VIGIL_CONFIG: writeEscalationConfig(stack, config(receiver.url)) }),

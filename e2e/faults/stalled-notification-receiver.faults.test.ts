@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { waitFor } from '../../scripts/stack/wait';
-import { type FakeReceiver, startFakeReceiver, withDatabase, writeEscalationConfig } from './stalling-receiver';
 import { type FaultWorld, fireAlerts, startFaultWorld } from './harness';
+import {
+  type StallingReceiver,
+  startStallingReceiver,
+  withDatabase,
+  writeEscalationConfig,
+} from './stalling-receiver';
 
 /**
  * A notification receiver that accepts the connection, sends its headers and then never finishes the
@@ -14,7 +19,7 @@ import { type FaultWorld, fireAlerts, startFaultWorld } from './harness';
 
 const INCIDENTS = 6;
 const SEND_DEADLINE_S = 10;
-let receiver: FakeReceiver;
+let receiver: StallingReceiver;
 let world: FaultWorld;
 
 const config = (url: string) => `
@@ -29,7 +34,7 @@ escalation:
 `;
 
 beforeAll(async () => {
-  receiver = await startFakeReceiver();
+  receiver = await startStallingReceiver();
   world = await startFaultWorld({
     name: 'stalled-notification-receiver',
     env: (stack) => ({ VIGIL_CONFIG: writeEscalationConfig(stack, config(receiver.url)) }),

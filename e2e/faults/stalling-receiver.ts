@@ -14,7 +14,7 @@ import type { Stack } from '../../scripts/stack/start-stack';
 /** `stalledOpen`: how many /stall/ requests were hanging when this one arrived. */
 type ReceivedPage = { path: string; body: unknown; at: number; stalledOpen: number };
 
-export type FakeReceiver = {
+export type StallingReceiver = {
   url: string;
   received: ReceivedPage[];
   /** Requests to /stall/ whose body is still hanging. */
@@ -24,7 +24,7 @@ export type FakeReceiver = {
   stop(): Promise<void>;
 };
 
-export async function startFakeReceiver(): Promise<FakeReceiver> {
+export async function startStallingReceiver(): Promise<StallingReceiver> {
   const received: ReceivedPage[] = [];
   let stalled = 0;
   let most = 0;
