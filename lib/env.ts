@@ -222,3 +222,11 @@ export function cliEnv() {
 export function lokiTestEnv(): { url: string | undefined; tenant: string | undefined } {
   return { url: process.env.LOKI_URL || undefined, tenant: process.env.LOKI_TENANT || undefined };
 }
+
+/**
+ * True under Vitest, which runs the TypeScript sources as they are: a worker thread's entry is then a .ts
+ * file that Node can only load through tsx (in `next build`'s output it is bundled JavaScript).
+ */
+export function runsFromSources(): boolean {
+  return process.env.VITEST === 'true';
+}
