@@ -10,7 +10,7 @@ import type { ClusterAlert, PeerState } from './merge';
  */
 
 /** Alerts per message: cloning this many on the main thread takes a few milliseconds. */
-export const CHUNK_SIZE = 500;
+export const CHUNK_SIZE = 250;
 
 /**
  * The alerts that differ from what the main thread already holds, and what it will hold next.
