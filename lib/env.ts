@@ -224,9 +224,10 @@ export function lokiTestEnv(): { url: string | undefined; tenant: string | undef
 }
 
 /**
- * True under Vitest, which runs the TypeScript sources as they are: a worker thread's entry is then a .ts
- * file that Node can only load through tsx (in `next build`'s output it is bundled JavaScript).
+ * True outside Next's server bundle (Vitest, tsx scripts), where the TypeScript sources run as they are: a
+ * worker thread's entry is then a .ts file that Node can only load through tsx. Next sets NEXT_RUNTIME
+ * in its server (and inlines it in the bundle); not VITEST, which a console started by a test inherits.
  */
 export function runsFromSources(): boolean {
-  return process.env.VITEST === 'true';
+  return process.env.NEXT_RUNTIME === undefined;
 }

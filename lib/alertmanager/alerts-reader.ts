@@ -57,11 +57,6 @@ export class ClusterAlertsReader {
     });
   }
 
-  /** Ends the worker (tests; a process that exits ends it anyway). */
-  async close(): Promise<void> {
-    await this.worker?.terminate();
-  }
-
   private start(cluster: string): Worker {
     if (this.worker) return this.worker;
     const options = {

@@ -60,7 +60,7 @@ export function assemble(
 }
 
 /** An error as it crosses threads (class instances arrive as plain Errors). */
-export type WireError = {
+type WireError = {
   source: string;
   url: string;
   upstreamStatus?: number;
