@@ -83,11 +83,14 @@ export class ClusterAlertsReader {
       return;
     }
     const pending = this.pending;
-    if (pending?.id !== message.id) return;
     if (message.type === 'alerts') {
-      for (const alert of message.alerts) pending.changed.set(alert.fingerprint, alert);
+      // Asked for from a later task, so whatever waits on the event loop runs between two chunks.
+      setImmediate(() => this.worker?.postMessage({ type: 'next' }));
+      if (pending?.id === message.id)
+        for (const alert of message.alerts) pending.changed.set(alert.fingerprint, alert);
       return;
     }
+    if (pending?.id !== message.id) return;
     this.pending = undefined;
     if (message.type === 'failed') {
       const e = message.error;

@@ -68,6 +68,9 @@ type WireError = {
   hint: string;
 };
 
+/** The main thread has taken a chunk and wants the next (sent from its own task, so it yields in between). */
+export type NextChunk = { type: 'next' };
+
 export type ReadRequest = { type: 'read'; id: number; cluster: string; peers: UpstreamTarget[] };
 
 export type WorkerMessage =

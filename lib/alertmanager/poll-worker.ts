@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { UpstreamError } from '@/lib/errors';
 import { requestUpstream, type UpstreamTarget, UpstreamTimeoutError } from '@/lib/upstreams/http';
 import { onUpstreamRequest } from '@/lib/upstreams/observe';
-import { CHUNK_SIZE, changedAlerts, chunks, type ReadRequest, type WorkerMessage } from './alerts-transfer';
+import {
+  CHUNK_SIZE,
+  changedAlerts,
+  chunks,
+  type NextChunk,
+  type ReadRequest,
+  type WorkerMessage,
+} from './alerts-transfer';
 import { errorMessage } from './error-message';
 import { mergePeerAlerts, type PeerAlerts } from './merge';
 import { nextHistory, type ReadHistory, readDeadlineMs, timeoutHint } from './read-deadline';
@@ -53,7 +60,13 @@ async function read({ id, cluster, peers }: ReadRequest): Promise<void> {
   try {
     const merged = mergePeerAlerts(cluster, await Promise.all(peers.map((peer) => readPeer(cluster, peer))));
     const next = changedAlerts(sent, merged.alerts);
-    for (const chunk of chunks(next.changed, CHUNK_SIZE)) post({ type: 'alerts', id, alerts: chunk });
+    // One chunk at a time, the next only when the main thread asks: Node delivers every message already
+    // queued on a port in one task, so chunks sent all at once would land as one long step again.
+    for (const chunk of chunks(next.changed, CHUNK_SIZE)) {
+      const taken = nextChunkWanted();
+      post({ type: 'alerts', id, alerts: chunk });
+      await taken;
+    }
     post({ type: 'done', id, order: merged.alerts.map((a) => a.fingerprint), peers: merged.peers });
     sent = next.sent;
   } catch (error) {
@@ -73,5 +86,11 @@ async function read({ id, cluster, peers }: ReadRequest): Promise<void> {
   }
 }
 
-// One read at a time: the main thread never asks twice at once (SnapshotSource joins a running poll).
-port.on('message', (message: ReadRequest) => void read(message));
+let wanted: (() => void) | undefined;
+const nextChunkWanted = () => new Promise<void>((resolve) => (wanted = resolve));
+
+// One read at a time: the main thread never asks twice at once (alerts-reader.ts queues its reads).
+port.on('message', (message: ReadRequest | NextChunk) => {
+  if (message.type === 'next') wanted?.();
+  else void read(message);
+});
