@@ -224,3 +224,12 @@ export function cliEnv() {
 export function lokiTestEnv(): { url: string | undefined; tenant: string | undefined } {
   return { url: process.env.LOKI_URL || undefined, tenant: process.env.LOKI_TENANT || undefined };
 }
+
+/**
+ * True outside Next's server bundle (Vitest, tsx scripts), where the TypeScript sources run as they are: a
+ * worker thread's entry is then a .ts file that Node can only load through tsx. Next sets NEXT_RUNTIME
+ * in its server (and inlines it in the bundle); not VITEST, which a console started by a test inherits.
+ */
+export function runsFromSources(): boolean {
+  return process.env.NEXT_RUNTIME === undefined;
+}

@@ -79,7 +79,8 @@ describe('writeWithFailover', () => {
   });
 });
 
-describe('readClusterAlerts (fake server)', () => {
+// The first read starts the cluster's poll worker, which loads its TypeScript through tsx here: seconds.
+describe('readClusterAlerts (fake server)', { timeout: 30_000 }, () => {
   it('returns the answering peer’s alerts and marks the 502 peer down (fake server)', async () => {
     const up = await startFakeAlertmanager(() => ({
       status: 200,

@@ -2,9 +2,8 @@ import 'server-only';
 import type { AlertmanagerCluster } from '@/lib/config/load';
 import { UpstreamError } from '@/lib/errors';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
-import { alertmanagerPeerTargets } from '@/lib/upstreams/targets';
-import { getAlerts } from './client';
-import { type ClusterAlerts, mergePeerAlerts, type PeerAlerts } from './merge';
+import { ClusterAlertsReader } from './alerts-reader';
+import type { ClusterAlerts } from './merge';
 
 export type { ClusterAlert, ClusterAlerts, PeerState } from './merge';
 
@@ -14,25 +13,25 @@ export type { ClusterAlert, ClusterAlerts, PeerState } from './merge';
  * within about a second.
  */
 
+// One reader (and worker thread) per cluster name, on globalThis like the snapshot sources: start-up
+// and the routes may be separate module graphs.
+const READERS = Symbol.for('vigil.cluster-alert-readers');
+const store = globalThis as unknown as Record<symbol, Map<string, ClusterAlertsReader> | undefined>;
+
 /**
- * Every peer's alerts, read in parallel (each bounded by the cluster's timeout) and merged by fingerprint
- * (rules in merge.ts). A failed peer is marked down while the others' alerts are still returned; when every
- * peer fails this throws, and the caller keeps its last good snapshot.
+ * Every peer's alerts, read in parallel (each bounded by a deadline sized from the peer's last answer,
+ * read-deadline.ts) and merged by fingerprint (rules in merge.ts), all on the cluster's poll worker
+ * thread (poll-worker.ts). A failed peer is marked down while the others' alerts are still returned;
+ * when every peer fails this throws, and the caller keeps its last good snapshot.
  */
-export async function readClusterAlerts(cluster: AlertmanagerCluster): Promise<ClusterAlerts> {
-  const results = await Promise.all(
-    alertmanagerPeerTargets(cluster).map(async (peer): Promise<PeerAlerts> => {
-      const base = { peer: peer.name, address: new URL(peer.baseUrl).host };
-      try {
-        return { ...base, alerts: await getAlerts(peer) };
-      } catch (error) {
-        // Anything but an UpstreamError is a bug here, not a down peer: let it surface.
-        if (error instanceof UpstreamError) return { ...base, error };
-        throw error;
-      }
-    }),
-  );
-  return mergePeerAlerts(cluster.name, results);
+export function readClusterAlerts(cluster: AlertmanagerCluster): Promise<ClusterAlerts> {
+  store[READERS] ??= new Map();
+  let reader = store[READERS].get(cluster.name);
+  if (!reader) {
+    reader = new ClusterAlertsReader();
+    store[READERS].set(cluster.name, reader);
+  }
+  return reader.read(cluster);
 }
 
 /**

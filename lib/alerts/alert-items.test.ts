@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterAlert } from '@/lib/alertmanager/merge';
 import type { AmAlert } from '@/lib/alertmanager/schemas';
 import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
-import { compareAlerts, indexAlert, indexAlerts, searchText, severityRank, toAlertItem } from './alert-items';
+import {
+  compareAlerts,
+  indexAhead,
+  indexAlert,
+  indexAlerts,
+  searchText,
+  severityRank,
+  toAlertItem,
+} from './alert-items';
 
 const clusterAlert = (partial: Partial<AmAlert> = {}, cluster = 'eu'): ClusterAlert => ({
   ...makeAlert(partial),
@@ -134,5 +142,31 @@ describe('compareAlerts', () => {
     );
     const order = (list: ClusterAlert[]) => indexAlerts(list).map((a) => a.item.fingerprint);
     expect(order([...alerts].reverse())).toEqual(order(alerts));
+  });
+});
+
+describe('indexAlerts across polls', () => {
+  it('reuses the entry of an alert object it indexed before, and indexes a changed alert again', () => {
+    const kept = clusterAlert({ fingerprint: 'a' });
+    const first = indexAlerts([kept, clusterAlert({ fingerprint: 'b', labels: { severity: 'info' } })]);
+    const changed = clusterAlert({ fingerprint: 'b', labels: { severity: 'critical' } });
+    const second = indexAlerts([kept, changed]);
+    expect(second.find((a) => a.item.fingerprint === 'a')).toBe(
+      first.find((a) => a.item.fingerprint === 'a'),
+    );
+    expect(second.map((a) => `${a.item.fingerprint} ${a.item.severity}`)).toEqual(['b critical', 'a none']);
+  });
+
+  it('indexes ahead in slices, yielding to the event loop between them, so the next build only sorts', async () => {
+    const alerts = Array.from({ length: 5 }, (_, i) => clusterAlert({ fingerprint: `f${i}` }));
+    let ticks = 0;
+    const counter = setInterval(() => ticks++, 0);
+    await indexAhead(alerts, undefined, 2);
+    clearInterval(counter);
+    expect(ticks).toBeGreaterThan(0);
+    const built = indexAlerts(alerts);
+    // The same entries the slices made: nothing was indexed twice.
+    expect(indexAlerts(alerts).every((entry, i) => entry === built[i])).toBe(true);
+    expect(built.map((a) => a.item.fingerprint)).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
   });
 });

@@ -115,9 +115,38 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Each poll hands over the previous poll's objects for the alerts that did not change
+// (lib/alertmanager/alerts-transfer.ts), so their index entries are kept with them and only new or changed
+// alerts are indexed again: at 10,000 alerts the full build takes 60–300 ms of main thread, a poll's
+// changes a few.
+const indexed = new WeakMap<ClusterAlert, { runbooks: RunbookLinks | undefined; entry: IndexedAlert }>();
+
+function indexedOnce(alert: ClusterAlert, runbooks: RunbookLinks | undefined): IndexedAlert {
+  const known = indexed.get(alert);
+  if (known && known.runbooks === runbooks) return known.entry;
+  const entry = indexAlert(alert, runbooks);
+  indexed.set(alert, { runbooks, entry });
+  return entry;
+}
+
 /** Every alert of every cluster, indexed and in the console's order (see compareAlerts). */
 export function indexAlerts(alerts: Iterable<ClusterAlert>, runbooks?: RunbookLinks): IndexedAlert[] {
-  const indexed: IndexedAlert[] = [];
-  for (const alert of alerts) indexed.push(indexAlert(alert, runbooks));
-  return indexed.sort(compareAlerts);
+  const list: IndexedAlert[] = [];
+  for (const alert of alerts) list.push(indexedOnce(alert, runbooks));
+  return list.sort(compareAlerts);
+}
+
+/**
+ * Indexes the alerts ahead of the first request that needs them, a slice at a time with the event
+ * loop free in between (run after each poll, lib/server/poll-hooks.ts), so that request finds them done.
+ */
+export async function indexAhead(
+  alerts: readonly ClusterAlert[],
+  runbooks?: RunbookLinks,
+  slice = 500,
+): Promise<void> {
+  for (let i = 0; i < alerts.length; i += slice) {
+    for (const alert of alerts.slice(i, i + slice)) indexedOnce(alert, runbooks);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }

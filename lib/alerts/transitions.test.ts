@@ -126,6 +126,16 @@ describe('alertTransitions', () => {
     const nameless = tracked({ fingerprint: 'e', labels: { job: 'x' } });
     expect(alertTransitions(undefined, poll([nameless]), NOW).events[0]?.alertname).toBe('');
   });
+
+  it('records nothing for an alert handed over as the same object, and still sees a changed copy', () => {
+    const first = alertTransitions(undefined, poll([a, b]), NOW);
+    expect(alertTransitions(first.open, poll([a, b]), NOW).events).toEqual([]);
+    const restarted = { ...b, startsAt: '2026-11-21T08:09:30.000Z' };
+    expect(summary(alertTransitions(first.open, poll([a, restarted]), NOW))).toEqual([
+      ['resolved', 'b', '2026-11-21T08:09:00.000Z', '2026-11-21T08:09:30.000Z'],
+      ['firing', 'b', '2026-11-21T08:09:30.000Z', null],
+    ]);
+  });
 });
 
 describe('reportersAnswered', () => {

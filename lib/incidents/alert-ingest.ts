@@ -177,7 +177,13 @@ export function transitionRecorder(options: {
       const transitions = open
         ? alertTransitions(open, next, observedAt)
         : firstPollAgainstStored(await storedOpenFirings(client ?? db(), options.cluster), next, observedAt);
-      await storeAlertEvents(transitions.events, { source: 'poller', client });
+      // In batches with the event loop free in between: a first poll of 10,000 alerts stored as one
+      // statement held requests up for most of a second while Prisma built and sent it. Each batch is
+      // safe alone: a failed one is recomputed on the next poll and stored rows are skipped as duplicates.
+      for (let i = 0; i < transitions.events.length; i += POLLER_BATCH) {
+        await storeAlertEvents(transitions.events.slice(i, i + POLLER_BATCH), { source: 'poller', client });
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       nextOpen = transitions.open;
     } catch (error) {
       // Once per outage, not on every poll.
@@ -190,5 +196,8 @@ export function transitionRecorder(options: {
     open = nextOpen;
   };
 }
+
+/** Alert events the poller stores per transaction. */
+const POLLER_BATCH = 500;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

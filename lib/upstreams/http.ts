@@ -26,6 +26,8 @@ export type UpstreamTarget = {
   configHint: string;
   /** The largest answer body read (bytes); a larger one is a 422 (queries people type, see user-queries.ts). */
   maxAnswerBytes?: number;
+  /** What a timeout's error tells the operator instead of the generic advice (alert reads size their own deadline). */
+  timeoutHint?: string;
 };
 
 export type UpstreamRequest<S extends z.ZodType> = {
@@ -68,16 +70,20 @@ export function displayUrl(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
+/** The deadline passed before the whole answer arrived. */
+export class UpstreamTimeoutError extends UpstreamError {}
+
 function networkFailure(target: UpstreamTarget, url: URL, error: unknown): UpstreamError {
   const err = error as Error & { cause?: { code?: string } };
   const where = `${label(target)} at ${url.host}`;
   if (err.name === 'TimeoutError')
-    return new UpstreamError(
+    return new UpstreamTimeoutError(
       target.source,
       displayUrl(url),
       undefined,
       `${where} did not answer within ${target.timeoutMs} ms`,
-      `It may be overloaded or unreachable; check that it runs, or raise upstreamTimeoutSeconds in VIGIL_CONFIG.`,
+      target.timeoutHint ??
+        `It may be overloaded or unreachable; check that it runs, or raise upstreamTimeoutSeconds in VIGIL_CONFIG.`,
     );
   const code = err.cause?.code ?? err.name;
   const hints: Record<string, string> = {

@@ -1,0 +1,141 @@
+import 'server-only';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { AlertmanagerCluster } from '@/lib/config/load';
+import { runsFromSources } from '@/lib/env';
+import { UpstreamError } from '@/lib/errors';
+import { observeUpstreamRequest } from '@/lib/upstreams/observe';
+import { alertmanagerPeerTargets } from '@/lib/upstreams/targets';
+import { assemble, type WorkerMessage } from './alerts-transfer';
+import type { ClusterAlert, ClusterAlerts, PeerState } from './merge';
+
+/**
+ * The main thread's side of a cluster's poll worker (poll-worker.ts): asks it for the merged alerts and
+ * puts the answer together from the alerts that changed (alerts-transfer.ts) and the ones it already
+ * holds. Nothing here takes more than a few milliseconds at a time, whatever the size of the cluster.
+ */
+
+/**
+ * The worker's heap ceiling. At 10,000 alerts on two peers it peaks near 120 MB (both answers' text,
+ * parsed JSON and validated copies at once); a runaway (a peer answering hundreds of megabytes) ends the
+ * worker rather than the console, and the next poll starts a fresh one.
+ */
+const WORKER_HEAP_MB = 256;
+
+type Pending = {
+  id: number;
+  cluster: string;
+  changed: Map<string, ClusterAlert>;
+  resolve: (alerts: ClusterAlerts) => void;
+  reject: (error: Error) => void;
+};
+
+export class ClusterAlertsReader {
+  private worker: Worker | undefined;
+  private held = new Map<string, ClusterAlert>();
+  private pending: Pending | undefined;
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Every peer's alerts merged (rules in merge.ts). Reads queue: the worker runs one at a time. */
+  read(cluster: AlertmanagerCluster): Promise<ClusterAlerts> {
+    const result = this.queue.then(() => this.readNow(cluster));
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
+  private readNow(cluster: AlertmanagerCluster): Promise<ClusterAlerts> {
+    const worker = this.start(cluster.name);
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending = { id, cluster: cluster.name, changed: new Map(), resolve, reject };
+      worker.postMessage({
+        type: 'read',
+        id,
+        cluster: cluster.name,
+        peers: alertmanagerPeerTargets(cluster),
+      });
+    });
+  }
+
+  private start(cluster: string): Worker {
+    if (this.worker) return this.worker;
+    const options = {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      name: `vigil poll ${cluster}`,
+    };
+    const worker = runsFromSources()
+      ? sourceWorker(new URL('./poll-worker.ts', import.meta.url), options)
+      : // In one expression, so that Next's bundler sees the entry and bundles it (vercel/next.js#93432).
+        new Worker(new URL('./poll-worker.ts', import.meta.url), options);
+    // Polling alone must never keep a process alive (the snapshot timers are unref'd too).
+    worker.unref();
+    worker.on('message', (message: WorkerMessage) => this.receive(message));
+    worker.on('error', (error) => this.lost(worker, error));
+    worker.on('exit', (code) => this.lost(worker, new Error(`the poll worker exited with code ${code}`)));
+    this.worker = worker;
+    this.held = new Map();
+    return worker;
+  }
+
+  private receive(message: WorkerMessage): void {
+    if (message.type === 'observe') {
+      observeUpstreamRequest(message.observation);
+      return;
+    }
+    const pending = this.pending;
+    if (message.type === 'alerts') {
+      // Asked for from a later task, so whatever waits on the event loop runs between two chunks.
+      setImmediate(() => this.worker?.postMessage({ type: 'next' }));
+      if (pending?.id === message.id)
+        for (const alert of message.alerts) pending.changed.set(alert.fingerprint, alert);
+      return;
+    }
+    if (pending?.id !== message.id) return;
+    this.pending = undefined;
+    if (message.type === 'failed') {
+      const e = message.error;
+      pending.reject(new UpstreamError(e.source, e.url, e.upstreamStatus, e.message, e.hint));
+      return;
+    }
+    try {
+      const alerts = assemble(message.order, pending.changed, this.held);
+      this.held = new Map(alerts.map((a) => [a.fingerprint, a]));
+      pending.resolve({ alerts, peers: message.peers as PeerState[] });
+    } catch (error) {
+      // Out of step with the worker: start over with a fresh one, whose first answer has every alert.
+      void this.worker?.terminate();
+      pending.reject(error as Error);
+    }
+  }
+
+  private lost(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending) return;
+    pending.reject(
+      new UpstreamError(
+        'alertmanager',
+        '',
+        undefined,
+        `Reading the alerts of Alertmanager cluster "${pending.cluster}" failed: ${error.message}`,
+        error.message.includes('memory')
+          ? `The alert lists outgrew the poll worker's ${WORKER_HEAP_MB} MB; narrow what Prometheus sends or split the cluster.`
+          : 'The next poll starts a fresh poll worker; if this repeats, the log has the cause.',
+      ),
+    );
+  }
+}
+
+/**
+ * A worker running a TypeScript entry through tsx (tests). Node 20 does not apply `--import` hooks from a
+ * worker's execArgv to its entry, so the worker loads tsx itself and then imports the entry.
+ */
+function sourceWorker(entry: URL, options: WorkerOptions): Worker {
+  const href = JSON.stringify(entry.href);
+  return new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${href}, ${href}));`, {
+    ...options,
+    eval: true,
+  });
+}
