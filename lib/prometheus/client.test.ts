@@ -241,7 +241,9 @@ describe('failures (fake server)', () => {
     expect(error.upstreamStatus).toBeUndefined();
     expect(error.url).toBe(`${baseUrl}/api/v1/targets`);
     expect(error.message).toBe(`Prometheus at ${new URL(baseUrl).host} did not answer within 300 ms`);
-    expect(error.hint).toMatch(/raise upstreamTimeoutSeconds in VIGIL_CONFIG/);
+    expect(error.hint).toMatch(
+      /raise VIGIL_UPSTREAM_TIMEOUT_SECONDS \(upstreamTimeout, or this upstream's timeout, in VIGIL_CONFIG\)/,
+    );
   });
 
   it('a closed port → "refused the connection" naming the config key (fake server)', async () => {

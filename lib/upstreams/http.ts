@@ -83,7 +83,7 @@ function networkFailure(target: UpstreamTarget, url: URL, error: unknown): Upstr
       undefined,
       `${where} did not answer within ${target.timeoutMs} ms`,
       target.timeoutHint ??
-        `It may be overloaded or unreachable; check that it runs, or raise upstreamTimeoutSeconds in VIGIL_CONFIG.`,
+        `It may be overloaded or unreachable; check that it runs, or raise VIGIL_UPSTREAM_TIMEOUT_SECONDS (upstreamTimeout, or this upstream's timeout, in VIGIL_CONFIG).`,
     );
   const code = err.cause?.code ?? err.name;
   const hints: Record<string, string> = {
