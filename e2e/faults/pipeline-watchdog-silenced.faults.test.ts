@@ -3,6 +3,7 @@ import { waitFor } from '../../scripts/stack/wait';
 import { type FakeReceiver, startFakeReceiver } from './fake-receiver';
 import type { FaultWorld } from './harness';
 import {
+  firstPage,
   HEARTBEAT_MISSING_SECONDS,
   incident,
   pages,
@@ -58,21 +59,7 @@ it('a silenced Watchdog pages a pipeline incident (to the fake receiver), and ex
   const title =
     'Alerting pipeline: heartbeat {alertname="Watchdog"} missing from Alertmanager cluster default; check the Watchdog rule in Prometheus, its silences, and Prometheus → Alertmanager delivery';
   const number = page?.incident.number as number;
-  expect(page).toEqual({
-    incident: {
-      id: expect.any(String),
-      number,
-      title,
-      severity: 'critical',
-      status: 'open',
-      url: null,
-      level: 1,
-    },
-    level: { level: 1, name: 'Pager' },
-    reason: 'timer',
-    comment: null,
-    text: `INC-${number} [critical] ${title} — escalated to L1 Pager`,
-  });
+  expect(page).toEqual(firstPage(number, title));
   await waitFor(
     async () =>
       (await incident(world, number)).timeline.some((e) => e.type === 'notification.sent') || undefined,

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { waitFor } from '../../scripts/stack/wait';
 import type { FakeReceiver } from './fake-receiver';
 import { type FaultWorld, startFaultWorld } from './harness';
@@ -61,6 +62,23 @@ export type Page = {
   comment: null;
   text: string;
 };
+/** The L1 page of a new pipeline incident, as the fake webhook receiver must get it, exactly. */
+export const firstPage = (number: number, title: string) => ({
+  incident: {
+    id: expect.any(String),
+    number,
+    title,
+    severity: 'critical',
+    status: 'open',
+    url: null,
+    level: 1,
+  },
+  level: { level: 1, name: 'Pager' },
+  reason: 'timer',
+  comment: null,
+  text: `INC-${number} [critical] ${title} — escalated to L1 Pager`,
+});
+
 export const pages = (receiver: FakeReceiver) =>
   receiver.calls.filter((c) => c.method === 'POST' && c.path === '/page').map((c) => c.body as Page);
 
