@@ -9,6 +9,7 @@ import {
 import { db } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/client';
 import { applyAlertEventsToIncidents } from '@/lib/incidents/auto-open';
+import { insertAlertEvents } from '@/lib/incidents/bulk-insert';
 import { reportLiveness } from '@/lib/liveness';
 import { metrics } from '@/lib/metrics/registry';
 import { storedOpenFirings } from './open-firings';
@@ -17,7 +18,7 @@ import { storedOpenFirings } from './open-firings';
  * Stores alert events (webhook notifications and poller transitions) in `alert_events`, idempotently:
  * Alertmanager resends every group_interval/repeat_interval, each HA peer may send, and the poller
  * reports the same changes, so a row is inserted only when its (fingerprint, startsAt, status) is new
- * (`INSERT … ON CONFLICT DO NOTHING` through createMany's skipDuplicates).
+ * (one `INSERT … ON CONFLICT DO NOTHING` over column arrays, bulk-insert.ts).
  */
 
 export type EventSource = 'webhook' | 'poller';
@@ -83,23 +84,18 @@ export async function storeAlertEvents(
   let stored: number;
   try {
     const prisma = client ?? db();
-    // One transaction covers Prisma splitting a very large batch into several INSERTs (PostgreSQL takes
-    // at most 65,535 parameters per statement) and the incidents the events open or update
+    // One transaction covers the insert and the incidents the events open or update
     // (lib/incidents/auto-open.ts): if opening an incident fails, nothing is stored and the webhook
     // answers 503, so Alertmanager sends the notification again.
     const insert = prisma.$transaction(
       async (tx) => {
-        const result = await tx.alertEvent.createMany({
-          data: inKeyOrder(events).map(toRow),
-          skipDuplicates: true,
-        });
+        const count = await insertAlertEvents(tx, inKeyOrder(events));
         await applyAlertEventsToIncidents(tx, events, { autoOpen, group });
-        return result;
+        return count;
       },
       { maxWait: timeoutMs, timeout: timeoutMs },
     );
-    const result = await withDeadline(insert, timeoutMs);
-    stored = result.count;
+    stored = await withDeadline(insert, timeoutMs);
   } catch (error) {
     counter.inc({ source, outcome: 'failed' }, events.length);
     if (source === 'webhook') reportLiveness(WEBHOOK_LIVENESS, false);
@@ -109,14 +105,6 @@ export async function storeAlertEvents(
   counter.inc({ source, outcome: 'stored' }, stored);
   counter.inc({ source, outcome: 'duplicate' }, events.length - stored);
   return { received: events.length, stored, duplicates: events.length - stored };
-}
-
-function toRow(event: AlertEventInput) {
-  return {
-    ...event,
-    startsAt: new Date(event.startsAt),
-    endsAt: event.endsAt === null ? null : new Date(event.endsAt),
-  };
 }
 
 async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -2,6 +2,7 @@ import 'server-only';
 import type { AlertEventInput } from '@/lib/alerts/alert-event';
 import { auditSystem } from '@/lib/audit';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { insertIncidentAlerts } from './bulk-insert';
 import { incidentLabel } from './incident-ref';
 import { highestSeverity } from './incident-status';
 import { recordEvent, recordEvents } from './record-event';
@@ -84,10 +85,10 @@ export async function insertIncident(
     },
     select: { id: true, number: true },
   });
-  await tx.incidentAlert.createMany({
-    data: input.alerts.map((a) => ({ incidentId: incident.id, ...a })),
-    skipDuplicates: true,
-  });
+  await insertIncidentAlerts(
+    tx,
+    input.alerts.map((a) => ({ incidentId: incident.id, ...a })),
+  );
   const [first] = input.alerts;
   await recordEvent(tx, {
     incidentId: incident.id,
@@ -140,60 +141,58 @@ export async function applyAlertEventsToIncidents(
   const effects: IncidentEffects = { opened: [], fired: 0, resolved: 0 };
   if (events.length === 0) return effects;
   const key = (e: { cluster: string; fingerprint: string }) => `${e.cluster}/${e.fingerprint}`;
-  const candidates = autoOpen
-    ? events.filter((e) => e.status === 'firing' && matchesAutoIncidentPolicy(e.labels, autoOpen))
-    : [];
-  const fingerprints = [...new Set(events.map((e) => e.fingerprint))];
-  const linkedBefore = await tx.incidentAlert.findMany({
-    where: { fingerprint: { in: fingerprints } },
-    select: { cluster: true, fingerprint: true },
-  });
-  const linkedKeys = new Set(linkedBefore.map(key));
-  const relevant = events.filter((e) => linkedKeys.has(key(e)) || candidates.includes(e));
+  const candidates = new Set(
+    autoOpen
+      ? events.filter((e) => e.status === 'firing' && matchesAutoIncidentPolicy(e.labels, autoOpen))
+      : [],
+  );
+  const linkedKeys = new Set(
+    (
+      await linkedAlerts(
+        tx,
+        events.map((e) => e.fingerprint),
+      )
+    ).map(key),
+  );
+  const relevant = events.filter((e) => linkedKeys.has(key(e)) || candidates.has(e));
   if (relevant.length === 0) return effects;
 
   // The group's lock too: two notifications of one group at once must not open two incidents.
-  await lockAlerts(tx, [...relevant.map(key), ...(group && candidates.length ? [`group:${group}`] : [])]);
-  const links = await tx.incidentAlert.findMany({
-    where: { fingerprint: { in: [...new Set(relevant.map((e) => e.fingerprint))] } },
-    include: { incident: { select: { status: true } } },
-  });
+  await lockAlerts(tx, [...relevant.map(key), ...(group && candidates.size ? [`group:${group}`] : [])]);
+  const linksByKey = new Map<string, Link[]>();
+  for (const link of await linksWithStatus(
+    tx,
+    relevant.map((e) => e.fingerprint),
+  ))
+    linksByKey.set(key(link), [...(linksByKey.get(key(link)) ?? []), link]);
   // Oldest first, and a firing before the resolution of the same start, so a batch replays in order.
   const ordered = [...relevant].sort(
     (a, b) => a.startsAt.localeCompare(b.startsAt) || (a.status === 'firing' ? -1 : 1),
   );
+  // The replay changes the links in memory; the changed ones and the timeline are written once at the end.
+  const changed = new Set<Link>();
+  const timeline: Parameters<typeof recordEvents>[1][number][] = [];
   const toOpen: { event: AlertEventInput; startsAt: Date }[] = [];
   for (const event of ordered) {
     const startsAt = new Date(event.startsAt);
-    const mine = links.filter((l) => l.cluster === event.cluster && l.fingerprint === event.fingerprint);
+    const mine = linksByKey.get(key(event)) ?? [];
     if (event.status === 'resolved') {
       for (const link of mine) {
         if (link.resolvedAt || link.startsAt > startsAt) continue;
         const at = event.endsAt ? new Date(event.endsAt) : new Date();
-        await tx.incidentAlert.update({
-          where: { incidentId_fingerprint: { incidentId: link.incidentId, fingerprint: link.fingerprint } },
-          data: { resolvedAt: at },
-        });
         link.resolvedAt = at;
-        await recordEvent(tx, {
-          incidentId: link.incidentId,
-          type: 'alert.resolved',
-          at,
-          data: alertData(event),
-        });
+        changed.add(link);
+        timeline.push({ incidentId: link.incidentId, type: 'alert.resolved', at, data: alertData(event) });
         effects.resolved++;
       }
       continue;
     }
     for (const link of mine) {
-      if (link.incident.status === 'resolved' || link.startsAt >= startsAt) continue;
-      await tx.incidentAlert.update({
-        where: { incidentId_fingerprint: { incidentId: link.incidentId, fingerprint: link.fingerprint } },
-        data: { startsAt, resolvedAt: null },
-      });
+      if (link.incidentStatus === 'resolved' || link.startsAt >= startsAt) continue;
       link.startsAt = startsAt;
       link.resolvedAt = null;
-      await recordEvent(tx, {
+      changed.add(link);
+      timeline.push({
         incidentId: link.incidentId,
         type: 'alert.fired',
         at: startsAt,
@@ -202,13 +201,54 @@ export async function applyAlertEventsToIncidents(
       effects.fired++;
     }
     const covered = mine.some(
-      (l) => l.incident.status !== 'resolved' || l.startsAt.getTime() === startsAt.getTime(),
+      (l) => l.incidentStatus !== 'resolved' || l.startsAt.getTime() === startsAt.getTime(),
     );
-    if (!candidates.includes(event) || covered) continue;
+    if (!candidates.has(event) || covered) continue;
     toOpen.push({ event, startsAt });
   }
+  await updateLinks(tx, [...changed]);
+  await recordEvents(tx, timeline);
   if (toOpen.length > 0) effects.opened.push(...(await openForGroup(tx, toOpen, group)));
   return effects;
+}
+
+/** An alert's link to an incident, with the incident's status. */
+type Link = {
+  incidentId: string;
+  cluster: string;
+  fingerprint: string;
+  startsAt: Date;
+  resolvedAt: Date | null;
+  incidentStatus: string;
+};
+
+// Raw SQL over arrays, not `findMany({where: {fingerprint: {in: […]}}})`: Prisma's query compiler puts
+// every value of the list into the plan it compiles on the main thread (see bulk-insert.ts).
+
+async function linkedAlerts(tx: Tx, fingerprints: readonly string[]) {
+  return tx.$queryRaw<{ cluster: string; fingerprint: string }[]>`
+    SELECT cluster, fingerprint FROM incident_alerts WHERE fingerprint = ANY(${[...new Set(fingerprints)]}::text[])`;
+}
+
+async function linksWithStatus(tx: Tx, fingerprints: readonly string[]): Promise<Link[]> {
+  return tx.$queryRaw<Link[]>`
+    SELECT a.incident_id AS "incidentId", a.cluster, a.fingerprint, a.starts_at AS "startsAt",
+      a.resolved_at AS "resolvedAt", i.status::text AS "incidentStatus"
+    FROM incident_alerts a JOIN incidents i ON i.id = a.incident_id
+    WHERE a.fingerprint = ANY(${[...new Set(fingerprints)]}::text[])`;
+}
+
+async function updateLinks(tx: Tx, links: readonly Link[]): Promise<void> {
+  if (links.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE incident_alerts AS a SET starts_at = v.starts_at, resolved_at = v.resolved_at
+    FROM unnest(
+      ${links.map((l) => l.incidentId)}::text[],
+      ${links.map((l) => l.fingerprint)}::text[],
+      ${links.map((l) => l.startsAt.toISOString())}::timestamp(3)[],
+      ${links.map((l) => l.resolvedAt?.toISOString() ?? null)}::timestamp(3)[]
+    ) AS v(incident_id, fingerprint, starts_at, resolved_at)
+    WHERE a.incident_id = v.incident_id AND a.fingerprint = v.fingerprint`;
 }
 
 /**
@@ -249,10 +289,10 @@ async function openForGroup(
       })
     : null;
   if (existing) {
-    await tx.incidentAlert.createMany({
-      data: alerts.map((a) => ({ incidentId: existing.incidentId, ...a })),
-      skipDuplicates: true,
-    });
+    await insertIncidentAlerts(
+      tx,
+      alerts.map((a) => ({ incidentId: existing.incidentId, ...a })),
+    );
     await fired(existing.incidentId);
     return [];
   }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { insertTimelineRows } from './bulk-insert';
 import { type TimelineEvent, timelineEventSchema } from './timeline-events';
 
 /**
@@ -26,7 +27,11 @@ export async function recordEvent(tx: Tx, event: EventRecord): Promise<bigint> {
   return (await tx.timelineEvent.create({ data: row(event), select: { id: true } })).id;
 }
 
-/** Several events in one insert (a batch of alerts firing, the changes of one incident edit). */
+/** Several events in one insert (a batch of alerts firing, the changes of one incident edit), in order. */
 export async function recordEvents(tx: Tx, events: readonly EventRecord[]): Promise<void> {
-  if (events.length > 0) await tx.timelineEvent.createMany({ data: events.map(row) });
+  const now = new Date();
+  await insertTimelineRows(
+    tx,
+    events.map(row).map((r) => ({ ...r, at: r.at ?? now, actorId: r.actorId ?? null })),
+  );
 }
