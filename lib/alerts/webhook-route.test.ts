@@ -24,7 +24,7 @@ vi.mock('@/lib/auth', async () => (await import('@/lib/testing/route-harness')).
 const store = vi.hoisted(() => ({ fail: undefined as Error | undefined, events: [] as AlertEventInput[][] }));
 vi.mock('@/lib/incidents/alert-ingest', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/incidents/alert-ingest')>()),
-  storeAlertEvents: async (events: AlertEventInput[]) => {
+  storeWebhookEvents: async (events: AlertEventInput[]) => {
     if (store.fail) throw store.fail;
     store.events.push(events);
     return { received: events.length, stored: events.length, duplicates: 0 };

@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
+import { POLLER_RECEIVER } from '@/lib/alerts/alert-event';
 import { readAlertHistory } from '@/lib/alerts/history';
 import type { PolledAlerts, TrackedAlert } from '@/lib/alerts/transitions';
 import {
@@ -17,7 +18,7 @@ import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
 import { metrics } from '@/lib/metrics/registry';
-import { AlertStoreError, storeAlertEvents, transitionRecorder } from './alert-ingest';
+import { AlertStoreError, storeAlertEvents, storeWebhookEvents, transitionRecorder } from './alert-ingest';
 
 /**
  * The data layer of the webhook and the poller against a real PostgreSQL (embedded, migrated like
@@ -322,6 +323,54 @@ describe('the poller and the webhook together', () => {
     } finally {
       await down.$disconnect().catch(() => {});
     }
+  });
+});
+
+describe('storeWebhookEvents', () => {
+  const flood = (receiver: string, n = 300) =>
+    Array.from({ length: n }, (_, i) => ({
+      cluster: 'default',
+      fingerprint: `f100d${String(i).padStart(11, '0')}`,
+      alertname: 'FloodDown',
+      status: 'firing' as const,
+      labels: { alertname: 'FloodDown', instance: `host-${i}`, severity: 'critical' },
+      annotations: {},
+      startsAt: '2026-12-04T03:00:00.000Z',
+      endsAt: null,
+      receiver,
+      groupKey: '{}:{alertname="FloodDown"}',
+    }));
+  const linked = async () =>
+    sql<{ incidents: number; alerts: number }>(
+      "SELECT count(DISTINCT incident_id)::int AS incidents, count(*)::int AS alerts FROM incident_alerts WHERE fingerprint LIKE 'f100d%'",
+    );
+
+  it('stores every copy of a flood (both peers, two receivers, at once) once, opening one incident', async () => {
+    const options = { autoOpen: { severity: 'critical' }, group: 'default:flood', client: prisma };
+    const copies = ['pager', 'pager', 'chat', 'chat'].map((receiver) =>
+      storeWebhookEvents(flood(receiver), options),
+    );
+    const results = await Promise.all(copies);
+    expect(results.reduce((sum, r) => sum + r.stored, 0)).toBe(300);
+    // The copies after the first find every event stored by a webhook: answered without a transaction.
+    expect(results.filter((r) => r.duplicates === 300)).toHaveLength(3);
+    expect(await rowCount()).toBe(300);
+    expect(await linked()).toEqual([{ incidents: 1, alerts: 300 }]);
+  });
+
+  it('still opens the incident for events the poller stored first (the poller opens none)', async () => {
+    await sql(
+      "DELETE FROM incidents WHERE id IN (SELECT incident_id FROM incident_alerts WHERE fingerprint LIKE 'f100d%')",
+    );
+    await storeAlertEvents(flood(POLLER_RECEIVER, 5), { source: 'poller', client: prisma });
+    expect(await linked()).toEqual([{ incidents: 0, alerts: 0 }]);
+    const result = await storeWebhookEvents(flood('pager', 5), {
+      autoOpen: { severity: 'critical' },
+      group: 'default:flood-after-poller',
+      client: prisma,
+    });
+    expect(result).toEqual({ received: 5, stored: 0, duplicates: 5 });
+    expect(await linked()).toEqual([{ incidents: 1, alerts: 5 }]);
   });
 });
 

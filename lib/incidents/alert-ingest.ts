@@ -1,5 +1,5 @@
 import 'server-only';
-import { type AlertEventInput, inKeyOrder } from '@/lib/alerts/alert-event';
+import { type AlertEventInput, inKeyOrder, POLLER_RECEIVER } from '@/lib/alerts/alert-event';
 import {
   alertTransitions,
   firstPollAgainstStored,
@@ -13,6 +13,7 @@ import { insertAlertEvents } from '@/lib/incidents/bulk-insert';
 import { reportLiveness } from '@/lib/liveness';
 import { metrics } from '@/lib/metrics/registry';
 import { storedOpenFirings } from './open-firings';
+import { createWorkQueue } from './work-queue';
 
 /**
  * Stores alert events (webhook notifications and poller transitions) in `alert_events`, idempotently:
@@ -105,6 +106,52 @@ export async function storeAlertEvents(
   counter.inc({ source, outcome: 'stored' }, stored);
   counter.inc({ source, outcome: 'duplicate' }, events.length - stored);
   return { received: events.length, stored, duplicates: events.length - stored };
+}
+
+/**
+ * Webhook notifications are stored WEBHOOK_CONCURRENCY at a time per process. A flood arrives many times
+ * over: every HA peer sends each group, to every receiver routed to Vigil (10,000 new alerts were 48
+ * notifications of 833 at once here). Run all at once, the copies queue on each other's uncommitted
+ * rows while holding the pool's connections, past the 10 s deadline, so every one answered 503 and the
+ * retries repeated the flood. In turn, the first copy does the work and the others find it done
+ * (alreadyStoredByWebhook), with connections left for escalation and acknowledgements.
+ */
+const WEBHOOK_CONCURRENCY = 2;
+const webhookQueue = createWorkQueue(WEBHOOK_CONCURRENCY);
+
+/**
+ * A webhook notification's events: stored through the webhook queue, or answered at once as duplicates
+ * when a webhook notification already stored every one of them (its incident effects were applied in
+ * that same transaction). Events the poller stored first still go through storeAlertEvents, since the
+ * poller opens no incidents.
+ */
+export function storeWebhookEvents(
+  events: readonly AlertEventInput[],
+  options: { autoOpen: Record<string, string> | null; group: string; client?: PrismaClient },
+): Promise<StoreResult> {
+  return webhookQueue.run(async () => {
+    const client = options.client ?? db();
+    if (events.length > 0 && (await alreadyStoredByWebhook(client, events).catch(() => false))) {
+      metrics().alertEvents.inc({ source: 'webhook', outcome: 'duplicate' }, events.length);
+      reportLiveness(WEBHOOK_LIVENESS, true);
+      return { received: events.length, stored: 0, duplicates: events.length };
+    }
+    return storeAlertEvents(events, { source: 'webhook', ...options });
+  });
+}
+
+async function alreadyStoredByWebhook(client: PrismaClient, events: readonly AlertEventInput[]) {
+  const keys = [...new Map(events.map((e) => [`${e.fingerprint}\0${e.startsAt}\0${e.status}`, e])).values()];
+  const [row] = await client.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM alert_events a
+    JOIN unnest(
+      ${keys.map((e) => e.fingerprint)}::text[],
+      ${keys.map((e) => new Date(e.startsAt).toISOString())}::timestamp(3)[],
+      ${keys.map((e) => e.status)}::"AlertStatus"[]
+    ) AS k(fingerprint, starts_at, status)
+      ON a.fingerprint = k.fingerprint AND a.starts_at = k.starts_at AND a.status = k.status
+    WHERE a.receiver <> ${POLLER_RECEIVER}`;
+  return row?.n === keys.length;
 }
 
 async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -3,7 +3,7 @@ import { alertmanagerWebhookOp } from '@/lib/alerts/api';
 import { notificationCluster, webhookAlertEvents } from '@/lib/alerts/webhook-schema';
 import { config } from '@/lib/config/current';
 import { route } from '@/lib/http/route';
-import { AlertStoreError, storeAlertEvents } from '@/lib/incidents/alert-ingest';
+import { AlertStoreError, storeWebhookEvents } from '@/lib/incidents/alert-ingest';
 import { metrics } from '@/lib/metrics/registry';
 
 export const dynamic = 'force-dynamic';
@@ -25,8 +25,7 @@ export const POST = route(
   async ({ query, body: notification }) => {
     const cluster = notificationCluster(notification.externalURL, config().alertmanagers, query.cluster);
     try {
-      const result = await storeAlertEvents(webhookAlertEvents(notification, cluster), {
-        source: 'webhook',
+      const result = await storeWebhookEvents(webhookAlertEvents(notification, cluster), {
         autoOpen: config().escalation.autoIncidentMatch,
         group: `${cluster}:${notification.groupKey}`,
       });
