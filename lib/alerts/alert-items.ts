@@ -47,7 +47,10 @@ export function toAlertItem(
   };
 }
 
-function itemState(alert: ClusterAlert): AlertItem['state'] {
+/** The state the console shows for Alertmanager's state (see toAlertItem). */
+export function itemState(
+  alert: Pick<ClusterAlert, 'state' | 'silencedBy' | 'inhibitedBy'>,
+): AlertItem['state'] {
   if (alert.state === 'unprocessed') return 'unprocessed';
   if (alert.state === 'suppressed') {
     if (alert.silencedBy.length > 0) return 'silenced';

@@ -7,18 +7,11 @@ import { runbookLinks } from '@/lib/runbooks/catalog';
 import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
 import { type ClusterSnapshot, sources, wantRouteGroups } from '@/lib/snapshots/sources';
 import { type AckMap, withAcks } from './ack-overlay';
+import { countBySeverity, countByState } from './alert-counts';
 import { type IndexedAlert, indexAlerts } from './alert-items';
 import type { AlertsResponse, alertsQuerySchema } from './api-schema';
-import { alertPredicate, countByState, parseStates } from './filter';
-import {
-  countBySeverity,
-  groupAlerts,
-  pageOf,
-  parseGroupBy,
-  type RouteIndex,
-  routeIndex,
-  summarizeGroups,
-} from './grouping';
+import { alertPredicate, parseStates } from './filter';
+import { groupAlerts, pageOf, parseGroupBy, type RouteIndex, routeIndex, summarizeGroups } from './grouping';
 import { type AlertLabelsResponse, buildLabelIndex, type LabelIndex, labelSuggestions } from './label-index';
 
 /**
@@ -129,8 +122,8 @@ function computeAnswer(index: AlertIndex, acks: AckMap, query: AlertsQuery): Cor
     counts: {
       total: alerts.length,
       matching: matching.length,
-      bySeverity: countBySeverity(matching),
-      byState: countByState(alerts),
+      bySeverity: countBySeverity(matching.map((a) => a.item)),
+      byState: countByState(alerts.map((a) => a.item)),
     },
     page: { offset: query.offset, limit: query.limit },
   };
