@@ -42,7 +42,10 @@ export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: bool
           <Button variant="secondary" onClick={() => setDialog('silence')}>
             Silence…
           </Button>
-          <OpenIncidentButton alerts={[{ fingerprint: alert.fingerprint, cluster: alert.cluster }]} />
+          <OpenIncidentButton
+            alerts={[{ fingerprint: alert.fingerprint, cluster: alert.cluster }]}
+            existing={alert.incident}
+          />
         </div>
       ) : null}
       <ErrorMessage error={unacknowledge.error} />

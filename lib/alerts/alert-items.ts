@@ -42,6 +42,7 @@ export function toAlertItem(
     silencedBy: alert.silencedBy,
     inhibitedBy: alert.inhibitedBy,
     ack: null,
+    incident: null,
     runbook: runbookLink(resolveRunbook(runbooks, alert.labels, alert.annotations), alert.fingerprint),
     groupKey,
   };

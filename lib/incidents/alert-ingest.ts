@@ -1,5 +1,6 @@
 import 'server-only';
 import { type AlertEventInput, inKeyOrder } from '@/lib/alerts/alert-event';
+import { invalidateIncidentLinks } from '@/lib/alerts/incident-links';
 import {
   alertTransitions,
   firstPollAgainstStored,
@@ -100,6 +101,8 @@ export async function storeAlertEvents(
     );
     const result = await withDeadline(insert, timeoutMs);
     stored = result.count;
+    // The events may have opened an incident or added alerts to one.
+    invalidateIncidentLinks();
   } catch (error) {
     counter.inc({ source, outcome: 'failed' }, events.length);
     if (source === 'webhook') reportLiveness(WEBHOOK_LIVENESS, false);

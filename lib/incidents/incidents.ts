@@ -185,12 +185,15 @@ export async function createIncident(actor: Actor, body: CreateIncidentBody): Pr
         OR: alerts.map((a) => ({ cluster: a.cluster, fingerprint: a.fingerprint })),
         incident: { status: { not: 'resolved' } },
       },
-      include: { incident: { select: { number: true } } },
+      include: { incident: { select: { id: true, number: true } } },
     });
-    if (taken)
+    if (taken) {
+      const ref = incidentLabel(taken.incident.number);
       throw new ConflictError(
-        `Alert ${taken.alertname} (${taken.fingerprint}) is already part of ${incidentLabel(taken.incident.number)}; open that incident instead.`,
+        `Alert ${taken.alertname} (${taken.fingerprint}) is already part of ${ref}; open that incident instead.`,
+        { id: taken.incident.id, ref },
       );
+    }
     const incident = await insertIncident(tx, {
       title: body.title ?? defaultTitle(alerts),
       severity: body.severity ?? highestSeverity(alerts.map((a) => incidentSeverity(a.labels))),
