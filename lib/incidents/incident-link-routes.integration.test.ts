@@ -11,7 +11,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded'
 import { applyMigrations } from '@/lib/db/migrate';
 import { runtimeState } from '@/lib/db/runtime';
 import { context } from '@/lib/testing/route-harness';
-import { incidentSummarySchema } from './incident-schemas';
+import { incidentDetailSchema, incidentSummarySchema } from './incident-schemas';
 
 /**
  * The alert ↔ incident link through the real routes and a real PostgreSQL (embedded, migrated like
@@ -124,6 +124,21 @@ describe('the alert ↔ incident link', () => {
     const { error } = errorBodySchema.parse(again.body);
     expect(error.existing).toEqual({ id: linked?.incident?.id, ref: linked?.incident?.ref });
     expect(error.message).toContain(`already part of ${linked?.incident?.ref}`);
+  });
+
+  it("gives the incident page the next escalation step of the incident's policy", async () => {
+    const { syncEscalationPolicy } = await import('@/lib/escalation/policy');
+    await syncEscalationPolicy(db(), [
+      { level: 1, name: 'On-call', delaySeconds: 0, targets: [] },
+      { level: 2, name: 'SRE lead', delaySeconds: 300, targets: [] },
+    ]);
+    const [linked] = (await listAlerts()).filter((a) => a.incident);
+    const ref = linked?.incident?.ref ?? '';
+    const response = await routes.incident.GET(request(`/api/v1/incidents/${ref}`), context({ id: ref }));
+    const detail = incidentDetailSchema.parse(await response.json());
+    // Level 0 until the scheduler's first pass (none runs here): L1 is due at once.
+    expect(detail.nextEscalation).toMatchObject({ level: 1, name: 'On-call' });
+    expect(Date.parse(detail.nextEscalation?.at ?? '')).toBeLessThanOrEqual(Date.now());
   });
 
   it('is gone once the incident is resolved', async () => {

@@ -117,6 +117,8 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
     where: parseIncidentRef(ref),
     select: {
       ...summarySelect,
+      nextEscalationAt: true,
+      escalationPolicyId: true,
       createdBy: { select: { id: true, name: true, email: true } },
       alerts: { orderBy: { addedAt: 'asc' } },
       notes: {
@@ -143,6 +145,7 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
     createdBy: person(row.createdBy),
     alerts,
     suggestResolve: row.status !== 'resolved' && alerts.length > 0 && alerts.every((a) => a.resolvedAt),
+    nextEscalation: await nextEscalation(row),
     notes: row.notes.map((n) => ({
       id: n.id,
       body: n.body,
@@ -164,6 +167,28 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
       };
     }),
   };
+}
+
+/**
+ * The level the scheduler raises next and when (its stored `nextEscalationAt`), from the incident's
+ * policy (the default one when it has none): one small indexed query, only for an open incident.
+ */
+async function nextEscalation(row: {
+  status: string;
+  escalationLevel: number;
+  nextEscalationAt: Date | null;
+  escalationPolicyId: string | null;
+}): Promise<IncidentDetail['nextEscalation']> {
+  if (row.status !== 'open' || !row.nextEscalationAt) return null;
+  const next = await db().escalationLevel.findFirst({
+    where: {
+      level: { gt: row.escalationLevel },
+      policy: row.escalationPolicyId ? { id: row.escalationPolicyId } : { isDefault: true },
+    },
+    orderBy: { level: 'asc' },
+    select: { level: true, name: true },
+  });
+  return next ? { at: row.nextEscalationAt.toISOString(), level: next.level, name: next.name } : null;
 }
 
 /**
