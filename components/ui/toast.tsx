@@ -33,7 +33,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 }
 
 /** The region is always there (empty when quiet): live regions announce changes, not first renders. */
-export function ToastRegion({ text }: { text: string | null }) {
+function ToastRegion({ text }: { text: string | null }) {
   return (
     <div
       role="status"
