@@ -141,6 +141,8 @@ test('a viewer sent away from an admin page is told why', async ({ page }) => {
 
 test('unknown incidents, alerts and runbooks get a not-found page with a way back', async ({ page }) => {
   await signIn(page, E2E_USERS.viewer, '/incidents/INC-999999');
+  // Signed in (back on the page asked for) before going anywhere else.
+  await expect(page.getByTestId('not-found')).toBeVisible();
   for (const [path, what, back] of [
     ['/incidents/INC-999999', 'There is no incident INC-999999.', '/incidents'],
     ['/alerts/ffffffffffff0000', 'No alert with fingerprint ffffffffffff0000 has fired here', '/alerts'],
