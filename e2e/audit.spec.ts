@@ -65,7 +65,8 @@ test('a responder is kept out of the audit log, in the console and the API', asy
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Audit', exact: true })).toHaveCount(0);
   await page.goto('/admin/audit');
-  await expect(page).toHaveURL(/\/\?forbidden=1$/);
+  await expect(page).toHaveURL(/\/\?forbidden=admin$/);
+  await expect(page.getByTestId('forbidden-notice')).toContainText('Admins only');
   for (const path of ['/api/v1/audit', '/api/v1/audit/export']) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(403);

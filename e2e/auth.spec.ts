@@ -56,5 +56,10 @@ test('a viewer does not see the admin page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Admin', exact: true })).toHaveCount(0);
   await page.goto('/admin');
-  await expect(page).toHaveURL(/\/\?forbidden=1$/);
+  await expect(page).toHaveURL(/\/\?forbidden=admin$/);
+  // Told why, and what to do.
+  await expect(page.getByTestId('forbidden-notice')).toContainText(
+    'Admins only: that page needs the admin role, and you are signed in as a viewer.',
+  );
+  await expect(page.getByTestId('forbidden-notice')).toContainText('ask an admin');
 });

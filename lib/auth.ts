@@ -84,10 +84,13 @@ export async function requireActor(role: Role = 'viewer'): Promise<Actor> {
   return actor;
 }
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
+/**
+ * For pages: the signed-in user, or a redirect to the sign-in page; a user without `role` goes to the
+ * overview, which says why (`?forbidden=<role>`, components/shell/forbidden-notice.tsx).
+ */
 export async function requirePageUser(role: Role = 'viewer'): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect('/signin');
-  if (!hasRole(actor.role, role)) redirect('/?forbidden=1');
+  if (!hasRole(actor.role, role)) redirect(`/?forbidden=${role}`);
   return actor;
 }

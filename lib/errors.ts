@@ -39,9 +39,13 @@ export class ValidationError extends Error {
   }
 }
 
+/** `existing`: what the request collides with, so a client can go there instead (e.g. the incident). */
 export class ConflictError extends Error {
   readonly status = 409;
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly existing?: { id: string; ref: string },
+  ) {
     super(message);
     this.name = 'ConflictError';
   }
@@ -116,6 +120,7 @@ export function errorBody(e: AppError) {
       message: e.message,
       ...(e instanceof ValidationError && Object.keys(e.fields).length ? { fields: e.fields } : {}),
       ...(e instanceof UpstreamError ? { source: e.source, hint: e.hint } : {}),
+      ...(e instanceof ConflictError && e.existing ? { existing: e.existing } : {}),
     },
   };
 }

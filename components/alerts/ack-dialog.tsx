@@ -5,10 +5,13 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogTitle } from '@/components/ui/dialog';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { useToast } from '@/components/ui/toast';
 import { errorText } from '@/lib/api/client';
 import { invalidateAfter } from '@/lib/api/query';
 import { acknowledgeAlertOp } from '@/lib/incidents/ack-api';
 import { acknowledge, acknowledgeMany } from './ack-api';
+import { acknowledgedBy } from './alert-cache';
+import { useChangeCachedAlert } from './use-alert-cache';
 
 export type AckTarget = {
   /** "InstanceDown on db-1", or "the group alertname=\"X\" (12 alerts)". */
@@ -26,6 +29,8 @@ const DURATIONS = ['30m', '1h', '4h', '1d'] as const;
  */
 export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () => void }) {
   const queryClient = useQueryClient();
+  const changeAlert = useChangeCachedAlert();
+  const confirm = useToast();
   const [comment, setComment] = useState('');
   const [silence, setSilence] = useState(true);
   const [duration, setDuration] = useState<string>('1h');
@@ -40,18 +45,29 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
     const body = { comment: comment.trim() || undefined, silence, ...(silence ? { duration } : {}) };
     try {
       const alerts = await target.alerts();
-      if (alerts.length === 1 && alerts[0]) await acknowledge(alerts[0].fingerprint, alerts[0].cluster, body);
-      else {
+      if (alerts.length === 1 && alerts[0]) {
+        const outcome = await acknowledge(alerts[0].fingerprint, alerts[0].cluster, body);
+        changeAlert(outcome, acknowledgedBy(outcome));
+        confirm(outcome.silenceId ? 'Acknowledged and silenced while it fires' : 'Acknowledged');
+      } else {
         const results = await acknowledgeMany(alerts, body);
+        let done = 0;
+        for (const r of results)
+          if (r.status === 'acknowledged') {
+            done++;
+            changeAlert(r, acknowledgedBy(r));
+          }
         const notDone = results.filter((r) => r.status !== 'acknowledged' && r.status !== 'already');
         if (notDone.length > 0) setSkipped(notDone.map((r) => ('message' in r ? r.message : r.fingerprint)));
         if (notDone.length === results.length)
           throw new Error(
             notDone[0] && 'message' in notDone[0] ? notDone[0].message : 'Nothing was acknowledged.',
           );
+        confirm(`Acknowledged ${done} alert${done === 1 ? '' : 's'}`);
       }
-      // One alert or a group: both operations change the same cached families.
-      await invalidateAfter(queryClient, acknowledgeAlertOp);
+      // The cache shows the answer already; the refetch (one alert or a group: both operations change
+      // the same cached families) confirms it in the background.
+      void invalidateAfter(queryClient, acknowledgeAlertOp);
       onClose();
     } catch (e) {
       setError(errorText(e));

@@ -5,11 +5,14 @@ import { OpenIncidentButton } from '@/components/incidents/open-incident-button'
 import { LazySilenceDialog } from '@/components/silences/lazy-silence-dialog';
 import { Button } from '@/components/ui/button';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { useToast } from '@/components/ui/toast';
 import type { AlertItem } from '@/lib/alerts/api-schema';
 import { useApiMutation } from '@/lib/api/query';
 import { unacknowledgeAlertOp } from '@/lib/incidents/ack-api';
 import { AckDialog } from './ack-dialog';
 import { alertAckTarget, alertSilenceInitial } from './ack-targets';
+import { silencedWith } from './alert-cache';
+import { useChangeCachedAlert } from './use-alert-cache';
 
 /**
  * Who acknowledged the alert and since when, for everyone; for responders, acknowledge,
@@ -17,7 +20,11 @@ import { alertAckTarget, alertSilenceInitial } from './ack-targets';
  */
 export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: boolean }) {
   const [dialog, setDialog] = useState<'ack' | 'silence' | null>(null);
-  const unacknowledge = useApiMutation(unacknowledgeAlertOp);
+  const changeAlert = useChangeCachedAlert();
+  const confirm = useToast();
+  const unacknowledge = useApiMutation(unacknowledgeAlertOp, {
+    onSuccess: () => confirm('Acknowledgement ended'),
+  });
   const busy = unacknowledge.isPending;
   const unack = () =>
     unacknowledge.mutate({ params: { fingerprint: alert.fingerprint }, query: { cluster: alert.cluster } });
@@ -42,13 +49,20 @@ export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: bool
           <Button variant="secondary" onClick={() => setDialog('silence')}>
             Silence…
           </Button>
-          <OpenIncidentButton alerts={[{ fingerprint: alert.fingerprint, cluster: alert.cluster }]} />
+          <OpenIncidentButton
+            alerts={[{ fingerprint: alert.fingerprint, cluster: alert.cluster }]}
+            existing={alert.incident}
+          />
         </div>
       ) : null}
       <ErrorMessage error={unacknowledge.error} />
       {dialog === 'ack' ? <AckDialog target={alertAckTarget(alert)} onClose={() => setDialog(null)} /> : null}
       {dialog === 'silence' ? (
-        <LazySilenceDialog initial={alertSilenceInitial(alert)} onClose={() => setDialog(null)} />
+        <LazySilenceDialog
+          initial={alertSilenceInitial(alert)}
+          onClose={() => setDialog(null)}
+          onSaved={(saved) => changeAlert(alert, silencedWith(saved.silenceId))}
+        />
       ) : null}
     </div>
   );

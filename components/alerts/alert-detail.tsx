@@ -10,6 +10,7 @@ import type { AlertDetail } from '@/lib/alerts/api-schema';
 import { useApiQuery } from '@/lib/api/query';
 import { AlertActions } from './alert-actions';
 import { ExpressionGraph } from './expression-graph';
+import { IncidentChip } from './incident-chip';
 import { LogContext } from './log-context';
 
 /** Said instead of the API's 404, which addresses a caller that asked for a fingerprint. */
@@ -68,6 +69,7 @@ function AlertDetailBody({ data, canAct }: { data: AlertDetail; canAct: boolean 
           </span>
           <h2 className="text-lg font-semibold">{alert.alertname}</h2>
           <Badge tone={alert.state === 'firing' ? 'danger' : 'neutral'}>{alert.state}</Badge>
+          <IncidentChip incident={alert.incident} />
         </div>
         {alert.summary ? <p className="text-sm">{alert.summary}</p> : null}
         {alert.annotations.description && alert.annotations.description !== alert.summary ? (

@@ -6,6 +6,7 @@ import { severityClass } from '@/components/format/severity';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { AlertItem } from '@/lib/alerts/api-schema';
+import { IncidentChip } from './incident-chip';
 
 /** Labels worth a glance in a row; the rest are in the detail. */
 const KEY_LABELS = ['instance', 'job', 'namespace', 'pod', 'service', 'cluster'];
@@ -54,6 +55,7 @@ export function AlertRow({ alert, selected, isNew, nowMs, href, onSelect, onAck 
         <span title={alert.startsAt}>for {formatDuration(secondsSince(alert.startsAt, nowMs))}</span>
         <span className="flex flex-wrap justify-end gap-1">
           {isNew ? <Badge tone="warn">new</Badge> : null}
+          <IncidentChip incident={alert.incident} />
           {alert.state === 'firing' ? <Badge tone="danger">firing</Badge> : null}
           {alert.state === 'unprocessed' ? <Badge>unprocessed</Badge> : null}
           {alert.ack ? (

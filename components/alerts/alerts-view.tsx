@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { existingIncidentHref } from '@/components/incidents/existing-incident';
 import { LazySilenceDialog } from '@/components/silences/lazy-silence-dialog';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { StatusBlock } from '@/components/ui/status-block';
@@ -103,7 +104,10 @@ export function AlertsView({
       });
       router.push(`/incidents/${incident.ref}`);
     } catch (e) {
-      setActionError(errorText(e));
+      // An alert of the group is already in an incident: go there rather than refuse.
+      const existing = existingIncidentHref(e);
+      if (existing) router.push(existing);
+      else setActionError(errorText(e));
     }
   }
 

@@ -8,6 +8,9 @@ const SEVERITY_TONE: Record<string, string> = {
   info: 'text-accent',
 };
 
+/** Counted apart from firing (lib/alerts/alert-counts.ts): an acknowledged alert is not "silenced". */
+const MUTED = ['acknowledged', 'silenced', 'inhibited'] as const;
+
 function Tile({
   title,
   href,
@@ -46,7 +49,11 @@ export function Tiles({ overview }: { overview: Overview }) {
                 {n} {s}
               </span>
             ))}
-          {alerts.silenced ? <span className="text-muted">{alerts.silenced} silenced</span> : null}
+          {MUTED.filter((k) => alerts[k] > 0).map((k) => (
+            <span key={k} className="text-muted" data-testid={`tile-${k}`}>
+              {alerts[k]} {k}
+            </span>
+          ))}
         </span>
       </Tile>
       <Tile title="Targets down" href="#targets" tone={targets.down ? 'text-danger' : 'text-ok'}>

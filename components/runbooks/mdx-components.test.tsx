@@ -81,12 +81,17 @@ describe('alert labels in a runbook', () => {
     expect(html).toContain('up{instance=&quot;&lt;img src=x onerror=alert(1)&gt;&quot;}');
     expect(html).toContain('{job=&quot;\\&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;&quot;}');
     // An unknown label stays a visible placeholder.
-    expect(html).toMatch(/title="Open from an alert to fill this in">nope<\/span>/);
+    expect(html).toMatch(
+      /title="Open from an alert to fill this in" data-placeholder="nope">\{\{nope\}\}<\/span>/,
+    );
   });
 
   it('without an alert, leaves placeholders and asks for one instead of running half a query', async () => {
     const html = await render(context({ labels: {} }));
     expect(html).toContain('ssh {labels.instance|host}');
+    // In prose, a placeholder reads as one: "job {{job}}", never "job job".
+    expect(html).toContain('and job <span');
+    expect(html).toMatch(/data-placeholder="job">\{\{job\}\}<\/span>/);
     expect(html).toContain('Open this runbook from a firing alert to fill in instance.');
     expect(html).toContain('Open this runbook from a firing alert to fill in job.');
   });

@@ -107,11 +107,13 @@ export function Label({ ctx, name }: WithContext<{ name?: string }>) {
   const value = name !== undefined && Object.hasOwn(ctx.labels, name) ? ctx.labels[name] : undefined;
   if (value === undefined)
     return (
+      // Shown as a placeholder ({{job}}), not as a bare word: "(job job)" read as if the value were "job".
       <span
-        className="rounded bg-bg px-1 font-mono text-[0.85em] text-muted"
+        className="rounded border border-dashed border-border px-1 font-mono text-[0.85em] italic text-muted"
         title="Open from an alert to fill this in"
+        data-placeholder={name ?? '?'}
       >
-        {name ?? '?'}
+        {`{{${name ?? '?'}}}`}
       </span>
     );
   return (

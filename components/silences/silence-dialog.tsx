@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogTitle } from '@/components/ui/dialog';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Field, Input } from '@/components/ui/field';
+import { useToast } from '@/components/ui/toast';
 import { ApiError, callApi } from '@/lib/api/client';
 import { invalidateAfter } from '@/lib/api/query';
 import { createSilenceOp, updateSilenceOp } from '@/lib/incidents/silence-api';
@@ -22,6 +23,7 @@ import {
   rowsFromMatchers,
 } from './matcher-rows';
 import { PreviewPanel } from './preview-panel';
+import { savedSilenceText } from './saved-text';
 import { silenceErrorText } from './silence-error';
 import {
   type FieldErrors,
@@ -68,6 +70,7 @@ export function SilenceDialog({
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const ref = useRef<HTMLDialogElement>(null);
   const queryClient = useQueryClient();
+  const confirm = useToast();
   const [editor, setEditor] = useState<MatcherEditorState>(() =>
     editing
       ? { mode: 'rows', rows: rowsFromMatchers(editing.matchers) }
@@ -141,9 +144,11 @@ export function SilenceDialog({
         'update' in request
           ? await callApi(updateSilenceOp, { params: { id: request.id }, body: request.update })
           : await callApi(createSilenceOp, { body: request.create });
-      // Creating and editing change the same cached families.
-      await invalidateAfter(queryClient, createSilenceOp);
       onSaved?.(saved);
+      if (end) confirm(savedSilenceText(end, new Date(), { editing: Boolean(editing) }));
+      // onSaved shows the write at once where it can; the refetch (creating and editing change the same
+      // cached families) confirms it in the background.
+      void invalidateAfter(queryClient, createSilenceOp);
       if (saved.previousId) setReplaced(saved);
       else close();
     } catch (error) {

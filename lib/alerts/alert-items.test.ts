@@ -41,6 +41,7 @@ describe('toAlertItem', () => {
       silencedBy: [],
       inhibitedBy: [],
       ack: null,
+      incident: null,
       runbook: null,
       groupKey: '',
     });

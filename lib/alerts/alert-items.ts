@@ -42,12 +42,16 @@ export function toAlertItem(
     silencedBy: alert.silencedBy,
     inhibitedBy: alert.inhibitedBy,
     ack: null,
+    incident: null,
     runbook: runbookLink(resolveRunbook(runbooks, alert.labels, alert.annotations), alert.fingerprint),
     groupKey,
   };
 }
 
-function itemState(alert: ClusterAlert): AlertItem['state'] {
+/** The state the console shows for Alertmanager's state (see toAlertItem). */
+export function itemState(
+  alert: Pick<ClusterAlert, 'state' | 'silencedBy' | 'inhibitedBy'>,
+): AlertItem['state'] {
   if (alert.state === 'unprocessed') return 'unprocessed';
   if (alert.state === 'suppressed') {
     if (alert.silencedBy.length > 0) return 'silenced';

@@ -30,6 +30,8 @@ vi.mock('@/lib/snapshots/sources', () => ({
 vi.mock('@/lib/alerts/history', () => ({ alertHistory: async () => [] }));
 // Acknowledgements come from PostgreSQL; these tests have none.
 vi.mock('@/lib/alerts/ack-state', () => ({ openAcks: async () => new Map() }));
+// Incident links come from PostgreSQL too; lib/alerts/incident-links.integration.test.ts reads them.
+vi.mock('@/lib/alerts/incident-links', () => ({ incidentLinks: async () => new Map() }));
 
 const alerts: ClusterAlert[] = [
   { labels: { alertname: 'InstanceDown', severity: 'critical', instance: 'db-1' }, fingerprint: 'a1' },

@@ -33,6 +33,14 @@ const alertItemSchema = z.object({
   inhibitedBy: z.array(z.string()),
   /** Filled by acknowledgements (null until that feature records one). */
   ack: z.object({ by: z.string(), at: z.string(), comment: z.string().nullable() }).nullable(),
+  /** The unresolved incident the alert belongs to (at most one; null when none). */
+  incident: z
+    .object({
+      id: z.string(),
+      ref: z.string().describe('How the console names it: INC-<number>'),
+      title: z.string(),
+    })
+    .nullable(),
   /** Filled by runbook linking (null when no runbook covers the alert). */
   runbook: z.object({ slug: z.string(), title: z.string(), url: z.string() }).nullable(),
   /** The group (see `groups`) this alert is listed in. */

@@ -17,6 +17,8 @@ vi.mock('@/lib/snapshots/sources', () => ({ sources: () => state }));
 vi.mock('./history', () => ({ alertHistory: state.history }));
 // Acknowledgements come from PostgreSQL; these tests have none.
 vi.mock('@/lib/alerts/ack-state', () => ({ openAcks: async () => new Map() }));
+// Incident links come from PostgreSQL too; lib/alerts/incident-links.integration.test.ts reads them.
+vi.mock('@/lib/alerts/incident-links', () => ({ incidentLinks: async () => new Map() }));
 
 const alert = (partial: Partial<AmAlert>, cluster = 'eu'): ClusterAlert => ({
   ...makeAlert(partial),

@@ -5,6 +5,7 @@ import { sources } from '@/lib/snapshots/sources';
 import { ackKey } from './ack-overlay';
 import type { AlertDetail } from './api-schema';
 import { alertHistory } from './history';
+import { incidentLinks } from './incident-links';
 import { type AlertIndex, currentAlertIndex } from './query';
 import { type PrometheusRules, parseThreshold, ruleSource } from './threshold';
 
@@ -19,15 +20,18 @@ import { type PrometheusRules, parseThreshold, ruleSource } from './threshold';
  * same one only when both received the same alert. Throws NotFoundError when no snapshot holds it.
  */
 export async function alertDetail(fingerprint: string, cluster?: string): Promise<AlertDetail> {
-  const [{ index }, prometheus, acks] = await Promise.all([
+  const [{ index }, prometheus, acks, incidents] = await Promise.all([
     currentAlertIndex(),
     prometheusRules(),
     openAcks(),
+    incidentLinks(),
   ]);
   const found = findAlert(index, fingerprint, cluster);
   const detail = describeAlert(index, found.cluster, fingerprint, prometheus);
-  const ack = acks.get(ackKey(found.cluster, fingerprint)) ?? null;
-  return { ...detail, alert: { ...detail.alert, ack }, history: await history(fingerprint) };
+  const key = ackKey(found.cluster, fingerprint);
+  const ack = acks.get(key) ?? null;
+  const incident = incidents.get(key) ?? null;
+  return { ...detail, alert: { ...detail.alert, ack, incident }, history: await history(fingerprint) };
 }
 
 function findAlert(index: AlertIndex, fingerprint: string, cluster: string | undefined) {

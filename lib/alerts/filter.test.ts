@@ -5,7 +5,7 @@ import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
 import { ValidationError } from '@/lib/errors';
 import { type IndexedAlert, indexAlert } from './alert-items';
 import type { AlertItem, AlertStateFilter } from './api-schema';
-import { alertPredicate, countByState, parseStates, stateCategory } from './filter';
+import { alertPredicate, parseStates } from './filter';
 
 const indexed = (partial: Partial<AmAlert> = {}, ack: AlertItem['ack'] = null): IndexedAlert => {
   const alert = indexAlert({ ...makeAlert(partial), cluster: 'eu', peers: ['eu peer 1'] });
@@ -14,19 +14,6 @@ const indexed = (partial: Partial<AmAlert> = {}, ack: AlertItem['ack'] = null): 
 
 const ACK = { by: 'ana@example.com', at: '2026-11-21T08:10:00.000Z', comment: null };
 const ALL = new Set<AlertStateFilter>(['active', 'silenced', 'inhibited', 'acknowledged']);
-
-describe('stateCategory', () => {
-  it.each([
-    [{ state: 'firing', ack: null }, 'active'],
-    [{ state: 'unprocessed', ack: null }, 'active'],
-    [{ state: 'silenced', ack: null }, 'silenced'],
-    [{ state: 'inhibited', ack: null }, 'inhibited'],
-    [{ state: 'firing', ack: ACK }, 'acknowledged'],
-    [{ state: 'silenced', ack: ACK }, 'acknowledged'],
-  ] as const)('%j → %s', (item, category) => {
-    expect(stateCategory(item)).toBe(category);
-  });
-});
 
 describe('parseStates', () => {
   it('reads a comma-separated list in any case, ignoring spaces and empty entries', () => {
@@ -106,18 +93,5 @@ describe('alertPredicate', () => {
     expect(of('silenced')).toEqual(['s']);
     expect(of('inhibited')).toEqual(['i']);
     expect(of('')).toEqual([]);
-  });
-});
-
-describe('countByState', () => {
-  it('puts every alert under exactly one state', () => {
-    const alerts = [
-      indexed({ state: 'suppressed', silencedBy: ['x'] }),
-      indexed({ state: 'suppressed', silencedBy: ['x'] }, ACK),
-      indexed({ state: 'suppressed', inhibitedBy: ['y'] }),
-      indexed(),
-      indexed({ state: 'unprocessed' }),
-    ];
-    expect(countByState(alerts)).toEqual({ active: 2, silenced: 1, inhibited: 1, acknowledged: 1 });
   });
 });

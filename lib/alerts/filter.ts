@@ -1,25 +1,12 @@
 import { type Matcher, matchesLabels } from '@/lib/alertmanager/matchers';
 import { ValidationError } from '@/lib/errors';
+import { stateCategory } from './alert-counts';
 import type { IndexedAlert } from './alert-items';
-import { ALERT_STATES, type AlertItem, type AlertStateFilter } from './api-schema';
+import { ALERT_STATES, type AlertStateFilter } from './api-schema';
 
 /**
  * Which alerts the alerts view shows: label matchers, free text and state toggles. Pure.
  */
-
-/**
- * The state toggle an alert falls under; exactly one, so the four counts add up to the total.
- * An acknowledged alert is "acknowledged" whatever Alertmanager says (an acknowledgement may be made of
- * a silence); otherwise silenced, inhibited, or active (firing or just arrived, i.e. unprocessed).
- *
- *   stateCategory({ack: null, state: 'firing'}) → 'active'
- *   stateCategory({ack: {by: 'ana', …}, state: 'silenced'}) → 'acknowledged'
- */
-export function stateCategory(item: Pick<AlertItem, 'ack' | 'state'>): AlertStateFilter {
-  if (item.ack) return 'acknowledged';
-  if (item.state === 'silenced' || item.state === 'inhibited') return item.state;
-  return 'active';
-}
 
 /**
  * The `state` query parameter: comma-separated toggles, in any order and case. Empty means none (the
@@ -62,13 +49,4 @@ export function alertPredicate(filter: AlertFilter): (alert: IndexedAlert) => bo
     states.has(stateCategory(alert.item)) &&
     words.every((w) => alert.haystack.includes(w)) &&
     matchesLabels(matchers, alert.item.labels);
-}
-
-export type StateCounts = Record<AlertStateFilter, number>;
-
-/** How many alerts fall under each state toggle. */
-export function countByState(alerts: readonly IndexedAlert[]): StateCounts {
-  const counts: StateCounts = { active: 0, silenced: 0, inhibited: 0, acknowledged: 0 };
-  for (const a of alerts) counts[stateCategory(a.item)]++;
-  return counts;
 }

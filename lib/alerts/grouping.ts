@@ -1,6 +1,7 @@
 import { formatMatcher } from '@/lib/alertmanager/matchers';
 import { ValidationError } from '@/lib/errors';
 import type { RouteGroup } from '@/lib/snapshots/sources';
+import { countBySeverity } from './alert-counts';
 import { compareStrings, type IndexedAlert } from './alert-items';
 import type { AlertGroupSummary, AlertItem } from './api-schema';
 
@@ -183,19 +184,12 @@ export function summarizeGroups(groups: readonly AlertGroup[]): AlertGroupSummar
       labels: g.labels,
       ...(g.receiver === undefined ? {} : { receiver: g.receiver }),
       count: g.alerts.length,
-      bySeverity: countBySeverity(g.alerts),
+      bySeverity: countBySeverity(g.alerts.map((a) => a.item)),
       offset,
     };
     offset += g.alerts.length;
     return summary;
   });
-}
-
-/** @example [critical, critical, none] → {critical: 2, none: 1} */
-export function countBySeverity(alerts: readonly IndexedAlert[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const { item } of alerts) counts[item.severity] = (counts[item.severity] ?? 0) + 1;
-  return counts;
 }
 
 /**

@@ -7,18 +7,13 @@ import { runbookLinks } from '@/lib/runbooks/catalog';
 import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
 import { type ClusterSnapshot, sources, wantRouteGroups } from '@/lib/snapshots/sources';
 import { type AckMap, withAcks } from './ack-overlay';
+import { countBySeverity, countByState } from './alert-counts';
 import { type IndexedAlert, indexAlerts } from './alert-items';
 import type { AlertsResponse, alertsQuerySchema } from './api-schema';
-import { alertPredicate, countByState, parseStates } from './filter';
-import {
-  countBySeverity,
-  groupAlerts,
-  pageOf,
-  parseGroupBy,
-  type RouteIndex,
-  routeIndex,
-  summarizeGroups,
-} from './grouping';
+import { alertPredicate, parseStates } from './filter';
+import { groupAlerts, pageOf, parseGroupBy, type RouteIndex, routeIndex, summarizeGroups } from './grouping';
+import { incidentLinks } from './incident-links';
+import { type IncidentLinks, withIncidents } from './incident-overlay';
 import { type AlertLabelsResponse, buildLabelIndex, type LabelIndex, labelSuggestions } from './label-index';
 
 /**
@@ -50,8 +45,8 @@ export type AlertIndex = {
 export async function queryAlerts(query: AlertsQuery): Promise<AlertsResponse> {
   if (query.group_by.trim() === '@route' && wantRouteGroups())
     await Promise.all([...sources().clusters.values()].map((source) => source.refresh()));
-  const [views, acks] = await Promise.all([clusterViews(), openAcks()]);
-  return answerAlertsQuery(views, query, acks);
+  const [views, acks, incidents] = await Promise.all([clusterViews(), openAcks(), incidentLinks()]);
+  return answerAlertsQuery(views, query, acks, incidents);
 }
 
 /** The answer of `GET /api/v1/alerts/labels`. */
@@ -77,9 +72,10 @@ export function answerAlertsQuery(
   views: readonly ClusterView[],
   query: AlertsQuery,
   acks: AckMap = NO_ACKS,
+  incidents: IncidentLinks = NO_LINKS,
 ): AlertsResponse {
   return {
-    ...coreAnswer(alertIndexOf(views), acks, query),
+    ...coreAnswer(alertIndexOf(views), { acks, incidents }, query),
     // Ages change by the second; they are cheap, so never cached.
     fetchedAt: oldestFetch(views),
     upstreams: views.map((v) => ({
@@ -94,32 +90,37 @@ export function answerAlertsQuery(
 }
 
 const NO_ACKS: AckMap = new Map();
+const NO_LINKS: IncidentLinks = new Map();
+
+/** What PostgreSQL adds to the snapshot's alerts; each map is replaced, never mutated, on a change. */
+type Overlays = { acks: AckMap; incidents: IncidentLinks };
 
 type CoreAnswer = Pick<AlertsResponse, 'alerts' | 'groups' | 'counts' | 'page'>;
 
-// The answers for the current index and acknowledgements, by query: any number of consoles showing the
+// The answers for the current index, acknowledgements and incident links, by query: any number of consoles showing the
 // same view between two polls cost one pass over the alerts, and the others are served from here (at
 // 10,000 alerts a pass is tens of milliseconds; 50 consoles at once would otherwise queue behind it).
-let answers: { index: AlertIndex; acks: AckMap; byQuery: Map<string, CoreAnswer> } | undefined;
+let answers: { index: AlertIndex; overlays: Overlays; byQuery: Map<string, CoreAnswer> } | undefined;
 const MAX_CACHED_ANSWERS = 64;
 
-function coreAnswer(index: AlertIndex, acks: AckMap, query: AlertsQuery): CoreAnswer {
-  if (answers?.index !== index || answers.acks !== acks) answers = { index, acks, byQuery: new Map() };
+function coreAnswer(index: AlertIndex, overlays: Overlays, query: AlertsQuery): CoreAnswer {
+  if (answers?.index !== index || !sameOverlays(answers.overlays, overlays))
+    answers = { index, overlays, byQuery: new Map() };
   const key = JSON.stringify([query.filter, query.group_by, query.state, query.offset, query.limit]);
   const cached = answers.byQuery.get(key);
   if (cached) return cached;
-  const answer = computeAnswer(index, acks, query);
+  const answer = computeAnswer(index, overlays, query);
   if (answers.byQuery.size >= MAX_CACHED_ANSWERS)
     answers.byQuery.delete(answers.byQuery.keys().next().value ?? '');
   answers.byQuery.set(key, answer);
   return answer;
 }
 
-function computeAnswer(index: AlertIndex, acks: AckMap, query: AlertsQuery): CoreAnswer {
+function computeAnswer(index: AlertIndex, overlays: Overlays, query: AlertsQuery): CoreAnswer {
   const groupBy = parseGroupBy(query.group_by);
   const states = parseStates(query.state);
   const { matchers, text } = parseFilterField(query.filter);
-  const alerts = ackedAlerts(index, acks);
+  const alerts = overlaidAlerts(index, overlays);
   const keep = alertPredicate({ matchers, text, states });
   const matching = alerts.filter(keep);
   const groups = groupAlerts(matching, groupBy, index.routes);
@@ -129,8 +130,8 @@ function computeAnswer(index: AlertIndex, acks: AckMap, query: AlertsQuery): Cor
     counts: {
       total: alerts.length,
       matching: matching.length,
-      bySeverity: countBySeverity(matching),
-      byState: countByState(alerts),
+      bySeverity: countBySeverity(matching.map((a) => a.item)),
+      byState: countByState(alerts.map((a) => a.item)),
     },
     page: { offset: query.offset, limit: query.limit },
   };
@@ -155,13 +156,21 @@ function oldestFetch(views: readonly ClusterView[]): string | null {
 // poll (SnapshotSource assigns the fetched object), so identity tells whether anything changed.
 let cached: { snapshots: (ClusterSnapshot | undefined)[]; index: AlertIndex } | undefined;
 
-// The alerts with their acknowledgements, reused while neither the index nor the acknowledgements change.
-let acked: { index: AlertIndex; acks: AckMap; alerts: readonly IndexedAlert[] } | undefined;
+// The alerts with their acknowledgements and incidents, reused while none of them changes.
+let overlaid: { index: AlertIndex; overlays: Overlays; alerts: readonly IndexedAlert[] } | undefined;
 
-function ackedAlerts(index: AlertIndex, acks: AckMap): readonly IndexedAlert[] {
-  if (acked?.index !== index || acked.acks !== acks)
-    acked = { index, acks, alerts: withAcks(index.alerts, acks) };
-  return acked.alerts;
+function overlaidAlerts(index: AlertIndex, overlays: Overlays): readonly IndexedAlert[] {
+  if (overlaid?.index !== index || !sameOverlays(overlaid.overlays, overlays))
+    overlaid = {
+      index,
+      overlays,
+      alerts: withIncidents(withAcks(index.alerts, overlays.acks), overlays.incidents),
+    };
+  return overlaid.alerts;
+}
+
+function sameOverlays(a: Overlays, b: Overlays): boolean {
+  return a.acks === b.acks && a.incidents === b.incidents;
 }
 
 /** The index of these views' snapshots, reused while they are the same objects. */

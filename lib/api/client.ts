@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: Record<string, string> = {},
     readonly hint?: string,
+    /** For a 409: what already exists (e.g. the incident an alert is part of). */
+    readonly existing?: { id: string; ref: string },
   ) {
     super(message);
     this.name = 'ApiError';
@@ -75,6 +77,6 @@ async function refusal(op: Operation, res: Response): Promise<ApiError> {
   const parsed = errorBodySchema.safeParse(await res.json().catch(() => undefined));
   if (!parsed.success)
     return new ApiError(res.status, 'unknown', `${operationName(op)}: Vigil answered ${res.status}.`);
-  const { code, message, fields, hint } = parsed.data.error;
-  return new ApiError(res.status, code, message, fields, hint);
+  const { code, message, fields, hint, existing } = parsed.data.error;
+  return new ApiError(res.status, code, message, fields, hint, existing);
 }

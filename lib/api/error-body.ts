@@ -11,5 +11,11 @@ export const errorBodySchema = z.object({
     fields: z.record(z.string(), z.string()).optional().describe('For validation errors: field → problem'),
     source: z.string().optional(),
     hint: z.string().optional(),
+    existing: z
+      .object({ id: z.string(), ref: z.string() })
+      .optional()
+      .describe(
+        'For conflicts: what already exists, e.g. the incident an alert is part of ({id, ref: "INC-3"})',
+      ),
   }),
 });

@@ -9,6 +9,9 @@ export const ackOutcomeSchema = z.object({
   /** The Alertmanager silence id, or null for an acknowledgement without a silence. */
   silenceId: z.string().nullable(),
   at: z.string(),
+  /** Who acknowledged (name, else e-mail) and why, as the alerts list shows it: the console updates its cache from this answer. */
+  by: z.string(),
+  comment: z.string().nullable(),
 });
 export type AckOutcome = z.infer<typeof ackOutcomeSchema>;
 

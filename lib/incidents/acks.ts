@@ -149,6 +149,8 @@ async function ackOne(
         fingerprint: target.fingerprint,
         silenceId,
         at: ack.createdAt.toISOString(),
+        by: actor.name || actor.email,
+        comment: ack.comment,
       };
     });
     invalidateAcks();

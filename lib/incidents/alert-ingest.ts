@@ -1,5 +1,6 @@
 import 'server-only';
 import { type AlertEventInput, inKeyOrder, POLLER_RECEIVER } from '@/lib/alerts/alert-event';
+import { invalidateIncidentLinks } from '@/lib/alerts/incident-links';
 import {
   alertTransitions,
   firstPollAgainstStored,
@@ -97,6 +98,8 @@ export async function storeAlertEvents(
       { maxWait: timeoutMs, timeout: timeoutMs },
     );
     stored = await withDeadline(insert, timeoutMs);
+    // The events may have opened an incident or added alerts to one.
+    invalidateIncidentLinks();
   } catch (error) {
     counter.inc({ source, outcome: 'failed' }, events.length);
     if (source === 'webhook') reportLiveness(WEBHOOK_LIVENESS, false);

@@ -37,7 +37,9 @@ export const openIncidentOp = defineOperation({
   body: createIncidentSchema,
   response: { schema: incidentSummarySchema, status: 201 },
   invalidates: ['incidents'],
-  errors: { 409: 'An alert is already part of an unresolved incident (the message names it)' },
+  errors: {
+    409: 'An alert is already part of an unresolved incident: the message names it and `error.existing` carries its {id, ref}',
+  },
 });
 
 export const getIncidentOp = defineOperation({

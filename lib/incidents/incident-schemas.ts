@@ -130,6 +130,11 @@ export const incidentDetailSchema = incidentSummarySchema.extend({
   alerts: z.array(incidentAlertSchema),
   /** Every linked alert has resolved while the incident is not: the console suggests resolving it. */
   suggestResolve: z.boolean(),
+  /**
+   * The escalation level due next and when (a time in the past: on the scheduler's next pass); null
+   * when the incident no longer escalates (acknowledged or later) or is at the top level.
+   */
+  nextEscalation: z.object({ at: iso, level: z.number().int(), name: z.string() }).nullable(),
   notes: z.array(noteSchema),
   timeline: z.array(timelineEntrySchema),
 });

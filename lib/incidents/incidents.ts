@@ -117,6 +117,8 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
     where: parseIncidentRef(ref),
     select: {
       ...summarySelect,
+      nextEscalationAt: true,
+      escalationPolicyId: true,
       createdBy: { select: { id: true, name: true, email: true } },
       alerts: { orderBy: { addedAt: 'asc' } },
       notes: {
@@ -143,6 +145,7 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
     createdBy: person(row.createdBy),
     alerts,
     suggestResolve: row.status !== 'resolved' && alerts.length > 0 && alerts.every((a) => a.resolvedAt),
+    nextEscalation: await nextEscalation(row),
     notes: row.notes.map((n) => ({
       id: n.id,
       body: n.body,
@@ -167,6 +170,28 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
 }
 
 /**
+ * The level the scheduler raises next and when (its stored `nextEscalationAt`), from the incident's
+ * policy (the default one when it has none): one small indexed query, only for an open incident.
+ */
+async function nextEscalation(row: {
+  status: string;
+  escalationLevel: number;
+  nextEscalationAt: Date | null;
+  escalationPolicyId: string | null;
+}): Promise<IncidentDetail['nextEscalation']> {
+  if (row.status !== 'open' || !row.nextEscalationAt) return null;
+  const next = await db().escalationLevel.findFirst({
+    where: {
+      level: { gt: row.escalationLevel },
+      policy: row.escalationPolicyId ? { id: row.escalationPolicyId } : { isDefault: true },
+    },
+    orderBy: { level: 'asc' },
+    select: { level: true, name: true },
+  });
+  return next ? { at: row.nextEscalationAt.toISOString(), level: next.level, name: next.name } : null;
+}
+
+/**
  * `POST /api/v1/incidents` `{title?, severity?, alerts: [fingerprint | {fingerprint, cluster?}]}`: opens
  * an incident for alerts that fire now. The title defaults to the alert's name and instance (or the
  * shared alert name and a count), the severity to the highest of the alerts'. ConflictError when an
@@ -185,12 +210,15 @@ export async function createIncident(actor: Actor, body: CreateIncidentBody): Pr
         OR: alerts.map((a) => ({ cluster: a.cluster, fingerprint: a.fingerprint })),
         incident: { status: { not: 'resolved' } },
       },
-      include: { incident: { select: { number: true } } },
+      include: { incident: { select: { id: true, number: true } } },
     });
-    if (taken)
+    if (taken) {
+      const ref = incidentLabel(taken.incident.number);
       throw new ConflictError(
-        `Alert ${taken.alertname} (${taken.fingerprint}) is already part of ${incidentLabel(taken.incident.number)}; open that incident instead.`,
+        `Alert ${taken.alertname} (${taken.fingerprint}) is already part of ${ref}; open that incident instead.`,
+        { id: taken.incident.id, ref },
       );
+    }
     const incident = await insertIncident(tx, {
       title: body.title ?? defaultTitle(alerts),
       severity: body.severity ?? highestSeverity(alerts.map((a) => incidentSeverity(a.labels))),

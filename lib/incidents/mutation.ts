@@ -1,4 +1,5 @@
 import 'server-only';
+import { invalidateIncidentLinks } from '@/lib/alerts/incident-links';
 import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { isAppError, isDatabaseError, UnavailableError, UpstreamError } from '@/lib/errors';
@@ -23,7 +24,10 @@ const TX_OPTIONS = { maxWait: 5000, timeout: 30_000 } as const;
 export async function mutate<T>(what: string, work: (tx: Tx, undo: Undo) => Promise<T>): Promise<T> {
   const undos: { what: string; run: () => Promise<void> }[] = [];
   try {
-    return await db().$transaction((tx) => work(tx, (step) => undos.push(step)), TX_OPTIONS);
+    const result = await db().$transaction((tx) => work(tx, (step) => undos.push(step)), TX_OPTIONS);
+    // Most mutations open, change or resolve an incident: the alerts list shows the link at once.
+    invalidateIncidentLinks();
+    return result;
   } catch (error) {
     const leftovers = await runUndos(undos);
     if (leftovers.length > 0) {

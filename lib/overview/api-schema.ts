@@ -48,10 +48,13 @@ const countSchema = z.object({ name: z.string(), count: z.number().int() });
 
 export const overviewSchema = z.object({
   alerts: z.object({
-    firing: z.number().int(),
-    bySeverity: z.record(z.string(), z.number().int()).describe('Firing alerts by severity label'),
-    silenced: z.number().int(),
-    inhibited: z.number().int(),
+    firing: z.number().int().describe('Active alerts nobody acknowledged (the alerts list\'s "active")'),
+    bySeverity: z
+      .record(z.string(), z.number().int())
+      .describe('Firing alerts by severity label; alerts without one under "no severity"'),
+    acknowledged: z.number().int().describe('Acknowledged alerts, whatever Alertmanager says of them'),
+    silenced: z.number().int().describe('Silenced and not acknowledged'),
+    inhibited: z.number().int().describe('Inhibited and not acknowledged'),
   }),
   targets: targetsSummarySchema,
   rules: z.object({

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterAlert } from '@/lib/alertmanager/cluster';
+import { ackKey } from '@/lib/alerts/ack-overlay';
 import type { RuleGroup, ScrapeTarget } from '@/lib/prometheus/schemas';
 import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
 import type { ClusterSnapshot, LokiSnapshot, PrometheusSnapshot } from '@/lib/snapshots/sources';
 import { overviewSchema, targetsSummarySchema } from './api-schema';
 import { buildOverview } from './build-overview';
+
+const NOW = '2026-11-21T08:10:00.000Z';
 
 function view<T>(name: string, data: T | undefined, extra: Partial<SnapshotView<T>> = {}): SnapshotView<T> {
   return {
@@ -129,9 +132,33 @@ describe('buildOverview', () => {
     });
     expect(o.alerts).toEqual({
       firing: 4,
-      bySeverity: { critical: 2, warning: 1, info: 0, none: 1 },
+      bySeverity: { critical: 2, warning: 1, info: 0, 'no severity': 1 },
+      acknowledged: 0,
       silenced: 1,
       inhibited: 1,
+    });
+  });
+
+  it('counts an acknowledged alert as acknowledged, not as silenced or firing', () => {
+    const acked = makeAlert({ labels: { severity: 'critical' }, state: 'suppressed', silencedBy: ['ack'] });
+    const ackedFiring = makeAlert({ labels: { severity: 'critical' } });
+    const acks = new Map(
+      [acked, ackedFiring].map((a) => [
+        ackKey(a.cluster, a.fingerprint),
+        { by: 'ana', at: NOW, comment: null },
+      ]),
+    );
+    const o = buildOverview({
+      clusters: [view('default', cluster([acked, ackedFiring, makeAlert({ labels: { severity: 'none' } })]))],
+      prometheus: [],
+      acks,
+    });
+    expect(o.alerts).toEqual({
+      firing: 1,
+      bySeverity: { critical: 0, warning: 0, info: 0, none: 1 },
+      acknowledged: 2,
+      silenced: 0,
+      inhibited: 0,
     });
   });
 

@@ -1,3 +1,6 @@
+import { type AckMap, ackKey } from '@/lib/alerts/ack-overlay';
+import { summarizeAlerts } from '@/lib/alerts/alert-counts';
+import { itemState } from '@/lib/alerts/alert-items';
 import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
 import type { ClusterSnapshot, LokiSnapshot, PrometheusSnapshot } from '@/lib/snapshots/sources';
 import type { Banner, JobGroup, Overview, TargetRow } from './api-schema';
@@ -10,12 +13,15 @@ import type { Banner, JobGroup, Overview, TargetRow } from './api-schema';
  * answer of `GET /api/v1/overview`.
  */
 
-const SEVERITIES = ['critical', 'warning', 'info', 'none'] as const;
+/** Always listed (at 0 too), so the tile keeps its shape; other severities appear when they fire. */
+const SEVERITIES = ['critical', 'warning', 'info'] as const;
 
 type Views = {
   clusters: SnapshotView<ClusterSnapshot>[];
   prometheus: SnapshotView<PrometheusSnapshot>[];
   loki?: SnapshotView<LokiSnapshot>;
+  /** The open acknowledgements (lib/alerts/ack-state.ts), so acknowledged alerts count as such. */
+  acks?: AckMap;
 };
 
 function upstreamBanner(kind: string, view: SnapshotView<unknown>): Banner | undefined {
@@ -38,21 +44,18 @@ function countBy(names: string[]): { name: string; count: number }[] {
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-function alertsSummary(clusters: Views['clusters']): Overview['alerts'] {
-  const bySeverity: Record<string, number> = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  let firing = 0;
-  let silenced = 0;
-  let inhibited = 0;
-  for (const alert of clusters.flatMap((c) => c.data?.alerts ?? [])) {
-    if (alert.silencedBy.length) silenced++;
-    else if (alert.inhibitedBy.length) inhibited++;
-    else if (alert.state === 'active') {
-      firing++;
-      const severity = alert.labels.severity ?? 'none';
-      bySeverity[severity] = (bySeverity[severity] ?? 0) + 1;
-    }
-  }
-  return { firing, bySeverity, silenced, inhibited };
+/** Counted as the alerts list counts them (lib/alerts/alert-counts.ts). */
+function alertsSummary(clusters: Views['clusters'], acks: AckMap): Overview['alerts'] {
+  const items = clusters.flatMap((c) =>
+    (c.data?.alerts ?? []).map((alert) => ({
+      labels: alert.labels,
+      state: itemState(alert),
+      ack: acks.get(ackKey(alert.cluster, alert.fingerprint)) ?? null,
+    })),
+  );
+  const { active, acknowledged, silenced, inhibited, activeBySeverity } = summarizeAlerts(items);
+  const bySeverity = { ...Object.fromEntries(SEVERITIES.map((s) => [s, 0])), ...activeBySeverity };
+  return { firing: active, bySeverity, acknowledged, silenced, inhibited };
 }
 
 function targetsSummary(prometheus: Views['prometheus']): Overview['targets'] {
@@ -127,7 +130,7 @@ export function buildOverview(views: Views): Overview {
   }
 
   return {
-    alerts: alertsSummary(views.clusters),
+    alerts: alertsSummary(views.clusters, views.acks ?? new Map()),
     targets: targetsSummary(views.prometheus),
     rules: rulesSummary(views.prometheus),
     alertmanagers: views.clusters.map((v) => {

@@ -7,6 +7,7 @@ import {
   writeWithFailover,
 } from '@/lib/alertmanager/cluster';
 import type { Silence } from '@/lib/alertmanager/schemas';
+import { markSilences } from '@/lib/alertmanager/silence-marks';
 import { config } from '@/lib/config/current';
 import type { AlertmanagerCluster, PrometheusServer, VigilConfig } from '@/lib/config/load';
 import { getReady } from '@/lib/loki/client';
@@ -199,8 +200,8 @@ function afterClusterPoll(cluster: AlertmanagerCluster, intervalMs: number) {
 }
 
 /**
- * Reads a cluster's silences again into its snapshot, so the silences page and the alert detail show a
- * write at once rather than at the next poll. The read goes to the peers in the configured order, as
+ * Reads a cluster's silences again into its snapshot, and marks its alerts under them, so the silences
+ * page, the alerts list and the alert detail show a write at once rather than at the next poll. The read goes to the peers in the configured order, as
  * writes do, so gossip lag does not hide the write. Never throws: the next poll corrects a failure.
  */
 export async function refreshSilences(clusterName: string): Promise<void> {
@@ -209,7 +210,8 @@ export async function refreshSilences(clusterName: string): Promise<void> {
   if (!source || !cluster) return;
   try {
     const { result } = await writeWithFailover(alertmanagerPeerTargets(cluster), (p) => getSilences(p));
-    source.patch((data) => ({ ...data, silences: result }));
+    // The alerts too: Alertmanager applies a silence at once, so they show silenced (or no longer) at once.
+    source.patch((data) => ({ ...data, silences: result, alerts: markSilences(data.alerts, result) }));
   } catch (error) {
     console.warn(`[vigil] re-reading the silences of ${clusterName} failed; the next poll will:`, error);
   }

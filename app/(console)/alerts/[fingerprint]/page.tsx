@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { AlertDetailView } from '@/components/alerts/alert-detail';
+import { isKnownAlert } from '@/lib/alerts/known-alert';
 import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';
 
@@ -8,6 +10,7 @@ export const metadata = { title: 'Alert' };
 export default async function AlertPage({ params }: { params: Promise<{ fingerprint: string }> }) {
   const actor = await requirePageUser();
   const { fingerprint } = await params;
+  if (!(await isKnownAlert(fingerprint))) notFound();
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-3">
       <Link

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { EscalateControl } from '@/components/incidents/escalate-control';
 import { IncidentControls } from '@/components/incidents/incident-controls';
 import { IncidentTimeline } from '@/components/incidents/incident-timeline';
+import { NextEscalationCountdown } from '@/components/incidents/next-escalation-countdown';
 import { NoteForm } from '@/components/incidents/note-form';
 import { NoteItem } from '@/components/incidents/note-item';
 import { IncidentStatusBadge, SeverityBadge } from '@/components/incidents/status-badge';
@@ -84,6 +85,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <dt className="text-muted">Escalation level</dt>
           <dd data-testid="escalation-level">
             {incident.escalationLevel > 0 ? `L${incident.escalationLevel}` : 'not escalated'}
+          </dd>
+          <dt className="text-muted">Next escalation</dt>
+          <dd>
+            <NextEscalationCountdown next={incident.nextEscalation} />
           </dd>
           <dt className="text-muted">Opened by</dt>
           <dd>{incident.createdBy?.name ?? 'Vigil (automatically)'}</dd>

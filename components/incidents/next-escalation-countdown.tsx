@@ -1,0 +1,33 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import type { IncidentDetail } from '@/lib/incidents/incident-schemas';
+import { nextEscalationText } from './next-escalation';
+
+/** Reloads the page this long after a step fell due, so the raised level (and the next one) show. */
+const REFRESH_AFTER_DUE_MS = 5000;
+
+/** "Next step L3 (SRE lead) in 4m", ticking every second; nothing when the incident no longer escalates. */
+export function NextEscalationCountdown({ next }: { next: IncidentDetail['nextEscalation'] }) {
+  const router = useRouter();
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  const refreshedFor = useRef<string | null>(null);
+  useEffect(() => {
+    const timer = setInterval(() => setNowMs(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    // Once per due time: when the scheduler has not moved it yet, the page does not reload in a loop.
+    if (!next || refreshedFor.current === next.at) return;
+    if (nowMs - Date.parse(next.at) < REFRESH_AFTER_DUE_MS) return;
+    refreshedFor.current = next.at;
+    router.refresh();
+  }, [next, nowMs, router]);
+  if (!next) return <span className="text-muted">none (not escalating)</span>;
+  return (
+    <span data-testid="next-escalation" title={next.at}>
+      {nextEscalationText(next, nowMs)}
+    </span>
+  );
+}

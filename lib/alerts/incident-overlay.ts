@@ -1,0 +1,30 @@
+import { ackKey } from './ack-overlay';
+import type { IndexedAlert } from './alert-items';
+import type { AlertItem } from './api-schema';
+
+/**
+ * Incidents live in PostgreSQL, alerts in the Alertmanager snapshot: the list shows an alert's
+ * unresolved incident by laying the links over the indexed alerts, as ack-overlay.ts does for
+ * acknowledgements. Pure.
+ */
+
+type IncidentLink = NonNullable<AlertItem['incident']>;
+/** Keyed by ackKey(cluster, fingerprint). Replaced, never mutated, so identity tells a change. */
+export type IncidentLinks = ReadonlyMap<string, IncidentLink>;
+
+/**
+ * The alerts with `item.incident` set from `links`; the others are the same objects, and with no link
+ * at all the very same array comes back.
+ *
+ *   withIncidents([a, b], new Map([[ackKey(b.cluster, b.fp), {ref: 'INC-3', …}]])) → [a, b′], b′.item.incident.ref === 'INC-3'
+ */
+export function withIncidents(
+  alerts: readonly IndexedAlert[],
+  links: IncidentLinks,
+): readonly IndexedAlert[] {
+  if (links.size === 0) return alerts;
+  return alerts.map((alert) => {
+    const incident = links.get(ackKey(alert.item.cluster, alert.item.fingerprint));
+    return incident ? { ...alert, item: { ...alert.item, incident } } : alert;
+  });
+}
