@@ -9,6 +9,7 @@ import { errorText } from '@/lib/api/client';
 import { invalidateAfter } from '@/lib/api/query';
 import { acknowledgeAlertOp } from '@/lib/incidents/ack-api';
 import { acknowledge, acknowledgeMany } from './ack-api';
+import { ackSummary } from './bulk-actions';
 
 export type AckTarget = {
   /** "InstanceDown on db-1", or "the group alertname=\"X\" (12 alerts)". */
@@ -24,7 +25,16 @@ const DURATIONS = ['30m', '1h', '4h', '1d'] as const;
  * Acknowledge one alert or a group: an optional comment, and whether (and for how long at first) to
  * silence it in Alertmanager. Enter in the comment acknowledges; Escape cancels.
  */
-export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () => void }) {
+export function AckDialog({
+  target,
+  onClose,
+  onAcknowledged,
+}: {
+  target: AckTarget;
+  onClose: () => void;
+  /** Told what came of it ("2 acknowledged, 1 failed (…)."), for acting on a selection. */
+  onAcknowledged?: (summary: string) => void;
+}) {
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
   const [silence, setSilence] = useState(true);
@@ -40,9 +50,12 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
     const body = { comment: comment.trim() || undefined, silence, ...(silence ? { duration } : {}) };
     try {
       const alerts = await target.alerts();
-      if (alerts.length === 1 && alerts[0]) await acknowledge(alerts[0].fingerprint, alerts[0].cluster, body);
-      else {
+      if (alerts.length === 1 && alerts[0]) {
+        await acknowledge(alerts[0].fingerprint, alerts[0].cluster, body);
+        onAcknowledged?.('1 acknowledged.');
+      } else {
         const results = await acknowledgeMany(alerts, body);
+        onAcknowledged?.(ackSummary(results));
         const notDone = results.filter((r) => r.status !== 'acknowledged' && r.status !== 'already');
         if (notDone.length > 0) setSkipped(notDone.map((r) => ('message' in r ? r.message : r.fingerprint)));
         if (notDone.length === results.length)
@@ -61,7 +74,7 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
   }
 
   return (
-    <Dialog onClose={onClose} className="w-[min(32rem,92vw)]">
+    <Dialog onClose={onClose} className="w-[min(32rem,calc(100vw-1.5rem))]">
       <form onSubmit={submit} className="flex flex-col gap-3">
         <DialogTitle>Acknowledge {target.title}</DialogTitle>
         <label className="flex flex-col gap-1 text-sm">
@@ -87,7 +100,7 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
           Silence {target.count === 1 ? 'it' : 'each alert'} in Alertmanager until it resolves
         </label>
         {silence ? (
-          <label className="flex items-center gap-2 text-sm">
+          <label className="flex flex-wrap items-center gap-2 text-sm">
             <span className="text-muted">Extended every</span>
             <select
               aria-label="Silence duration"
@@ -108,7 +121,7 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
             {skipped.length} not acknowledged: {skipped.slice(0, 3).join('; ')}
           </p>
         ) : null}
-        <div className="flex justify-end gap-2">
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button type="button" variant="secondary" onClick={onClose}>
             Cancel
           </Button>
