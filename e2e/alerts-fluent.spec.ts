@@ -70,6 +70,20 @@ test('label chips add a matcher; Alt-click and ≠ exclude one', async ({ page }
   await expect(page).toHaveURL(/instance%3D%22fluent-a%22/);
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText('fluent-a');
+
+  // The detail's labels filter too, keeping the alert open beside the list.
+  await page.goto(jobView);
+  await rowOf(page, 'fluent-c').getByTestId('alert-link').click();
+  const detail = page.getByTestId('alert-detail');
+  await detail.getByRole('link', { name: 'fluent-c', exact: true }).click();
+  await expect(page.getByLabel('Filter alerts')).toHaveValue(`job="${JOB}" instance="fluent-c"`);
+  await expect(page).toHaveURL(/alert=[0-9a-f]+/);
+  await expect(rows(page)).toHaveCount(1);
+  await detail.getByRole('link', { name: 'Hide severity="warning"' }).click();
+  await expect(page.getByLabel('Filter alerts')).toHaveValue(
+    `job="${JOB}" instance="fluent-c" severity!="warning"`,
+  );
+  await expect(rows(page)).toHaveCount(0);
 });
 
 test('a collapsed group stays collapsed after a reload', async ({ page }) => {

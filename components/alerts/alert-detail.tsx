@@ -10,6 +10,7 @@ import type { AlertDetail } from '@/lib/alerts/api-schema';
 import { useApiQuery } from '@/lib/api/query';
 import { AlertActions } from './alert-actions';
 import { ExpressionGraph } from './expression-graph';
+import { LabelLinks } from './label-links';
 import { LogContext } from './log-context';
 
 /** Said instead of the API's 404, which addresses a caller that asked for a fingerprint. */
@@ -148,7 +149,7 @@ function AlertDetailBody({ data, canAct }: { data: AlertDetail; canAct: boolean 
       </Section>
 
       <Section title="Labels">
-        <LabelTable labels={alert.labels} />
+        <LabelLinks labels={alert.labels} />
       </Section>
       {Object.keys(alert.annotations).length ? (
         <Section title="Annotations">

@@ -21,6 +21,10 @@ describe('heartbeatExclusion', () => {
     expect(heartbeatExclusion('alertname="Watchdog"', [watchdog])).toBe('');
   });
 
+  it('adds nothing to a filter that does not parse, so its error is about what the user typed', () => {
+    expect(heartbeatExclusion('severity="crit', [watchdog])).toBe('');
+  });
+
   it('cannot hide a heartbeat matched by several labels, nor anything without heartbeats', () => {
     expect(heartbeatExclusion('', [{ cluster: 'main', match: { alertname: 'Watchdog', team: 'sre' } }])).toBe(
       '',

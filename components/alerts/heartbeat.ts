@@ -1,4 +1,4 @@
-import { formatMatcher } from '@/lib/alertmanager/filter-syntax';
+import { formatMatcher, parseFilterSyntax } from '@/lib/alertmanager/filter-syntax';
 import type { AlertItem } from '@/lib/alerts/api-schema';
 
 /**
@@ -28,8 +28,14 @@ export function heartbeatFilter(match: Record<string, string>): string {
  *   heartbeatExclusion('', [{cluster: 'main', match: {alertname: 'Watchdog'}}]) → 'alertname!="Watchdog"'
  *   heartbeatExclusion('alertname="Watchdog"', [{cluster: 'main', match: {alertname: 'Watchdog'}}]) → ''
  *   heartbeatExclusion('', [{cluster: 'main', match: {alertname: 'Watchdog', team: 'sre'}}]) → ''
+ *   heartbeatExclusion('severity="crit', …) → '' (the API must explain the user's own unclosed quote)
  */
 export function heartbeatExclusion(filter: string, heartbeats: readonly Heartbeat[]): string {
+  try {
+    parseFilterSyntax(filter);
+  } catch {
+    return '';
+  }
   const single = heartbeats.flatMap((h) => {
     const entries = Object.entries(h.match);
     return entries.length === 1 && entries[0] ? [entries[0]] : [];

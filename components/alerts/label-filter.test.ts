@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withLabelMatcher } from './label-filter';
+import { labelFilterHref, withLabelMatcher } from './label-filter';
 
 describe('withLabelMatcher', () => {
   it('adds an equality matcher to an empty filter', () => {
@@ -23,5 +23,20 @@ describe('withLabelMatcher', () => {
 
   it('quotes and escapes values as Alertmanager reads them', () => {
     expect(withLabelMatcher('', 'path', 'C:\\tmp "x"', false)).toBe('path="C:\\\\tmp \\"x\\""');
+  });
+});
+
+describe('labelFilterHref', () => {
+  it('starts the alerts view filtered by the label from outside it', () => {
+    expect(labelFilterHref('', 'job', 'api', false)).toBe('/alerts?filter=job%3D%22api%22');
+  });
+
+  it('keeps the view, and the open alert, adding the matcher and paging from the start', () => {
+    const href = labelFilterHref('?filter=disk&group_by=job&offset=100&alert=f1', 'job', 'api', true);
+    const params = new URL(href, 'http://vigil').searchParams;
+    expect(params.get('filter')).toBe('disk job!="api"');
+    expect(params.get('group_by')).toBe('job');
+    expect(params.get('alert')).toBe('f1');
+    expect(params.has('offset')).toBe(false);
   });
 });
