@@ -30,7 +30,7 @@ import { SelectionBar } from './selection-bar';
 import { StateToggles } from './state-toggles';
 import { useAlertKeys } from './use-alert-keys';
 import { useAlerts } from './use-alerts';
-import { useCollapsedGroups } from './use-collapsed-groups';
+import { moveSelection, useCollapsedGroups } from './use-collapsed-groups';
 import { useNewAlerts } from './use-new-alerts';
 import { type AlertsApiQuery, apiQuery, readViewState, type ViewState, writeViewState } from './view-state';
 
@@ -146,10 +146,12 @@ export function AlertsView({
     }
   }
 
+  // The rows on screen: the alerts of folded groups are skipped by j/k.
+  const visibleRows = alerts.flatMap((a, i) => (state.groupBy && collapsed.has(a.groupKey) ? [] : [i]));
   const current = () => alerts.find((a) => a.fingerprint === state.alert) ?? alerts[selected];
   useAlertKeys({
     enabled: !editing && dialog === null,
-    onMove: (delta) => setSelected((s) => Math.max(0, Math.min(alerts.length - 1, s + delta))),
+    onMove: (delta) => setSelected((s) => moveSelection(visibleRows, s, delta)),
     onOpen: () => {
       const alert = alerts[selected];
       if (alert) navigate({ alert: alert.fingerprint });

@@ -49,3 +49,20 @@ export function useCollapsedGroups(): [ReadonlySet<string>, (key: string) => voi
   }, []);
   return [collapsed, toggle];
 }
+
+/**
+ * The keyboard's j/k over the rows on screen: from `current` by `delta`, skipping the alerts of folded
+ * groups (`visible`: the indexes still shown, ascending). Stays put when nothing is shown.
+ *
+ *   moveSelection([0, 1, 5, 6], 1, 1) → 5
+ *   moveSelection([0, 1, 5, 6], 3, 1) → 5   (3 is folded away: the next row shown)
+ *   moveSelection([0, 1, 5, 6], 6, 1) → 6
+ */
+export function moveSelection(visible: readonly number[], current: number, delta: number): number {
+  if (visible.length === 0) return current;
+  let at = visible.findIndex((i) => i >= current);
+  if (at < 0) at = visible.length - 1;
+  else if (visible[at] !== current && delta > 0) at -= 1;
+  const next = Math.max(0, Math.min(visible.length - 1, at + delta));
+  return visible[next] ?? current;
+}
