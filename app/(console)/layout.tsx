@@ -11,15 +11,15 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const health = await upstreamHealth();
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="sticky top-0 z-10 flex items-center gap-4 border-b border-border bg-surface px-4 py-2">
+      <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-border bg-surface px-3 py-2 sm:gap-4 sm:px-4">
         <span className="font-semibold">Vigil</span>
         <NavLinks isAdmin={user.role === 'admin'} />
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
           <HealthIndicator initial={health} />
           <UserMenu email={user.email} name={user.name} role={user.role} signOut={signOutAction} />
         </div>
       </header>
-      <main className="mx-auto w-full max-w-7xl flex-1 p-4">{children}</main>
+      <main className="mx-auto w-full min-w-0 max-w-7xl flex-1 p-3 sm:p-4">{children}</main>
     </div>
   );
 }

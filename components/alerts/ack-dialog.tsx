@@ -11,6 +11,7 @@ import { invalidateAfter } from '@/lib/api/query';
 import { acknowledgeAlertOp } from '@/lib/incidents/ack-api';
 import { acknowledge, acknowledgeMany } from './ack-api';
 import { acknowledgedBy } from './alert-cache';
+import { ackSummary } from './bulk-actions';
 import { useChangeCachedAlert } from './use-alert-cache';
 
 export type AckTarget = {
@@ -27,7 +28,16 @@ const DURATIONS = ['30m', '1h', '4h', '1d'] as const;
  * Acknowledge one alert or a group: an optional comment, and whether (and for how long at first) to
  * silence it in Alertmanager. Enter in the comment acknowledges; Escape cancels.
  */
-export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () => void }) {
+export function AckDialog({
+  target,
+  onClose,
+  onAcknowledged,
+}: {
+  target: AckTarget;
+  onClose: () => void;
+  /** Told what came of it ("2 acknowledged, 1 failed (…)."), for acting on a selection. */
+  onAcknowledged?: (summary: string) => void;
+}) {
   const queryClient = useQueryClient();
   const changeAlert = useChangeCachedAlert();
   const confirm = useToast();
@@ -49,6 +59,7 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
         const outcome = await acknowledge(alerts[0].fingerprint, alerts[0].cluster, body);
         changeAlert(outcome, acknowledgedBy(outcome));
         confirm(outcome.silenceId ? 'Acknowledged and silenced while it fires' : 'Acknowledged');
+        onAcknowledged?.('1 acknowledged.');
       } else {
         const results = await acknowledgeMany(alerts, body);
         let done = 0;
@@ -57,6 +68,7 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
             done++;
             changeAlert(r, acknowledgedBy(r));
           }
+        onAcknowledged?.(ackSummary(results));
         const notDone = results.filter((r) => r.status !== 'acknowledged' && r.status !== 'already');
         if (notDone.length > 0) setSkipped(notDone.map((r) => ('message' in r ? r.message : r.fingerprint)));
         if (notDone.length === results.length)
@@ -77,7 +89,7 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
   }
 
   return (
-    <Dialog onClose={onClose} className="w-[min(32rem,92vw)]">
+    <Dialog onClose={onClose} className="w-[min(32rem,calc(100vw-1.5rem))]">
       <form onSubmit={submit} className="flex flex-col gap-3">
         <DialogTitle>Acknowledge {target.title}</DialogTitle>
         <label className="flex flex-col gap-1 text-sm">
@@ -103,7 +115,7 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
           Silence {target.count === 1 ? 'it' : 'each alert'} in Alertmanager until it resolves
         </label>
         {silence ? (
-          <label className="flex items-center gap-2 text-sm">
+          <label className="flex flex-wrap items-center gap-2 text-sm">
             <span className="text-muted">Extended every</span>
             <select
               aria-label="Silence duration"
@@ -124,7 +136,7 @@ export function AckDialog({ target, onClose }: { target: AckTarget; onClose: () 
             {skipped.length} not acknowledged: {skipped.slice(0, 3).join('; ')}
           </p>
         ) : null}
-        <div className="flex justify-end gap-2">
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button type="button" variant="secondary" onClick={onClose}>
             Cancel
           </Button>

@@ -30,7 +30,8 @@ export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: bool
     unacknowledge.mutate({ params: { fingerprint: alert.fingerprint }, query: { cluster: alert.cluster } });
 
   return (
-    <div className="flex flex-col gap-2" data-testid="alert-actions">
+    // On a phone this box dissolves (contents) so its buttons can sit at the end of the whole detail.
+    <div className="flex flex-col gap-2 max-sm:contents" data-testid="alert-actions">
       {alert.ack ? (
         <p className="rounded-md border border-ok/40 bg-ok/10 px-2 py-1.5 text-sm" data-testid="ack-status">
           Acknowledged by <strong>{alert.ack.by}</strong> since {new Date(alert.ack.at).toLocaleString()}
@@ -38,7 +39,12 @@ export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: bool
         </p>
       ) : null}
       {canAct ? (
-        <div className="flex flex-wrap gap-2">
+        // On a phone the actions stay at the bottom of the screen, full width, while the detail scrolls
+        // (last in the detail's column, sticky): a thumb reaches them.
+        <div
+          className="sticky bottom-0 z-10 -mx-3 grid max-sm:order-last grid-cols-2 gap-2 border-t border-border bg-surface p-3 *:w-full [&>*:first-child]:col-span-2 sm:[&>*:first-child]:col-span-1 sm:static sm:mx-0 sm:flex sm:flex-wrap sm:border-0 sm:p-0 sm:*:w-auto"
+          data-testid="alert-action-buttons"
+        >
           {alert.ack ? (
             <Button variant="secondary" disabled={busy} onClick={unack}>
               {busy ? 'Un-acknowledging…' : 'Un-acknowledge'}

@@ -13,6 +13,8 @@ import { AlertDetailView } from './alert-detail';
 
 vi.mock('next/navigation', () => ({
   useRouter: () => ({ replace: () => {}, push: () => {}, refresh: () => {} }),
+  useSearchParams: () => new URLSearchParams(),
+  usePathname: () => '/alerts',
 }));
 
 const FINGERPRINT = 'a1';

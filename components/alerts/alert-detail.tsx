@@ -11,6 +11,7 @@ import { useApiQuery } from '@/lib/api/query';
 import { AlertActions } from './alert-actions';
 import { ExpressionGraph } from './expression-graph';
 import { IncidentChip } from './incident-chip';
+import { LabelLinks } from './label-links';
 import { LogContext } from './log-context';
 
 /** Said instead of the API's 404, which addresses a caller that asked for a fingerprint. */
@@ -150,7 +151,7 @@ function AlertDetailBody({ data, canAct }: { data: AlertDetail; canAct: boolean 
       </Section>
 
       <Section title="Labels">
-        <LabelTable labels={alert.labels} />
+        <LabelLinks labels={alert.labels} />
       </Section>
       {Object.keys(alert.annotations).length ? (
         <Section title="Annotations">

@@ -15,6 +15,12 @@ type Props = {
   hrefFor: (fingerprint: string) => string;
   onSelect: (index: number) => void;
   onPointerInside: (inside: boolean) => void;
+  /** Groups folded to their header (by key). */
+  collapsed: ReadonlySet<string>;
+  onToggleGroup: (key: string) => void;
+  onLabel: (name: string, value: string, exclude: boolean) => void;
+  /** Present for responders and admins: the alerts ticked for a bulk action (by fingerprint). */
+  selection?: { checked: ReadonlySet<string>; onCheck: (alert: AlertItem, checked: boolean) => void };
   /** Present for responders and admins. */
   actions?: {
     onAck: (alert: AlertItem) => void;
@@ -42,6 +48,10 @@ export function AlertList({
   hrefFor,
   onSelect,
   onPointerInside,
+  collapsed,
+  onToggleGroup,
+  onLabel,
+  selection,
   actions,
 }: Props) {
   const byKey = new Map(groups.map((g) => [g.key, g]));
@@ -56,7 +66,7 @@ export function AlertList({
       if (group) rows.push({ kind: 'group', group });
       lastGroup = alert.groupKey;
     }
-    rows.push({ kind: 'alert', alert, index });
+    if (!(groupBy && collapsed.has(alert.groupKey))) rows.push({ kind: 'alert', alert, index });
   });
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: pointer tracking only freezes refreshes; it is not a control.
@@ -66,10 +76,21 @@ export function AlertList({
           row.kind === 'group' ? (
             <li
               key={`g-${row.group.key}`}
-              className="flex items-center gap-2 bg-bg px-3 py-1.5 text-xs font-semibold"
+              className="flex flex-wrap items-center gap-x-2 gap-y-1 bg-bg px-3 py-1.5 text-xs font-semibold"
               data-testid="alert-group"
+              data-collapsed={collapsed.has(row.group.key)}
             >
-              <span className="font-mono">{groupTitle(row.group)}</span>
+              <button
+                type="button"
+                aria-expanded={!collapsed.has(row.group.key)}
+                onClick={() => onToggleGroup(row.group.key)}
+                className="-ml-1 flex min-w-0 items-center gap-1.5 rounded px-1 text-left hover:bg-surface max-sm:min-h-11"
+              >
+                <span aria-hidden className="w-3 shrink-0">
+                  {collapsed.has(row.group.key) ? '▸' : '▾'}
+                </span>
+                <span className="min-w-0 break-all font-mono">{groupTitle(row.group)}</span>
+              </button>
               <span className="text-muted">{row.group.count}</span>
               {Object.entries(row.group.bySeverity)
                 .filter(([, n]) => n > 0)
@@ -79,14 +100,22 @@ export function AlertList({
                   </span>
                 ))}
               {actions ? (
-                <span className="ml-auto flex gap-1 font-normal">
-                  <Button variant="ghost" onClick={() => actions.onAckGroup(row.group)}>
+                <span className="flex w-full flex-wrap gap-1 font-normal sm:ml-auto sm:w-auto">
+                  <Button variant="ghost" className="flex-auto" onClick={() => actions.onAckGroup(row.group)}>
                     Acknowledge group
                   </Button>
-                  <Button variant="ghost" onClick={() => actions.onSilenceGroup(row.group)}>
+                  <Button
+                    variant="ghost"
+                    className="flex-auto"
+                    onClick={() => actions.onSilenceGroup(row.group)}
+                  >
                     Silence group…
                   </Button>
-                  <Button variant="ghost" onClick={() => actions.onOpenIncident(row.group)}>
+                  <Button
+                    variant="ghost"
+                    className="flex-auto"
+                    onClick={() => actions.onOpenIncident(row.group)}
+                  >
                     Open incident
                   </Button>
                 </span>
@@ -102,6 +131,9 @@ export function AlertList({
               href={hrefFor(row.alert.fingerprint)}
               onSelect={() => onSelect(row.index)}
               onAck={actions && !row.alert.ack ? () => actions.onAck(row.alert) : undefined}
+              onLabel={onLabel}
+              checked={selection?.checked.has(row.alert.fingerprint)}
+              onCheck={selection ? (checked) => selection.onCheck(row.alert, checked) : undefined}
             />
           ),
         )}

@@ -6,7 +6,7 @@ import { existingIncidentHref } from '@/components/incidents/existing-incident';
 import { LazySilenceDialog } from '@/components/silences/lazy-silence-dialog';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { StatusBlock } from '@/components/ui/status-block';
-import type { AlertGroupSummary, AlertsResponse } from '@/lib/alerts/api-schema';
+import type { AlertGroupSummary, AlertItem, AlertsResponse } from '@/lib/alerts/api-schema';
 import { callApi, errorText } from '@/lib/api/client';
 import { openIncidentOp } from '@/lib/incidents/api';
 import { AckDialog, type AckTarget } from './ack-dialog';
@@ -19,19 +19,26 @@ import {
 } from './ack-targets';
 import { AlertList } from './alert-list';
 import { AlertPanel } from './alert-panel';
+import { BulkSilenceDialog } from './bulk-silence-dialog';
 import { FilterBar } from './filter-bar';
 import { Freshness } from './freshness';
+import { type Heartbeat, heartbeatExclusion } from './heartbeat';
 import { KeyboardHelp } from './keyboard-help';
+import { withLabelMatcher } from './label-filter';
 import { Pager } from './pager';
+import { PipelineHeartbeat } from './pipeline-heartbeat';
+import { SelectionBar } from './selection-bar';
 import { StateToggles } from './state-toggles';
 import { useAlertKeys } from './use-alert-keys';
 import { useAlerts } from './use-alerts';
+import { moveSelection, useCollapsedGroups } from './use-collapsed-groups';
 import { useNewAlerts } from './use-new-alerts';
 import { type AlertsApiQuery, apiQuery, readViewState, type ViewState, writeViewState } from './view-state';
 
 type Dialog =
-  | { kind: 'ack'; target: AckTarget }
+  | { kind: 'ack'; target: AckTarget; bulk?: true }
   | { kind: 'silence'; initial: { matchers: string; cluster?: string } }
+  | { kind: 'bulk-silence'; alerts: AlertItem[] }
   | null;
 
 /**
@@ -43,11 +50,14 @@ export function AlertsView({
   initial,
   initialQuery,
   canAct,
+  heartbeats = [],
 }: {
   initial?: AlertsResponse;
   initialQuery?: AlertsApiQuery;
   /** Responder or above: may acknowledge and silence. */
   canAct: boolean;
+  /** The heartbeat alert of each cluster, shown as pipeline health instead of as a row. */
+  heartbeats?: readonly Heartbeat[];
 }) {
   const params = useSearchParams();
   const router = useRouter();
@@ -70,15 +80,21 @@ export function AlertsView({
     [pathname, router],
   );
 
-  const query = useAlerts(state, { initial, initialQuery, paused });
+  const hidden = heartbeatExclusion(state.filter, heartbeats);
+  const viewQuery = apiQuery(state, hidden);
+  const query = useAlerts(state, { initial, initialQuery, paused, hidden });
   // While the pointer is over the list, keep showing what is under it; apply updates when it leaves.
-  const [held, setHeld] = useState<AlertsResponse | undefined>();
+  // Only refreshes are held: a view the user changed (a label chip clicked in the list) shows at once.
+  const viewKey = JSON.stringify(viewQuery);
+  const [held, setHeld] = useState<{ key: string; data: AlertsResponse | undefined } | undefined>();
   useEffect(() => {
     if (!pointerInside) setHeld(undefined);
-    else setHeld((h) => h ?? query.data);
-  }, [pointerInside, query.data]);
-  const data = held ?? query.data;
-  const pending = Boolean(held && query.data && held !== query.data);
+    else if (!query.isPlaceholderData)
+      setHeld((h) => (h?.key === viewKey ? h : { key: viewKey, data: query.data }));
+  }, [pointerInside, query.data, query.isPlaceholderData, viewKey]);
+  const heldData = held?.key === viewKey ? held.data : undefined;
+  const data = heldData ?? query.data;
+  const pending = Boolean(heldData && query.data && heldData !== query.data);
 
   const isNew = useNewAlerts(data, writeViewState({ ...state, alert: null }).toString());
   const [nowMs, setNowMs] = useState(() => Date.now());
@@ -88,6 +104,29 @@ export function AlertsView({
   }, []);
 
   const alerts = data?.alerts ?? [];
+  // The tab says how many fire, so a glance at the browser's tabs is enough. Set again after each
+  // answer: a navigation within the view puts back the page's own title (Next's metadata).
+  const firing = data?.counts.byState.active;
+  useEffect(() => {
+    if (data) document.title = firing ? `(${firing}) Alerts · Vigil` : 'Alerts · Vigil';
+  }, [data, firing]);
+  const [collapsed, toggleGroup] = useCollapsedGroups();
+  // The ticked alerts, kept across refreshes and pages until acted on or cleared.
+  const [checked, setChecked] = useState<ReadonlyMap<string, AlertItem>>(new Map());
+  const [bulkResult, setBulkResult] = useState<string | null>(null);
+  const check = useCallback((alert: AlertItem, on: boolean) => {
+    setChecked((current) => {
+      const next = new Map(current);
+      if (on) next.set(alert.fingerprint, alert);
+      else next.delete(alert.fingerprint);
+      return next;
+    });
+  }, []);
+  const bulkDone = (summary: string) => {
+    setBulkResult(summary);
+    setChecked(new Map());
+    setDialog(null);
+  };
   useEffect(() => setSelected((s) => Math.min(s, Math.max(0, alerts.length - 1))), [alerts.length]);
   const hrefFor = useMemo(
     () => (fingerprint: string) => `${pathname}?${writeViewState({ ...state, alert: fingerprint })}`,
@@ -100,7 +139,7 @@ export function AlertsView({
     setActionError(null);
     try {
       const incident = await callApi(openIncidentOp, {
-        body: { alerts: await groupAlerts(group, apiQuery(state), { unacknowledgedOnly: false }) },
+        body: { alerts: await groupAlerts(group, viewQuery, { unacknowledgedOnly: false }) },
       });
       router.push(`/incidents/${incident.ref}`);
     } catch (e) {
@@ -111,10 +150,12 @@ export function AlertsView({
     }
   }
 
+  // The rows on screen: the alerts of folded groups are skipped by j/k.
+  const visibleRows = alerts.flatMap((a, i) => (state.groupBy && collapsed.has(a.groupKey) ? [] : [i]));
   const current = () => alerts.find((a) => a.fingerprint === state.alert) ?? alerts[selected];
   useAlertKeys({
     enabled: !editing && dialog === null,
-    onMove: (delta) => setSelected((s) => Math.max(0, Math.min(alerts.length - 1, s + delta))),
+    onMove: (delta) => setSelected((s) => moveSelection(visibleRows, s, delta)),
     onOpen: () => {
       const alert = alerts[selected];
       if (alert) navigate({ alert: alert.fingerprint });
@@ -182,9 +223,29 @@ export function AlertsView({
             counts={data?.counts.byState}
             onChange={(states) => navigate({ states, offset: 0 })}
           />
-          <Freshness data={data} nowMs={nowMs} pending={pending} paused={paused} />
+          <span className="flex flex-wrap items-center gap-3">
+            <PipelineHeartbeat heartbeats={heartbeats} />
+            <Freshness data={data} nowMs={nowMs} pending={pending} paused={paused} />
+          </span>
         </div>
         <ErrorMessage error={actionError} boxed />
+        {bulkResult ? (
+          <p
+            role="status"
+            className="flex items-center justify-between gap-2 rounded-md border border-accent/40 bg-accent/10 px-3 py-1.5 text-sm"
+            data-testid="bulk-result"
+          >
+            {bulkResult}
+            <button
+              type="button"
+              className="px-2 text-muted hover:text-fg max-sm:min-h-11"
+              aria-label="Dismiss"
+              onClick={() => setBulkResult(null)}
+            >
+              ✕
+            </button>
+          </p>
+        ) : null}
         <StatusBlock
           data={data}
           error={query.error}
@@ -205,12 +266,18 @@ export function AlertsView({
                 hrefFor={hrefFor}
                 onSelect={setSelected}
                 onPointerInside={setPointerInside}
+                collapsed={collapsed}
+                onToggleGroup={toggleGroup}
+                onLabel={(name, value, exclude) =>
+                  navigate({ filter: withLabelMatcher(state.filter, name, value, exclude), offset: 0 })
+                }
+                selection={canAct ? { checked: new Set(checked.keys()), onCheck: check } : undefined}
                 actions={
                   canAct
                     ? {
                         onAck: (alert) => setDialog({ kind: 'ack', target: alertAckTarget(alert) }),
                         onAckGroup: (group) =>
-                          setDialog({ kind: 'ack', target: groupAckTarget(group, apiQuery(state)) }),
+                          setDialog({ kind: 'ack', target: groupAckTarget(group, viewQuery) }),
                         onSilenceGroup: (group) =>
                           setDialog({ kind: 'silence', initial: groupSilenceInitial(group) }),
                         onOpenIncident: (group) => void openGroupIncident(group),
@@ -218,6 +285,28 @@ export function AlertsView({
                     : undefined
                 }
               />
+              {checked.size > 0 ? (
+                <SelectionBar
+                  count={checked.size}
+                  onAcknowledge={() =>
+                    setDialog({
+                      kind: 'ack',
+                      target: {
+                        title: `${checked.size} selected alert${checked.size === 1 ? '' : 's'}`,
+                        count: checked.size,
+                        alerts: async () =>
+                          [...checked.values()].map((a) => ({
+                            fingerprint: a.fingerprint,
+                            cluster: a.cluster,
+                          })),
+                      },
+                      bulk: true,
+                    })
+                  }
+                  onSilence={() => setDialog({ kind: 'bulk-silence', alerts: [...checked.values()] })}
+                  onClear={() => setChecked(new Map())}
+                />
+              ) : null}
               <Pager
                 offset={state.offset}
                 limit={shown.page.limit}
@@ -232,7 +321,16 @@ export function AlertsView({
         <AlertPanel fingerprint={state.alert} canAct={canAct} onClose={() => navigate({ alert: null })} />
       ) : null}
       {helpOpen ? <KeyboardHelp canAct={canAct} onClose={() => setHelpOpen(false)} /> : null}
-      {dialog?.kind === 'ack' ? <AckDialog target={dialog.target} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'ack' ? (
+        <AckDialog
+          target={dialog.target}
+          onClose={() => setDialog(null)}
+          onAcknowledged={dialog.bulk ? bulkDone : undefined}
+        />
+      ) : null}
+      {dialog?.kind === 'bulk-silence' ? (
+        <BulkSilenceDialog alerts={dialog.alerts} onClose={() => setDialog(null)} onDone={bulkDone} />
+      ) : null}
       {dialog?.kind === 'silence' ? (
         <LazySilenceDialog initial={dialog.initial} onClose={() => setDialog(null)} />
       ) : null}

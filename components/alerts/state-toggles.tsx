@@ -17,7 +17,7 @@ export function StateToggles({ states, counts, onChange }: Props) {
         return (
           <label
             key={s}
-            className={`cursor-pointer rounded border px-2 py-0.5 ${on ? 'border-accent text-accent' : 'border-border text-muted'}`}
+            className={`inline-flex cursor-pointer items-center rounded border px-2 py-0.5 max-sm:min-h-11 ${on ? 'border-accent text-accent' : 'border-border text-muted'}`}
           >
             <input
               type="checkbox"

@@ -15,9 +15,9 @@ const sameQuery = (a: AlertsApiQuery, b: AlertsApiQuery | undefined) =>
  */
 export function useAlerts(
   state: ViewState,
-  options: { initial?: AlertsResponse; initialQuery?: AlertsApiQuery; paused: boolean },
+  options: { initial?: AlertsResponse; initialQuery?: AlertsApiQuery; paused: boolean; hidden: string },
 ) {
-  const query = apiQuery(state);
+  const query = apiQuery(state, options.hidden);
   return useApiQuery(
     listAlertsOp,
     { query },

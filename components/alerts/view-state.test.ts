@@ -45,6 +45,13 @@ describe('alerts view state in the URL', () => {
     });
   });
 
+  it('adds hidden matchers after what the user typed, without showing them in the URL', () => {
+    const state = readViewState(new URLSearchParams('filter=job%3D%22api%22'));
+    expect(apiQuery(state, 'alertname!="Watchdog"').filter).toBe('job="api" alertname!="Watchdog"');
+    expect(apiQuery({ ...state, filter: '' }, 'alertname!="Watchdog"').filter).toBe('alertname!="Watchdog"');
+    expect(writeViewState(state).get('filter')).toBe('job="api"');
+  });
+
   it("links to the alerts a silence mutes, in the alerts view's URL format", () => {
     const href = silencedAlertsHref('alertname="X", instance=~"db.*"');
     expect(href).toBe('/alerts?filter=alertname%3D%22X%22%2C+instance%3D%7E%22db.*%22&state=silenced');

@@ -51,10 +51,13 @@ export function silencedAlertsHref(matchersText: string): string {
   return `/alerts?${writeViewState({ filter: matchersText, groupBy: 'alertname', states: ['silenced'], offset: 0, alert: null })}`;
 }
 
-/** The query of the alerts API (`GET /api/v1/alerts`) for this view: one page. */
-export function apiQuery(state: ViewState): AlertsApiQuery {
+/**
+ * The query of the alerts API (`GET /api/v1/alerts`) for this view: one page. `hidden`: matchers added
+ * to what the user typed, for alerts shown elsewhere (the heartbeat, see heartbeat.ts).
+ */
+export function apiQuery(state: ViewState, hidden = ''): AlertsApiQuery {
   return {
-    filter: state.filter,
+    filter: [state.filter, hidden].filter(Boolean).join(' '),
     group_by: state.groupBy,
     state: state.states.join(','),
     offset: state.offset,

@@ -49,7 +49,8 @@ export function IncidentControls({
   const next = NEXT[status];
   return (
     <div className="flex flex-col gap-3" data-testid="incident-controls">
-      <div className="flex flex-wrap gap-2">
+      {/* Full-width halves on a phone: a thumb's reach. */}
+      <div className="grid grid-cols-2 gap-2 *:w-full sm:flex sm:flex-wrap sm:*:w-auto">
         {next ? (
           <Button
             disabled={busy}
@@ -77,13 +78,13 @@ export function IncidentControls({
           change({ commander: value || null }, () => setCommanderInput(''));
         }}
       >
-        <div className="flex flex-col gap-1">
+        <div className="flex w-full flex-col gap-1 sm:w-auto">
           <label htmlFor="commander" className="text-sm font-medium">
             Commander (e-mail; empty to clear)
           </label>
           <Input
             id="commander"
-            className="w-64"
+            className="w-full sm:w-64"
             placeholder={commander ?? 'nobody yet'}
             value={commanderInput}
             onChange={(e) => setCommanderInput(e.target.value)}

@@ -33,7 +33,7 @@ export function PostmortemTimeline({
           <time dateTime={e.at} className="shrink-0 font-mono text-xs text-muted">
             {formatUtc(e.at)}
           </time>
-          <span className={`flex-1 ${e.starred ? 'font-semibold' : ''}`}>
+          <span className={`min-w-0 flex-1 break-words ${e.starred ? 'font-semibold' : ''}`}>
             {e.starred ? <span aria-hidden>★ </span> : null}
             {e.text}
             {e.hidden ? (

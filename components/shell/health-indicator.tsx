@@ -29,12 +29,20 @@ export function HealthIndicator({ initial }: { initial: HealthReport }) {
     : down.length === 0
       ? 'All upstreams up'
       : `${down.length} of ${data.upstreams.length} upstreams down`;
+  const short = isError ? 'Vigil down' : down.length === 0 ? 'OK' : `${down.length} down`;
   return (
     <details className="relative text-sm" data-testid="upstream-health">
-      <summary className="cursor-pointer list-none rounded px-2 py-1 hover:bg-bg">
-        <StatusDot tone={tone} label={summary} />
+      <summary className="flex min-h-11 cursor-pointer list-none items-center rounded px-2 hover:bg-bg lg:min-h-0 lg:py-1">
+        {/* A phone's header shows the short form; the whole sentence is the summary's name. */}
+        <span className="hidden sm:inline">
+          <StatusDot tone={tone} label={summary} />
+        </span>
+        <span className="sm:hidden" title={summary}>
+          <StatusDot tone={tone} label={short} />
+          <span className="sr-only">{summary}</span>
+        </span>
       </summary>
-      <div className="absolute right-0 mt-1 w-96 rounded-md border border-border bg-surface p-2 shadow-lg">
+      <div className="absolute right-0 z-20 mt-1 w-[min(24rem,calc(100vw-1.5rem))] rounded-md border border-border bg-surface p-2 shadow-lg">
         <ul className="flex flex-col gap-1">
           {data.upstreams.map((u) => (
             <li

@@ -13,10 +13,14 @@ export function UserMenu(props: {
 }) {
   return (
     <details className="relative text-sm">
-      <summary className="cursor-pointer list-none rounded px-2 py-1 hover:bg-bg" aria-label="User menu">
-        {props.name ?? props.email}
+      <summary
+        className="flex min-h-11 cursor-pointer list-none items-center rounded px-2 hover:bg-bg lg:min-h-0 lg:py-1"
+        aria-label="User menu"
+      >
+        {/* A phone's header has room for the start of a name only; the menu shows it whole. */}
+        <span className="block max-w-[6rem] truncate sm:max-w-none">{props.name ?? props.email}</span>
       </summary>
-      <div className="absolute right-0 mt-1 flex w-64 flex-col gap-2 rounded-md border border-border bg-surface p-3 shadow-lg">
+      <div className="absolute right-0 z-20 mt-1 flex w-[min(16rem,calc(100vw-1.5rem))] flex-col gap-2 rounded-md border border-border bg-surface p-3 shadow-lg">
         <div>
           <div className="font-medium">{props.email}</div>
           <Badge tone="accent">{props.role}</Badge>

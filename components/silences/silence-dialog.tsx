@@ -174,7 +174,7 @@ export function SilenceDialog({
       onClose={onClose}
       // With matchers given (from an alert, an edit) what is left to say is why.
       initialFocus={editing || initial?.matchers ? `#${id}-comment` : 'input, textarea'}
-      className="max-h-[92vh] w-[min(60rem,95vw)] overflow-auto"
+      className="max-h-[92vh] w-[min(60rem,95vw)] overflow-auto max-sm:h-dvh max-sm:max-h-none max-sm:w-screen max-sm:max-w-none max-sm:rounded-none max-sm:border-0"
     >
       {replaced ? (
         <div className="flex flex-col gap-3">
@@ -265,7 +265,8 @@ export function SilenceDialog({
               ) : null}
             </div>
             <ErrorMessage error={formError} boxed />
-            <div className="flex justify-end gap-2">
+            {/* On a phone the dialog fills the screen and its buttons stay at the bottom, full width. */}
+            <div className="sticky bottom-0 -mx-4 flex flex-col-reverse gap-2 border-t border-border bg-surface p-4 sm:static sm:m-0 sm:flex-row sm:justify-end sm:border-0 sm:p-0">
               <Button variant="secondary" onClick={close}>
                 Cancel
               </Button>

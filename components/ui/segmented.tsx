@@ -20,7 +20,7 @@ export function Segmented<T extends string>({
       {options.map((option) => (
         <label
           key={option}
-          className={`cursor-pointer rounded border px-2 py-0.5 ${option === value ? 'border-accent text-accent' : 'border-border'}`}
+          className={`inline-flex cursor-pointer items-center rounded border px-2 py-0.5 max-sm:min-h-11 ${option === value ? 'border-accent text-accent' : 'border-border'}`}
         >
           <input
             type="radio"

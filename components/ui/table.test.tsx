@@ -59,7 +59,7 @@ describe('Table', () => {
 
   it('frames a page-level table and its empty state in a border', () => {
     expect(render({ framed: true })).toMatch(
-      /^<div class="overflow-x-auto rounded-md border border-border">/,
+      /^<div class="relative overflow-x-auto rounded-md border border-border">/,
     );
     expect(render({ framed: true, rows: [] })).toContain('class="rounded-md border border-border p-4');
   });

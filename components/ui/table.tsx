@@ -53,7 +53,13 @@ export function Table<T>({
     );
   const cell = framed ? 'px-3 py-2' : 'py-1 pr-3';
   return (
-    <div className={framed ? 'overflow-x-auto rounded-md border border-border' : 'overflow-x-auto'}>
+    // relative: a visually hidden header (sr-only, absolutely positioned) past a narrow screen's edge would
+    // otherwise escape the scroll box and widen the whole page.
+    <div
+      className={
+        framed ? 'relative overflow-x-auto rounded-md border border-border' : 'relative overflow-x-auto'
+      }
+    >
       <table className="w-full text-left text-sm" data-testid={testId}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className={framed ? 'bg-bg text-xs text-muted' : 'text-xs text-muted'}>

@@ -1,0 +1,62 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { AlertItem } from '@/lib/alerts/api-schema';
+import { AlertRow } from './alert-row';
+
+const alert: AlertItem = {
+  fingerprint: 'f1',
+  cluster: 'main',
+  alertname: 'InstanceDown',
+  severity: 'critical',
+  summary: 'db-1 is down',
+  incident: null,
+  labels: { alertname: 'InstanceDown', instance: 'db-1', job: 'postgres', severity: 'critical' },
+  annotations: {},
+  state: 'firing',
+  startsAt: '2026-12-04T03:00:00.000Z',
+  updatedAt: '2026-12-04T03:00:00.000Z',
+  generatorURL: '',
+  receivers: ['ops'],
+  peers: ['am-1'],
+  silencedBy: [],
+  inhibitedBy: [],
+  ack: null,
+  runbook: null,
+  groupKey: 'g',
+};
+
+const render = (props: Partial<Parameters<typeof AlertRow>[0]> = {}) =>
+  renderToStaticMarkup(
+    <AlertRow
+      alert={alert}
+      selected={false}
+      isNew={false}
+      nowMs={Date.parse('2026-12-04T03:05:00.000Z')}
+      href="/alerts?alert=f1"
+      onSelect={() => {}}
+      {...props}
+    />,
+  );
+
+describe('AlertRow', () => {
+  it('offers each key label as a filter chip with an exclude button beside it', () => {
+    const html = render({ onLabel: () => {} });
+    expect(html).toContain('>instance=db-1</button>');
+    expect(html).toContain('aria-label="Hide instance=&quot;db-1&quot;"');
+    expect(html).toContain('>job=postgres</button>');
+    expect(html.match(/data-testid="label-chip"/g)).toHaveLength(2);
+  });
+
+  it('shows labels as plain text without a filter to add them to', () => {
+    const html = render();
+    expect(html).toContain('instance=db-1');
+    expect(html).not.toContain('label-chip');
+  });
+
+  it('has a labelled checkbox only where several alerts may be acted on', () => {
+    expect(render()).not.toContain('type="checkbox"');
+    const html = render({ checked: true, onCheck: () => {} });
+    expect(html).toContain('aria-label="Select InstanceDown"');
+    expect(html).toMatch(/<input type="checkbox"[^>]*checked=""/);
+  });
+});

@@ -1,0 +1,54 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { labelFilterHref } from './label-filter';
+
+/**
+ * An alert's labels in its detail, each a link that filters the alerts view by it; Alt/Option-click,
+ * or the ≠ beside it (for touch), excludes it instead.
+ */
+export function LabelLinks({ labels }: { labels: Record<string, string> }) {
+  const search = useSearchParams().toString();
+  const router = useRouter();
+  return (
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 font-mono text-xs">
+      {Object.entries(labels).map(([name, value]) => {
+        const only = labelFilterHref(search, name, value, false);
+        const hide = labelFilterHref(search, name, value, true);
+        return (
+          <div key={name} className="contents" data-testid="detail-label">
+            <dt className="text-muted">{name}</dt>
+            <dd className="min-w-0 break-all">
+              <Link
+                href={only}
+                scroll={false}
+                className="inline-flex items-center text-accent hover:underline max-sm:min-h-11"
+                title={`Show only ${name}="${value}" (Alt-click: hide it)`}
+                onClick={(e) => {
+                  // Alt-click on a link would download it: it excludes instead.
+                  if (!e.altKey) return;
+                  e.preventDefault();
+                  router.push(hide, { scroll: false });
+                }}
+              >
+                {value}
+              </Link>
+            </dd>
+            <dd>
+              <Link
+                href={hide}
+                scroll={false}
+                aria-label={`Hide ${name}="${value}"`}
+                title={`Hide ${name}="${value}"`}
+                className="inline-flex items-center justify-center rounded px-1.5 text-muted hover:bg-bg hover:text-fg max-sm:min-h-11 max-sm:min-w-11"
+              >
+                ≠
+              </Link>
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
