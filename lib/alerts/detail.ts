@@ -1,9 +1,11 @@
 import 'server-only';
 import { openAcks } from '@/lib/alerts/ack-state';
+import { config } from '@/lib/config/current';
 import { NotFoundError } from '@/lib/errors';
 import { sources } from '@/lib/snapshots/sources';
 import { ackKey } from './ack-overlay';
 import type { AlertDetail } from './api-schema';
+import { exploreLinks } from './explore-links';
 import { alertHistory } from './history';
 import { type AlertIndex, currentAlertIndex } from './query';
 import { type PrometheusRules, parseThreshold, ruleSource } from './threshold';
@@ -27,7 +29,12 @@ export async function alertDetail(fingerprint: string, cluster?: string): Promis
   const found = findAlert(index, fingerprint, cluster);
   const detail = describeAlert(index, found.cluster, fingerprint, prometheus);
   const ack = acks.get(ackKey(found.cluster, fingerprint)) ?? null;
-  return { ...detail, alert: { ...detail.alert, ack }, history: await history(fingerprint) };
+  return {
+    ...detail,
+    alert: { ...detail.alert, ack },
+    links: exploreLinks(detail.prometheus, detail.alert.generatorURL, config()),
+    history: await history(fingerprint),
+  };
 }
 
 function findAlert(index: AlertIndex, fingerprint: string, cluster: string | undefined) {
@@ -51,7 +58,7 @@ function describeAlert(
   cluster: string,
   fingerprint: string,
   prometheus: readonly PrometheusRules[],
-): Omit<AlertDetail, 'history'> {
+): Omit<AlertDetail, 'history' | 'links'> {
   const alerts = index.byFingerprint().get(cluster);
   const found = alerts?.get(fingerprint);
   if (!alerts || !found) throw new NotFoundError(`No alert with fingerprint ${fingerprint} in ${cluster}.`);
