@@ -119,6 +119,7 @@ function AlertDetailBody({ data, canAct }: { data: AlertDetail; canAct: boolean 
             prometheus={data.prometheus}
             startsAt={alert.startsAt}
             threshold={data.threshold}
+            links={data.links}
           />
         ) : (
           <p className="text-sm text-muted">
