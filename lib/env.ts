@@ -70,6 +70,10 @@ const envSchema = z.object({
   VIGIL_DATA_DIR: optional(z.string()).default('.vigil'),
   VIGIL_CONFIG: optional(z.string()),
   PROMETHEUS_URL: optional(httpUrl('http://prometheus:9090')),
+  // For browsers' links only: PROMETHEUS_URL may be an address only the server reaches.
+  PROMETHEUS_EXTERNAL_URL: optional(httpUrl('https://ops.example.com/prometheus')),
+  GRAFANA_URL: optional(httpUrl('https://grafana.example.com')),
+  GRAFANA_DATASOURCE_UID: optional(z.string().trim().min(1)),
   ALERTMANAGER_URLS: optional(
     z
       .string()

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { LocalTime } from '@/components/format/local-time';
 import { OpenIncidentButton } from '@/components/incidents/open-incident-button';
 import { LazySilenceDialog } from '@/components/silences/lazy-silence-dialog';
 import { Button } from '@/components/ui/button';
@@ -34,7 +35,7 @@ export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: bool
     <div className="flex flex-col gap-2 max-sm:contents" data-testid="alert-actions">
       {alert.ack ? (
         <p className="rounded-md border border-ok/40 bg-ok/10 px-2 py-1.5 text-sm" data-testid="ack-status">
-          Acknowledged by <strong>{alert.ack.by}</strong> since {new Date(alert.ack.at).toLocaleString()}
+          Acknowledged by <strong>{alert.ack.by}</strong> since <LocalTime at={alert.ack.at} />
           {alert.ack.comment ? <>: {alert.ack.comment}</> : null}
         </p>
       ) : null}

@@ -68,6 +68,7 @@ describe('changeAlertInDetail', () => {
     expr: null,
     threshold: null,
     prometheus: null,
+    links: { prometheus: null, grafana: null },
     silences: [],
     inhibitors: [],
     history: [],

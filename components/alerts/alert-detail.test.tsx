@@ -28,6 +28,7 @@ const detail = (incident: AlertDetail['alert']['incident']): AlertDetail => ({
   expr: null,
   threshold: null,
   prometheus: null,
+  links: { prometheus: null, grafana: null },
   silences: [],
   inhibitors: [],
   history: [],

@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { formatDuration, secondsSince } from '@/components/format/duration';
+import { formatDuration } from '@/components/format/duration';
+import { LocalTime, RelativeTime } from '@/components/format/local-time';
 import { severityClass } from '@/components/format/severity';
 import { Badge } from '@/components/ui/badge';
 import { StatusBlock } from '@/components/ui/status-block';
@@ -77,9 +78,9 @@ function AlertDetailBody({ data, canAct }: { data: AlertDetail; canAct: boolean 
           <p className="text-sm text-muted">{alert.annotations.description}</p>
         ) : null}
         <p className="text-xs text-muted">
-          Since {new Date(alert.startsAt).toLocaleString()} (
-          {formatDuration(secondsSince(alert.startsAt, now))}) · cluster {alert.cluster} · reported by{' '}
-          {alert.peers.join(', ')}
+          Since <LocalTime at={alert.startsAt} /> (
+          <RelativeTime at={alert.startsAt} nowMs={now} style="for" />) · cluster {alert.cluster} · reported
+          by {alert.peers.join(', ')}
         </p>
       </header>
 
@@ -94,7 +95,7 @@ function AlertDetailBody({ data, canAct }: { data: AlertDetail; canAct: boolean 
                 <Link className="text-accent hover:underline" href={`/silences?id=${s.id}`}>
                   {s.id.slice(0, 8)}
                 </Link>{' '}
-                from {s.createdBy} until {new Date(s.endsAt).toLocaleString()}: {s.comment}
+                from {s.createdBy} until <LocalTime at={s.endsAt} />: {s.comment}
               </li>
             ))}
             {data.inhibitors.map((i) => (
@@ -121,6 +122,7 @@ function AlertDetailBody({ data, canAct }: { data: AlertDetail; canAct: boolean 
             prometheus={data.prometheus}
             startsAt={alert.startsAt}
             threshold={data.threshold}
+            links={data.links}
           />
         ) : (
           <p className="text-sm text-muted">
@@ -164,7 +166,7 @@ function AlertDetailBody({ data, canAct }: { data: AlertDetail; canAct: boolean 
           <ul className="flex flex-col gap-0.5 text-sm" data-testid="alert-history">
             {data.history.map((h) => (
               <li key={h.startsAt} className="flex gap-3">
-                <span className="font-mono text-xs">{new Date(h.startsAt).toLocaleString()}</span>
+                <LocalTime at={h.startsAt} className="font-mono text-xs" />
                 <span className="text-muted">
                   {h.status === 'resolved' && h.durationSeconds !== null
                     ? `resolved after ${formatDuration(h.durationSeconds)}`

@@ -2,7 +2,9 @@
 
 import Link from 'next/link';
 import { formatDuration, secondsSince } from '@/components/format/duration';
+import { RelativeTime } from '@/components/format/local-time';
 import { severityClass } from '@/components/format/severity';
+import { formatUtcTitle } from '@/components/format/time';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { AlertItem } from '@/lib/alerts/api-schema';
@@ -82,14 +84,14 @@ export function AlertRow({
           {keyLabels.length ? <LabelChips labels={keyLabels} onLabel={onLabel} /> : null}
         </div>
         <div className="col-span-2 flex flex-wrap items-center gap-1 text-xs sm:col-span-1 sm:flex-col sm:items-end">
-          <span title={alert.startsAt}>for {formatDuration(secondsSince(alert.startsAt, nowMs))}</span>
+          <RelativeTime at={alert.startsAt} nowMs={nowMs} style="for" />
           <span className="flex flex-wrap justify-end gap-1">
             {isNew ? <Badge tone="warn">new</Badge> : null}
             <IncidentChip incident={alert.incident} />
             {alert.state === 'firing' ? <Badge tone="danger">firing</Badge> : null}
             {alert.state === 'unprocessed' ? <Badge>unprocessed</Badge> : null}
             {alert.ack ? (
-              <span title={`${alert.ack.comment ?? ''} (since ${new Date(alert.ack.at).toLocaleString()})`}>
+              <span title={`${alert.ack.comment ?? ''} (since ${formatUtcTitle(alert.ack.at)})`}>
                 <Badge tone="ok">
                   acked by {alert.ack.by} · {formatDuration(secondsSince(alert.ack.at, nowMs))}
                 </Badge>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { LocalTime } from '@/components/format/local-time';
 import { Button } from '@/components/ui/button';
 import { alertLogsOp } from '@/lib/alerts/api';
 import type { ApiError } from '@/lib/api/client';
@@ -76,8 +77,8 @@ export function LogContext({ fingerprint }: { fingerprint: string }) {
       ) : (
         <>
           <p className="text-xs text-muted">
-            {new Date(data.window.start).toLocaleTimeString()} –{' '}
-            {new Date(data.window.end).toLocaleTimeString()}, {data.entries.length} line(s)
+            <LocalTime at={data.window.start} precision="second" /> –{' '}
+            <LocalTime at={data.window.end} precision="second" />, {data.entries.length} line(s)
             {data.truncated ? ' (more in Loki)' : ''} ·{' '}
             <a className="text-accent hover:underline" href={data.fullQueryUrl}>
               full query
@@ -101,8 +102,7 @@ export function LogContext({ fingerprint }: { fingerprint: string }) {
                 data-level={e.level ?? undefined}
                 className={`whitespace-pre-wrap break-all ${LEVEL_CLASS[e.level ?? ''] ?? ''}`}
               >
-                <span className="text-muted">{new Date(e.timeMs).toLocaleTimeString()} </span>
-                {e.line}
+                <LocalTime at={e.timeMs} clock className="text-muted" /> {e.line}
               </li>
             ))}
             {data.entries.length === 0 ? <li className="text-muted">No lines in this window.</li> : null}

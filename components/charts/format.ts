@@ -1,31 +1,18 @@
+import { formatTime } from '@/components/format/time';
 import type { PanelUnit } from '@/lib/config/panel-types';
+import { scaleFor } from './axis';
 
 /**
- * Axis and tooltip values in the unit of the panel.
+ * One value (a tooltip, a single stat) in the unit of the panel, scaled by its own size; axis ticks share
+ * one scale instead (./axis.ts).
  *
  *   formatValue(93.456, 'percent') → '93.5%'      formatValue(1536, 'bytes') → '1.5 KiB'
- *   formatValue(0.0042, 'seconds') → '4.2 ms'      formatValue(0.973, 'ratio') → '97.3%'
+ *   formatValue(0.0042, 'seconds') → '4.2 ms'      formatValue(0.005, 'perSecond') → '18/h'
  */
 export function formatValue(value: number, unit: PanelUnit): string {
   if (!Number.isFinite(value)) return String(value);
-  switch (unit) {
-    case 'percent':
-      return `${trim(value)}%`;
-    case 'ratio':
-      return `${trim(value * 100)}%`;
-    case 'bytes':
-      return binary(value, '');
-    case 'bytesPerSecond':
-      return binary(value, '/s');
-    case 'seconds':
-      if (Math.abs(value) < 1e-3) return `${trim(value * 1e6)} µs`;
-      if (Math.abs(value) < 1) return `${trim(value * 1e3)} ms`;
-      return `${trim(value)} s`;
-    case 'perSecond':
-      return `${compact(value)}/s`;
-    default:
-      return compact(value);
-  }
+  const scale = scaleFor(Math.abs(value), unit);
+  return `${trim(value * scale.multiplier)}${value === 0 ? (scale.zero ?? scale.suffix) : scale.suffix}`;
 }
 
 function trim(v: number): string {
@@ -34,28 +21,14 @@ function trim(v: number): string {
   return Number(v.toFixed(digits)).toString();
 }
 
-function binary(v: number, suffix: string): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let i = 0;
-  let n = v;
-  while (Math.abs(n) >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
-  }
-  return `${trim(n)} ${units[i]}${suffix}`;
-}
-
-function compact(v: number): string {
-  const abs = Math.abs(v);
-  if (abs >= 1e9) return `${trim(v / 1e9)}G`;
-  if (abs >= 1e6) return `${trim(v / 1e6)}M`;
-  if (abs >= 1e3) return `${trim(v / 1e3)}k`;
-  return trim(v);
-}
-
-/** Axis ticks: clock time for ranges up to a day, day and time beyond. Always UTC-independent local time. */
-export function formatTick(ms: number, rangeSeconds: number): string {
-  const d = new Date(ms);
-  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-  return rangeSeconds > 86_400 ? `${d.getDate()}/${d.getMonth() + 1} ${hm}` : hm;
+/**
+ * Time axis ticks in `zone`: the clock for ranges up to a day, month-day and clock beyond.
+ *
+ *   formatTick(Date.parse('2026-12-04T16:14:00Z'), 3600, 'Europe/Brussels') → '17:14'
+ *   formatTick(Date.parse('2026-12-04T16:14:00Z'), 7 * 86400, 'UTC')        → '12-04 16:14'
+ */
+export function formatTick(ms: number, rangeSeconds: number, zone: string): string {
+  // formatTime writes 'YYYY-MM-DD HH:mm ZONE'.
+  const text = formatTime(ms, zone, 'minute', 'en-GB');
+  return rangeSeconds > 86_400 ? text.slice(5, 16) : text.slice(11, 16);
 }

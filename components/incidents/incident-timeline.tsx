@@ -1,3 +1,4 @@
+import { LocalTime } from '@/components/format/local-time';
 import type { TimelineEntry } from '@/lib/incidents/incident-schemas';
 
 /** Everything that happened to the incident, oldest first, one sentence each (lib/incidents/timeline.ts). */
@@ -7,9 +8,7 @@ export function IncidentTimeline({ entries }: { entries: readonly TimelineEntry[
     <ol className="flex flex-col gap-2" data-testid="incident-timeline">
       {entries.map((e) => (
         <li key={e.id} className="grid grid-cols-[11rem_1fr] gap-3 text-sm" data-type={e.type}>
-          <time dateTime={e.at} className="font-mono text-xs text-muted tabular-nums">
-            {e.at.replace('T', ' ').slice(0, 19)} UTC
-          </time>
+          <LocalTime at={e.at} precision="second" className="font-mono text-xs text-muted tabular-nums" />
           <span>
             {e.starred ? (
               <>

@@ -2,6 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { LocalTime } from '@/components/format/local-time';
+import { formatUtcTitle } from '@/components/format/time';
 import { Button } from '@/components/ui/button';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { useApiMutation } from '@/lib/api/query';
@@ -35,9 +37,9 @@ export function NoteItem({
     <article className="flex flex-col gap-1 rounded-md border border-border p-3" data-testid="incident-note">
       <header className="flex flex-wrap items-center gap-2 text-xs text-muted">
         <strong className="text-fg">{note.author.name}</strong>
-        <time dateTime={note.createdAt}>{note.createdAt.replace('T', ' ').slice(0, 16)} UTC</time>
+        <LocalTime at={note.createdAt} />
         {note.editedAt ? (
-          <span title={`edited ${note.editedAt}`} data-testid="note-edited">
+          <span title={`edited ${formatUtcTitle(note.editedAt)}`} data-testid="note-edited">
             (edited)
           </span>
         ) : null}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { LocalTime } from '@/components/format/local-time';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -109,7 +110,14 @@ export function PostmortemEditor({
       </p>
       {pm.status === 'published' && canEdit ? (
         <p className="text-sm text-muted">
-          Published{pm.publishedAt ? ` ${pm.publishedAt.slice(0, 10)}` : ''}: read-only
+          Published
+          {pm.publishedAt ? (
+            <>
+              {' '}
+              <LocalTime at={pm.publishedAt} precision="day" />
+            </>
+          ) : null}
+          : read-only
           {hasRole(role, 'admin') ? '. Reopen it to change it.' : '; an admin can reopen it.'}
         </p>
       ) : null}

@@ -1,8 +1,8 @@
 'use client';
 
+import { LocalTime } from '@/components/format/local-time';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { formatUtc } from '@/lib/postmortems/format';
 import type { TimelineLine } from '@/lib/postmortems/schemas';
 
 /**
@@ -30,9 +30,7 @@ export function PostmortemTimeline({
           data-testid="timeline-event"
           className={`flex items-start gap-3 py-1.5 ${e.hidden ? 'opacity-50' : ''}`}
         >
-          <time dateTime={e.at} className="shrink-0 font-mono text-xs text-muted">
-            {formatUtc(e.at)}
-          </time>
+          <LocalTime at={e.at} precision="second" className="shrink-0 font-mono text-xs text-muted" />
           <span className={`min-w-0 flex-1 break-words ${e.starred ? 'font-semibold' : ''}`}>
             {e.starred ? <span aria-hidden>★ </span> : null}
             {e.text}

@@ -1,5 +1,6 @@
 'use client';
 
+import { LocalTime } from '@/components/format/local-time';
 import { useApiQuery } from '@/lib/api/query';
 import { overviewOp } from '@/lib/overview/api';
 import type { Overview } from '@/lib/overview/api-schema';
@@ -20,8 +21,8 @@ export function OverviewLive({ initial }: { initial: Overview }) {
     <div className="flex flex-col gap-4">
       {isError ? (
         <p role="alert" className="rounded-md border border-danger/40 p-3 text-sm text-danger">
-          Vigil itself does not answer; showing what it said at {new Date(dataUpdatedAt).toLocaleTimeString()}
-          .
+          Vigil itself does not answer; showing what it said at{' '}
+          <LocalTime at={dataUpdatedAt} precision="second" />.
         </p>
       ) : null}
       <BannerList banners={data.banners} />

@@ -1,5 +1,6 @@
 'use client';
 
+import { LocalTime } from '@/components/format/local-time';
 import { StatusBlock } from '@/components/ui/status-block';
 import { useApiQuery } from '@/lib/api/query';
 import { recentLogsOp } from '@/lib/runbooks/api';
@@ -51,8 +52,7 @@ export function LogQLView({ query, missing, since, limit }: Props) {
                     data-level={e.level ?? undefined}
                     className={`whitespace-pre-wrap break-all ${LEVEL_CLASS[e.level ?? ''] ?? ''}`}
                   >
-                    <span className="text-muted">{new Date(e.timeMs).toLocaleTimeString()} </span>
-                    {e.line}
+                    <LocalTime at={e.timeMs} clock className="text-muted" /> {e.line}
                   </li>
                 ))}
                 {logs.entries.length === 0 ? <li className="text-muted">No lines in this window.</li> : null}

@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
+import { LocalTime } from '@/components/format/local-time';
 import { useApiMutation } from '@/lib/api/query';
 import { checkRunbookStepOp } from '@/lib/runbooks/api';
 
@@ -57,10 +58,7 @@ export function StepCheck({ runbook, stepId, title, incident, initial, canCheck,
         </label>
         {state.checked && state.by && state.at ? (
           <span className="text-xs text-muted" data-testid="step-checked-by">
-            checked by {state.by},{' '}
-            <time dateTime={state.at} suppressHydrationWarning>
-              {new Date(state.at).toLocaleString()}
-            </time>
+            checked by {state.by}, <LocalTime at={state.at} />
           </span>
         ) : null}
         {incident !== null && !canCheck ? (

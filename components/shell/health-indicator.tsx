@@ -1,5 +1,6 @@
 'use client';
 
+import { LocalTime } from '@/components/format/local-time';
 import { StatusDot, type Tone } from '@/components/ui/badge';
 import { useApiQuery } from '@/lib/api/query';
 import { upstreamsOp } from '@/lib/overview/api';
@@ -58,7 +59,9 @@ export function HealthIndicator({ initial }: { initial: HealthReport }) {
             </li>
           ))}
         </ul>
-        <p className="mt-2 text-xs text-muted">Checked {new Date(data.checkedAt).toLocaleTimeString()}</p>
+        <p className="mt-2 text-xs text-muted">
+          Checked <LocalTime at={data.checkedAt} precision="second" />
+        </p>
       </div>
     </details>
   );

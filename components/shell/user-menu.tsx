@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ThemeSwitch } from './theme-switch';
+import { TimeZoneSwitch } from './time-zone-switch';
 
 export function UserMenu(props: {
   email: string;
@@ -29,6 +30,7 @@ export function UserMenu(props: {
           API tokens
         </Link>
         <ThemeSwitch />
+        <TimeZoneSwitch />
         <form action={props.signOut}>
           <Button type="submit" variant="secondary" className="w-full">
             Sign out

@@ -139,6 +139,14 @@ export const alertDetailSchema = z.object({
   threshold: z.object({ op: z.string(), value: z.number(), operand: z.string() }).nullable(),
   /** Which Prometheus evaluates it (for graphing). */
   prometheus: z.string().nullable(),
+  /**
+   * Where to explore the expression further, as browsers reach them: that Prometheus (its configured
+   * externalUrl, else the alert's generatorURL) and Grafana when `grafanaUrl` is configured.
+   */
+  links: z.object({
+    prometheus: z.string().nullable(),
+    grafana: z.object({ url: z.string(), datasourceUid: z.string().nullable() }).nullable(),
+  }),
   /** Silences muting it and the alerts inhibiting it, resolved from their ids. */
   silences: z.array(
     z.object({ id: z.string(), createdBy: z.string(), comment: z.string(), endsAt: z.string() }),

@@ -19,6 +19,22 @@ vi.mock('./history', () => ({ alertHistory: state.history }));
 vi.mock('@/lib/alerts/ack-state', () => ({ openAcks: async () => new Map() }));
 // Incident links come from PostgreSQL too; lib/alerts/incident-links.integration.test.ts reads them.
 vi.mock('@/lib/alerts/incident-links', () => ({ incidentLinks: async () => new Map() }));
+// Links are built from the configuration: "main" has a browser address and a Grafana data source.
+vi.mock('@/lib/config/current', () => ({
+  config: () => ({
+    prometheus: [
+      { name: 'empty', url: 'http://prom-0.internal:9090', timeoutMs: 5000 },
+      {
+        name: 'main',
+        url: 'http://prom-1.internal:9090',
+        timeoutMs: 5000,
+        externalUrl: 'https://ops.example.com/prometheus',
+        grafanaDatasource: 'prom-main',
+      },
+    ],
+    grafanaUrl: 'https://grafana.example.com',
+  }),
+}));
 
 const alert = (partial: Partial<AmAlert>, cluster = 'eu'): ClusterAlert => ({
   ...makeAlert(partial),
@@ -126,6 +142,10 @@ describe('alertDetail', () => {
       expr: 'up == 0',
       threshold: { op: '==', value: 0, operand: 'up' },
       prometheus: 'main',
+      links: {
+        prometheus: 'https://ops.example.com/prometheus',
+        grafana: { url: 'https://grafana.example.com', datasourceUid: 'prom-main' },
+      },
       // "gone" is not in the snapshot (yet, or any more): left out, still listed in alert.silencedBy.
       silences: [
         {
@@ -148,6 +168,11 @@ describe('alertDetail', () => {
       expr: 'vector(1)',
       threshold: null,
       prometheus: 'empty',
+      // No externalUrl for "empty": the Prometheus the alert's generatorURL names.
+      links: {
+        prometheus: 'http://127.0.0.1:19090',
+        grafana: { url: 'https://grafana.example.com', datasourceUid: null },
+      },
       silences: [],
       inhibitors: [],
     });

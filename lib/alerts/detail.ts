@@ -1,9 +1,11 @@
 import 'server-only';
 import { openAcks } from '@/lib/alerts/ack-state';
+import { config } from '@/lib/config/current';
 import { NotFoundError } from '@/lib/errors';
 import { sources } from '@/lib/snapshots/sources';
 import { ackKey } from './ack-overlay';
 import type { AlertDetail } from './api-schema';
+import { exploreLinks } from './explore-links';
 import { alertHistory } from './history';
 import { incidentLinks } from './incident-links';
 import { type AlertIndex, currentAlertIndex } from './query';
@@ -31,7 +33,12 @@ export async function alertDetail(fingerprint: string, cluster?: string): Promis
   const key = ackKey(found.cluster, fingerprint);
   const ack = acks.get(key) ?? null;
   const incident = incidents.get(key) ?? null;
-  return { ...detail, alert: { ...detail.alert, ack, incident }, history: await history(fingerprint) };
+  return {
+    ...detail,
+    alert: { ...detail.alert, ack, incident },
+    links: exploreLinks(detail.prometheus, detail.alert.generatorURL, config()),
+    history: await history(fingerprint),
+  };
 }
 
 function findAlert(index: AlertIndex, fingerprint: string, cluster: string | undefined) {
@@ -55,7 +62,7 @@ function describeAlert(
   cluster: string,
   fingerprint: string,
   prometheus: readonly PrometheusRules[],
-): Omit<AlertDetail, 'history'> {
+): Omit<AlertDetail, 'history' | 'links'> {
   const alerts = index.byFingerprint().get(cluster);
   const found = alerts?.get(fingerprint);
   if (!alerts || !found) throw new NotFoundError(`No alert with fingerprint ${fingerprint} in ${cluster}.`);

@@ -245,3 +245,46 @@ describe('VIGIL_CONFIG', () => {
     ).toThrow(/match must name at least one label/);
   });
 });
+
+describe('links for browsers (externalUrl, Grafana)', () => {
+  it('takes them from the shorthand variables', () => {
+    const config = buildConfig(
+      parseEnv({
+        ...rawEnv,
+        PROMETHEUS_EXTERNAL_URL: 'https://ops.example.com/prometheus/',
+        GRAFANA_URL: 'https://grafana.example.com',
+        GRAFANA_DATASOURCE_UID: 'prom-main',
+      }),
+    );
+    expect(config.prometheus[0]).toMatchObject({
+      url: 'http://prom:9090',
+      externalUrl: 'https://ops.example.com/prometheus',
+      grafanaDatasource: 'prom-main',
+    });
+    expect(config.grafanaUrl).toBe('https://grafana.example.com');
+  });
+
+  it('takes them from the file, which wins, and has none by default', () => {
+    const file = parseConfigFile(
+      'vigil.yml',
+      'grafanaUrl: https://g.example.com/\nprometheus:\n  - { name: thanos, url: http://thanos:10902, externalUrl: https://thanos.example.com, grafanaDatasource: th }\n',
+    );
+    const config = buildConfig(parseEnv({ ...rawEnv, GRAFANA_URL: 'https://other.example.com' }), file);
+    expect(config.grafanaUrl).toBe('https://g.example.com');
+    expect(config.prometheus.find((p) => p.name === 'thanos')).toMatchObject({
+      externalUrl: 'https://thanos.example.com',
+      grafanaDatasource: 'th',
+    });
+    expect(buildConfig(env).grafanaUrl).toBeUndefined();
+    expect(buildConfig(env).prometheus[0]?.externalUrl).toBeUndefined();
+  });
+
+  it('refuses an externalUrl that is not an http(s) URL', () => {
+    expect(() =>
+      parseConfigFile(
+        'vigil.yml',
+        'prometheus:\n  - { name: a, url: http://a:9090, externalUrl: javascript:alert(1) }\n',
+      ),
+    ).toThrow(/prometheus\.0\.externalUrl: must be an http\(s\) URL/);
+  });
+});

@@ -5,7 +5,15 @@ import type { PanelGroup } from '@/lib/config/panel-types';
 import type { Env } from '@/lib/env';
 import { type ChannelConfig, type FileConfig, fileConfigSchema, type UpstreamAuth } from './schema';
 
-export type PrometheusServer = { name: string; url: string; auth?: UpstreamAuth; timeoutMs: number };
+export type PrometheusServer = {
+  name: string;
+  url: string;
+  auth?: UpstreamAuth;
+  timeoutMs: number;
+  /** For browsers' links only (see `externalUrl` in ./schema.ts). */
+  externalUrl?: string;
+  grafanaDatasource?: string;
+};
 export type AlertmanagerCluster = { name: string; peers: string[]; auth?: UpstreamAuth; timeoutMs: number };
 export type LokiServer = { url: string; tenant?: string; auth?: UpstreamAuth; timeoutMs: number };
 export type EscalationLevelConfig = { level: number; name: string; delaySeconds: number; targets: string[] };
@@ -30,6 +38,8 @@ export type VigilConfig = {
   queries: QueryLimits;
   /** Vigil watching the alerting pipeline (see `pipelineWatch` in ./schema.ts). */
   pipelineWatch: PipelineWatchConfig;
+  /** Grafana as browsers reach it, for "Open in Grafana Explore" links (none when unset). */
+  grafanaUrl?: string;
 };
 
 /** One cluster's heartbeat: the labels of the always-firing alert and how long it may be missing. */
@@ -134,7 +144,13 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
     timeoutMs: timeoutMs(p),
   }));
   if (env.PROMETHEUS_URL && !prometheus.some((p) => p.name === 'default'))
-    prometheus.unshift({ name: 'default', url: env.PROMETHEUS_URL, timeoutMs: defaultTimeoutMs });
+    prometheus.unshift({
+      name: 'default',
+      url: env.PROMETHEUS_URL,
+      timeoutMs: defaultTimeoutMs,
+      externalUrl: env.PROMETHEUS_EXTERNAL_URL,
+      grafanaDatasource: env.GRAFANA_DATASOURCE_UID,
+    });
   const alertmanagers: AlertmanagerCluster[] = (file?.alertmanagers ?? []).map(({ heartbeat: _, ...a }) => ({
     ...a,
     timeoutMs: timeoutMs(a),
@@ -162,6 +178,7 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
     prometheus,
     alertmanagers,
     loki,
+    grafanaUrl: file?.grafanaUrl ?? env.GRAFANA_URL,
     channels: file?.channels ?? [],
     smtp: file?.smtp,
     escalation: {

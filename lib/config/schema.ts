@@ -9,6 +9,9 @@ import { panelGroupSchema } from '@/lib/config/panel-types';
  *     - name: main
  *       url: http://prometheus:9090
  *       auth: { type: bearer, token: "…" }
+ *       externalUrl: https://ops.example.com/prometheus   # what browsers reach, for "Open in Prometheus"
+ *       grafanaDatasource: P1809F7CD0C75ACF3               # its data source uid in Grafana (optional)
+ *   grafanaUrl: https://grafana.example.com               # adds "Open in Grafana Explore" to alert graphs
  *   alertmanagers:
  *     - name: prod
  *       peers: [http://am-1:9093, http://am-2:9093]
@@ -145,7 +148,25 @@ const levelSchema = z.object({
 
 export const fileConfigSchema = z
   .object({
-    prometheus: z.array(z.object({ name, url, auth: upstreamAuthSchema.optional(), timeout })).default([]),
+    prometheus: z
+      .array(
+        z.object({
+          name,
+          url,
+          auth: upstreamAuthSchema.optional(),
+          timeout,
+          /**
+           * The address people's browsers reach this Prometheus at (its --web.external-url), for links to
+           * its graph page; by default the one in the alert's generatorURL. `url` never reaches a browser.
+           */
+          externalUrl: url.optional(),
+          /** The uid of this Prometheus' data source in Grafana (else Explore opens its default one). */
+          grafanaDatasource: z.string().trim().min(1).optional(),
+        }),
+      )
+      .default([]),
+    /** Grafana, as browsers reach it: alert graphs then link to Grafana Explore. */
+    grafanaUrl: url.optional(),
     alertmanagers: z
       .array(
         z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exprFromGeneratorUrl } from './generator-url';
+import { exprFromGeneratorUrl, prometheusBaseFromGeneratorUrl } from './generator-url';
 
 describe('exprFromGeneratorUrl', () => {
   it('decodes g0.expr, reading "+" as a space', () => {
@@ -29,5 +29,17 @@ describe('exprFromGeneratorUrl', () => {
     ['not a URL', 'graph?g0.expr=up'],
   ])('returns undefined for %s', (_, url) => {
     expect(exprFromGeneratorUrl(url)).toBeUndefined();
+  });
+});
+
+describe('prometheusBaseFromGeneratorUrl', () => {
+  it.each([
+    ['http://prom:9090/graph?g0.expr=up&g0.tab=1', 'http://prom:9090'],
+    ['https://ops.example.com/prometheus/graph?g0.expr=vector%281%29', 'https://ops.example.com/prometheus'],
+    ['https://example.com/alerts/1', undefined],
+    ['javascript:alert(1)//graph', undefined],
+    ['', undefined],
+  ])('%s → %s', (url, base) => {
+    expect(prometheusBaseFromGeneratorUrl(url)).toBe(base);
   });
 });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LocalTime } from '@/components/format/local-time';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -39,7 +40,7 @@ export default async function AdminPage() {
                   {u.email} {u.disabled ? <Badge tone="danger">disabled</Badge> : null}
                 </td>
                 <td className="py-1.5 text-muted">
-                  {u.lastLoginAt ? u.lastLoginAt.replace('T', ' ').slice(0, 16) : 'never'}
+                  {u.lastLoginAt ? <LocalTime at={u.lastLoginAt} /> : 'never'}
                 </td>
                 <td className="py-1.5">
                   <RoleForm userId={u.id} email={u.email} role={u.role} />

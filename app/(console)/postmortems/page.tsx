@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LocalTime } from '@/components/format/local-time';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -49,7 +50,9 @@ export default async function PostmortemsPage() {
                 </td>
                 <td className="py-1 pr-2">{p.owner}</td>
                 <td className="py-1 pr-2">{p.openActionItems}</td>
-                <td className="py-1 font-mono text-xs text-muted">{p.updatedAt.slice(0, 10)}</td>
+                <td className="py-1 font-mono text-xs text-muted">
+                  <LocalTime at={p.updatedAt} precision="day" />
+                </td>
               </tr>
             )}
           />

@@ -59,7 +59,7 @@ export default async function AuditLogPage({
     <>
       <PageHeader
         title="Audit log"
-        description="Every change made in Vigil: who, what, when and from which address. Times are UTC."
+        description="Every change made in Vigil: who, what, when and from which address. Times are in your time zone (UTC on hover, or everywhere by the switch in the user menu)."
         actions={
           result.page ? (
             <a

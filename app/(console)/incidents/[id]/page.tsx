@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { LocalTime } from '@/components/format/local-time';
 import { EscalateControl } from '@/components/incidents/escalate-control';
 import { IncidentControls } from '@/components/incidents/incident-controls';
 import { IncidentTimeline } from '@/components/incidents/incident-timeline';
@@ -33,7 +34,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     throw error;
   }
   const canAct = hasRole(actor.role, 'responder');
-  const time = (iso: string | null) => (iso ? `${iso.replace('T', ' ').slice(0, 19)} UTC` : '—');
+  const time = (iso: string | null) => <LocalTime at={iso} precision="second" />;
 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-4">

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LocalTime } from '@/components/format/local-time';
 import { Badge } from '@/components/ui/badge';
 import type { IncidentDetail } from '@/lib/incidents/incident-schemas';
 
@@ -18,8 +19,12 @@ export function IncidentAlerts({ alerts }: { alerts: IncidentDetail['alerts'] })
           </Link>
           {a.labels.instance ? <span className="text-muted">{a.labels.instance}</span> : null}
           <span className="text-xs text-muted">
-            since {a.startsAt.replace('T', ' ').slice(0, 16)} UTC
-            {a.resolvedAt ? `, resolved ${a.resolvedAt.replace('T', ' ').slice(0, 16)} UTC` : ''}
+            since <LocalTime at={a.startsAt} />
+            {a.resolvedAt ? (
+              <>
+                , resolved <LocalTime at={a.resolvedAt} />
+              </>
+            ) : null}
           </span>
         </li>
       ))}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LocalTime } from '@/components/format/local-time';
 import { IncidentStatusBadge, SeverityBadge } from '@/components/incidents/status-badge';
 import { Table } from '@/components/ui/table';
 import { formatSeconds } from '@/lib/incidents/incident-metrics';
@@ -19,7 +20,7 @@ export function IncidentTable({ list }: { list: IncidentList }) {
           { header: 'Status' },
           { header: 'Commander' },
           { header: 'Level' },
-          { header: 'Opened (UTC)' },
+          { header: 'Opened' },
           { header: 'MTTA', align: 'right' },
           { header: 'MTTR', align: 'right' },
         ]}
@@ -43,7 +44,7 @@ export function IncidentTable({ list }: { list: IncidentList }) {
             <td className="px-3 py-2">{i.commander?.name ?? '—'}</td>
             <td className="px-3 py-2">{i.escalationLevel > 0 ? `L${i.escalationLevel}` : '—'}</td>
             <td className="px-3 py-2 font-mono text-xs tabular-nums">
-              {i.openedAt.replace('T', ' ').slice(0, 16)}
+              <LocalTime at={i.openedAt} />
             </td>
             <td className="px-3 py-2 text-right tabular-nums" data-testid="mtta">
               {formatSeconds(i.mttaSeconds)}

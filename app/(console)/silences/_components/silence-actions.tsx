@@ -2,8 +2,10 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { formatTime } from '@/components/format/time';
+import { useTimeZone } from '@/components/format/use-time-zone';
 import { silenceErrorText } from '@/components/silences/silence-error';
-import { extendedEnd, formatUtc } from '@/components/silences/silence-time';
+import { extendedEnd } from '@/components/silences/silence-time';
 import { Button } from '@/components/ui/button';
 import { callApi } from '@/lib/api/client';
 import { invalidateAfter } from '@/lib/api/query';
@@ -38,6 +40,7 @@ export function SilenceActions({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const zone = useTimeZone();
   const confirmRef = useRef<HTMLFieldSetElement>(null);
   const actionsRef = useRef<HTMLDivElement>(null);
   const wasConfirming = useRef(false);
@@ -110,7 +113,7 @@ export function SilenceActions({
                   key={label}
                   variant="secondary"
                   disabled={busy}
-                  title={`Extend to ${formatUtc(endsAt)}`}
+                  title={`Extend to ${formatTime(endsAt, zone)}`}
                   aria-describedby={describedBy}
                   onClick={() =>
                     run(
@@ -120,7 +123,7 @@ export function SilenceActions({
                           params: { id: row.id },
                           body: { endsAt, cluster: row.cluster },
                         }),
-                      `Extended to ${formatUtc(endsAt)}.`,
+                      `Extended to ${formatTime(endsAt, zone)}.`,
                     )
                   }
                 >

@@ -3,8 +3,9 @@
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { silencedAlertsHref } from '@/components/alerts/view-state';
+import { LocalTime } from '@/components/format/local-time';
 import { MatcherChips } from '@/components/silences/matcher-chips';
-import { formatUtc, timeLeft } from '@/components/silences/silence-time';
+import { timeLeft } from '@/components/silences/silence-time';
 import { Badge } from '@/components/ui/badge';
 import type { SilenceRow } from '@/lib/incidents/silence-list';
 import { SilenceActions } from './silence-actions';
@@ -59,8 +60,12 @@ export function SilenceTableRow({
       </td>
       <td className="px-3 py-2 break-all">{row.createdBy}</td>
       <td className="max-w-72 px-3 py-2 break-words">{row.comment}</td>
-      <td className="px-3 py-2 whitespace-nowrap">{formatUtc(row.startsAt)}</td>
-      <td className="px-3 py-2 whitespace-nowrap">{formatUtc(row.endsAt)}</td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        <LocalTime at={row.startsAt} />
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        <LocalTime at={row.endsAt} />
+      </td>
       <td className="px-3 py-2 whitespace-nowrap" suppressHydrationWarning>
         {timeLeft(row, nowMs)}
       </td>

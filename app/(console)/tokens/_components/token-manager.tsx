@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useTransition } from 'react';
+import { LocalTime } from '@/components/format/local-time';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -17,7 +18,7 @@ type Props = {
   expiryDays: number;
 };
 
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
+const day = (iso: string | null) => <LocalTime at={iso} precision="day" />;
 
 export function TokenManager({ tokens, users, canCreate, expiryDays }: Props) {
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, {});

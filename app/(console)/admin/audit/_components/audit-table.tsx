@@ -1,3 +1,4 @@
+import { LocalTime } from '@/components/format/local-time';
 import { Badge } from '@/components/ui/badge';
 import { Table } from '@/components/ui/table';
 import type { AuditEntry } from '@/lib/admin/audit-schema';
@@ -19,9 +20,9 @@ function summariseDetails(details: unknown): string {
   return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH - 1)}…` : text;
 }
 
-const COLUMNS = ['When (UTC)', 'Who', 'Via', 'Action', 'Target', 'Details', 'Address', 'Outcome'].map(
-  (header) => ({ header }),
-);
+const COLUMNS = ['When', 'Who', 'Via', 'Action', 'Target', 'Details', 'Address', 'Outcome'].map((header) => ({
+  header,
+}));
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
@@ -34,7 +35,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
       renderRow={(e) => (
         <tr className="border-t border-border align-top" data-testid="audit-entry">
           <td className="whitespace-nowrap py-1.5 pr-3 font-mono text-xs">
-            <time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 19)}</time>
+            <LocalTime at={e.at} precision="second" />
           </td>
           <td className="py-1.5 pr-3">{e.actorEmail ?? 'system'}</td>
           <td className="py-1.5 pr-3 text-muted">{e.via}</td>

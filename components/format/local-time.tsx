@@ -1,0 +1,70 @@
+'use client';
+
+import {
+  formatClock,
+  formatFor,
+  formatRelative,
+  formatTime,
+  formatUtcTitle,
+  type Precision,
+  type TimeInput,
+} from './time';
+import { useTimeZone } from './use-time-zone';
+
+/** ISO form for `<time dateTime>`; an invalid input gives undefined (the element still renders '—'). */
+function iso(at: TimeInput): string | undefined {
+  const d = at instanceof Date ? at : new Date(at);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/**
+ * An instant in the viewer's zone (or UTC, by the switch in the user menu), with UTC to the second on
+ * hover. `clock` writes the time of day alone, for lines inside a window whose day is said once.
+ *
+ *   <LocalTime at="2026-12-04T16:14:05Z" /> → <time dateTime="2026-12-04T16:14:05.000Z"
+ *     title="2026-12-04 16:14:05 UTC">2026-12-04 17:14 CET</time>   (in Brussels)
+ */
+export function LocalTime({
+  at,
+  precision = 'minute',
+  clock = false,
+  className,
+}: {
+  at: TimeInput | null | undefined;
+  precision?: Precision;
+  clock?: boolean;
+  className?: string;
+}) {
+  const zone = useTimeZone();
+  if (at === null || at === undefined) return <span className={className}>—</span>;
+  return (
+    <time dateTime={iso(at)} title={formatUtcTitle(at)} className={className}>
+      {clock ? formatClock(at, zone) : formatTime(at, zone, precision)}
+    </time>
+  );
+}
+
+/**
+ * How long ago or how long for ('12m ago', 'in 4m', 'for 12m'), with the absolute time in the viewer's
+ * zone and in UTC on hover. `nowMs` comes from the caller, which decides how often it ticks.
+ */
+export function RelativeTime({
+  at,
+  nowMs,
+  style = 'relative',
+  className,
+}: {
+  at: TimeInput;
+  nowMs: number;
+  style?: 'relative' | 'for';
+  className?: string;
+}) {
+  const zone = useTimeZone();
+  const absolute = formatTime(at, zone, 'second');
+  const utc = formatUtcTitle(at);
+  return (
+    <time dateTime={iso(at)} title={absolute === utc ? utc : `${absolute} · ${utc}`} className={className}>
+      {style === 'for' ? formatFor(at, nowMs) : formatRelative(at, nowMs)}
+    </time>
+  );
+}
