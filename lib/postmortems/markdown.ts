@@ -1,3 +1,4 @@
+import { formatSeconds } from '@/lib/incidents/incident-metrics';
 import { formatUtc } from './format';
 import { type Postmortem, SECTION_KEYS, SECTION_TITLES } from './schemas';
 import { STATUS_LABELS } from './status';
@@ -72,6 +73,8 @@ export function postmortemMarkdown(pm: Postmortem): string {
     `- Severity: ${inlineText(incident.severity)}`,
     `- Opened: ${formatUtc(incident.openedAt)}`,
     `- Resolved: ${incident.resolvedAt ? formatUtc(incident.resolvedAt) : 'not yet'}`,
+    `- MTTA (opened to first acknowledgement): ${formatSeconds(incident.mttaSeconds)}`,
+    `- MTTR (opened to resolved): ${formatSeconds(incident.mttrSeconds)}`,
   );
   if (pm.author) lines.push(`- Author: ${inlineText(pm.author)}`);
   if (pm.publishedAt) lines.push(`- Published: ${formatUtc(pm.publishedAt)}`);

@@ -141,7 +141,7 @@ describe('the pre-filled template', () => {
     );
     expect(pm.sections.impact).toContain('- APIDown on api-1 (critical): firing 1h 20m');
     expect(pm.sections.detection).toContain(
-      'acknowledged by Ana at 2026-11-21 09:10:00 UTC: time to acknowledge (MTTA) 10m',
+      'acknowledged by Ana at 2026-11-21 09:10:00 UTC: time to acknowledge (MTTA, from the opening) 8m',
     );
     expect(pm.sections.resolution).toContain('- 2026-11-21 10:30:00 UTC: resolved (Ana)');
     expect(pm.sections.resolution).toContain('Ana: Rolled back 1.2.3');
