@@ -1,8 +1,8 @@
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { incidentLabel, parseIncidentRef } from '@/lib/incidents/incident-ref';
 import { mttaSeconds, mttrSeconds } from '@/lib/incidents/incident-metrics';
+import { incidentLabel, parseIncidentRef } from '@/lib/incidents/incident-ref';
 import { timelineSentence } from '@/lib/incidents/timeline';
 import { parseTimelineEvent } from '@/lib/incidents/timeline-events';
 import { isoDay } from './format';

@@ -167,7 +167,8 @@ describe('prefillSections', () => {
   });
 
   it('carries a multi-line Markdown note over whole, inside its list item', () => {
-    const body = 'Rolled back **release 1.2.3**:\n\n- drained api-1\n- restarted `api`\n\n```\nkubectl rollout undo\n```';
+    const body =
+      'Rolled back **release 1.2.3**:\n\n- drained api-1\n- restarted `api`\n\n```\nkubectl rollout undo\n```';
     const notes = [
       { author: 'Bo', body, createdAt: at('09:35') },
       { author: 'Ana', body: 'Looks **stable** now', createdAt: at('09:50') },

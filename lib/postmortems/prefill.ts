@@ -170,9 +170,7 @@ function resolution(input: PrefillInput): string {
   else if (incident.resolvedAt) parts.push(`Resolved ${mttr} after it opened (time to resolve, MTTR).`);
   else parts.push('Not resolved yet.');
   if (changes.length) parts.push(`Status changes:\n\n${changes.join('\n')}`);
-  const notes = [...input.notes]
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-    .map(noteItem);
+  const notes = [...input.notes].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(noteItem);
   // A blank line between items: a multi-line note is a block, and a loose list keeps each item whole.
   const multiLine = notes.some((n) => n.includes('\n'));
   if (notes.length) parts.push(`Notes from the incident:\n\n${notes.join(multiLine ? '\n\n' : '\n')}`);
