@@ -34,7 +34,12 @@ export default async function AlertsPage({
         description="Every Alertmanager cluster, HA peers merged. Press ? for keys."
       />
       <Suspense>
-        <AlertsView initial={initial} initialQuery={initialQuery} canAct={hasRole(actor.role, 'responder')} />
+        <AlertsView
+          initial={initial}
+          initialQuery={initialQuery}
+          renderedAtMs={Date.now()}
+          canAct={hasRole(actor.role, 'responder')}
+        />
       </Suspense>
     </>
   );
