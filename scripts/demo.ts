@@ -73,7 +73,12 @@ async function main() {
     const server = await startVigilServer({
       port,
       logFile: path.join(stack.dir, 'logs', 'vigil.log'),
-      env: { ...vigilEnvFor(stack), LOKI_URL: loki.url, VIGIL_CONFIG: pager.configFile },
+      env: {
+        ...vigilEnvFor(stack),
+        LOKI_URL: loki.url,
+        VIGIL_LOKI_REPLAY: '1',
+        VIGIL_CONFIG: pager.configFile,
+      },
     });
     process.on('SIGINT', () => void stopAll(server));
     process.on('SIGTERM', () => void stopAll(server));

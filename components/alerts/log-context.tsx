@@ -75,6 +75,11 @@ export function LogContext({ fingerprint }: { fingerprint: string }) {
         </p>
       ) : (
         <>
+          {data.replay ? (
+            <p className="rounded border border-border bg-bg px-2 py-1 text-xs" data-testid="logs-replay">
+              Logs are a built-in replay of recorded Loki answers, not a live Loki.
+            </p>
+          ) : null}
           <p className="text-xs text-muted">
             {new Date(data.window.start).toLocaleTimeString()} –{' '}
             {new Date(data.window.end).toLocaleTimeString()}, {data.entries.length} line(s)

@@ -1,5 +1,6 @@
 import 'server-only';
 import { config } from '@/lib/config/current';
+import { env } from '@/lib/env';
 import { NotFoundError, UpstreamError } from '@/lib/errors';
 import {
   checkAlertLabels,
@@ -204,6 +205,7 @@ export async function readAlertLogs(
       // Loki stops at `limit` lines over all streams (the newest, as the direction is backward).
       truncated: byTime.length >= input.limit,
       fullQueryUrl: exploreUrl(fingerprint, query, window),
+      replay: env().VIGIL_LOKI_REPLAY,
     };
   } catch (error) {
     if (error instanceof UpstreamError) return lokiFailure(error, query);
