@@ -1,6 +1,7 @@
 'use client';
 
 import { StatusDot, type Tone } from '@/components/ui/badge';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useApiQuery } from '@/lib/api/query';
 import { upstreamsOp } from '@/lib/overview/api';
 import type { HealthReport } from '@/lib/snapshots/upstream-health-schema';
@@ -16,6 +17,7 @@ export function HealthIndicator({ initial }: { initial: HealthReport }) {
     {},
     { initialData: initial, refetchInterval: 10_000 },
   );
+  const hydrated = useHydrated();
   const down = data.upstreams.filter((u) => !u.ok);
   const tone: Tone = isError
     ? 'danger'
@@ -50,7 +52,10 @@ export function HealthIndicator({ initial }: { initial: HealthReport }) {
             </li>
           ))}
         </ul>
-        <p className="mt-2 text-xs text-muted">Checked {new Date(data.checkedAt).toLocaleTimeString()}</p>
+        {/* The viewer's locale and zone are not the server's: the time is written after hydration. */}
+        <p className="mt-2 text-xs text-muted">
+          Checked {hydrated ? new Date(data.checkedAt).toLocaleTimeString() : null}
+        </p>
       </div>
     </details>
   );
