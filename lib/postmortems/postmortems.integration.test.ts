@@ -328,7 +328,7 @@ describe('lists', () => {
 });
 
 describe('GET /api/v1/incidents/{id}/postmortem.md', () => {
-  it('downloads the curated post-mortem as Markdown, user text escaped', async () => {
+  it("downloads the curated post-mortem as Markdown, with the incident MTTA/MTTR and people's Markdown kept", async () => {
     await savePostmortem(responder, ref, {
       sections: { rootCause: '# not a heading <script>alert(1)</script>' },
       timeline: [
@@ -357,7 +357,11 @@ describe('GET /api/v1/incidents/{id}/postmortem.md', () => {
       expect(md).toContain(`\n## ${heading}\n`);
     expect(md).toContain('- 2026-11-21 09:00:00 UTC ★ **Alert APIDown on api-1 fired**');
     expect(md).not.toContain('Notification sent');
-    expect(md).toContain('\\# not a heading &lt;script&gt;alert(1)&lt;/script&gt;');
+    // A heading people wrote stays a heading, under its section; their HTML shows as text.
+    expect(md).toContain('## Root cause\n\n### not a heading &lt;script>alert(1)&lt;/script>\n');
+    expect(md).toContain(
+      '- MTTA (opened to first acknowledgement): 8m\n- MTTR (opened to resolved): 1h 28m\n',
+    );
 
     caller = undefined;
     const anonymous = await GET(new Request('http://vigil.test/x'), context({ id: ref }));
