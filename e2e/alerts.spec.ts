@@ -78,6 +78,10 @@ test('an alert opens with its graph, logs, runbook note and history; the keyboar
     timeout: 30_000,
   });
   await expect(detail.getByTestId('log-selector')).toContainText('job="api"');
+  // The console says its Loki is the replay (global-setup sets VIGIL_LOKI_REPLAY, as the demo does).
+  await expect(detail.getByTestId('logs-replay')).toHaveText(
+    'Logs are a built-in replay of recorded Loki answers, not a live Loki.',
+  );
   await expect(detail.getByRole('link', { name: 'Instance down / API down' })).toHaveAttribute(
     'href',
     /\/runbooks\/instance-down\?alert=/,

@@ -37,6 +37,7 @@ export default async function globalSetup(_config: FullConfig) {
       env: {
         ...vigilEnvFor(stack),
         LOKI_URL: loki.url,
+        VIGIL_LOKI_REPLAY: '1',
         VIGIL_CHECK_RESPONSES: '1',
         VIGIL_TRUSTED_PROXIES: '127.0.0.1/32',
       },

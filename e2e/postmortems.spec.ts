@@ -93,7 +93,7 @@ test('write, review, publish and export a post-mortem', async ({ page }) => {
     expect(markdown).toContain(`\n## ${section}\n`);
   expect(markdown).toContain('- Status: Published');
   expect(markdown).toMatch(/★ \*\*.*opened the incident with 1 alert\*\*/);
-  expect(markdown).toContain('A config push **broke** checkout &lt;img src=x onerror=alert(1)&gt;');
+  expect(markdown).toContain('A config push **broke** checkout &lt;img src=x onerror=alert(1)>');
   expect(markdown).toContain(
     `- [ ] Add a canary for config pushes (owner: ${E2E_USERS.responder.email}, due 2026-12-31)`,
   );

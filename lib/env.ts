@@ -137,6 +137,11 @@ const envSchema = z.object({
       });
     return networks.filter((n) => n !== undefined);
   }),
+  // The demo and the e2e tests set it: LOKI_URL is the built-in replay of recorded Loki answers
+  // (lib/loki/replay-server.ts), and the logs panel says so.
+  VIGIL_LOKI_REPLAY: optional(z.enum(['0', '1', 'true', 'false']))
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   // Tests set it: every API answer is checked against its operation's response schema (lib/api/route.ts).
   VIGIL_CHECK_RESPONSES: optional(z.enum(['0', '1', 'true', 'false']))
     .default('0')

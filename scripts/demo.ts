@@ -47,7 +47,7 @@ async function main() {
 
   const webhookToken = randomBytes(24).toString('hex');
   log('starting PostgreSQL, Prometheus, two Alertmanagers and the exporters…');
-  const stack = await startStack({ vigilUrl: `http://127.0.0.1:${port}`, webhookToken, log });
+  const stack = await startStack({ vigilUrl: `http://127.0.0.1:${port}`, webhookToken, log, showcase: true });
   // No Loki can be installed here: the demo's Loki is a replay of recorded Loki 2.8 answers that gives
   // every alert of the stack real-looking log lines (see lib/loki/replay-server.ts).
   const loki = await startLokiReplay({
@@ -73,7 +73,12 @@ async function main() {
     const server = await startVigilServer({
       port,
       logFile: path.join(stack.dir, 'logs', 'vigil.log'),
-      env: { ...vigilEnvFor(stack), LOKI_URL: loki.url, VIGIL_CONFIG: pager.configFile },
+      env: {
+        ...vigilEnvFor(stack),
+        LOKI_URL: loki.url,
+        VIGIL_LOKI_REPLAY: '1',
+        VIGIL_CONFIG: pager.configFile,
+      },
     });
     process.on('SIGINT', () => void stopAll(server));
     process.on('SIGTERM', () => void stopAll(server));
@@ -87,6 +92,9 @@ ${DEMO_USERS.map((u) => `    ${u.role.padEnd(9)}  ${u.email.padEnd(22)}  ${u.pas
   Alertmanagers   ${stack.alertmanagerUrls.join('  ')}
   Loki            ${loki.url}  (a replay of recorded Loki 2.8 answers: no Loki is installed)
   Logs            ${path.join(stack.dir, 'logs')}
+
+  About a dozen alerts fire for stand-in services (teams payments, platform, data, web): HighLatency
+  is inhibited by HighErrorRate on the same instance, and HealthCheckFlapping fires one minute in two.
 
   Critical alerts open incidents that escalate L1 → L4 every 2 minutes until acknowledged; their
   chat messages and pages are printed here.

@@ -45,7 +45,12 @@ async function render(props: { initial?: AlertsResponse; error?: ApiError }) {
   }
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
-      <AlertsView initial={props.initial} initialQuery={QUERY} canAct={false} />
+      <AlertsView
+        initial={props.initial}
+        initialQuery={QUERY}
+        canAct={false}
+        renderedAtMs={Date.parse('2026-12-04T03:10:00Z')}
+      />
     </QueryClientProvider>,
   );
 }

@@ -49,11 +49,18 @@ type Dialog =
 export function AlertsView({
   initial,
   initialQuery,
+  renderedAtMs,
   canAct,
   heartbeats = [],
 }: {
   initial?: AlertsResponse;
   initialQuery?: AlertsApiQuery;
+  /**
+   * The server's clock when it rendered the page: the first client render must show the same "for 12m"
+   * and "updated 0 s ago" as the server's HTML, or React throws away the page (hydration error #418);
+   * the viewer's own clock takes over right after.
+   */
+  renderedAtMs: number;
   /** Responder or above: may acknowledge and silence. */
   canAct: boolean;
   /** The heartbeat alert of each cluster, shown as pipeline health instead of as a row. */
@@ -97,8 +104,9 @@ export function AlertsView({
   const pending = Boolean(heldData && query.data && heldData !== query.data);
 
   const isNew = useNewAlerts(data, writeViewState({ ...state, alert: null }).toString());
-  const [nowMs, setNowMs] = useState(() => Date.now());
+  const [nowMs, setNowMs] = useState(renderedAtMs);
   useEffect(() => {
+    setNowMs(Date.now());
     const timer = setInterval(() => setNowMs(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);

@@ -76,6 +76,11 @@ export function LogContext({ fingerprint }: { fingerprint: string }) {
         </p>
       ) : (
         <>
+          {data.replay ? (
+            <p className="rounded border border-border bg-bg px-2 py-1 text-xs" data-testid="logs-replay">
+              Logs are a built-in replay of recorded Loki answers, not a live Loki.
+            </p>
+          ) : null}
           <p className="text-xs text-muted">
             <LocalTime at={data.window.start} precision="second" /> –{' '}
             <LocalTime at={data.window.end} precision="second" />, {data.entries.length} line(s)

@@ -1,5 +1,6 @@
 import 'server-only';
 import { config } from '@/lib/config/current';
+import { env } from '@/lib/env';
 import { NotFoundError, UpstreamError } from '@/lib/errors';
 import {
   checkAlertLabels,
@@ -46,6 +47,8 @@ export type AlertRef = { labels: Record<string, string>; startsAt: string };
 export type AlertLogsDeps = {
   /** Loki, or undefined when it is not configured. */
   loki: UpstreamTarget | undefined;
+  /** Loki is the built-in replay of recorded answers (VIGIL_LOKI_REPLAY): the answer says so. */
+  replay?: boolean;
   /** The alert with this fingerprint, or undefined when no snapshot holds it. */
   findAlert: (fingerprint: string) => Promise<AlertRef | undefined>;
   /** Injected in tests. */
@@ -204,6 +207,7 @@ export async function readAlertLogs(
       // Loki stops at `limit` lines over all streams (the newest, as the direction is backward).
       truncated: byTime.length >= input.limit,
       fullQueryUrl: exploreUrl(fingerprint, query, window),
+      replay: deps.replay ?? false,
     };
   } catch (error) {
     if (error instanceof UpstreamError) return lokiFailure(error, query);
@@ -229,7 +233,7 @@ async function alertFromSnapshots(fingerprint: string): Promise<AlertRef | undef
 export function alertLogs(fingerprint: string, params: AlertLogsParams = {}): Promise<AlertLogs> {
   const loki = config().loki;
   return readAlertLogs(
-    { loki: loki && lokiTarget(loki), findAlert: alertFromSnapshots },
+    { loki: loki && lokiTarget(loki), replay: env().VIGIL_LOKI_REPLAY, findAlert: alertFromSnapshots },
     fingerprint,
     params,
   );

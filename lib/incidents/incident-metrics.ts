@@ -1,6 +1,9 @@
 /**
- * MTTA and MTTR of incidents, pure. MTTA runs from openedAt to acknowledgedAt, MTTR from openedAt to
- * resolvedAt; an incident without the end time has no value and is left out of the averages.
+ * MTTA and MTTR of incidents, pure: the one definition the incident page, the list and the post-mortem
+ * (pre-fill, page, export) use. MTTA runs from openedAt to acknowledgedAt (the first acknowledgement,
+ * kept across a reopening), MTTR from openedAt to resolvedAt, as PagerDuty counts from an incident's
+ * trigger. Not from the first alert's startsAt: an incident opened by hand later would count time
+ * nobody was paged for. An incident without the end time has no value and is left out of the averages.
  *
  *   mttaSeconds({openedAt: '2026-11-21T10:00:00Z', acknowledgedAt: '2026-11-21T10:04:30Z'}) → 270
  *   averageSeconds([270, null, 90]) → 180

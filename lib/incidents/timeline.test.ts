@@ -45,6 +45,13 @@ describe('timelineSentence', () => {
       'Ana renamed the incident to "API down" and set the severity to critical',
     ],
     [
+      'note.added',
+      'Ana',
+      { noteId: 'n1', excerpt: '**DB** failed over, see [graph](https://g/x)' },
+      'Ana added a note "DB failed over, see graph"',
+    ],
+    ['note.edited', 'Ana', { noteId: 'n1', excerpt: '- `rm -rf *_tmp`' }, 'Ana edited a note "rm -rf *_tmp"'],
+    [
       'incident.status_changed',
       'Bo',
       { from: 'open', to: 'mitigated' },

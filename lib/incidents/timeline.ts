@@ -1,3 +1,4 @@
+import { plainMarkdownLine } from './plain-markdown';
 import {
   parseTimelineEvent,
   type TimelineData,
@@ -75,8 +76,9 @@ const SENTENCES: Sentences = {
   'silence.created': (d, who) => `${who} silenced ${d.matchers} until ${d.endsAt}${colon(d.comment)}`,
   'silence.updated': (d, who) => `${who} changed the silence of ${d.matchers} (now until ${d.endsAt})`,
   'silence.expired': (d, who) => `${who} expired the silence of ${d.matchers}`,
-  'note.added': (d, who) => `${who} added a note "${d.excerpt}"`,
-  'note.edited': (d, who) => `${who} edited a note "${d.excerpt}"`,
+  // A note is Markdown; the sentence is read as text, so it quotes what a reader of the note sees.
+  'note.added': (d, who) => `${who} added a note "${plainMarkdownLine(d.excerpt)}"`,
+  'note.edited': (d, who) => `${who} edited a note "${plainMarkdownLine(d.excerpt)}"`,
   'runbook.step_checked': (d, who) => `${who} checked ${step(d)}`,
   'runbook.step_unchecked': (d, who) => `${who} unchecked ${step(d)}`,
   // `reason` says what raised it (timer or manual); `comment` is the responder's own words.

@@ -98,6 +98,8 @@ export const alertLogsSchema = z.discriminatedUnion('status', [
     truncated: z.boolean(),
     /** Vigil's link to the same query with a larger limit (see exploreUrl). */
     fullQueryUrl: z.string(),
+    /** Loki is the built-in replay of recorded answers (VIGIL_LOKI_REPLAY), not a live Loki. */
+    replay: z.boolean().optional(),
   }),
   z.object({
     status: z.literal('error'),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { mttaSeconds, mttrSeconds } from '@/lib/incidents/incident-metrics';
 import { incidentLabel, parseIncidentRef } from '@/lib/incidents/incident-ref';
 import { timelineSentence } from '@/lib/incidents/timeline';
 import { parseTimelineEvent } from '@/lib/incidents/timeline-events';
@@ -111,6 +112,8 @@ export async function loadPostmortem(client: Client, incident: IncidentRow): Pro
       status: incident.status,
       openedAt: incident.openedAt.toISOString(),
       resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+      mttaSeconds: mttaSeconds(incident),
+      mttrSeconds: mttrSeconds(incident),
     },
     author: row ? personName(row.author) : null,
     sections,

@@ -47,8 +47,8 @@ function makePostmortem(partial: Partial<Postmortem> = {}): Postmortem {
   });
 }
 
-/** The lines of a document that are headings: the structure a reader (or a renderer) sees. */
-const headings = (md: string) => md.split('\n').filter((l) => /^ {0,3}#{1,6}\s/.test(l));
+/** The lines of a document that are its own headings (# and ##): the structure a reader sees. */
+const headings = (md: string) => md.split('\n').filter((l) => /^ {0,3}#{1,2}(\s|$)/.test(l));
 
 describe('postmortemMarkdown', () => {
   it('writes every section in template order, the curated timeline after detection, and the action items', () => {
@@ -66,6 +66,9 @@ describe('postmortemMarkdown', () => {
       '## Action items',
     ]);
     expect(md).toContain('- Status: Published\n- Severity: critical\n- Opened: 2026-11-21 09:00:00 UTC');
+    expect(md).toContain(
+      '- MTTA (opened to first acknowledgement): 7m\n- MTTR (opened to resolved): 1h 30m\n',
+    );
     expect(md).toContain(
       '## Timeline\n\n- 2026-11-21 09:00:00 UTC ★ **Alert APIDown fired**\n- 2026-11-21 09:10:00 UTC Ana acknowledged APIDown\n',
     );
@@ -120,6 +123,35 @@ describe('postmortemMarkdown', () => {
     expect(md).toContain('- [ ] a - \\[x\\] fake done \\| col (owner: &lt;b&gt;Eve&lt;/b&gt;)');
     expect(md).toContain('★ **M noted: "\\*\\*x\\*\\* \\#\\# y"**');
   });
+
+  it('exports the Markdown people meant without backslashes: a pre-filled multi-line note, headings, breaks', () => {
+    const resolution = [
+      'Resolved 1h 28m after it opened (time to resolve, MTTR).',
+      '',
+      'Notes from the incident:',
+      '',
+      '- 2026-11-21 09:35:00 UTC, Bo:',
+      '',
+      '  Rolled back **release 1.2.3** (see <https://ci.example/42>):',
+      '',
+      '  - drained api-1',
+      '  - restarted `api<2>`',
+      '',
+      '  ```',
+      '  kubectl rollout undo deploy/api',
+      '  ```',
+    ].join('\n');
+    const rootCause = '# Cause\nA _bad_ deploy, #42 & a > b.\n\n---\n\n1. first\n2. second';
+    const md = postmortemMarkdown(
+      makePostmortem({ sections: { ...makePostmortem().sections, resolution, rootCause } }),
+    );
+    expect(md).toContain(`## Resolution\n\n${resolution}\n\n## What went well`);
+    expect(md).toContain(
+      '## Root cause\n\n### Cause\nA _bad_ deploy, #42 & a > b.\n\n---\n\n1. first\n2. second\n\n## Resolution',
+    );
+    expect(md).not.toContain('\\*');
+    expect(headings(md)).toHaveLength(10);
+  });
 });
 
 describe('inlineText', () => {
@@ -130,17 +162,24 @@ describe('inlineText', () => {
 });
 
 describe('blockText', () => {
-  it('keeps Markdown people write (lists, emphasis, quotes, code) but not headings or HTML', () => {
-    expect(blockText('- a **b**\n> quoted\n\n`x < y`')).toBe('- a **b**\n> quoted\n\n`x &lt; y`');
-    expect(blockText('# Not a heading\n<script>x</script>')).toBe(
-      '\\# Not a heading\n&lt;script&gt;x&lt;/script&gt;',
+  it('keeps Markdown people write (lists, emphasis, quotes, code, breaks, entities) as written', () => {
+    expect(blockText('- a **b**\n> quoted\n\n`x < y` a > b')).toBe('- a **b**\n> quoted\n\n`x < y` a > b');
+    expect(blockText('Para\n\n---\n\nAT&T &amp; co, #1 <https://g.example/d>')).toBe(
+      'Para\n\n---\n\nAT&T &amp; co, #1 <https://g.example/d>',
     );
+  });
+
+  it('moves headings two levels down, escapes setext underlines and shows HTML as text', () => {
+    expect(blockText('# Cause\n## Detail\n##### Deep\n#hashtag')).toBe(
+      '### Cause\n#### Detail\n###### Deep\n#hashtag',
+    );
+    expect(blockText('# <b>x</b>\n<script>x</script>')).toBe('### &lt;b>x&lt;/b>\n&lt;script>x&lt;/script>');
     expect(blockText('Title\n---')).toBe('Title\n\\-\\-\\-');
-    expect(blockText('AT&T &amp; co')).toBe('AT&amp;T &amp; co');
+    expect(blockText('Title\n===')).toBe('Title\n\\=\\=\\=');
   });
 
   it('leaves fenced code as written and closes a fence left open', () => {
-    expect(blockText('```sh\n# comment\n<b>\n```\n# after')).toBe('```sh\n# comment\n<b>\n```\n\\# after');
+    expect(blockText('```sh\n# comment\n<b>\n```\n# after')).toBe('```sh\n# comment\n<b>\n```\n### after');
     expect(blockText('~~~~\ncode')).toBe('~~~~\ncode\n~~~~');
   });
 });

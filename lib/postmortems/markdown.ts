@@ -1,3 +1,4 @@
+import { formatSeconds } from '@/lib/incidents/incident-metrics';
 import { formatUtc } from './format';
 import { type Postmortem, SECTION_KEYS, SECTION_TITLES } from './schemas';
 import { STATUS_LABELS } from './status';
@@ -5,14 +6,17 @@ import { STATUS_LABELS } from './status';
 /**
  * The post-mortem as one Markdown document (`GET /api/v1/incidents/{id}/postmortem.md`). Pure.
  *
- * The document's structure (its headings, the timeline and action-item lists) is ours; people's text
- * must not break it. One-line values (title, timeline lines, action items, names) are escaped as
- * inline text; section bodies stay Markdown, but cannot open a heading, a setext underline, raw HTML
- * or an unterminated code fence that would swallow the sections after them. The price: `<` inside an
- * inline code span reads `&lt;` in the file (fenced code blocks are left exactly as written).
+ * The document's structure (its `#`/`##` headings, the timeline and action-item lists) is ours;
+ * people's text must not break it. One-line values (title, timeline lines, action items, names) are
+ * plain text, escaped as inline text. Section bodies are Markdown people meant and stay Markdown:
+ * lists, emphasis, links, quotes, code and thematic breaks are left exactly as written. Only what would
+ * break the document changes: a heading they wrote moves two levels down (`# Cause` → `### Cause`, so
+ * it stays inside its section), a setext underline that would turn their line into a top-level heading
+ * is escaped, raw HTML is shown as text (`<` → `&lt;`, outside code and autolinks), and a code fence
+ * left open is closed so that it cannot swallow the sections after it.
  *
  *   inlineText('# **boom** <img src=x>\nnext') → '\\# \\*\\*boom\\*\\* &lt;img src=x&gt; next'
- *   blockText('# Not a heading\n<script>x</script>') → '\\# Not a heading\n&lt;script&gt;x&lt;/script&gt;'
+ *   blockText('# Cause\n**bold** <script>x</script>') → '### Cause\n**bold** &lt;script>x&lt;/script>'
  */
 
 /**
@@ -31,37 +35,52 @@ export function inlineText(s: string): string {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX_HEADING = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 
-/** User Markdown kept as Markdown, minus what could break the document around it. */
+/** User Markdown kept as Markdown, minus what could break the document around it (see the top). */
 export function blockText(s: string): string {
   const out: string[] = [];
   let fence: string | null = null;
+  let previous = '';
   for (const line of s.replace(/\r\n?/g, '\n').split('\n')) {
     const opener = FENCE.exec(line)?.[1];
     if (fence) {
       out.push(line);
       if (opener && opener[0] === fence[0] && opener.length >= fence.length) fence = null;
+      previous = '';
       continue;
     }
     if (opener) {
       fence = opener;
       out.push(line);
+      previous = '';
       continue;
     }
-    out.push(
-      line
-        .replace(/&(?![a-zA-Z]+;|#\d+;)/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // `> quote` lost its meaning above; give it back as a blockquote marker only at the line start.
-        .replace(/^( {0,3})&gt;/, '$1>')
-        .replace(/^( {0,3})#/, '$1\\#')
-        .replace(/^( {0,3})([=-])(\s*\2)*\s*$/, (m) => m.replace(/[=-]/g, (c) => `\\${c}`)),
-    );
+    out.push(blockLine(line, previous));
+    previous = line;
   }
   if (fence) out.push(fence);
   return out.join('\n').trim();
 }
+
+function blockLine(line: string, previous: string): string {
+  const heading = ATX_HEADING.exec(line);
+  if (heading) {
+    const [whole, indent = '', hashes = ''] = heading;
+    return `${indent}${'#'.repeat(Math.min(6, hashes.length + 2))}${withoutHtml(line.slice(whole.length))}`;
+  }
+  // Under a paragraph line, `===` or `---` would make that line a heading of the document's own levels;
+  // after a blank line `---` is a thematic break, which is kept.
+  if (previous.trim() && SETEXT_UNDERLINE.test(line)) return line.replace(/[=-]/g, (c) => `\\${c}`);
+  return withoutHtml(line);
+}
+
+/** A code span (left alone: no HTML inside it) or a `<` that does not open an autolink. */
+const HTML_START = /(`+)[\s\S]*?[^`]\1(?!`)|<(?!(?:https?|mailto):[^<>\s]+>)/g;
+
+/** `<` outside code spans and autolinks becomes `&lt;`, so no HTML tag or block can start. */
+const withoutHtml = (line: string) => line.replace(HTML_START, (m) => (m === '<' ? '&lt;' : m));
 
 export function postmortemMarkdown(pm: Postmortem): string {
   const { incident } = pm;
@@ -72,6 +91,8 @@ export function postmortemMarkdown(pm: Postmortem): string {
     `- Severity: ${inlineText(incident.severity)}`,
     `- Opened: ${formatUtc(incident.openedAt)}`,
     `- Resolved: ${incident.resolvedAt ? formatUtc(incident.resolvedAt) : 'not yet'}`,
+    `- MTTA (opened to first acknowledgement): ${formatSeconds(incident.mttaSeconds)}`,
+    `- MTTR (opened to resolved): ${formatSeconds(incident.mttrSeconds)}`,
   );
   if (pm.author) lines.push(`- Author: ${inlineText(pm.author)}`);
   if (pm.publishedAt) lines.push(`- Published: ${formatUtc(pm.publishedAt)}`);

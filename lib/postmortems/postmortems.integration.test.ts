@@ -141,7 +141,7 @@ describe('the pre-filled template', () => {
     );
     expect(pm.sections.impact).toContain('- APIDown on api-1 (critical): firing 1h 20m');
     expect(pm.sections.detection).toContain(
-      'acknowledged by Ana at 2026-11-21 09:10:00 UTC: time to acknowledge (MTTA) 10m',
+      'acknowledged by Ana at 2026-11-21 09:10:00 UTC: time to acknowledge (MTTA, from the opening) 8m',
     );
     expect(pm.sections.resolution).toContain('- 2026-11-21 10:30:00 UTC: resolved (Ana)');
     expect(pm.sections.resolution).toContain('Ana: Rolled back 1.2.3');
@@ -328,7 +328,7 @@ describe('lists', () => {
 });
 
 describe('GET /api/v1/incidents/{id}/postmortem.md', () => {
-  it('downloads the curated post-mortem as Markdown, user text escaped', async () => {
+  it("downloads the curated post-mortem as Markdown, with the incident MTTA/MTTR and people's Markdown kept", async () => {
     await savePostmortem(responder, ref, {
       sections: { rootCause: '# not a heading <script>alert(1)</script>' },
       timeline: [
@@ -357,7 +357,11 @@ describe('GET /api/v1/incidents/{id}/postmortem.md', () => {
       expect(md).toContain(`\n## ${heading}\n`);
     expect(md).toContain('- 2026-11-21 09:00:00 UTC ★ **Alert APIDown on api-1 fired**');
     expect(md).not.toContain('Notification sent');
-    expect(md).toContain('\\# not a heading &lt;script&gt;alert(1)&lt;/script&gt;');
+    // A heading people wrote stays a heading, under its section; their HTML shows as text.
+    expect(md).toContain('## Root cause\n\n### not a heading &lt;script>alert(1)&lt;/script>\n');
+    expect(md).toContain(
+      '- MTTA (opened to first acknowledgement): 8m\n- MTTR (opened to resolved): 1h 28m\n',
+    );
 
     caller = undefined;
     const anonymous = await GET(new Request('http://vigil.test/x'), context({ id: ref }));

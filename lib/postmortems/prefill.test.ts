@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatUtc } from './format';
-import { type PrefillInput, prefillSections } from './prefill';
+import { noteItem, type PrefillInput, prefillSections, severityPhrase } from './prefill';
 
 const at = (hhmm: string) => new Date(`2026-11-21T${hhmm}:00.000Z`);
 
@@ -83,10 +83,24 @@ describe('prefillSections', () => {
     expect(prefillSections(makeInput({ alerts: [] })).impact).toMatch(/^No alerts were linked/);
   });
 
-  it('names the first alert and who acknowledged when, with MTTA from the first alert', () => {
+  it('names the first alert, the opening and who acknowledged when, with MTTA from the opening', () => {
     expect(prefillSections(makeInput()).detection).toBe(
-      'The first alert, APIDown on api-1, fired at 2026-11-21 09:00:00 UTC. It was acknowledged by Ana at 2026-11-21 09:10:00 UTC: time to acknowledge (MTTA) 10m.',
+      'The first alert, APIDown on api-1, fired at 2026-11-21 09:00:00 UTC. The incident opened 2m later, at 2026-11-21 09:02:00 UTC. It was acknowledged by Ana at 2026-11-21 09:10:00 UTC: time to acknowledge (MTTA, from the opening) 8m.',
     );
+  });
+
+  it('gives the same MTTA and MTTR as the incident page (incident-metrics), not counted from the first alert', () => {
+    // The 7 s vs 8 m 51 s of issue 18: the alert fired 8 m 44 s before the incident opened.
+    const incident = {
+      ...makeInput().incident,
+      openedAt: new Date('2026-11-21T09:08:44Z'),
+      acknowledgedAt: new Date('2026-11-21T09:08:51Z'),
+      mitigatedAt: null,
+      resolvedAt: new Date('2026-11-21T09:20:00Z'),
+    };
+    const s = prefillSections(makeInput({ incident }));
+    expect(s.detection).toContain('(MTTA, from the opening) 7s.');
+    expect(s.resolution).toContain('Resolved 11m 16s after it opened (time to resolve, MTTR).');
   });
 
   it('takes the first alert from a fired event when it is earlier than the linked alerts', () => {
@@ -101,11 +115,11 @@ describe('prefillSections', () => {
       ],
     });
     expect(prefillSections(input).detection).toBe(
-      'The first alert, Probe, fired at 2026-11-21 08:58:00 UTC. It was acknowledged at 2026-11-21 09:10:00 UTC: time to acknowledge (MTTA) 12m.',
+      'The first alert, Probe, fired at 2026-11-21 08:58:00 UTC. The incident opened 4m later, at 2026-11-21 09:02:00 UTC. It was acknowledged at 2026-11-21 09:10:00 UTC: time to acknowledge (MTTA, from the opening) 8m.',
     );
   });
 
-  it('counts an acknowledgement of the incident, not one taken back, and no other event', () => {
+  it('names who acknowledged at the acknowledgement time, not who checked a step or took an ack back', () => {
     const input = makeInput({
       events: [
         {
@@ -115,11 +129,11 @@ describe('prefillSections', () => {
           data: { runbook: 'api-down', stepId: 's1', title: 'Check' },
         },
         { type: 'alert.unacknowledged', at: at('09:05'), actor: 'Bo', data: { fingerprint: 'f1' } },
-        { type: 'incident.acknowledged', at: at('09:08'), actor: 'Ana', data: { reason: null } },
+        { type: 'incident.acknowledged', at: at('09:10'), actor: 'Ana', data: { reason: null } },
       ],
     });
     expect(prefillSections(input).detection).toBe(
-      'The first alert, APIDown on api-1, fired at 2026-11-21 09:00:00 UTC. It was acknowledged by Ana at 2026-11-21 09:08:00 UTC: time to acknowledge (MTTA) 8m.',
+      'The first alert, APIDown on api-1, fired at 2026-11-21 09:00:00 UTC. The incident opened 2m later, at 2026-11-21 09:02:00 UTC. It was acknowledged by Ana at 2026-11-21 09:10:00 UTC: time to acknowledge (MTTA, from the opening) 8m.',
     );
   });
 
@@ -135,7 +149,7 @@ describe('prefillSections', () => {
   it('builds the resolution from status changes and notes', () => {
     expect(prefillSections(makeInput()).resolution).toBe(
       [
-        'Mitigated 38m and resolved 1h 28m after it opened.',
+        'Mitigated 38m and resolved 1h 28m after it opened (time to resolve, MTTR).',
         '',
         'Status changes:',
         '',
@@ -144,8 +158,54 @@ describe('prefillSections', () => {
         '',
         'Notes from the incident:',
         '',
-        '- 2026-11-21 09:35:00 UTC, Bo: Rolled back release 1.2.3',
+        '- 2026-11-21 09:35:00 UTC, Bo:',
+        '',
+        '  Rolled back release 1.2.3',
+        '  more detail',
       ].join('\n'),
+    );
+  });
+
+  it('carries a multi-line Markdown note over whole, inside its list item', () => {
+    const body =
+      'Rolled back **release 1.2.3**:\n\n- drained api-1\n- restarted `api`\n\n```\nkubectl rollout undo\n```';
+    const notes = [
+      { author: 'Bo', body, createdAt: at('09:35') },
+      { author: 'Ana', body: 'Looks **stable** now', createdAt: at('09:50') },
+    ];
+    expect(prefillSections(makeInput({ notes })).resolution.split('Notes from the incident:\n\n')[1]).toBe(
+      [
+        '- 2026-11-21 09:35:00 UTC, Bo:',
+        '',
+        '  Rolled back **release 1.2.3**:',
+        '',
+        '  - drained api-1',
+        '  - restarted `api`',
+        '',
+        '  ```',
+        '  kubectl rollout undo',
+        '  ```',
+        '',
+        '- 2026-11-21 09:50:00 UTC, Ana: Looks **stable** now',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps a one-line note on its item line, untruncated', () => {
+    const long = 'x'.repeat(400);
+    expect(noteItem({ author: 'Bo', body: `  ${long}\r\n`, createdAt: at('09:35') })).toBe(
+      `- 2026-11-21 09:35:00 UTC, Bo: ${long}`,
+    );
+  });
+
+  it('says "an incident" when the severity is unknown, and an/a by the severity', () => {
+    expect(severityPhrase('none')).toBe('an incident');
+    expect(severityPhrase('')).toBe('an incident');
+    expect(severityPhrase('info')).toBe('an info incident');
+    expect(severityPhrase('warning')).toBe('a warning incident');
+    const input = makeInput();
+    expect(prefillSections({ ...input, incident: { ...input.incident, severity: 'none' } }).summary).toMatch(
+      /^INC-7 "API down", an incident, lasted/,
     );
   });
 

@@ -1,5 +1,5 @@
+import { formatSeconds, mttaSeconds, mttrSeconds } from '@/lib/incidents/incident-metrics';
 import { incidentLabel } from '@/lib/incidents/incident-ref';
-import { firstLine } from '@/lib/incidents/timeline';
 import type { TimelineEvent } from '@/lib/incidents/timeline-events';
 import { formatDuration, formatUtc } from './format';
 import type { Sections } from './schemas';
@@ -54,10 +54,20 @@ function alertTitle(a: { alertname: string; labels: unknown }): string {
   return instance ? `${a.alertname} on ${instance}` : a.alertname;
 }
 
+/**
+ * `a critical incident`, `an info incident`; `an incident` when no severity is known (Vigil stores
+ * 'none' for an incident whose alerts had no severity label).
+ */
+export function severityPhrase(severity: string): string {
+  const s = severity.trim();
+  if (!s || s === 'none') return 'an incident';
+  return `${/^[aeiou]/i.test(s) ? 'an' : 'a'} ${s} incident`;
+}
+
 function summary({ incident }: PrefillInput): string {
-  const name = `${incidentLabel(incident.number)} "${incident.title}", a ${incident.severity} incident`;
+  const name = `${incidentLabel(incident.number)} "${incident.title}", ${severityPhrase(incident.severity)}`;
   if (incident.resolvedAt)
-    return `${name}, lasted ${formatDuration(incident.resolvedAt.getTime() - incident.openedAt.getTime())} (${formatUtc(incident.openedAt)} to ${formatUtc(incident.resolvedAt)}).`;
+    return `${name}, lasted ${formatSeconds(mttrSeconds(incident))} (${formatUtc(incident.openedAt)} to ${formatUtc(incident.resolvedAt)}).`;
   return `${name}, opened ${formatUtc(incident.openedAt)}, is ${incident.status} (not resolved yet).`;
 }
 
@@ -85,27 +95,60 @@ function firstAlert(input: PrefillInput): { name: string; at: Date } | undefined
   return candidates.sort((a, b) => a.at.getTime() - b.at.getTime())[0];
 }
 
+const ACK_TYPES = new Set(['incident.acknowledged', 'incident.status_changed', 'alert.acknowledged']);
+
+/**
+ * Who acknowledged: the actor of the event recorded with acknowledgedAt (the same transaction writes
+ * both, so within a second); nobody is named when no such event is left.
+ */
+function acknowledger(input: PrefillInput, acknowledgedAt: Date): string | null {
+  const match = input.events
+    .filter((e) => ACK_TYPES.has(e.type) && Math.abs(e.at.getTime() - acknowledgedAt.getTime()) <= 1000)
+    .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+  return match?.actor ?? null;
+}
+
+/**
+ * When the first alert fired, when the incident opened, and MTTA as lib/incidents/incident-metrics.ts
+ * defines it (opening → first acknowledgement), so the post-mortem and the incident page say the same.
+ */
 function detection(input: PrefillInput): string {
   const { incident } = input;
   const first = firstAlert(input);
   const lines: string[] = [];
-  lines.push(
-    first
-      ? `The first alert, ${first.name}, fired at ${formatUtc(first.at)}.`
-      : `The incident was opened by hand at ${formatUtc(incident.openedAt)}; no alert fired for it.`,
-  );
-  const ack = input.events
-    .filter((e) => e.type === 'alert.acknowledged' || e.type === 'incident.acknowledged')
-    .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
-  const ackAt = ack?.at ?? incident.acknowledgedAt;
-  if (ackAt) {
-    const start = first && first.at < incident.openedAt ? first.at : incident.openedAt;
-    const who = ack?.actor ? ` by ${ack.actor}` : '';
+  if (first) {
+    lines.push(`The first alert, ${first.name}, fired at ${formatUtc(first.at)}.`);
+    const lead = Math.round((incident.openedAt.getTime() - first.at.getTime()) / 1000);
     lines.push(
-      `It was acknowledged${who} at ${formatUtc(ackAt)}: time to acknowledge (MTTA) ${formatDuration(ackAt.getTime() - start.getTime())}.`,
+      lead > 0
+        ? `The incident opened ${formatSeconds(lead)} later, at ${formatUtc(incident.openedAt)}.`
+        : `The incident opened at ${formatUtc(incident.openedAt)}.`,
+    );
+  } else
+    lines.push(`The incident was opened by hand at ${formatUtc(incident.openedAt)}; no alert fired for it.`);
+  if (incident.acknowledgedAt) {
+    const actor = acknowledger(input, incident.acknowledgedAt);
+    lines.push(
+      `It was acknowledged${actor ? ` by ${actor}` : ''} at ${formatUtc(incident.acknowledgedAt)}: time to acknowledge (MTTA, from the opening) ${formatSeconds(mttaSeconds(incident))}.`,
     );
   } else lines.push('Nobody acknowledged it.');
   return lines.join(' ');
+}
+
+/**
+ * A note as one item of a Markdown list, whole: a one-line note follows its author on the item's line;
+ * a longer one (a list, paragraphs, code) starts below it, indented two spaces so that every line stays
+ * inside the item (CommonMark list-item continuation).
+ *
+ *   noteItem({author: 'Bo', createdAt: 09:35, body: 'Rolled back\n- step 1'})
+ *     → '- 2026-11-21 09:35:00 UTC, Bo:\n\n  Rolled back\n  - step 1'
+ */
+export function noteItem(n: PrefillNote): string {
+  const body = n.body.replace(/\r\n?/g, '\n').trim();
+  const head = `- ${formatUtc(n.createdAt)}, ${n.author}:`;
+  if (!body.includes('\n')) return `${head} ${body}`;
+  const indented = body.split('\n').map((line) => (line.trim() ? `  ${line}` : ''));
+  return `${head}\n\n${indented.join('\n')}`;
 }
 
 function resolution(input: PrefillInput): string {
@@ -119,20 +162,18 @@ function resolution(input: PrefillInput): string {
     if (incident.resolvedAt) changes.push(`- ${formatUtc(incident.resolvedAt)}: resolved`);
   }
   const parts: string[] = [];
+  const mttr = formatSeconds(mttrSeconds(incident));
   if (incident.resolvedAt && incident.mitigatedAt)
     parts.push(
-      `Mitigated ${formatDuration(incident.mitigatedAt.getTime() - incident.openedAt.getTime())} and resolved ${formatDuration(incident.resolvedAt.getTime() - incident.openedAt.getTime())} after it opened.`,
+      `Mitigated ${formatDuration(incident.mitigatedAt.getTime() - incident.openedAt.getTime())} and resolved ${mttr} after it opened (time to resolve, MTTR).`,
     );
-  else if (incident.resolvedAt)
-    parts.push(
-      `Resolved ${formatDuration(incident.resolvedAt.getTime() - incident.openedAt.getTime())} after it opened.`,
-    );
+  else if (incident.resolvedAt) parts.push(`Resolved ${mttr} after it opened (time to resolve, MTTR).`);
   else parts.push('Not resolved yet.');
   if (changes.length) parts.push(`Status changes:\n\n${changes.join('\n')}`);
-  const notes = [...input.notes]
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-    .map((n) => `- ${formatUtc(n.createdAt)}, ${n.author}: ${firstLine(n.body, 300)}`);
-  if (notes.length) parts.push(`Notes from the incident:\n\n${notes.join('\n')}`);
+  const notes = [...input.notes].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(noteItem);
+  // A blank line between items: a multi-line note is a block, and a loose list keeps each item whole.
+  const multiLine = notes.some((n) => n.includes('\n'));
+  if (notes.length) parts.push(`Notes from the incident:\n\n${notes.join(multiLine ? '\n\n' : '\n')}`);
   return parts.join('\n\n');
 }
 

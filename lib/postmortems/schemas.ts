@@ -110,6 +110,10 @@ const incidentSummarySchema = z.object({
   status: z.string(),
   openedAt: iso,
   resolvedAt: iso.nullable(),
+  /** As on the incident page (lib/incidents/incident-metrics.ts): opened → first acknowledgement. */
+  mttaSeconds: z.number().nullable(),
+  /** opened → resolved. */
+  mttrSeconds: z.number().nullable(),
 });
 
 export const postmortemSchema = z.object({

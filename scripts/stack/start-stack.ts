@@ -2,6 +2,7 @@ import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { showcaseRuleGroups } from './config/showcase-rules.js';
 import { assignPorts, httpUrl, PORT_COUNT } from './config/stack-ports.js';
 import { checkAlertmanagerConfig, checkBlackboxConfig, checkPrometheusConfig } from './config/validate.js';
 import { type ConfigFiles, writeConfigs } from './config/write-configs.js';
@@ -22,6 +23,11 @@ export interface StackOptions {
   /** Progress lines ("prometheus ready after 2.1 s"); silent by default. */
   log?: (line: string) => void;
   postgres?: PostgresMode;
+  /**
+   * Adds the showcase alerts (scripts/stack/config/showcase-rules.ts): a dozen alerts of several
+   * severities and teams, one flapping, one inhibited. Only the demo asks for them; tests count alerts.
+   */
+  showcase?: boolean;
 }
 
 interface StackProcess {
@@ -92,7 +98,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const logs = join(dir, LOGS);
     await mkdir(logs);
     const ports = assignPorts(await freePorts(PORT_COUNT));
-    const configFiles = await writeConfigs({ dir, ports, vigilUrl, webhookToken });
+    const configFiles = await writeConfigs({
+      dir,
+      ports,
+      vigilUrl,
+      webhookToken,
+      extraRuleGroups: options.showcase ? showcaseRuleGroups : [],
+    });
 
     const [postgres] = await allSettledOrThrow([
       startPostgres({

@@ -44,6 +44,7 @@ export default async function AlertsPage({
         <AlertsView
           initial={initial}
           initialQuery={initialQuery}
+          renderedAtMs={Date.now()}
           canAct={hasRole(actor.role, 'responder')}
           heartbeats={heartbeats}
         />

@@ -63,7 +63,7 @@ export default async function PostmortemsPage() {
             columns={['Action', 'Owner', 'Due', 'Incident'].map((header) => ({ header }))}
             rows={actionItems}
             rowKey={(a) => a.id}
-            empty="Every action item is done."
+            empty="No open action items."
             renderRow={(a) => (
               <tr className="border-t border-border" data-testid="open-action-item">
                 <td className="py-1 pr-2">{a.title}</td>

@@ -15,6 +15,8 @@ export function makePostmortem(partial: Partial<Postmortem> = {}): Postmortem {
       status: 'resolved',
       openedAt: '2026-11-21T09:00:00.000Z',
       resolvedAt: '2026-11-21T10:30:00.000Z',
+      mttaSeconds: 420,
+      mttrSeconds: 5400,
     },
     author: 'Ana',
     sections: {

@@ -1,12 +1,18 @@
 import { toYaml } from './yaml.js';
 
 /** One Prometheus alerting rule, in the shape of a rule file. */
-interface AlertRule {
+export interface AlertRule {
   alert: string;
   expr: string;
   for?: string;
-  labels: { severity: 'critical' | 'warning' | 'info' | 'none' };
-  annotations: { summary: string; description: string; runbook_url: string };
+  labels: {
+    severity: 'critical' | 'warning' | 'info' | 'none';
+    team?: string;
+    instance?: string;
+    job?: string;
+  };
+  /** `runbook_url`: a bare slug of runbooks/; left out where no runbook fits. */
+  annotations: { summary: string; description: string; runbook_url?: string };
 }
 
 export interface RuleGroup {

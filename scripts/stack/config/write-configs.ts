@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { alertmanagerConfigYaml } from './alertmanager-config.js';
 import { blackboxConfigYaml } from './blackbox-config.js';
 import { prometheusConfigYaml } from './prometheus-config.js';
-import { rulesYaml } from './rules.js';
+import { demoRuleGroups, type RuleGroup, rulesYaml } from './rules.js';
 import type { StackPorts } from './stack-ports.js';
 
 export interface ConfigFiles {
@@ -18,6 +18,8 @@ export interface WriteConfigsInput {
   ports: StackPorts;
   vigilUrl: string;
   webhookToken: string;
+  /** Rule groups added to the stack's own (the demo's showcase, scripts/stack/config/showcase-rules.ts). */
+  extraRuleGroups?: readonly RuleGroup[];
 }
 
 /** Generates every config file of the stack into `dir` and returns their paths. */
@@ -26,6 +28,7 @@ export async function writeConfigs({
   ports,
   vigilUrl,
   webhookToken,
+  extraRuleGroups = [],
 }: WriteConfigsInput): Promise<ConfigFiles> {
   const files: ConfigFiles = {
     prometheus: join(dir, 'prometheus.yml'),
@@ -35,7 +38,7 @@ export async function writeConfigs({
   };
   await Promise.all([
     writeFile(files.prometheus, prometheusConfigYaml({ ports, vigilUrl, rulesFile: files.rules })),
-    writeFile(files.rules, rulesYaml()),
+    writeFile(files.rules, rulesYaml([...demoRuleGroups, ...extraRuleGroups])),
     // Holds the webhook token: readable by us only.
     writeFile(files.alertmanager, alertmanagerConfigYaml({ vigilUrl, webhookToken }), { mode: 0o600 }),
     writeFile(files.blackbox, blackboxConfigYaml()),

@@ -40,8 +40,8 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           <td className="py-1.5 pr-3">{e.actorEmail ?? 'system'}</td>
           <td className="py-1.5 pr-3 text-muted">{e.via}</td>
           <td className="py-1.5 pr-3 font-mono text-xs">{e.action}</td>
-          <td className="py-1.5 pr-3 break-all">{e.target ?? '—'}</td>
-          <td className="py-1.5 pr-3 break-all text-muted" title={JSON.stringify(e.details)}>
+          <td className="min-w-40 py-1.5 pr-3 wrap-anywhere">{e.target ?? '—'}</td>
+          <td className="min-w-48 py-1.5 pr-3 text-muted wrap-anywhere" title={JSON.stringify(e.details)}>
             {summariseDetails(e.details)}
           </td>
           <td className="py-1.5 pr-3 font-mono text-xs">{e.ip ?? '—'}</td>

@@ -6,6 +6,7 @@ import { pathOf } from '@/lib/api/operation';
 import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';
 import { NotFoundError } from '@/lib/errors';
+import { formatSeconds } from '@/lib/incidents/incident-metrics';
 import { postmortemMarkdownOp } from '@/lib/postmortems/api';
 import { actionItemOwners } from '@/lib/postmortems/lists';
 import { getPostmortem } from '@/lib/postmortems/postmortems';
@@ -25,7 +26,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
     <>
       <PageHeader
         title={`Post-mortem ${ref}`}
-        description={`${pm.incident.title} · ${pm.incident.severity} · incident ${pm.incident.status}`}
+        description={`${pm.incident.title} · ${pm.incident.severity} · incident ${pm.incident.status} · MTTA ${formatSeconds(pm.incident.mttaSeconds)} · MTTR ${formatSeconds(pm.incident.mttrSeconds)}`}
         actions={
           <div className="flex gap-3 text-sm">
             <Link href="/postmortems" className="text-accent underline">
