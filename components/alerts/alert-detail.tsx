@@ -6,6 +6,7 @@ import { LocalTime, RelativeTime } from '@/components/format/local-time';
 import { severityClass } from '@/components/format/severity';
 import { Badge } from '@/components/ui/badge';
 import { StatusBlock } from '@/components/ui/status-block';
+import { severityBucket } from '@/lib/alerts/alert-counts';
 import { alertDetailOp } from '@/lib/alerts/api';
 import type { AlertDetail } from '@/lib/alerts/api-schema';
 import { useApiQuery } from '@/lib/api/query';
@@ -67,7 +68,7 @@ function AlertDetailBody({ data, canAct }: { data: AlertDetail; canAct: boolean 
           <span
             className={`rounded px-1.5 py-0.5 text-xs font-semibold uppercase ${severityClass(alert.severity)}`}
           >
-            {alert.severity}
+            {severityBucket(alert.labels)}
           </span>
           <h2 className="text-lg font-semibold">{alert.alertname}</h2>
           <Badge tone={alert.state === 'firing' ? 'danger' : 'neutral'}>{alert.state}</Badge>

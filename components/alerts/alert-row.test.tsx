@@ -59,4 +59,11 @@ describe('AlertRow', () => {
     expect(html).toContain('aria-label="Select InstanceDown"');
     expect(html).toMatch(/<input type="checkbox"[^>]*checked=""/);
   });
+
+  it('says "no severity" for an alert without the label, not the API\'s sort key "none"', () => {
+    const { severity: _, ...labels } = alert.labels;
+    const html = render({ alert: { ...alert, severity: 'none', labels } });
+    expect(html).toContain('>no severity</span>');
+    expect(render()).toContain('>critical</span>');
+  });
 });

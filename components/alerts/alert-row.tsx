@@ -7,6 +7,7 @@ import { severityClass } from '@/components/format/severity';
 import { formatUtcTitle } from '@/components/format/time';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { severityBucket } from '@/lib/alerts/alert-counts';
 import type { AlertItem } from '@/lib/alerts/api-schema';
 import { IncidentChip } from './incident-chip';
 
@@ -74,7 +75,7 @@ export function AlertRow({
         <span
           className={`rounded px-1.5 py-0.5 text-center text-xs font-semibold uppercase ${severityClass(alert.severity)}`}
         >
-          {alert.severity}
+          {severityBucket(alert.labels)}
         </span>
         <div className="min-w-0 break-words">
           <Link href={href} scroll={false} className="font-medium hover:underline" data-testid="alert-link">
