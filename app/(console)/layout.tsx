@@ -1,6 +1,8 @@
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { HealthIndicator } from '@/components/shell/health-indicator';
 import { NavLinks } from '@/components/shell/nav-links';
+import { themeOf } from '@/components/shell/theme';
 import { UserMenu } from '@/components/shell/user-menu';
 import { requirePageUser } from '@/lib/auth';
 import { upstreamHealth } from '@/lib/snapshots/upstream-health';
@@ -9,6 +11,7 @@ import { signOutAction } from './actions';
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   const health = await upstreamHealth();
+  const theme = themeOf((await cookies()).get('theme')?.value);
   return (
     <div className="flex min-h-screen flex-col">
       <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-border bg-surface px-3 py-2 sm:gap-4 sm:px-4">
@@ -16,7 +19,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <NavLinks isAdmin={user.role === 'admin'} />
         <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
           <HealthIndicator initial={health} />
-          <UserMenu email={user.email} name={user.name} role={user.role} signOut={signOutAction} />
+          <UserMenu
+            email={user.email}
+            name={user.name}
+            role={user.role}
+            theme={theme}
+            signOut={signOutAction}
+          />
         </div>
       </header>
       <main className="mx-auto w-full min-w-0 max-w-7xl flex-1 p-3 sm:p-4">{children}</main>

@@ -64,13 +64,14 @@ function AlertDetailBody({ data, canAct }: { data: AlertDetail; canAct: boolean 
   return (
     <article className="flex flex-col gap-5" data-testid="alert-detail">
       <header className="flex flex-col gap-1">
-        <div className="flex items-center gap-2">
+        {/* Wraps on a phone: the name, its state and its incident do not fit one 390 px line. */}
+        <div className="flex flex-wrap items-center gap-2">
           <span
             className={`rounded px-1.5 py-0.5 text-xs font-semibold uppercase ${severityClass(alert.severity)}`}
           >
             {severityBucket(alert.labels)}
           </span>
-          <h2 className="text-lg font-semibold">{alert.alertname}</h2>
+          <h2 className="min-w-0 break-words text-lg font-semibold">{alert.alertname}</h2>
           <Badge tone={alert.state === 'firing' ? 'danger' : 'neutral'}>{alert.state}</Badge>
           <IncidentChip incident={alert.incident} />
         </div>

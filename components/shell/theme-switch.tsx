@@ -3,17 +3,15 @@
 import { useState } from 'react';
 import { Segmented } from '@/components/ui/segmented';
 
-type Theme = 'system' | 'light' | 'dark';
+import type { Theme } from './theme';
 
-function currentTheme(): Theme {
-  if (typeof document === 'undefined') return 'system';
-  const t = document.documentElement.dataset.theme;
-  return t === 'light' || t === 'dark' ? t : 'system';
-}
-
-/** System by default; a choice is kept in a cookie so the server renders the right theme (no flash). */
-export function ThemeSwitch() {
-  const [theme, setTheme] = useState<Theme>(currentTheme);
+/**
+ * System by default; a choice is kept in a cookie so the server renders the right theme (no flash).
+ * `initial` comes from that cookie on the server, so the server's and the browser's first render agree
+ * on which option is checked (a mismatch left "system" checked after a reload with "light").
+ */
+export function ThemeSwitch({ initial }: { initial: Theme }) {
+  const [theme, setTheme] = useState<Theme>(initial);
   function choose(next: Theme) {
     setTheme(next);
     if (next === 'system') delete document.documentElement.dataset.theme;

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import type { Theme } from './theme';
 import { ThemeSwitch } from './theme-switch';
 import { TimeZoneSwitch } from './time-zone-switch';
 
@@ -10,6 +11,7 @@ export function UserMenu(props: {
   email: string;
   name: string | null;
   role: string;
+  theme: Theme;
   signOut: () => Promise<void>;
 }) {
   return (
@@ -29,7 +31,7 @@ export function UserMenu(props: {
         <Link href="/tokens" className="text-accent hover:underline">
           API tokens
         </Link>
-        <ThemeSwitch />
+        <ThemeSwitch initial={props.theme} />
         <TimeZoneSwitch />
         <form action={props.signOut}>
           <Button type="submit" variant="secondary" className="w-full">
