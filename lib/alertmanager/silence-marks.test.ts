@@ -59,4 +59,12 @@ describe('markSilences', () => {
     expect(markSilences(alerts, [silence('s1', 'active', [eq('instance', 'db-1')])])).toBe(alerts);
     expect(markSilences(alerts, [])).toBe(alerts);
   });
+
+  it('matches only the silences that became active since the previous list (the poll marked the others)', () => {
+    const old = silence('s-old', 'active', [eq('instance', 'db-1')]);
+    const added = silence('s-new', 'active', [eq('instance', 'db-2')]);
+    const alerts = [alert('a', { instance: 'db-1' }), alert('b', { instance: 'db-2' })];
+    const marked = markSilences(alerts, [old, added], [old]);
+    expect(marked.map((a) => a.silencedBy)).toEqual([[], ['s-new']]);
+  });
 });

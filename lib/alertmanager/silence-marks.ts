@@ -18,9 +18,18 @@ import { fromSilenceMatcher } from './silence-format';
  *   markSilences([InstanceDown db-1 (active)], [{id: 's1', state: 'active', matchers: [instance="db-1"]}])
  *     → [InstanceDown db-1 (suppressed, silencedBy: ['s1'])]
  */
-export function markSilences(alerts: ClusterAlert[], silences: readonly Silence[]): ClusterAlert[] {
+export function markSilences(
+  alerts: ClusterAlert[],
+  silences: readonly Silence[],
+  /**
+   * The silences as the alerts were last marked (the snapshot's): only what changed since is matched,
+   * so an acknowledgement among 10,000 alerts and dozens of silences costs one silence's pass, not all.
+   */
+  previous: readonly Silence[] = [],
+): ClusterAlert[] {
+  const wasActive = new Set(previous.filter((s) => s.state === 'active').map((s) => s.id));
   const active = silences
-    .filter((s) => s.state === 'active')
+    .filter((s) => s.state === 'active' && !wasActive.has(s.id))
     .map((s) => ({ id: s.id, matchers: s.matchers.map(fromSilenceMatcher) }));
   const ended = new Set(silences.filter((s) => s.state === 'expired').map((s) => s.id));
   if (active.length === 0 && ended.size === 0) return alerts;

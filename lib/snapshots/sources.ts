@@ -211,7 +211,11 @@ export async function refreshSilences(clusterName: string): Promise<void> {
   try {
     const { result } = await writeWithFailover(alertmanagerPeerTargets(cluster), (p) => getSilences(p));
     // The alerts too: Alertmanager applies a silence at once, so they show silenced (or no longer) at once.
-    source.patch((data) => ({ ...data, silences: result, alerts: markSilences(data.alerts, result) }));
+    source.patch((data) => ({
+      ...data,
+      silences: result,
+      alerts: markSilences(data.alerts, result, data.silences),
+    }));
   } catch (error) {
     console.warn(`[vigil] re-reading the silences of ${clusterName} failed; the next poll will:`, error);
   }
