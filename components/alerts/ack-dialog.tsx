@@ -2,8 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogTitle } from '@/components/ui/dialog';
+import { Dialog, DialogActions, DialogTitle } from '@/components/ui/dialog';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { useToast } from '@/components/ui/toast';
 import { errorText } from '@/lib/api/client';
@@ -136,14 +135,9 @@ export function AckDialog({
             {skipped.length} not acknowledged: {skipped.slice(0, 3).join('; ')}
           </p>
         ) : null}
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={saving}>
-            {saving ? 'Acknowledging…' : target.count === 1 ? 'Acknowledge' : `Acknowledge ${target.count}`}
-          </Button>
-        </div>
+        <DialogActions onCancel={onClose} disabled={saving}>
+          {saving ? 'Acknowledging…' : target.count === 1 ? 'Acknowledge' : `Acknowledge ${target.count}`}
+        </DialogActions>
       </form>
     </Dialog>
   );

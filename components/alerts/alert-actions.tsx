@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { LocalTime } from '@/components/format/local-time';
+import { LinkToIncident } from '@/components/incidents/link-to-incident';
 import { OpenIncidentButton } from '@/components/incidents/open-incident-button';
 import { LazySilenceDialog } from '@/components/silences/lazy-silence-dialog';
 import { Button } from '@/components/ui/button';
@@ -17,7 +18,7 @@ import { useChangeCachedAlert } from './use-alert-cache';
 
 /**
  * Who acknowledged the alert and since when, for everyone; for responders, acknowledge,
- * un-acknowledge, silence and open an incident.
+ * un-acknowledge, silence, open an incident or add the alert to one.
  */
 export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: boolean }) {
   const [dialog, setDialog] = useState<'ack' | 'silence' | null>(null);
@@ -60,6 +61,9 @@ export function AlertActions({ alert, canAct }: { alert: AlertItem; canAct: bool
             alerts={[{ fingerprint: alert.fingerprint, cluster: alert.cluster }]}
             existing={alert.incident}
           />
+          {alert.incident ? null : (
+            <LinkToIncident alert={{ fingerprint: alert.fingerprint, cluster: alert.cluster }} />
+          )}
         </div>
       ) : null}
       <ErrorMessage error={unacknowledge.error} />

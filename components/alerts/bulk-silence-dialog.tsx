@@ -2,8 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogTitle } from '@/components/ui/dialog';
+import { Dialog, DialogActions, DialogTitle } from '@/components/ui/dialog';
 import type { AlertItem } from '@/lib/alerts/api-schema';
 import { callApi } from '@/lib/api/client';
 import { invalidateAfter } from '@/lib/api/query';
@@ -73,14 +72,9 @@ export function BulkSilenceDialog({
             ))}
           </select>
         </label>
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={saving || comment.trim() === ''}>
-            {saving ? 'Silencing…' : `Silence ${alerts.length}`}
-          </Button>
-        </div>
+        <DialogActions onCancel={onClose} disabled={saving || comment.trim() === ''}>
+          {saving ? 'Silencing…' : `Silence ${alerts.length}`}
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, type ReactNode, type RefObject, useContext, useEffect, useId, useRef } from 'react';
+import { Button } from './button';
 
 const TitleId = createContext<string | undefined>(undefined);
 
@@ -57,6 +58,33 @@ export function DialogTitle({ className = '', children }: { className?: string; 
     <h2 id={id} className={`font-semibold ${className}`}>
       {children}
     </h2>
+  );
+}
+
+/**
+ * A form dialog's buttons: Cancel and the submit button, side by side at the end on a wide screen and
+ * stacked on a phone with the submit button on top, under the thumb.
+ */
+export function DialogActions({
+  onCancel,
+  disabled = false,
+  children,
+}: {
+  onCancel: () => void;
+  /** The submit button's state (busy, or the form is not complete). */
+  disabled?: boolean;
+  /** The submit button's label. */
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+      <Button type="button" variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" disabled={disabled}>
+        {children}
+      </Button>
+    </div>
   );
 }
 

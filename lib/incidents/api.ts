@@ -8,6 +8,7 @@ import {
   incidentListSchema,
   incidentParamsSchema,
   incidentSummarySchema,
+  linkAlertsSchema,
   noteBodySchema,
   noteParamsSchema,
   noteSchema,
@@ -30,9 +31,9 @@ export const openIncidentOp = defineOperation({
   method: 'POST',
   path: '/api/v1/incidents',
   tag: 'incidents',
-  summary: 'Open an incident for one or more firing alerts',
+  summary: 'Open an incident for firing alerts, or declare one without alerts',
   description:
-    'Title defaults to the alert name and instance, severity to the highest of the alerts. An alert belongs to at most one incident that is not resolved.',
+    'Title defaults to the alert name and instance, severity to the highest of the alerts. Without alerts (a customer report, a security event) the title is required, the severity defaults to "none", and alerts can be linked later (`POST /api/v1/incidents/{id}/alerts`). An alert belongs to at most one incident that is not resolved.',
   role: 'responder',
   body: createIncidentSchema,
   response: { schema: incidentSummarySchema, status: 201 },
@@ -108,4 +109,22 @@ export const editNoteOp = defineOperation({
   response: { schema: noteSchema },
   invalidates: ['incidents', 'postmortems'],
   errors: { 404: 'No such incident or note' },
+});
+
+export const linkIncidentAlertsOp = defineOperation({
+  method: 'POST',
+  path: '/api/v1/incidents/{id}/alerts',
+  tag: 'incidents',
+  summary: 'Link firing alerts to an incident that is not resolved',
+  description:
+    'Typically to a declared incident once the alerts that explain it fire. Alerts already on this incident are skipped; each linked alert gets an `alert.linked` timeline event.',
+  role: 'responder',
+  params: incidentParamsSchema,
+  body: linkAlertsSchema,
+  response: { schema: incidentSummarySchema },
+  invalidates: ['incidents', 'alerts'],
+  errors: {
+    404: 'No such incident',
+    409: 'The incident is resolved, or an alert is already part of another unresolved incident (the message names it)',
+  },
 });

@@ -52,6 +52,7 @@ let routes: {
   detail: typeof import('@/app/api/v1/alerts/[fingerprint]/route');
   incidents: typeof import('@/app/api/v1/incidents/route');
   incident: typeof import('@/app/api/v1/incidents/[id]/route');
+  link: typeof import('@/app/api/v1/incidents/[id]/alerts/route');
 };
 
 beforeAll(async () => {
@@ -66,6 +67,7 @@ beforeAll(async () => {
     detail: await import('@/app/api/v1/alerts/[fingerprint]/route'),
     incidents: await import('@/app/api/v1/incidents/route'),
     incident: await import('@/app/api/v1/incidents/[id]/route'),
+    link: await import('@/app/api/v1/incidents/[id]/alerts/route'),
   };
 });
 
@@ -150,5 +152,69 @@ describe('the alert ↔ incident link', () => {
     );
     expect(resolved.status).toBe(200);
     expect((await listAlerts()).map((a) => a.incident)).toEqual([null, null]);
+  });
+});
+
+describe('a declared incident (no alert caught it)', () => {
+  async function declare(body: unknown) {
+    const response = await routes.incidents.POST(request('/api/v1/incidents', 'POST', body), context());
+    return { status: response.status, body: await response.json() };
+  }
+  async function link(ref: string, alerts: unknown) {
+    const response = await routes.link.POST(
+      request(`/api/v1/incidents/${ref}/alerts`, 'POST', { alerts }),
+      context({ id: ref }),
+    );
+    return { status: response.status, body: await response.json() };
+  }
+  async function timeline(ref: string) {
+    const response = await routes.incident.GET(request(`/api/v1/incidents/${ref}`), context({ id: ref }));
+    return incidentDetailSchema.parse(await response.json()).timeline.map((e) => e.sentence);
+  }
+
+  it('needs a title, since no alert names it', async () => {
+    const missing = await declare({});
+    expect(missing.status).toBe(422);
+    expect(errorBodySchema.parse(missing.body).error.fields).toHaveProperty('title');
+  });
+
+  it('opens without alerts, then takes firing alerts linked to it, once each', async () => {
+    const declared = await declare({ title: 'Customers report failed checkouts', severity: 'critical' });
+    expect(declared.status).toBe(201);
+    const incident = incidentSummarySchema.parse(declared.body);
+    expect(incident).toMatchObject({ alertCount: 0, severity: 'critical', status: 'open' });
+
+    const linked = await link(incident.ref, ['b1']);
+    expect(linked.status).toBe(200);
+    expect(incidentSummarySchema.parse(linked.body).alertCount).toBe(1);
+    expect((await listAlerts()).find((a) => a.fingerprint === 'b1')?.incident?.ref).toBe(incident.ref);
+
+    // Linking the same alert again changes nothing and says nothing twice.
+    expect(incidentSummarySchema.parse((await link(incident.ref, ['b1'])).body).alertCount).toBe(1);
+    const sentences = await timeline(incident.ref);
+    expect(sentences.filter((s) => s.includes('linked alert HighCPUUsage on web-1'))).toHaveLength(1);
+    expect(sentences).toContain('responder@example.com declared the incident');
+  });
+
+  it('refuses an alert that is part of another unresolved incident, naming it', async () => {
+    const other = incidentSummarySchema.parse((await declare({ title: 'Another report' })).body);
+    expect(other.severity).toBe('none');
+    const refused = await link(other.ref, [{ fingerprint: 'b1', cluster: 'default' }]);
+    expect(refused.status).toBe(409);
+    expect(errorBodySchema.parse(refused.body).error.message).toMatch(/already part of INC-\d+/);
+  });
+
+  it('refuses alerts that do not fire, and a resolved incident', async () => {
+    const target = incidentSummarySchema.parse((await declare({ title: 'Security event' })).body);
+    const gone = await link(target.ref, ['no-such-fingerprint']);
+    expect(gone.status).toBe(422);
+    const resolved = await routes.incident.PATCH(
+      request(`/api/v1/incidents/${target.ref}`, 'PATCH', { status: 'resolved' }),
+      context({ id: target.ref }),
+    );
+    expect(resolved.status).toBe(200);
+    const late = await link(target.ref, ['a1']);
+    expect(late.status).toBe(409);
+    expect(errorBodySchema.parse(late.body).error.message).toContain('is resolved');
   });
 });

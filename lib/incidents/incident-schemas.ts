@@ -26,15 +26,28 @@ const alertTargetSchema = z.union([
   z.object({ fingerprint: z.string().min(1).max(64), cluster: z.string().optional() }),
 ]);
 
-export const createIncidentSchema = z.object({
-  title: text(200, 'title').optional(),
-  severity: text(40, 'severity').optional(),
-  alerts: z
-    .array(alertTargetSchema)
-    .min(1, { error: 'Name at least one alert (its fingerprint)' })
-    .max(500, { error: 'At most 500 alerts per incident' }),
-});
+const alertTargetsSchema = z.array(alertTargetSchema).max(500, { error: 'At most 500 alerts per incident' });
+
+/**
+ * With alerts, the title and severity default to theirs; without (a declared incident: a customer
+ * report, a security event), the title is required and the severity defaults to "none".
+ */
+export const createIncidentSchema = z
+  .object({
+    title: text(200, 'title').optional(),
+    severity: text(40, 'severity').optional(),
+    alerts: alertTargetsSchema.default([]),
+  })
+  .refine((b) => b.alerts.length > 0 || b.title !== undefined, {
+    path: ['title'],
+    error: 'Give the incident a title (an incident declared without alerts has no alert name to use)',
+  });
 export type CreateIncidentBody = z.infer<typeof createIncidentSchema>;
+
+export const linkAlertsSchema = z.object({
+  alerts: alertTargetsSchema.min(1, { error: 'Name at least one alert (its fingerprint)' }),
+});
+export type LinkAlertsBody = z.infer<typeof linkAlertsSchema>;
 
 export const updateIncidentSchema = z
   .object({

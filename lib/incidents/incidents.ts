@@ -1,17 +1,11 @@
 import 'server-only';
-import { currentAlertIndex } from '@/lib/alerts/query';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import {
-  incidentSeverity,
-  incidentTitle,
-  insertIncident,
-  type LinkedAlertInput,
-  lockAlerts,
-} from './auto-open';
+import { claimAlerts, firingAlerts } from './alert-claims';
+import { incidentSeverity, incidentTitle, insertIncident, type LinkedAlertInput } from './auto-open';
 import { escalationOnStatusChange } from './escalation-arming';
 import { averages, mttaSeconds, mttrSeconds } from './incident-metrics';
 import { incidentLabel, parseIncidentRef } from './incident-ref';
@@ -192,36 +186,22 @@ async function nextEscalation(row: {
 }
 
 /**
- * `POST /api/v1/incidents` `{title?, severity?, alerts: [fingerprint | {fingerprint, cluster?}]}`: opens
- * an incident for alerts that fire now. The title defaults to the alert's name and instance (or the
- * shared alert name and a count), the severity to the highest of the alerts'. ConflictError when an
- * alert already belongs to an incident that is not resolved: one open incident per alert.
+ * `POST /api/v1/incidents` `{title?, severity?, alerts?: [fingerprint | {fingerprint, cluster?}]}`: opens
+ * an incident for alerts that fire now, or declares one without any (alerts can be linked later,
+ * alert-claims.ts). The title defaults to the alert's name and instance (or the shared alert name and
+ * a count), the severity to the highest of the alerts'. ConflictError when an alert already belongs to
+ * an incident that is not resolved: one open incident per alert.
  */
 export async function createIncident(actor: Actor, body: CreateIncidentBody): Promise<IncidentSummary> {
   assertRole(actor, 'responder');
   const alerts = await firingAlerts(body.alerts);
   const created = await mutate('the incident', async (tx) => {
-    await lockAlerts(
-      tx,
-      alerts.map((a) => `${a.cluster}/${a.fingerprint}`),
-    );
-    const taken = await tx.incidentAlert.findFirst({
-      where: {
-        OR: alerts.map((a) => ({ cluster: a.cluster, fingerprint: a.fingerprint })),
-        incident: { status: { not: 'resolved' } },
-      },
-      include: { incident: { select: { id: true, number: true } } },
-    });
-    if (taken) {
-      const ref = incidentLabel(taken.incident.number);
-      throw new ConflictError(
-        `Alert ${taken.alertname} (${taken.fingerprint}) is already part of ${ref}; open that incident instead.`,
-        { id: taken.incident.id, ref },
-      );
-    }
+    await claimAlerts(tx, alerts, 'open that incident instead');
     const incident = await insertIncident(tx, {
       title: body.title ?? defaultTitle(alerts),
-      severity: body.severity ?? highestSeverity(alerts.map((a) => incidentSeverity(a.labels))),
+      severity:
+        body.severity ??
+        (alerts.length > 0 ? highestSeverity(alerts.map((a) => incidentSeverity(a.labels))) : 'none'),
       createdById: actor.id,
       alerts,
       auto: false,
@@ -234,6 +214,11 @@ export async function createIncident(actor: Actor, body: CreateIncidentBody): Pr
   return toSummary(created);
 }
 
+/** One incident's summary, as the list and the mutations answer it. */
+export async function incidentSummary(id: string): Promise<IncidentSummary> {
+  return toSummary(await db().incident.findUniqueOrThrow({ where: { id }, select: summarySelect }));
+}
+
 function defaultTitle(alerts: readonly LinkedAlertInput[]): string {
   const [first] = alerts;
   if (!first) return 'Incident';
@@ -244,43 +229,8 @@ function defaultTitle(alerts: readonly LinkedAlertInput[]): string {
     : `${names.slice(0, 3).join(', ')}${names.length > 3 ? '…' : ''} (${alerts.length} alerts)`;
 }
 
-/** The named alerts as the current snapshot has them; a ValidationError lists the ones not firing. */
-async function firingAlerts(
-  targets: readonly (string | { fingerprint: string; cluster?: string })[],
-): Promise<LinkedAlertInput[]> {
-  const { index } = await currentAlertIndex();
-  const found: LinkedAlertInput[] = [];
-  const missing: string[] = [];
-  for (const t of targets) {
-    const { fingerprint, cluster } = typeof t === 'string' ? { fingerprint: t, cluster: undefined } : t;
-    let hit: LinkedAlertInput | undefined;
-    for (const [name, alerts] of index.byFingerprint()) {
-      if (cluster !== undefined && name !== cluster) continue;
-      const item = alerts.get(fingerprint)?.item;
-      if (item) {
-        hit = {
-          cluster: name,
-          fingerprint,
-          alertname: item.alertname,
-          labels: item.labels,
-          startsAt: new Date(item.startsAt),
-        };
-        break;
-      }
-    }
-    if (hit) {
-      if (!found.some((f) => f.cluster === hit.cluster && f.fingerprint === hit.fingerprint)) found.push(hit);
-    } else missing.push(fingerprint);
-  }
-  if (missing.length > 0)
-    throw new ValidationError('Some alerts are not firing (any more); reload the alerts and try again.', {
-      alerts: `not firing: ${missing.join(', ')}`,
-    });
-  return found;
-}
-
 /** Locks the incident row for the transaction and returns it; NotFoundError if there is none. */
-async function lockIncident(tx: Tx, ref: string) {
+export async function lockIncident(tx: Tx, ref: string) {
   const found = await tx.incident.findUnique({ where: parseIncidentRef(ref), select: { id: true } });
   if (!found) throw new NotFoundError(`There is no incident ${ref}.`);
   await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${found.id} FOR UPDATE`;

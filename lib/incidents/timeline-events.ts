@@ -83,6 +83,8 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
   /** Only the fields that changed. */
   event('incident.updated', z.object({ title: z.string().optional(), severity: z.string().optional() })),
   event('alert.fired', alertRef),
+  /** A responder attached a firing alert to the incident after it opened (a declared incident, say). */
+  event('alert.linked', alertRef),
   event('alert.resolved', alertRef),
   event(
     'alert.acknowledged',

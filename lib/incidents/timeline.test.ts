@@ -23,6 +23,14 @@ describe('timelineSentence', () => {
   it.each([
     ['incident.opened', 'Ana', { auto: false, alerts: 2 }, 'Ana opened the incident with 2 alerts'],
     ['incident.opened', 'Ana', { auto: false, alerts: 1 }, 'Ana opened the incident with 1 alert'],
+    ['incident.opened', 'Ana', { auto: false, alerts: 0 }, 'Ana declared the incident'],
+    ['incident.opened', null, { auto: true, alerts: 0 }, 'Vigil opened the incident automatically'],
+    [
+      'incident.opened',
+      null,
+      { auto: true, alerts: 3 },
+      'Vigil opened the incident automatically with 3 alerts',
+    ],
     [
       'incident.opened',
       null,

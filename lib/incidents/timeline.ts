@@ -49,10 +49,18 @@ const step = (d: TimelineData<'runbook.step_checked'>) => `"${d.title || d.stepI
 type Sentences = { [T in TimelineEventType]: (data: TimelineData<T>, who: string) => string };
 
 const SENTENCES: Sentences = {
-  'incident.opened': (d, who) =>
-    d.auto
-      ? `Vigil opened the incident automatically ${d.fingerprint === undefined ? `with ${plural(d.alerts, 'alert')}` : `for alert ${alertName(d)}`}`
-      : `${who} opened the incident with ${plural(d.alerts, 'alert')}`,
+  'incident.opened': (d, who) => {
+    if (!d.auto)
+      return d.alerts === 0
+        ? `${who} declared the incident`
+        : `${who} opened the incident with ${plural(d.alerts, 'alert')}`;
+    if (d.fingerprint !== undefined)
+      return `Vigil opened the incident automatically for alert ${alertName(d)}`;
+    // A pipeline incident (lib/incidents/pipeline-watch.ts) has no alert: the part that broke is its title.
+    return d.alerts === 0
+      ? 'Vigil opened the incident automatically'
+      : `Vigil opened the incident automatically with ${plural(d.alerts, 'alert')}`;
+  },
   'incident.acknowledged': (d, who) =>
     'via' in d
       ? `${who} acknowledged the incident by acknowledging alert ${alertName(d)}`
@@ -68,6 +76,7 @@ const SENTENCES: Sentences = {
     return `${who} ${what.length ? what.join(' and ') : 'updated the incident'}`;
   },
   'alert.fired': (d) => `Alert ${alertName(d)} fired`,
+  'alert.linked': (d, who) => `${who} linked alert ${alertName(d)} to the incident`,
   'alert.resolved': (d) => `Alert ${alertName(d)} resolved`,
   'alert.acknowledged': (d, who) => `${who} acknowledged alert ${alertName(d)}${colon(d.comment)}`,
   'alert.unacknowledged': (d, who) => `${who} took back the acknowledgement of alert ${alertName(d)}`,

@@ -1,5 +1,7 @@
+import { DeclareIncident } from '@/components/incidents/declare-incident';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
+import { hasRole } from '@/lib/auth/roles';
 import { ValidationError } from '@/lib/errors';
 import {
   INCIDENT_STATUSES,
@@ -44,7 +46,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="Incidents"
-        description="Opened from alerts by hand or automatically; MTTA runs from opened to acknowledged, MTTR to resolved."
+        description="Opened from alerts by hand or automatically, or declared; MTTA runs from opened to acknowledged, MTTR to resolved."
+        actions={hasRole(actor.role, 'responder') ? <DeclareIncident /> : null}
       />
       <IncidentFilters values={filters} statuses={['all', 'active', ...INCIDENT_STATUSES]} />
       {problem ? (

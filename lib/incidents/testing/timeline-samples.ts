@@ -36,6 +36,11 @@ const TIMELINE_SAMPLES: { [T in TimelineEventType]: Sample<T> } = {
     sentence: 'Ana set the severity to warning',
   },
   'alert.fired': { actor: null, data: alert, sentence: 'Alert InstanceDown on db-1:9100 fired' },
+  'alert.linked': {
+    actor: 'Ana',
+    data: alert,
+    sentence: 'Ana linked alert InstanceDown on db-1:9100 to the incident',
+  },
   'alert.resolved': {
     actor: null,
     data: { ...alert, instance: null },

@@ -5,7 +5,12 @@ import type { IncidentDetail } from '@/lib/incidents/incident-schemas';
 
 /** The incident's alerts, each firing or resolved (with when). */
 export function IncidentAlerts({ alerts }: { alerts: IncidentDetail['alerts'] }) {
-  if (alerts.length === 0) return <p className="text-sm text-muted">No alerts are linked.</p>;
+  if (alerts.length === 0)
+    return (
+      <p className="text-sm text-muted">
+        No alerts are linked. To add one, open the alert and choose “Add to incident…”.
+      </p>
+    );
   return (
     <ul className="flex flex-col gap-2" data-testid="incident-alerts">
       {alerts.map((a) => (
