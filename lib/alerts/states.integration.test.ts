@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postAlerts } from '@/lib/alertmanager/client';
-import { freePorts } from '../../scripts/stack/ports';
-import { type Stack, startStack } from '../../scripts/stack/start-stack';
+import { startConsoleStack, stopConsoleStack } from '@/lib/testing/console-stack';
+import type { Stack } from '../../scripts/stack/start-stack';
 import { waitFor } from '../../scripts/stack/wait';
 import { alertsQuerySchema } from './api-schema';
 
@@ -15,23 +15,11 @@ import { alertsQuerySchema } from './api-schema';
 let stack: Stack;
 
 beforeAll(async () => {
-  const [port] = await freePorts(1);
-  stack = await startStack({ vigilUrl: `http://127.0.0.1:${port}`, webhookToken: 'w'.repeat(24) });
-  // The server's configuration is read from the environment the first time it is needed.
-  Object.assign(process.env, {
-    PROMETHEUS_URL: stack.prometheusUrl,
-    ALERTMANAGER_URLS: stack.alertmanagerUrls.join(','),
-    AUTH_SECRET: 's'.repeat(32),
-    VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
-    VIGIL_POLL_INTERVAL_SECONDS: '1',
-  });
+  stack = await startConsoleStack();
 });
 
 afterAll(async () => {
-  const { sources } = await import('@/lib/snapshots/sources');
-  for (const s of sources().clusters.values()) s.stop();
-  for (const s of sources().prometheus.values()) s.stop();
-  await stack?.stop();
+  await stopConsoleStack(stack);
 });
 
 const query = (filter = '', state = 'active,silenced,inhibited,acknowledged') =>

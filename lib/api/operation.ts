@@ -35,6 +35,7 @@ const API_TAGS = [
   'alerts',
   'acknowledgements',
   'silences',
+  'maintenance',
   'incidents',
   'escalation',
   'postmortems',

@@ -8,11 +8,11 @@ import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
 import { runtimeState } from '@/lib/db/runtime';
 import { ForbiddenError, UnavailableError, UpstreamError, ValidationError } from '@/lib/errors';
+import { startConsoleStack, stopConsoleStack } from '@/lib/testing/console-stack';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
 import { alertmanagerPeerTargets } from '@/lib/upstreams/targets';
 import { demoApi } from '../../scripts/demo-api';
-import { freePorts } from '../../scripts/stack/ports';
-import { type Stack, startStack } from '../../scripts/stack/start-stack';
+import type { Stack } from '../../scripts/stack/start-stack';
 import { waitFor } from '../../scripts/stack/wait';
 
 /**
@@ -33,15 +33,7 @@ let silences: typeof import('./silences');
 let query: typeof import('@/lib/alerts/query');
 
 beforeAll(async () => {
-  const [port] = await freePorts(1);
-  stack = await startStack({ vigilUrl: `http://127.0.0.1:${port}`, webhookToken: 'w'.repeat(24) });
-  Object.assign(process.env, {
-    PROMETHEUS_URL: stack.prometheusUrl,
-    ALERTMANAGER_URLS: stack.alertmanagerUrls.join(','),
-    AUTH_SECRET: 's'.repeat(32),
-    VIGIL_WEBHOOK_TOKEN: 'w'.repeat(24),
-    VIGIL_POLL_INTERVAL_SECONDS: String(POLL_SECONDS),
-  });
+  stack = await startConsoleStack(POLL_SECONDS);
   await applyMigrations(stack.databaseUrl, path.join(process.cwd(), 'prisma', 'migrations'));
   runtimeState().databaseUrl = stack.databaseUrl;
   prisma = createPrismaClient(stack.databaseUrl);
@@ -60,11 +52,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  const { sources } = await import('@/lib/snapshots/sources');
-  for (const s of sources().clusters.values()) s.stop();
-  for (const s of sources().prometheus.values()) s.stop();
   await prisma?.$disconnect();
-  await stack?.stop();
+  await stopConsoleStack(stack);
 });
 
 /** A firing alert posted to both peers, as Prometheus does; `resolve` posts it again with endsAt now. */

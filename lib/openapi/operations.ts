@@ -5,6 +5,7 @@ import * as escalation from '@/lib/escalation/api';
 import * as acks from '@/lib/incidents/ack-api';
 import * as incidents from '@/lib/incidents/api';
 import * as silences from '@/lib/incidents/silence-api';
+import * as maintenance from '@/lib/maintenance/api';
 import * as overview from '@/lib/overview/api';
 import * as postmortems from '@/lib/postmortems/api';
 import * as runbooks from '@/lib/runbooks/api';
@@ -24,6 +25,7 @@ export const operations: readonly Operation[] = [
   alerts,
   acks,
   silences,
+  maintenance,
   incidents,
   escalation,
   postmortems,

@@ -3,6 +3,7 @@ import { config } from '@/lib/config/current';
 import { runtimeState } from '@/lib/db/runtime';
 import { env } from '@/lib/env';
 import { startEscalation } from '@/lib/escalation/runner';
+import { startMaintenance } from '@/lib/maintenance/runner';
 import { metrics } from '@/lib/metrics/registry';
 import { startRetention } from '@/lib/retention/runner';
 import { sources } from '@/lib/snapshots/sources';
@@ -37,6 +38,7 @@ export async function startServer(): Promise<void> {
     await startEscalation();
     // History is pruned in every instance too; its batches skip the rows another instance is deleting.
     startRetention();
+    startMaintenance();
     // The pipeline itself watched: pipeline incidents, and the dead-man's switch for Vigil when configured.
     startPipelineWatch();
     startOutboundHeartbeat();

@@ -5,6 +5,7 @@ import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';
 import { type SilencesAnswer, silencesQuerySchema } from '@/lib/incidents/silence-schemas';
 import { listSilences } from '@/lib/incidents/silences';
+import { MaintenanceWindows } from './_components/maintenance-windows';
 import { SilencesView } from './_components/silences-view';
 
 export const metadata = { title: 'Silences' };
@@ -33,6 +34,7 @@ export default async function SilencesPage({
         title="Silences"
         description="Every silence Alertmanager holds, made in Vigil or elsewhere (amtool, Alertmanager's own UI)."
       />
+      <MaintenanceWindows canAct={hasRole(actor.role, 'responder')} />
       <Suspense>
         <SilencesView
           initial={initial}

@@ -1,0 +1,130 @@
+import { RRule } from 'rrule';
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * When a maintenance window's occurrences fall, pure. A window is wall-clock times in an IANA zone:
+ * "every Sunday 02:00–04:00 Europe/Brussels" is `{firstStart: '2026-12-06T02:00', timeZone:
+ * 'Europe/Brussels', durationSeconds: 7200, rrule: 'FREQ=WEEKLY;BYDAY=SU'}`.
+ *
+ * The recurrence (rrule) is expanded on wall-clock dates and times with no zone at all ("floating"
+ * times, carried in Date objects whose UTC fields are the local fields), and each local start and end
+ * is then placed in the zone by Temporal, so a window keeps its local hours across daylight-saving
+ * changes. On the day clocks change:
+ * - a local time that does not exist (02:00–03:00 on a spring-forward night) moves forward by the gap
+ *   (Temporal's "compatible"): the Brussels window above runs 03:00–04:00 CEST on 2027-03-28, one hour;
+ * - a local time that exists twice (fall back) is the earlier one: on 2026-10-25 it runs from 02:00 CEST
+ *   to 04:00 CET, three hours.
+ * So the window always ends at its local end time; its length in hours follows the clock change.
+ *
+ *   occurrencesBetween(brusselsSunday, new Date('2027-03-27T00:00Z'), new Date('2027-03-29T00:00Z'))
+ *     → [{start: 2027-03-28T01:00Z, end: 2027-03-28T02:00Z}]
+ */
+
+export type WindowTiming = {
+  /** "YYYY-MM-DDTHH:MM": local start of the first occurrence. */
+  firstStart: string;
+  timeZone: string;
+  /** Wall-clock length of each occurrence. */
+  durationSeconds: number;
+  /** RFC 5545 RRULE without DTSTART ("FREQ=WEEKLY;BYDAY=SU"); "" for a single occurrence. */
+  rrule: string;
+};
+
+export type Occurrence = { start: Date; end: Date };
+
+/** Frequencies allowed: at most one occurrence a day per rule part, so an expansion stays small. */
+const FREQUENCIES = new Set([RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, RRule.DAILY]);
+/** Parts Vigil sets itself (the start and the zone) or that would make occurrences within a day. */
+const REFUSED = ['DTSTART', 'TZID', 'BYHOUR', 'BYMINUTE', 'BYSECOND'] as const;
+
+/**
+ * Why a recurrence rule cannot be used, in words for the form; undefined when it can.
+ *
+ *   recurrenceProblem('FREQ=WEEKLY;BYDAY=SU') → undefined
+ *   recurrenceProblem('FREQ=HOURLY') → 'repeat at most daily: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY'
+ */
+export function recurrenceProblem(rule: string): string | undefined {
+  if (rule === '') return undefined;
+  const upper = rule.toUpperCase();
+  for (const part of REFUSED)
+    if (new RegExp(`(^|;)${part}[=:]`).test(upper))
+      return `leave out ${part}: the window's start time and time zone set it`;
+  let options: ReturnType<typeof RRule.parseString>;
+  try {
+    options = RRule.parseString(rule);
+  } catch (error) {
+    return `not an RFC 5545 RRULE (${error instanceof Error ? error.message : String(error)}), e.g. FREQ=WEEKLY;BYDAY=SU`;
+  }
+  if (options.freq === undefined || !FREQUENCIES.has(options.freq))
+    return 'repeat at most daily: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY';
+  return undefined;
+}
+
+/** Whether `zone` is an IANA time zone the runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    Temporal.Now.zonedDateTimeISO(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The occurrences that overlap [from, to), in time order. */
+export function occurrencesBetween(window: WindowTiming, from: Date, to: Date): Occurrence[] {
+  const first = Temporal.PlainDateTime.from(window.firstStart);
+  const starts = window.rrule === '' ? [first] : localStarts(window, first, from, to);
+  return starts
+    .map((start) => place(window, start))
+    .filter((o) => o.end > o.start && o.end > from && o.start < to);
+}
+
+/** The first occurrence that has not ended by `at` (the one running at `at`, if any), or null. */
+export function nextOccurrence(window: WindowTiming, at: Date, horizonDays = 400): Occurrence | null {
+  return occurrencesBetween(window, at, new Date(at.getTime() + horizonDays * 86_400_000))[0] ?? null;
+}
+
+function place(window: WindowTiming, localStart: Temporal.PlainDateTime): Occurrence {
+  const zoned = (local: Temporal.PlainDateTime) =>
+    new Date(local.toZonedDateTime(window.timeZone, { disambiguation: 'compatible' }).epochMilliseconds);
+  return {
+    start: zoned(localStart),
+    end: zoned(localStart.add({ seconds: window.durationSeconds })),
+  };
+}
+
+/**
+ * The rule's local starts whose occurrence may overlap [from, to): the bounds are taken to local time
+ * and widened by the duration and a day (any zone's offset is less than a day), then placed exactly.
+ */
+function localStarts(
+  window: WindowTiming,
+  first: Temporal.PlainDateTime,
+  from: Date,
+  to: Date,
+): Temporal.PlainDateTime[] {
+  const local = (at: Date) =>
+    Temporal.Instant.fromEpochMilliseconds(at.getTime())
+      .toZonedDateTimeISO(window.timeZone)
+      .toPlainDateTime();
+  const after = local(from).subtract({ seconds: window.durationSeconds, hours: 24 });
+  const before = local(to).add({ hours: 24 });
+  const rule = new RRule({ ...RRule.parseString(window.rrule), dtstart: floating(first) });
+  return rule.between(floating(after), floating(before), true).map(fromFloating);
+}
+
+/** A wall-clock time carried in a Date whose UTC fields are the local fields (rrule's floating time). */
+function floating(local: Temporal.PlainDateTime): Date {
+  return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second));
+}
+
+function fromFloating(date: Date): Temporal.PlainDateTime {
+  return new Temporal.PlainDateTime(
+    date.getUTCFullYear(),
+    date.getUTCMonth() + 1,
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  );
+}
