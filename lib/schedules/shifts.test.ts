@@ -1,8 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
-import { computeShifts, MAX_RANGE_DAYS, onCallAt } from './shifts';
-import type { LayerInput, OverrideInput, Shift } from './types';
+import { computeShifts, MAX_RANGE_DAYS, ON_CALL_HORIZON_DAYS, onCallAt } from './shifts';
+import type { LayerInput, OverrideInput, Rotation, Shift } from './types';
 
 /**
  * Worked examples of the shift computation (shifts.ts), above all across daylight-saving changes:
@@ -409,7 +409,7 @@ describe('onCallAt', () => {
     expect(onCallAt([weekly], [], local('2026-03-01T12:00', zone))).toBeNull();
   });
 
-  it('looks at most 35 days ahead for a single person rotation', () => {
+  it(`looks at most ${ON_CALL_HORIZON_DAYS} days either way for a one-person rotation`, () => {
     const solo = layer({ timeZone: 'UTC', startDate: '2026-01-01', participants: ['ann'] });
     const shift = onCallAt([solo], [], utc('2026-06-01T12:00Z'));
     expect(shift?.start.toISOString()).toBe('2026-04-27T12:00:00.000Z');
@@ -438,6 +438,7 @@ describe('input checks', () => {
     expect(() => computeShifts([layer({ rotation: 'hours', rotationLength: 0 })], [], range)).toThrow(
       /rotation length/,
     );
+    expect(() => computeShifts([layer({ rotation: 'monthly' as Rotation })], [], range)).toThrow(/monthly/);
     expect(() =>
       computeShifts([layer({ restrictions: [{ days: [8], from: '09:00', to: '17:00' }] })], [], range),
     ).toThrow(/ISO weekday/);
