@@ -5,9 +5,9 @@ import { ON_CALL_HORIZON_DAYS, onCallAt } from './shifts';
 import type { LayerInput, OverrideInput, Shift } from './types';
 
 /**
- * Schedules as the pure shift computation takes them (types.ts), read in three queries whatever the
- * number of schedules or layers (schedules, layers with their participants, overrides): this runs on
- * the escalation path.
+ * Schedules as the pure shift computation takes them (types.ts), read in one query per relation level
+ * (schedules, layers, participants, overrides) whatever the number of schedules or layers: this runs
+ * on the escalation path.
  */
 
 type Client = Prisma.TransactionClient | PrismaClient;

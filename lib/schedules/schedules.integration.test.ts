@@ -206,6 +206,19 @@ describe('teams', () => {
         params: { id: 'payments', userId: 'tom' },
       });
     expect((await demote(tom)).status).toBe(409);
+    // Nor through the add operation, which also sets an existing member's flag.
+    expect((await add(tom, 'tom', false)).status).toBe(409);
+    const remove = (as: Actor, userId: string) =>
+      call(routes.member.DELETE, as, '/x', { method: 'DELETE', params: { id: 'payments', userId } });
+    expect((await add(tom, 'rex')).status).toBe(200);
+    expect((await remove(ana, 'rex')).status).toBe(403);
+    expect((await remove(tom, 'rex')).status).toBe(200);
+    expect((await remove(tom, 'rex')).status).toBe(404);
+    // The role is the ceiling: a viewer flagged team admin still changes nothing.
+    expect((await add(ada, 'vic', true)).status).toBe(200);
+    const asVic = await call(routes.team.GET, vic, '/x', { params: { id: 'payments' } });
+    expect(asVic.json.canManage).toBe(false);
+    expect((await remove(ada, 'vic')).status).toBe(200);
     expect(
       (
         await call(routes.team.PATCH, tom, '/x', {

@@ -135,6 +135,7 @@ export async function addMember(actor: Actor, idOrSlug: string, input: AddMember
       throw new ValidationError(`No active user "${input.userId}"; GET /api/v1/users lists them.`, {
         userId: 'no such active user',
       });
+    await assertKeepsAnAdmin(tx, actor, team.id, user.id, input.isAdmin);
     await tx.teamMember.upsert({
       where: { teamId_userId: { teamId: team.id, userId: user.id } },
       create: { teamId: team.id, userId: user.id, isAdmin: input.isAdmin },
