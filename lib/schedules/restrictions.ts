@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { ValidationError } from '@/lib/errors';
 import type { Span } from './rotation';
 import type { Restriction } from './types';
@@ -25,7 +26,7 @@ export function parseRestrictions(restrictions: readonly Restriction[], field: s
         [`${field}.${i}`]: problem,
       });
     }
-    const overnight = to.hour * 60 + to.minute <= from.hour * 60 + from.minute;
+    const overnight = Temporal.PlainTime.compare(to, from) <= 0;
     return { days: new Set(r.days), from, to, overnight };
   });
 }
@@ -47,8 +48,9 @@ export function restrictionWindows(
     date.until(last).days >= 0;
     date = date.add({ days: 1 })
   ) {
+    const weekday = date.dayOfWeek;
     for (const r of restrictions) {
-      if (!r.days.has(date.dayOfWeek)) continue;
+      if (!r.days.has(weekday)) continue;
       const start = localToEpochMs(date, r.from, zone);
       const end = localToEpochMs(r.overnight ? date.add({ days: 1 }) : date, r.to, zone);
       if (end > start && end > from && start < to) windows.push({ start, end });
