@@ -214,6 +214,37 @@ describe('calendar days', () => {
   });
 });
 
+describe('cost', () => {
+  it('computes a month of rotations that started a thousand years earlier in well under a second', () => {
+    // Walking ~365,000 daily hand-offs one by one takes seconds; the index from arithmetic takes a few ms.
+    // The bound is generous on purpose: other suites share the machine.
+    const old = layer({
+      startDate: '1026-01-05',
+      restrictions: [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' }],
+    });
+    const hourly = layer({
+      id: 'l2',
+      position: 2,
+      rotation: 'hours',
+      rotationLength: 7,
+      startDate: '1026-01-05',
+    });
+    const started = performance.now();
+    const { layers } = computeShifts([old, hourly], [], {
+      from: utc('2026-12-01T00:00Z'),
+      to: utc('2027-01-01T00:00Z'),
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+    // 2026-12-01 (a Tuesday) is 365,573 days after 1026-01-05 (proleptic Gregorian): 365,573 mod 3 = 2.
+    expect(
+      row(
+        layers[1]?.shifts.find((s) => wall(s.start, 'Europe/Brussels') === '2026-12-01T09:00') as Shift,
+        'Europe/Brussels',
+      ),
+    ).toBe('cat 2026-12-01T09:00 → 2026-12-01T17:00');
+  });
+});
+
 describe('layer life', () => {
   it('has nobody before the first hand-off, including for a range entirely before it', () => {
     const l = layer({ timeZone: 'UTC', startDate: '2026-03-10' });
