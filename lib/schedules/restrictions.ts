@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { ValidationError } from '@/lib/errors';
 import type { Span } from './rotation';
 import type { Restriction } from './types';
-import { type LocalTime, localDateAt, localToEpochMs, parseLocalTime } from './zoned';
+import { daysBetween, type LocalTime, localDateAt, localToEpochMs, parseLocalTime } from './zoned';
 
 /**
  * Restriction windows ("business hours only" layers). A restriction {days, from, to} opens a window on
@@ -42,12 +42,10 @@ export function restrictionWindows(
   to: number,
 ): Span[] {
   const windows: Span[] = [];
-  const last = localDateAt(to, zone);
-  for (
-    let date = localDateAt(from, zone).subtract({ days: 1 });
-    date.until(last).days >= 0;
-    date = date.add({ days: 1 })
-  ) {
+  const first = localDateAt(from, zone).subtract({ days: 1 });
+  const count = daysBetween(first, localDateAt(to, zone));
+  for (let i = 0; i <= count; i++) {
+    const date = first.add({ days: i });
     const weekday = date.dayOfWeek;
     for (const r of restrictions) {
       if (!r.days.has(weekday)) continue;

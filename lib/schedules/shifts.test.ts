@@ -376,6 +376,55 @@ describe('layers, restrictions and overrides', () => {
     ]);
   });
 
+  it('an override straddling the end of a higher layer and the start of another hands back to whoever is left', () => {
+    const ending = layer({
+      id: 'old',
+      position: 3,
+      startDate: '2026-03-02',
+      participants: ['gus'],
+      endsAt: local('2026-03-10T12:00', zone),
+    });
+    const starting = layer({
+      id: 'new',
+      position: 2,
+      startDate: '2026-03-10',
+      handoffTime: '14:00',
+      participants: ['hal'],
+    });
+    const o: OverrideInput = {
+      id: 'o',
+      userId: 'zoe',
+      startsAt: local('2026-03-10T11:00', zone),
+      endsAt: local('2026-03-10T15:00', zone),
+    };
+    const rows = finalRows(
+      [weekly, ending, starting],
+      [o],
+      local('2026-03-10T10:00', zone),
+      local('2026-03-10T16:00', zone),
+      zone,
+    );
+    expect(rows).toEqual([
+      'gus 2026-03-10T10:00 → 2026-03-10T11:00',
+      'zoe 2026-03-10T11:00 → 2026-03-10T15:00',
+      'hal 2026-03-10T15:00 → 2026-03-10T16:00',
+    ]);
+    // Without the override: gus until his layer ends, bob (weekly) until hal's layer starts.
+    expect(
+      finalRows(
+        [weekly, ending, starting],
+        [],
+        local('2026-03-10T10:00', zone),
+        local('2026-03-10T16:00', zone),
+        zone,
+      ),
+    ).toEqual([
+      'gus 2026-03-10T10:00 → 2026-03-10T12:00',
+      'bob 2026-03-10T12:00 → 2026-03-10T14:00',
+      'hal 2026-03-10T14:00 → 2026-03-10T16:00',
+    ]);
+  });
+
   it('of overlapping overrides the later one in the list wins', () => {
     const a: OverrideInput = {
       id: 'a',
