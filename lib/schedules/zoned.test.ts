@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
 import { assertTimeZone, isTimeZone, localToEpochMs, parseLocalDate, parseLocalTime } from './zoned';
@@ -6,8 +7,8 @@ import { assertTimeZone, isTimeZone, localToEpochMs, parseLocalDate, parseLocalT
 
 describe('parseLocalTime', () => {
   it('reads HH:MM from 00:00 to 23:59 and nothing else', () => {
-    expect(parseLocalTime('00:00')).toEqual({ hour: 0, minute: 0 });
-    expect(parseLocalTime('23:59')).toEqual({ hour: 23, minute: 59 });
+    expect(parseLocalTime('00:00')?.toString()).toBe('00:00:00');
+    expect(parseLocalTime('23:59')?.toString()).toBe('23:59:00');
     for (const bad of ['9:00', '24:00', '12:60', '12:00:00', ' 12:00', ''])
       expect(parseLocalTime(bad)).toBeNull();
   });
@@ -47,18 +48,26 @@ describe('localToEpochMs', () => {
   it('moves a skipped local time forward by the gap and takes the earlier of a repeated one', () => {
     // Brussels 2027-03-28: 02:00 CET → 03:00 CEST; 02:30 does not exist → 03:30 CEST = 01:30Z.
     expect(
-      new Date(localToEpochMs(date('2027-03-28'), { hour: 2, minute: 30 }, 'Europe/Brussels')).toISOString(),
+      new Date(
+        localToEpochMs(date('2027-03-28'), new Temporal.PlainTime(2, 30), 'Europe/Brussels'),
+      ).toISOString(),
     ).toBe('2027-03-28T01:30:00.000Z');
     // Brussels 2026-10-25: 03:00 CEST → 02:00 CET; 02:30 happens twice, the first is CEST = 00:30Z.
     expect(
-      new Date(localToEpochMs(date('2026-10-25'), { hour: 2, minute: 30 }, 'Europe/Brussels')).toISOString(),
+      new Date(
+        localToEpochMs(date('2026-10-25'), new Temporal.PlainTime(2, 30), 'Europe/Brussels'),
+      ).toISOString(),
     ).toBe('2026-10-25T00:30:00.000Z');
     // New York 2027-03-14: 02:30 does not exist → 03:30 EDT = 07:30Z; 2026-11-01 01:30 twice → EDT = 05:30Z.
     expect(
-      new Date(localToEpochMs(date('2027-03-14'), { hour: 2, minute: 30 }, 'America/New_York')).toISOString(),
+      new Date(
+        localToEpochMs(date('2027-03-14'), new Temporal.PlainTime(2, 30), 'America/New_York'),
+      ).toISOString(),
     ).toBe('2027-03-14T07:30:00.000Z');
     expect(
-      new Date(localToEpochMs(date('2026-11-01'), { hour: 1, minute: 30 }, 'America/New_York')).toISOString(),
+      new Date(
+        localToEpochMs(date('2026-11-01'), new Temporal.PlainTime(1, 30), 'America/New_York'),
+      ).toISOString(),
     ).toBe('2026-11-01T05:30:00.000Z');
   });
 });
