@@ -60,7 +60,11 @@ export async function personOnCall(
     new Date(at.getTime() - ON_CALL_HORIZON_DAYS * 86_400_000),
   );
   let found: { scheduleId: string; scheduleName: string; since: Date; until: Date } | null = null;
+  const instant = { from: at, to: new Date(at.getTime() + 1) };
   for (const s of schedules) {
+    // Who holds this very millisecond is cheap to compute; onCallAt's 70 days only where it is them
+    // (GET /api/v1/me asks this on every page).
+    if (computeShifts(s.layers, s.overrides, instant).final[0]?.userId !== userId) continue;
     const shift = onCallAt(s.layers, s.overrides, at);
     if (shift?.userId !== userId) continue;
     if (!found || shift.end < found.until)

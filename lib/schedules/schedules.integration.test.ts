@@ -633,3 +633,47 @@ describe('the audit log', () => {
       expect(actions, action).toContain(action);
   });
 });
+
+describe('cost', () => {
+  it('GET /api/v1/me and /api/v1/oncall stay quick with 40 schedules of two layers each', async () => {
+    for (let i = 0; i < 40; i++)
+      await db().schedule.create({
+        data: {
+          slug: `load-${i}`,
+          name: `Load ${i}`,
+          timeZone: 'Europe/Brussels',
+          layers: {
+            create: [0, 1].map((position) => ({
+              position,
+              name: `L${position}`,
+              // An hourly layer is the most shifts a layer can have over onCallAt's 70 days.
+              rotation: position === 0 ? 'weekly' : 'hours',
+              rotationLength: 1,
+              handoffTime: '09:00',
+              timeZone: 'Europe/Brussels',
+              startDate: brusselsDate(-30),
+              restrictions: position === 1 ? [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' }] : [],
+              participants: { create: ['ana', 'ben', 'cy'].map((userId, j) => ({ userId, position: j })) },
+            })),
+          },
+        },
+      });
+    const timed = async (run: () => Promise<{ status: number }>) => {
+      const ms: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        expect((await run()).status).toBe(200);
+        ms.push(performance.now() - started);
+      }
+      return ms.sort((a, b) => a - b)[2] as number;
+    };
+    const me = await timed(() => call(routes.me.GET, ana, '/api/v1/me'));
+    const onCall = await timed(() => call(routes.oncall.GET, vic, '/api/v1/oncall'));
+    console.info(
+      `median of 5: GET /api/v1/me ${me.toFixed(0)} ms, GET /api/v1/oncall ${onCall.toFixed(0)} ms`,
+    );
+    // Generous bounds (machine load varies): the point is that nothing grows out of hand.
+    expect(me).toBeLessThan(3000);
+    expect(onCall).toBeLessThan(3000);
+  });
+});
