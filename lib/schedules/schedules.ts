@@ -155,6 +155,9 @@ export async function deleteSchedule(actor: Actor, idOrSlug: string): Promise<vo
   await db().$transaction(async (tx) => {
     const schedule = await findSchedule(tx, idOrSlug);
     await assertCanManageTeam(actor, schedule.teamId, tx);
+    // Locked before the check: a policy write that locks the schedules it names (FOR SHARE) either
+    // commits first, and its level is seen below, or waits and then finds the schedule gone.
+    await tx.$queryRaw`SELECT id FROM schedules WHERE id = ${schedule.id} FOR UPDATE`;
     const levels = await tx.escalationLevel.findMany({
       where: { scheduleIds: { has: schedule.id } },
       select: { name: true, policy: { select: { name: true } } },
