@@ -12,7 +12,7 @@ import { computeShifts } from './shifts';
 /**
  * The body of a calendar feed (GET /api/v1/calendar/{secret}): a schedule's final shifts, or one
  * person's shifts on every schedule, from FEED_PAST_DAYS ago to FEED_FUTURE_DAYS ahead, as iCalendar.
- * An unknown or revoked secret is a 404, the same answer either way.
+ * An unknown or revoked secret, or one whose creator is disabled, is a 404, the same answer each way.
  */
 
 type Client = Prisma.TransactionClient | PrismaClient;
@@ -26,9 +26,14 @@ const unknownFeed = () =>
 
 export async function feedCalendar(secret: string, now = new Date()): Promise<string> {
   const client = db();
-  const feed = await client.calendarFeed.findUnique({ where: { tokenHash: hashFeedSecret(secret) } });
+  const feed = await client.calendarFeed.findUnique({
+    where: { tokenHash: hashFeedSecret(secret) },
+    include: { createdBy: { select: { disabledAt: true } } },
+  });
   // The lookup is by hash; the constant-time comparison guards against a future lookup that is not.
-  if (!feed || feed.revokedAt || !feedSecretMatches(secret, feed.tokenHash)) throw unknownFeed();
+  // A disabled user's feeds stop with them, as their API tokens do.
+  if (!feed || feed.revokedAt || feed.createdBy.disabledAt || !feedSecretMatches(secret, feed.tokenHash))
+    throw unknownFeed();
   // Calendar apps poll every few minutes to hours: recording each fetch at most once a minute is enough.
   if (!feed.lastUsedAt || now.getTime() - feed.lastUsedAt.getTime() > 60_000)
     await client.calendarFeed.update({ where: { id: feed.id }, data: { lastUsedAt: now } });

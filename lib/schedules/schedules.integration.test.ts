@@ -566,6 +566,15 @@ describe('calendar feeds', () => {
     expect(feed.status).toBe(200);
     expect(feed.text).toContain('SUMMARY:On call: Payments primary');
     expect((await call(routes.myFeeds.GET, ben, '/x')).json.feeds).toEqual([]);
+
+    // A disabled person's feeds stop with them.
+    const bens = await call(routes.myFeeds.POST, ben, '/api/v1/me/calendar-feeds', { method: 'POST' });
+    const fetchBens = () =>
+      call(routes.calendar.GET, undefined, '/x', { params: { secret: bens.json.secret } });
+    expect((await fetchBens()).status).toBe(200);
+    await db().user.update({ where: { id: 'ben' }, data: { disabledAt: new Date() } });
+    expect((await fetchBens()).status).toBe(404);
+    await db().user.update({ where: { id: 'ben' }, data: { disabledAt: null } });
   });
 });
 
