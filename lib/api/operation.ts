@@ -38,6 +38,8 @@ const API_TAGS = [
   'maintenance',
   'incidents',
   'escalation',
+  'teams',
+  'schedules',
   'postmortems',
   'runbooks',
   'admin',

@@ -7,9 +7,12 @@ import * as incidents from '@/lib/incidents/api';
 import * as silences from '@/lib/incidents/silence-api';
 import * as maintenance from '@/lib/maintenance/api';
 import * as overview from '@/lib/overview/api';
+import * as people from '@/lib/people/api';
 import * as postmortems from '@/lib/postmortems/api';
 import * as runbooks from '@/lib/runbooks/api';
+import * as schedules from '@/lib/schedules/api';
 import * as server from '@/lib/server/api';
+import * as teams from '@/lib/teams/api';
 import * as openapi from './api';
 
 /**
@@ -28,6 +31,9 @@ export const operations: readonly Operation[] = [
   maintenance,
   incidents,
   escalation,
+  teams,
+  schedules,
+  people,
   postmortems,
   runbooks,
 ].flatMap((module) => Object.values(module) as Operation[]);
