@@ -58,6 +58,8 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
       alerts: int.nonnegative(),
       /** The Alertmanager notification group it was opened for; its later alerts join this incident. */
       groupKey: z.string().optional(),
+      /** The route (lib/routing) that took its first alert, which gave it its team and policy. */
+      route: z.string().optional(),
       ...alertRef.partial().shape,
     }),
   ),

@@ -51,7 +51,7 @@ type Sentences = { [T in TimelineEventType]: (data: TimelineData<T>, who: string
 const SENTENCES: Sentences = {
   'incident.opened': (d, who) =>
     d.auto
-      ? `Vigil opened the incident automatically ${d.fingerprint === undefined ? `with ${plural(d.alerts, 'alert')}` : `for alert ${alertName(d)}`}`
+      ? `Vigil opened the incident automatically ${d.fingerprint === undefined ? `with ${plural(d.alerts, 'alert')}` : `for alert ${alertName(d)}`}${d.route ? ` (route ${d.route})` : ''}`
       : `${who} opened the incident with ${plural(d.alerts, 'alert')}`,
   'incident.acknowledged': (d, who) =>
     'via' in d
