@@ -12,7 +12,7 @@ import type { TimelineData } from '@/lib/incidents/timeline-events';
 
 export type Recipient = { userId: string; name: string; schedule: string | null };
 export type Unreachable = Omit<TimelineData<'page.unreachable'>, 'level'>;
-export type Person = { id: string; name: string; disabled: boolean };
+type Person = { id: string; name: string; disabled: boolean };
 
 export type PeopleContext = {
   /** Who is on call per schedule id (null: nobody); an id absent here names no schedule. */

@@ -17,7 +17,7 @@ export type PlanLevel = StepLevel & { scheduleIds: string[]; userIds: string[] }
 export type PolicyPlan = StepPolicy<PlanLevel> & { id: string; name: string; updatedAt: Date };
 
 /** Reads one policy with its levels; null when it does not exist. */
-export async function loadPlan(client: Client, policyId: string): Promise<PolicyPlan | null> {
+async function loadPlan(client: Client, policyId: string): Promise<PolicyPlan | null> {
   const row = await client.escalationPolicy.findUnique({
     where: { id: policyId },
     include: { levels: { orderBy: { level: 'asc' } } },

@@ -27,7 +27,7 @@ type PolicyRow = Prisma.EscalationPolicyGetPayload<{ include: typeof WITH_LEVELS
 /** Channel names declared in VIGIL_CONFIG (the route hands them over from config()). */
 export type KnownChannels = readonly string[];
 
-export function policyView(row: PolicyRow): PolicyView {
+function policyView(row: PolicyRow): PolicyView {
   return {
     id: row.id,
     name: row.name,

@@ -18,7 +18,7 @@ const channelName = z
 
 const WEEK = 7 * 86_400;
 
-export const policyLevelInputSchema = z
+const policyLevelInputSchema = z
   .object({
     name: z.string().trim().min(1, { error: 'Give the level a name' }).max(100),
     delaySeconds: z

@@ -10,7 +10,7 @@ import { log } from '@/lib/log';
  * escalate under it. Other policies are made through the API (policies.ts).
  */
 
-export const DEFAULT_POLICY_NAME = 'default';
+const DEFAULT_POLICY_NAME = 'default';
 
 /**
  * Makes the "default" policy's rows equal to `levels` (levels no longer configured are removed), and

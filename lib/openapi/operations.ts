@@ -7,6 +7,7 @@ import * as incidents from '@/lib/incidents/api';
 import * as silences from '@/lib/incidents/silence-api';
 import * as overview from '@/lib/overview/api';
 import * as postmortems from '@/lib/postmortems/api';
+import * as routing from '@/lib/routing/api';
 import * as runbooks from '@/lib/runbooks/api';
 import * as server from '@/lib/server/api';
 import * as openapi from './api';
@@ -26,6 +27,7 @@ export const operations: readonly Operation[] = [
   silences,
   incidents,
   escalation,
+  routing,
   postmortems,
   runbooks,
 ].flatMap((module) => Object.values(module) as Operation[]);

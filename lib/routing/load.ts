@@ -22,8 +22,8 @@ export async function loadRouter(client: Client): Promise<Router<RouteRule>> {
 }
 
 /** The name of the route seeded from `escalation.autoIncident.matchLabels`. */
-export const AUTO_INCIDENT_ROUTE = 'auto-incident';
-export const DEFAULT_ROUTE = 'default';
+const AUTO_INCIDENT_ROUTE = 'auto-incident';
+const DEFAULT_ROUTE = 'default';
 
 /**
  * At start-up, when the routes table is empty (a new install, or the first start after routes
