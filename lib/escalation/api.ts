@@ -17,7 +17,7 @@ export const escalateIncidentOp = defineOperation({
   tag: 'incidents',
   summary: 'Escalate an incident one level up (notifying that level once) or down, with a reason',
   description:
-    "Moves the incident to the next (or previous) level of the escalation policy. Up queues one notification per target of that level, unless that level notified them before; down notifies nobody, and the timer resumes from the lowered level. Recorded on the timeline (`escalation.raised` / `escalation.lowered`, reason 'manual') and in the audit log.",
+    "Moves the incident to the next (or previous) level of its escalation policy (its route's, else the default). Up queues one notification per channel and per person of that level (the on-call people of its schedules at this moment, and its users), unless that level notified them before; down notifies nobody, and the timer resumes from the lowered level. Recorded on the timeline (`escalation.raised` / `escalation.lowered`, reason 'manual') and in the audit log.",
   role: 'responder',
   params: escalateParamsSchema,
   // A bare POST escalates one level up.

@@ -73,7 +73,7 @@ const POLICY: EscalationLevelConfig[] = [
  * differ from the last written, which incidents without a policy of their own escalate under.
  */
 let synced = '';
-async function usePolicy(policy: readonly EscalationLevelConfig[]) {
+async function writeLevels(policy: readonly EscalationLevelConfig[]) {
   const key = JSON.stringify(policy);
   if (key === synced) return;
   await syncEscalationPolicy(db(), policy);
@@ -84,7 +84,7 @@ const runEscalation = async (
   policy: readonly EscalationLevelConfig[],
   options: Parameters<typeof runEscalationOnce>[0] = {},
 ) => {
-  await usePolicy(policy);
+  await writeLevels(policy);
   return runEscalationOnce(options);
 };
 
@@ -96,7 +96,7 @@ const escalateIncident = async (
   policy: readonly EscalationLevelConfig[],
   now?: Date,
 ) => {
-  await usePolicy(policy);
+  await writeLevels(policy);
   return escalateParsed(actor, ref, parseInput(escalateBodySchema, body), now);
 };
 
@@ -174,8 +174,8 @@ const mailsTo = (incidentNumber: number) =>
 
 describe('the escalation policy', () => {
   it('is written to the policy tables at start-up, and follows the config on the next start', async () => {
-    await usePolicy(POLICY);
-    await usePolicy([POLICY[0] as EscalationLevelConfig]);
+    await writeLevels(POLICY);
+    await writeLevels([POLICY[0] as EscalationLevelConfig]);
     const policy = await db().escalationPolicy.findUniqueOrThrow({
       where: { name: 'default' },
       include: { levels: { orderBy: { level: 'asc' } } },
@@ -756,7 +756,7 @@ describe('POST /api/v1/incidents/{id}/escalate', () => {
   };
 
   it('escalates a responder’s incident by INC-n with a bare POST, and answers 401/403/404/409/422', async () => {
-    await usePolicy(routePolicy);
+    await writeLevels(routePolicy);
     const incident = await makeIncident();
     const ref = `INC-${incident.number}`;
     expect((await call(null, ref)).status).toBe(401);
