@@ -22,6 +22,9 @@ const users = vi.hoisted(() => ({
   revokeApiToken: vi.fn(),
 }));
 vi.mock('@/lib/admin/users', () => users);
+// Where the caller is on call is read from the schedules (lib/people/people.ts, tested on PostgreSQL).
+const people = vi.hoisted(() => ({ meDetails: vi.fn(), updateMe: vi.fn() }));
+vi.mock('@/lib/people/people', () => people);
 
 const { GET: getAudit } = await import('@/app/api/v1/audit/route');
 const { GET: getAuditExport } = await import('@/app/api/v1/audit/export/route');
@@ -81,7 +84,11 @@ describe('GET /api/v1/audit and its export', () => {
 });
 
 describe('GET /api/v1/me', () => {
-  it('answers the caller, without its address', async () => {
+  it('answers the caller with their time zone and on-call state, without its address', async () => {
+    people.meDetails.mockResolvedValue({
+      timeZone: 'Europe/Brussels',
+      onCall: { scheduleId: 's1', scheduleName: 'Primary', until: '2027-03-30T07:00:00.000Z' },
+    });
     const res = await call(getMe, '/api/v1/me', { role: 'responder' });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -90,6 +97,8 @@ describe('GET /api/v1/me', () => {
       name: null,
       role: 'responder',
       via: 'token',
+      timeZone: 'Europe/Brussels',
+      onCall: { scheduleId: 's1', scheduleName: 'Primary', until: '2027-03-30T07:00:00.000Z' },
     });
     expect((await call(getMe, '/api/v1/me')).status).toBe(401);
   });

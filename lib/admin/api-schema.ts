@@ -16,6 +16,11 @@ export const meSchema = z.object({
   name: z.string().nullable(),
   role: z.enum(ROLES),
   via: z.enum(['session', 'token']),
+  timeZone: z.string().describe('IANA time zone the console shows your times in'),
+  onCall: z
+    .object({ scheduleId: z.string(), scheduleName: z.string(), until: iso })
+    .nullable()
+    .describe('Where you are on call now, and until when; null when you are not'),
 });
 
 const userSchema = z.object({

@@ -37,6 +37,8 @@ const API_TAGS = [
   'silences',
   'incidents',
   'escalation',
+  'teams',
+  'schedules',
   'postmortems',
   'runbooks',
   'admin',

@@ -307,6 +307,36 @@ describe('route(): errors', () => {
     }
   });
 
+  it('logs a failed calendar feed request without the secret in its path', async () => {
+    const feedOp = defineOperation({
+      method: 'GET',
+      path: '/api/v1/calendar/{secret}',
+      role: 'public',
+      tag: 'schedules',
+      summary: 'Feed',
+      params: z.object({ secret: z.string() }),
+      response: { contentType: 'text/calendar', description: 'iCalendar' },
+    });
+    const crash = route(feedOp, async () => {
+      throw new Error('boom');
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const res = await crash(
+        new Request('http://vigil.test/api/v1/calendar/vcal_TOPSECRET'),
+        context({ secret: 'vcal_TOPSECRET' }),
+      );
+      expect(res.status).toBe(500);
+      expect(logged).toHaveBeenCalledWith(
+        '[vigil] GET /api/v1/calendar/[redacted] failed:',
+        expect.any(Error),
+      );
+      expect(JSON.stringify(logged.mock.calls)).not.toContain('TOPSECRET');
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('carries the operation it serves', () => {
     expect(echo().handler.operation).toBe(echoOp);
   });

@@ -207,7 +207,7 @@ function failure(request: Request, error: unknown): Response {
   }
   if (isDatabaseError(error)) {
     // Also reached by authentication itself (tokens and sessions are checked in the database).
-    console.error(`[vigil] ${request.method} ${new URL(request.url).pathname}: PostgreSQL failed:`, error);
+    console.error(`[vigil] ${request.method} ${loggedPath(request)}: PostgreSQL failed:`, error);
     return NextResponse.json(
       errorBody(
         new UnavailableError(
@@ -217,7 +217,7 @@ function failure(request: Request, error: unknown): Response {
       { status: 503, headers: { 'retry-after': '10' } },
     );
   }
-  console.error(`[vigil] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+  console.error(`[vigil] ${request.method} ${loggedPath(request)} failed:`, error);
   return NextResponse.json(
     {
       error: {
@@ -227,6 +227,14 @@ function failure(request: Request, error: unknown): Response {
     },
     { status: 500 },
   );
+}
+
+/** Paths whose last segment is a credential (a calendar feed's secret): logged without it. */
+const SECRET_PATH = /^(\/api\/v1\/calendar\/)[^/]+/;
+
+/** The request's path as logs may show it: `/api/v1/calendar/vcal_…` → `/api/v1/calendar/[redacted]`. */
+function loggedPath(request: Request): string {
+  return new URL(request.url).pathname.replace(SECRET_PATH, '$1[redacted]');
 }
 
 /**

@@ -6,10 +6,13 @@ import * as acks from '@/lib/incidents/ack-api';
 import * as incidents from '@/lib/incidents/api';
 import * as silences from '@/lib/incidents/silence-api';
 import * as overview from '@/lib/overview/api';
+import * as people from '@/lib/people/api';
 import * as postmortems from '@/lib/postmortems/api';
 import * as routing from '@/lib/routing/api';
 import * as runbooks from '@/lib/runbooks/api';
+import * as schedules from '@/lib/schedules/api';
 import * as server from '@/lib/server/api';
+import * as teams from '@/lib/teams/api';
 import * as openapi from './api';
 
 /**
@@ -28,6 +31,9 @@ export const operations: readonly Operation[] = [
   incidents,
   escalation,
   routing,
+  teams,
+  schedules,
+  people,
   postmortems,
   runbooks,
 ].flatMap((module) => Object.values(module) as Operation[]);

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * Safe for the browser.
  */
 
-export const ROTATIONS = ['daily', 'weekly', 'hours', 'days'] as const;
+const ROTATIONS = ['daily', 'weekly', 'hours', 'days'] as const;
 export const rotationSchema = z.enum(ROTATIONS);
 
 /** "09:00", "23:59"; "24:00" is not a time of day. */
@@ -14,7 +14,7 @@ export const hhmmSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time "HH:MM", e.g. "09:00".');
 
-export const restrictionSchema = z.object({
+const restrictionSchema = z.object({
   days: z
     .array(z.number().int().min(1).max(7))
     .min(1)

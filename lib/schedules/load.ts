@@ -1,13 +1,13 @@
 import 'server-only';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { restrictionsSchema, rotationSchema } from './layer-schemas';
-import { onCallAt } from './shifts';
+import { ON_CALL_HORIZON_DAYS, onCallAt } from './shifts';
 import type { LayerInput, OverrideInput, Shift } from './types';
 
 /**
- * Schedules as the pure shift computation takes them (types.ts), read in three queries whatever the
- * number of schedules or layers (schedules, layers with their participants, overrides): this runs on
- * the escalation path.
+ * Schedules as the pure shift computation takes them (types.ts), read in one query per relation level
+ * (schedules, layers, participants, overrides) whatever the number of schedules or layers: this runs
+ * on the escalation path.
  */
 
 type Client = Prisma.TransactionClient | PrismaClient;
@@ -52,7 +52,8 @@ export async function loadSchedules(
       },
       overrides: {
         where: { endsAt: { gt: overridesSince } },
-        orderBy: { startsAt: 'asc' },
+        // Creation order: where overrides overlap, computeShifts lets the last created win.
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         select: { id: true, userId: true, startsAt: true, endsAt: true },
       },
     },
@@ -99,7 +100,10 @@ export async function whoIsOnCall(
   scheduleIds: readonly string[],
   at: Date,
 ): Promise<Map<string, Shift | null>> {
-  const since = new Date(Math.min(Date.now() - OVERRIDE_HISTORY_MS, at.getTime()));
+  // onCallAt looks ON_CALL_HORIZON_DAYS back from `at` for the same person's earlier shifts.
+  const since = new Date(
+    Math.min(Date.now() - OVERRIDE_HISTORY_MS, at.getTime() - ON_CALL_HORIZON_DAYS * 86_400_000),
+  );
   const schedules = await loadSchedules(client, scheduleIds, { overridesSince: since });
   return new Map(schedules.map((s) => [s.id, onCallAt(s.layers, s.overrides, at)]));
 }

@@ -1,7 +1,8 @@
+import { Temporal } from 'temporal-polyfill';
 import { ValidationError } from '@/lib/errors';
 import type { Span } from './rotation';
 import type { Restriction } from './types';
-import { type LocalTime, localDateAt, localToEpochMs, parseLocalTime } from './zoned';
+import { daysBetween, type LocalTime, localDateAt, localToEpochMs, parseLocalTime } from './zoned';
 
 /**
  * Restriction windows ("business hours only" layers). A restriction {days, from, to} opens a window on
@@ -25,7 +26,7 @@ export function parseRestrictions(restrictions: readonly Restriction[], field: s
         [`${field}.${i}`]: problem,
       });
     }
-    const overnight = to.hour * 60 + to.minute <= from.hour * 60 + from.minute;
+    const overnight = Temporal.PlainTime.compare(to, from) <= 0;
     return { days: new Set(r.days), from, to, overnight };
   });
 }
@@ -41,14 +42,13 @@ export function restrictionWindows(
   to: number,
 ): Span[] {
   const windows: Span[] = [];
-  const last = localDateAt(to, zone);
-  for (
-    let date = localDateAt(from, zone).subtract({ days: 1 });
-    date.until(last).days >= 0;
-    date = date.add({ days: 1 })
-  ) {
+  const first = localDateAt(from, zone).subtract({ days: 1 });
+  const count = daysBetween(first, localDateAt(to, zone));
+  for (let i = 0; i <= count; i++) {
+    const date = first.add({ days: i });
+    const weekday = date.dayOfWeek;
     for (const r of restrictions) {
-      if (!r.days.has(date.dayOfWeek)) continue;
+      if (!r.days.has(weekday)) continue;
       const start = localToEpochMs(date, r.from, zone);
       const end = localToEpochMs(r.overnight ? date.add({ days: 1 }) : date, r.to, zone);
       if (end > start && end > from && start < to) windows.push({ start, end });

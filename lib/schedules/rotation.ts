@@ -1,6 +1,6 @@
 import type { Temporal } from 'temporal-polyfill';
 import { ValidationError } from '@/lib/errors';
-import type { LayerInput } from './types';
+import type { LayerInput, Rotation } from './types';
 import {
   assertTimeZone,
   daysBetween,
@@ -26,13 +26,13 @@ import {
 /** A span in epoch milliseconds, [start, end). */
 export type Span = { start: number; end: number };
 
-/** A layer's shift before restrictions: hand-off `index`, held by `userId`. */
-export type RotationShift = Span & { index: number; userId: string };
+/** A layer's shift before restrictions, held by `userId`. */
+export type RotationShift = Span & { userId: string };
 
 const HOUR_MS = 3_600_000;
 
 /** A layer checked and parsed once, so hand-offs are cheap to compute. */
-export type Rotation = {
+export type LayerRotation = {
   layer: LayerInput;
   firstHandoff: number;
   /** Hand-off k as epoch ms. */
@@ -42,7 +42,7 @@ export type Rotation = {
 };
 
 /** Checks a layer's fields (a bad one would make the computation loop or lie) and prepares its hand-offs. */
-export function prepareRotation(layer: LayerInput): Rotation {
+export function prepareRotation(layer: LayerInput): LayerRotation {
   const field = (name: string) => `layers.${layer.id}.${name}`;
   assertTimeZone(layer.timeZone, field('timeZone'));
   const time = parseLocalTime(layer.handoffTime);
@@ -53,25 +53,29 @@ export function prepareRotation(layer: LayerInput): Rotation {
   if (!Number.isInteger(layer.rotationLength) || layer.rotationLength < 1) {
     throw invalid(layer, field('rotationLength'), 'rotation length must be a whole number, 1 or more');
   }
-  return layer.rotation === 'hours'
-    ? hoursRotation(layer, startDate, time)
-    : daysRotation(layer, startDate, time, stepDays(layer));
+  if (layer.rotation === 'hours') return hoursRotation(layer, startDate, time);
+  const step = stepDays(layer.rotation, layer.rotationLength);
+  if (step === null) {
+    throw invalid(layer, field('rotation'), `rotation "${String(layer.rotation)}" is unknown`);
+  }
+  return daysRotation(layer, startDate, time, step);
 }
 
-function stepDays(layer: LayerInput): number {
-  switch (layer.rotation) {
+/** Calendar days between hand-offs; null for a rotation this code does not know (bad stored data). */
+function stepDays(rotation: Exclude<Rotation, 'hours'>, length: number): number | null {
+  switch (rotation) {
     case 'daily':
       return 1;
     case 'weekly':
       return 7;
     case 'days':
-      return layer.rotationLength;
+      return length;
     default:
-      throw invalid(layer, `layers.${layer.id}.rotation`, `rotation "${String(layer.rotation)}" is unknown`);
+      return null;
   }
 }
 
-function hoursRotation(layer: LayerInput, startDate: Temporal.PlainDate, time: LocalTime): Rotation {
+function hoursRotation(layer: LayerInput, startDate: Temporal.PlainDate, time: LocalTime): LayerRotation {
   const first = localToEpochMs(startDate, time, layer.timeZone);
   // Elapsed time: plain millisecond steps from an instant are exact, no zone offsets involved.
   const step = layer.rotationLength * HOUR_MS;
@@ -88,7 +92,7 @@ function daysRotation(
   startDate: Temporal.PlainDate,
   time: LocalTime,
   step: number,
-): Rotation {
+): LayerRotation {
   const zone = layer.timeZone;
   const handoff = (k: number) => localToEpochMs(startDate.add({ days: k * step }), time, zone);
   return {
@@ -110,7 +114,7 @@ function daysRotation(
  * endsAt). Starts from the hand-off just before `from`, found arithmetically, so the cost is the number
  * of hand-offs inside the range, whatever the start date.
  */
-export function rotationShifts(rotation: Rotation, from: number, to: number): RotationShift[] {
+export function rotationShifts(rotation: LayerRotation, from: number, to: number): RotationShift[] {
   const { layer } = rotation;
   const participants = layer.participants;
   const lifeEnd = layer.endsAt ? Math.min(layer.endsAt.getTime(), to) : to;
@@ -122,7 +126,7 @@ export function rotationShifts(rotation: Rotation, from: number, to: number): Ro
   while (start < lifeEnd) {
     const next = rotation.handoff(k + 1);
     const userId = participants[k % participants.length] as string;
-    shifts.push({ index: k, userId, start: Math.max(start, lifeStart), end: Math.min(next, lifeEnd) });
+    shifts.push({ userId, start: Math.max(start, lifeStart), end: Math.min(next, lifeEnd) });
     k += 1;
     start = next;
   }

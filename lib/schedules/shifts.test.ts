@@ -1,8 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
-import { computeShifts, MAX_RANGE_DAYS, onCallAt } from './shifts';
-import type { LayerInput, OverrideInput, Shift } from './types';
+import { computeShifts, MAX_RANGE_DAYS, ON_CALL_HORIZON_DAYS, onCallAt } from './shifts';
+import type { LayerInput, OverrideInput, Rotation, Shift } from './types';
 
 /**
  * Worked examples of the shift computation (shifts.ts), above all across daylight-saving changes:
@@ -214,6 +214,37 @@ describe('calendar days', () => {
   });
 });
 
+describe('cost', () => {
+  it('computes a month of rotations that started a thousand years earlier in well under a second', () => {
+    // Walking ~365,000 daily hand-offs one by one takes seconds; the index from arithmetic takes a few ms.
+    // The bound is generous on purpose: other suites share the machine.
+    const old = layer({
+      startDate: '1026-01-05',
+      restrictions: [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' }],
+    });
+    const hourly = layer({
+      id: 'l2',
+      position: 2,
+      rotation: 'hours',
+      rotationLength: 7,
+      startDate: '1026-01-05',
+    });
+    const started = performance.now();
+    const { layers } = computeShifts([old, hourly], [], {
+      from: utc('2026-12-01T00:00Z'),
+      to: utc('2027-01-01T00:00Z'),
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+    // 2026-12-01 (a Tuesday) is 365,573 days after 1026-01-05 (proleptic Gregorian): 365,573 mod 3 = 2.
+    expect(
+      row(
+        layers[1]?.shifts.find((s) => wall(s.start, 'Europe/Brussels') === '2026-12-01T09:00') as Shift,
+        'Europe/Brussels',
+      ),
+    ).toBe('cat 2026-12-01T09:00 → 2026-12-01T17:00');
+  });
+});
+
 describe('layer life', () => {
   it('has nobody before the first hand-off, including for a range entirely before it', () => {
     const l = layer({ timeZone: 'UTC', startDate: '2026-03-10' });
@@ -345,6 +376,55 @@ describe('layers, restrictions and overrides', () => {
     ]);
   });
 
+  it('an override straddling the end of a higher layer and the start of another hands back to whoever is left', () => {
+    const ending = layer({
+      id: 'old',
+      position: 3,
+      startDate: '2026-03-02',
+      participants: ['gus'],
+      endsAt: local('2026-03-10T12:00', zone),
+    });
+    const starting = layer({
+      id: 'new',
+      position: 2,
+      startDate: '2026-03-10',
+      handoffTime: '14:00',
+      participants: ['hal'],
+    });
+    const o: OverrideInput = {
+      id: 'o',
+      userId: 'zoe',
+      startsAt: local('2026-03-10T11:00', zone),
+      endsAt: local('2026-03-10T15:00', zone),
+    };
+    const rows = finalRows(
+      [weekly, ending, starting],
+      [o],
+      local('2026-03-10T10:00', zone),
+      local('2026-03-10T16:00', zone),
+      zone,
+    );
+    expect(rows).toEqual([
+      'gus 2026-03-10T10:00 → 2026-03-10T11:00',
+      'zoe 2026-03-10T11:00 → 2026-03-10T15:00',
+      'hal 2026-03-10T15:00 → 2026-03-10T16:00',
+    ]);
+    // Without the override: gus until his layer ends, bob (weekly) until hal's layer starts.
+    expect(
+      finalRows(
+        [weekly, ending, starting],
+        [],
+        local('2026-03-10T10:00', zone),
+        local('2026-03-10T16:00', zone),
+        zone,
+      ),
+    ).toEqual([
+      'gus 2026-03-10T10:00 → 2026-03-10T12:00',
+      'bob 2026-03-10T12:00 → 2026-03-10T14:00',
+      'hal 2026-03-10T14:00 → 2026-03-10T16:00',
+    ]);
+  });
+
   it('of overlapping overrides the later one in the list wins', () => {
     const a: OverrideInput = {
       id: 'a',
@@ -409,7 +489,7 @@ describe('onCallAt', () => {
     expect(onCallAt([weekly], [], local('2026-03-01T12:00', zone))).toBeNull();
   });
 
-  it('looks at most 35 days ahead for a single person rotation', () => {
+  it(`looks at most ${ON_CALL_HORIZON_DAYS} days either way for a one-person rotation`, () => {
     const solo = layer({ timeZone: 'UTC', startDate: '2026-01-01', participants: ['ann'] });
     const shift = onCallAt([solo], [], utc('2026-06-01T12:00Z'));
     expect(shift?.start.toISOString()).toBe('2026-04-27T12:00:00.000Z');
@@ -438,6 +518,7 @@ describe('input checks', () => {
     expect(() => computeShifts([layer({ rotation: 'hours', rotationLength: 0 })], [], range)).toThrow(
       /rotation length/,
     );
+    expect(() => computeShifts([layer({ rotation: 'monthly' as Rotation })], [], range)).toThrow(/monthly/);
     expect(() =>
       computeShifts([layer({ restrictions: [{ days: [8], from: '09:00', to: '17:00' }] })], [], range),
     ).toThrow(/ISO weekday/);

@@ -16,6 +16,8 @@ import type { LayerInput, OverrideInput, ScheduleShifts, Shift, ShiftSource } fr
 export const MAX_RANGE_DAYS = 400;
 /** How far onCallAt looks either way for the same person's adjacent shifts. */
 export const ON_CALL_HORIZON_DAYS = 35;
+/** onCallAt's first, cheaper look either way. */
+const NEAR_DAYS = 8;
 
 const DAY_MS = 86_400_000;
 
@@ -47,7 +49,9 @@ export function computeShifts(
  * The final shift covering `at`, or null when nobody is on call then. Its start and end stretch across
  * the same person's adjacent final shifts (a weekly shift followed by their override, say), looking at
  * most ON_CALL_HORIZON_DAYS either way: "on call until Tue 09:00". `source` is that of the shift
- * covering `at`.
+ * covering `at`. It first looks NEAR_DAYS either way (enough for daily and weekly rotations) and only
+ * computes the whole horizon when the stretch reaches that window's edge: "who is on call now" runs
+ * once per schedule on request paths.
  */
 export function onCallAt(
   layers: readonly LayerInput[],
@@ -55,11 +59,20 @@ export function onCallAt(
   at: Date,
 ): Shift | null {
   const t = at.getTime();
-  const horizon = ON_CALL_HORIZON_DAYS * DAY_MS;
-  const { final } = computeShifts(layers, overrides, {
-    from: new Date(t - horizon),
-    to: new Date(t + horizon),
-  });
+  for (const days of [NEAR_DAYS, ON_CALL_HORIZON_DAYS]) {
+    const from = t - days * DAY_MS;
+    const to = t + days * DAY_MS;
+    const { final } = computeShifts(layers, overrides, { from: new Date(from), to: new Date(to) });
+    const shift = stretchAt(final, t);
+    if (!shift) return null;
+    const inside = shift.start.getTime() > from && shift.end.getTime() < to;
+    if (inside || days === ON_CALL_HORIZON_DAYS) return shift;
+  }
+  return null;
+}
+
+/** The shift of `final` covering `t`, stretched over the same person's touching neighbours. */
+function stretchAt(final: readonly Shift[], t: number): Shift | null {
   const i = final.findIndex((s) => s.start.getTime() <= t && t < s.end.getTime());
   const covering = final[i];
   if (!covering) return null;

@@ -12,14 +12,15 @@ import { ValidationError } from '@/lib/errors';
  * 02:30 of the night Brussels goes 03:00 → 02:00).
  */
 
-export type LocalTime = { hour: number; minute: number };
+/** A wall-clock time of day; a Temporal.PlainTime, built once per layer (converting it is the hot path). */
+export type LocalTime = Temporal.PlainTime;
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-/** "09:30" → {hour: 9, minute: 30}; null for anything else ("9:30", "24:00"). */
+/** "09:30" → 09:30; null for anything else ("9:30", "24:00"). */
 export function parseLocalTime(text: string): LocalTime | null {
   const match = HH_MM.exec(text);
-  return match ? { hour: Number(match[1]), minute: Number(match[2]) } : null;
+  return match ? new Temporal.PlainTime(Number(match[1]), Number(match[2])) : null;
 }
 
 /** "2028-02-29" → a calendar date; null when it is not a real one. */

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/auth/roles';
+import { timeZoneSchema } from '@/lib/schedules/schedule-schemas';
+
+/** People as the API sees them (client-safe): your own settings and anyone's profile. */
+
+const iso = z.string().describe('ISO 8601 time');
+
+export const updateMeSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    timeZone: timeZoneSchema.optional(),
+  })
+  .refine((b) => b.name !== undefined || b.timeZone !== undefined, {
+    error: 'Send name, timeZone or both.',
+  });
+export type UpdateMeInput = z.output<typeof updateMeSchema>;
+
+export const profileParamsSchema = z.object({ id: z.string().min(1) });
+
+export const profileSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  disabled: z.boolean(),
+  timeZone: z.string(),
+  teams: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), isAdmin: z.boolean() })),
+  onCall: z
+    .object({ scheduleId: z.string(), scheduleName: z.string(), since: iso, until: iso })
+    .nullable()
+    .describe('On call now on that schedule until `until`; null when not'),
+  upcomingShifts: z
+    .array(
+      z.object({
+        scheduleId: z.string(),
+        scheduleName: z.string(),
+        start: iso,
+        end: iso,
+        source: z.enum(['layer', 'override']),
+      }),
+    )
+    .describe('Final shifts over the next 14 days on every schedule, by start'),
+});
+export type Profile = z.infer<typeof profileSchema>;
