@@ -28,7 +28,7 @@ smtp: { host: mail.example.com, from: vigil@example.com }
 escalation:
   levels:
     - { level: 1, name: Chat, delay: 0s, targets: [ops-chat] }
-    - { level: 2, name: SRE, delay: 5m, targets: [sre-mail] }
+    - { level: 2, name: SRE, delay: 5m, targets: [sre-mail], schedules: [sre-primary], users: [lead@example.com] }
 `;
 
 describe('VIGIL_CONFIG', () => {
@@ -43,8 +43,15 @@ describe('VIGIL_CONFIG', () => {
     expect(config.loki).toEqual({ url: 'http://loki:3100', tenant: 'ops', timeoutMs: 5000 });
     expect(config.prometheus.map((p) => p.timeoutMs)).toEqual([5000, 30_000]);
     expect(config.escalation.levels).toEqual([
-      { level: 1, name: 'Chat', delaySeconds: 0, targets: ['ops-chat'] },
-      { level: 2, name: 'SRE', delaySeconds: 300, targets: ['sre-mail'] },
+      { level: 1, name: 'Chat', delaySeconds: 0, targets: ['ops-chat'], schedules: [], users: [] },
+      {
+        level: 2,
+        name: 'SRE',
+        delaySeconds: 300,
+        targets: ['sre-mail'],
+        schedules: ['sre-primary'],
+        users: ['lead@example.com'],
+      },
     ]);
     expect(config.escalation.autoIncidentMatch).toEqual({ severity: 'critical' });
   });

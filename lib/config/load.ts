@@ -16,7 +16,18 @@ export type PrometheusServer = {
 };
 export type AlertmanagerCluster = { name: string; peers: string[]; auth?: UpstreamAuth; timeoutMs: number };
 export type LokiServer = { url: string; tenant?: string; auth?: UpstreamAuth; timeoutMs: number };
-export type EscalationLevelConfig = { level: number; name: string; delaySeconds: number; targets: string[] };
+/**
+ * A level of the default escalation policy. `schedules` (slugs) and `users` (e-mails) name whom it
+ * pages besides the channels in `targets`; start-up resolves them to ids (lib/escalation/policy.ts).
+ */
+export type EscalationLevelConfig = {
+  level: number;
+  name: string;
+  delaySeconds: number;
+  targets: string[];
+  schedules?: string[];
+  users?: string[];
+};
 
 export type VigilConfig = {
   prometheus: PrometheusServer[];
@@ -188,6 +199,8 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
             name: l.name,
             delaySeconds: l.delay,
             targets: l.targets,
+            schedules: l.schedules,
+            users: l.users,
           }))
         : DEFAULT_ESCALATION,
       autoIncidentMatch: file?.escalation?.autoIncident?.matchLabels ?? { severity: 'critical' },

@@ -42,9 +42,11 @@ import { panelGroupSchema } from '@/lib/config/panel-types';
  *   apiTokens: { defaultExpiryDays: 90 }
  *   queries: { perUserConcurrency: 4, maxRangeDays: 32, maxAnswerBytes: 10485760, cacheBytes: 67108864 }
  *   escalation:
- *     levels:
+ *     levels:   # the "default" escalation policy (read-only in the API; others are made there)
  *       - { level: 1, name: Chat, delay: 0s, targets: [ops-chat] }
- *       - { level: 2, name: On-call SRE, delay: 5m, targets: [sre-mail] }
+ *       - { level: 2, name: On-call SRE, delay: 5m, schedules: [sre-primary] }      # a schedule's slug
+ *       - { level: 3, name: Lead engineer, delay: 15m, users: [lead@example.com] }   # a user's e-mail
+ *     autoIncident: { matchLabels: { severity: critical } }   # seeds the "auto-incident" route once
  */
 
 const url = z
@@ -139,11 +141,20 @@ const channelSchema = z.discriminatedUnion('type', [
 ]);
 export type ChannelConfig = z.infer<typeof channelSchema>;
 
+/**
+ * A level of the default policy. Besides channels it pages the person on call on each schedule in
+ * `schedules` (slugs) and the users in `users` (e-mails). Start-up resolves both to ids
+ * (lib/escalation/policy.ts); one that does not exist yet is logged as a warning and left out of the
+ * level until the next start (the level's page then reaches nobody through it, and its timeline says so
+ * when it reaches nobody at all).
+ */
 const levelSchema = z.object({
   level: z.number().int().min(1).max(9),
   name: z.string().min(1),
   delay: durationSchema,
   targets: z.array(name).default([]),
+  schedules: z.array(z.string().trim().min(1)).default([]),
+  users: z.array(z.email()).default([]),
 });
 
 export const fileConfigSchema = z
@@ -195,7 +206,11 @@ export const fileConfigSchema = z
     escalation: z
       .object({
         levels: z.array(levelSchema).min(1),
-        /** Incidents are opened automatically for alerts matching these labels (default severity=critical). */
+        /**
+         * Incidents are opened automatically for alerts matching these labels (default severity=critical):
+         * at the first start with an empty routes table, they become the matchers of the "auto-incident"
+         * route (lib/routing/load.ts). Routes are then managed through the API; this is not read again.
+         */
         autoIncident: z.object({ matchLabels: z.record(z.string(), z.string()) }).optional(),
       })
       .optional(),

@@ -31,7 +31,10 @@ export const escalateResultSchema = z.object({
   }),
   direction: z.enum(['up', 'down']),
   from: z.number().int(),
-  /** "L2:sre-mail" for each notification queued; empty when the level had notified them before. */
+  /**
+   * "L2:sre-mail" for each channel notification queued, "L2:user:<id>" for each person paged; empty
+   * when the level had notified them before.
+   */
   queued: z.array(z.string()),
 });
 export type EscalateResult = z.infer<typeof escalateResultSchema>;

@@ -68,6 +68,26 @@ const POLICY: EscalationLevelConfig[] = [
   { level: 2, name: 'On-call SRE', delaySeconds: 2, targets: ['sre-hook', 'sre-discord'] },
 ];
 
+/**
+ * The levels as VIGIL_CONFIG would give them: written to the default policy (as at start-up) when they
+ * differ from the last written, which incidents without a policy of their own escalate under.
+ */
+let synced = '';
+async function writeLevels(policy: readonly EscalationLevelConfig[]) {
+  const key = JSON.stringify(policy);
+  if (key === synced) return;
+  await syncEscalationPolicy(db(), policy);
+  synced = key;
+}
+
+const runEscalation = async (
+  policy: readonly EscalationLevelConfig[],
+  options: Parameters<typeof runEscalationOnce>[0] = {},
+) => {
+  await writeLevels(policy);
+  return runEscalationOnce(options);
+};
+
 /** A body as the route hands it over: parsed by the operation's schema, whose refusals are 422s. */
 const escalateIncident = async (
   actor: Actor,
@@ -75,7 +95,10 @@ const escalateIncident = async (
   body: unknown,
   policy: readonly EscalationLevelConfig[],
   now?: Date,
-) => escalateParsed(actor, ref, parseInput(escalateBodySchema, body), policy, now);
+) => {
+  await writeLevels(policy);
+  return escalateParsed(actor, ref, parseInput(escalateBodySchema, body), now);
+};
 
 const RESPONDER: Actor = {
   id: 'user-responder',
@@ -151,8 +174,8 @@ const mailsTo = (incidentNumber: number) =>
 
 describe('the escalation policy', () => {
   it('is written to the policy tables at start-up, and follows the config on the next start', async () => {
-    await syncEscalationPolicy(db(), POLICY);
-    await syncEscalationPolicy(db(), [POLICY[0] as EscalationLevelConfig]);
+    await writeLevels(POLICY);
+    await writeLevels([POLICY[0] as EscalationLevelConfig]);
     const policy = await db().escalationPolicy.findUniqueOrThrow({
       where: { name: 'default' },
       include: { levels: { orderBy: { level: 'asc' } } },
@@ -167,7 +190,7 @@ describe('the escalation policy', () => {
 describe('timer escalation', () => {
   it('raises an unacknowledged incident L1 → L2 on time, notifying each level’s targets exactly once', async () => {
     const loop = startLoop('escalation pass', 200, async () => {
-      await runEscalationOnce({ policy: POLICY });
+      await runEscalation(POLICY);
       await runOutboxOnce({ channels, smtp });
     });
     try {
@@ -203,7 +226,7 @@ describe('timer escalation', () => {
 
       // More passes change nothing: each level notified each target once.
       for (let i = 0; i < 3; i++) {
-        await runEscalationOnce({ policy: POLICY, now: later(new Date(), 3600) });
+        await runEscalation(POLICY, { now: later(new Date(), 3600) });
         await runOutboxOnce({ channels, smtp, now: () => later(new Date(), 3600) });
       }
       expect(receiver.received.map((r) => r.path).sort()).toEqual([
@@ -240,14 +263,14 @@ describe('timer escalation', () => {
   it('stops at an acknowledgement: no further level, and a queued timer page is cancelled, not sent', async () => {
     const opened = new Date();
     const incident = await makeIncident(opened);
-    expect(await runEscalationOnce({ policy: POLICY, now: opened })).toEqual([`INC-${incident.number} → L1`]);
+    expect(await runEscalation(POLICY, { now: opened })).toEqual([`INC-${incident.number} → L1`]);
     // Acknowledged before the outbox ran (as the incidents module does: both columns).
     await db().incident.update({
       where: { id: incident.id },
       data: { status: 'acknowledged', acknowledgedAt: later(opened, 1) },
     });
     for (const t of [2, 5, 60, 3600])
-      expect(await runEscalationOnce({ policy: POLICY, now: later(opened, t) })).toEqual([]);
+      expect(await runEscalation(POLICY, { now: later(opened, t) })).toEqual([]);
     expect(await runOutboxOnce({ channels, smtp, now: () => later(opened, 2) })).toEqual([
       'cancelled',
       'cancelled',
@@ -274,8 +297,8 @@ describe('timer escalation', () => {
       for (const t of [0, 0.5, 2.5, 3, 10]) {
         const now = later(opened, t);
         const [ra, rb] = await Promise.all([
-          runEscalationOnce({ policy: POLICY, client: a, now }),
-          runEscalationOnce({ policy: POLICY, client: b, now }),
+          runEscalation(POLICY, { client: a, now }),
+          runEscalation(POLICY, { client: b, now }),
         ]);
         byInstance.a += ra.length;
         byInstance.b += rb.length;
@@ -319,7 +342,7 @@ describe('the outbox', () => {
     const opened = new Date();
     const incident = await makeIncident(opened);
     receiver.answer('/flaky/SECRET-TOKEN', 500);
-    await runEscalationOnce({ policy, now: opened });
+    await runEscalation(policy, { now: opened });
     expect(await runOutboxOnce({ channels, smtp, retry, now: () => opened })).toEqual(['failed']);
     // Not due again before its back-off has passed.
     expect(await runOutboxOnce({ channels, smtp, retry, now: () => later(opened, 9) })).toEqual([]);
@@ -368,7 +391,7 @@ describe('the outbox', () => {
     const opened = new Date();
     const incident = await makeIncident(opened);
     receiver.answer('/flaky/SECRET-TOKEN', 500);
-    await runEscalationOnce({ policy, now: opened });
+    await runEscalation(policy, { now: opened });
     const retry = { schedule: [1], maxAttempts: 2 };
     expect(await runOutboxOnce({ channels, smtp, retry, now: () => opened })).toEqual(['failed']);
     expect(await runOutboxOnce({ channels, smtp, retry, now: () => later(opened, 1) })).toEqual(['dead']);
@@ -398,7 +421,7 @@ describe('due work only', () => {
       })),
     });
     // The first pass looks at each once and stores when its L2 is due.
-    expect(await runEscalationOnce({ policy, now: opened })).toEqual([]);
+    expect(await runEscalation(policy, { now: opened })).toEqual([]);
     const waiting = await db().incident.findMany({ select: { nextEscalationAt: true } });
     expect(new Set(waiting.map((w) => w.nextEscalationAt?.toISOString()))).toEqual(
       new Set([later(opened, 600).toISOString()]),
@@ -425,7 +448,7 @@ describe('due work only', () => {
     expect(first?.id).toBe(urgent.id);
 
     const started = performance.now();
-    expect(await runEscalationOnce({ policy, now })).toEqual([`INC-${urgent.number} → L1`]);
+    expect(await runEscalation(policy, { now })).toEqual([`INC-${urgent.number} → L1`]);
     console.info(`[test] pass with 250 waiting and 1 due: ${Math.round(performance.now() - started)} ms`);
     expect(await runOutboxOnce({ channels, smtp, now: () => now })).toEqual(['sent']);
     expect(
@@ -444,7 +467,7 @@ describe('acknowledgement under the incident’s row lock', () => {
     const policy: EscalationLevelConfig[] = [
       { level: 1, name: 'Chat', delaySeconds: 0, targets: ['ops-chat'] },
     ];
-    await runEscalationOnce({ policy, now: opened });
+    await runEscalation(policy, { now: opened });
     let outbox: Promise<string[]> | undefined;
     let settledDuringAck = false;
     // The acknowledgement's transaction, held open while the outbox runs (acknowledgeIncident takes the
@@ -479,7 +502,7 @@ describe('acknowledgement under the incident’s row lock', () => {
   it('an acknowledgement through the API racing the outbox: each page is sent or cancelled, never both, and no next level', async () => {
     const opened = new Date();
     const incident = await makeIncident(opened);
-    await runEscalationOnce({ policy: POLICY, now: opened });
+    await runEscalation(POLICY, { now: opened });
     const outbox = runOutboxOnce({ channels, smtp });
     const ack = acknowledgeIncident(RESPONDER, `INC-${incident.number}`, { reason: 'mine' });
     const [outcomes, acked] = await Promise.all([outbox, ack]);
@@ -487,7 +510,7 @@ describe('acknowledgement under the incident’s row lock', () => {
     expect(acked.changed).toBe(true);
     expect(outcomes.length).toBe(2);
     expect(outcomes.every((o) => o === 'sent' || o === 'cancelled')).toBe(true);
-    expect(await runEscalationOnce({ policy: POLICY, now: later(opened, 3600) })).toEqual([]);
+    expect(await runEscalation(POLICY, { now: later(opened, 3600) })).toEqual([]);
     const row = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
     expect([row.status, row.escalationLevel, row.nextEscalationAt]).toEqual(['acknowledged', 1, null]);
   });
@@ -501,20 +524,20 @@ describe('reopening', () => {
     ];
     const incident = await makeIncident(new Date());
     const ref = `INC-${incident.number}`;
-    expect(await runEscalationOnce({ policy })).toEqual([`${ref} → L1`]);
+    expect(await runEscalation(policy)).toEqual([`${ref} → L1`]);
     expect(await runOutboxOnce({ channels, smtp })).toEqual(['sent']);
     // Manually to L2 (queued, not yet sent), then resolved and reopened before the outbox ran.
     await escalateIncident(RESPONDER, ref, { reason: 'need the SRE' }, policy);
     await updateIncident(RESPONDER, ref, { status: 'resolved' });
     const resolved = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
     expect(resolved.nextEscalationAt).toBeNull();
-    expect(await runEscalationOnce({ policy, now: later(new Date(), 7200) })).toEqual([]);
+    expect(await runEscalation(policy, { now: later(new Date(), 7200) })).toEqual([]);
 
     await updateIncident(RESPONDER, ref, { status: 'open' });
     const reopened = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
     expect([reopened.escalationLevel, reopened.escalationRound]).toEqual([0, 2]);
     expect(reopened.acknowledgedAt).not.toBeNull(); // MTTA keeps the first acknowledgement
-    expect(await runEscalationOnce({ policy })).toEqual([`${ref} → L1`]);
+    expect(await runEscalation(policy)).toEqual([`${ref} → L1`]);
     // The manual L2 page of round 1 is still sent (a responder asked for it); round 2's L1 goes out.
     expect((await runOutboxOnce({ channels, smtp })).sort()).toEqual(['sent', 'sent']);
     expect(receiver.received.map((r) => r.path).sort()).toEqual([
@@ -550,10 +573,10 @@ describe('reopening', () => {
     ];
     const incident = await makeIncident(new Date());
     const ref = `INC-${incident.number}`;
-    await runEscalationOnce({ policy });
+    await runEscalation(policy);
     await updateIncident(RESPONDER, ref, { status: 'acknowledged' });
     await updateIncident(RESPONDER, ref, { status: 'open' });
-    await runEscalationOnce({ policy });
+    await runEscalation(policy);
     expect((await runOutboxOnce({ channels, smtp })).sort()).toEqual(['cancelled', 'sent']);
     expect(receiver.received).toHaveLength(1);
     const cancelled = (await timelineOf(incident.id)).find((e) => e.type === 'notification.cancelled');
@@ -589,7 +612,7 @@ describe('the outbox worker with a stalled receiver', () => {
       { level: 1, name: 'Chat', delaySeconds: 0, targets: ['stalled-hook', 'ops-chat'] },
     ];
     const incidents = await Promise.all(Array.from({ length: 6 }, () => makeIncident()));
-    await runEscalationOnce({ policy });
+    await runEscalation(policy);
     const started = Date.now();
     const worker = startOutbox({ channels: stalledChannels, smtp, deadlineMs: 5000 }, 100);
     const stalledFailures = () =>
@@ -733,6 +756,7 @@ describe('POST /api/v1/incidents/{id}/escalate', () => {
   };
 
   it('escalates a responder’s incident by INC-n with a bare POST, and answers 401/403/404/409/422', async () => {
+    await writeLevels(routePolicy);
     const incident = await makeIncident();
     const ref = `INC-${incident.number}`;
     expect((await call(null, ref)).status).toBe(401);

@@ -1,11 +1,11 @@
 import 'server-only';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
-import type { EscalationLevelConfig } from '@/lib/config/load';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { incidentLabel, parseIncidentRef } from '@/lib/incidents/incident-ref';
 import { mutate } from '@/lib/incidents/mutation';
 import type { EscalateBody, EscalateResult } from './api-schema';
+import { type PlanLevel, planOf } from './plan';
 import { recordLower, recordRaise } from './record';
 import { manualTarget } from './step';
 
@@ -16,13 +16,13 @@ import { manualTarget } from './step';
  * next level's gap from this moment (see step.ts), so lowering buys the responders that level's window.
  *
  * The incident's row is locked (waiting, not skipping) so a timer escalation or an acknowledgement in
- * the same instant is serialised with this one.
+ * the same instant is serialised with this one. The levels are the incident's own policy's (its
+ * route's, else the default policy).
  */
 export async function escalateIncident(
   actor: Actor,
   ref: string,
   { direction: requested, reason, level }: EscalateBody,
-  policy: readonly EscalationLevelConfig[],
   now: Date = new Date(),
 ): Promise<EscalateResult> {
   assertRole(actor, 'responder');
@@ -36,6 +36,7 @@ export async function escalateIncident(
     const label = incidentLabel(incident.number);
     if (incident.status === 'resolved')
       throw new ConflictError(`${label} is resolved; reopen it before escalating.`);
+    const policy = (await planOf(tx, incident.escalationPolicyId))?.levels ?? [];
     const { direction, levels } =
       level === undefined
         ? oneStep(policy, incident.escalationLevel, requested)
@@ -72,13 +73,13 @@ export async function escalateIncident(
   });
 }
 
-function oneStep(policy: readonly EscalationLevelConfig[], current: number, direction: 'up' | 'down') {
+function oneStep(policy: readonly PlanLevel[], current: number, direction: 'up' | 'down') {
   const target = manualTarget(policy, current, direction);
   return { direction, levels: target ? [target] : [] };
 }
 
 /** Straight to `level`: up through every level on the way (each notifies once), or down to it. */
-function toLevel(policy: readonly EscalationLevelConfig[], current: number, level: number, label: string) {
+function toLevel(policy: readonly PlanLevel[], current: number, level: number, label: string) {
   const sorted = [...policy].sort((a, b) => a.level - b.level);
   const wanted = sorted.find((l) => l.level === level);
   if (!wanted)

@@ -1,34 +1,57 @@
 import 'server-only';
 import type { EscalationLevelConfig } from '@/lib/config/load';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { log } from '@/lib/log';
 
 /**
- * The escalation policy is VIGIL_CONFIG's `escalation.levels` (or DEFAULT_ESCALATION). The scheduler
- * reads it from the config; the escalation_policies / escalation_levels tables hold a copy, written at
- * start-up, so the database alone says which levels an incident's escalationLevel refers to.
+ * The "default" escalation policy is VIGIL_CONFIG's `escalation.levels` (or DEFAULT_ESCALATION),
+ * written to the escalation_policies / escalation_levels tables at start-up (`managedBy` "config":
+ * read-only in the API). Incidents whose route names no other policy, and incidents opened by hand,
+ * escalate under it. Other policies are made through the API (policies.ts).
  */
 
 const DEFAULT_POLICY_NAME = 'default';
 
 /**
  * Makes the "default" policy's rows equal to `levels` (levels no longer configured are removed), and
- * has every open incident's next escalation time computed again under them.
+ * has every open incident's next escalation time computed again under them. A level's `schedules`
+ * (slugs) and `users` (e-mails) become ids; one that does not exist is logged as a warning and left
+ * out until the next start (create it, then restart Vigil).
  */
 export async function syncEscalationPolicy(
   client: PrismaClient,
   levels: readonly EscalationLevelConfig[],
 ): Promise<{ policyId: string }> {
   return client.$transaction(async (tx) => {
+    const slugs = [...new Set(levels.flatMap((l) => l.schedules ?? []))];
+    const emails = [...new Set(levels.flatMap((l) => l.users ?? []))];
+    const schedules = slugs.length
+      ? await tx.schedule.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })
+      : [];
+    const users = emails.length
+      ? await tx.user.findMany({
+          where: { email: { in: emails, mode: 'insensitive' } },
+          select: { id: true, email: true },
+        })
+      : [];
+    const scheduleId = new Map(schedules.map((s) => [s.slug, s.id]));
+    const userId = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
     const policy = await tx.escalationPolicy.upsert({
       where: { name: DEFAULT_POLICY_NAME },
-      create: { name: DEFAULT_POLICY_NAME, isDefault: true },
-      update: { isDefault: true, updatedAt: new Date() },
+      create: { name: DEFAULT_POLICY_NAME, isDefault: true, managedBy: 'config' },
+      update: { isDefault: true, managedBy: 'config', updatedAt: new Date() },
     });
     await tx.escalationLevel.deleteMany({
       where: { policyId: policy.id, level: { notIn: levels.map((l) => l.level) } },
     });
     for (const l of levels) {
-      const data = { name: l.name, delaySeconds: l.delaySeconds, targets: l.targets };
+      const data = {
+        name: l.name,
+        delaySeconds: l.delaySeconds,
+        targets: l.targets,
+        scheduleIds: resolve(l.schedules ?? [], (slug) => scheduleId.get(slug), l, 'schedule'),
+        userIds: resolve(l.users ?? [], (email) => userId.get(email.toLowerCase()), l, 'user'),
+      };
       await tx.escalationLevel.upsert({
         where: { policyId_level: { policyId: policy.id, level: l.level } },
         create: { policyId: policy.id, level: l.level, ...data },
@@ -43,4 +66,24 @@ export async function syncEscalationPolicy(
       WHERE status = 'open' AND next_escalation_at > now()`;
     return { policyId: policy.id };
   });
+}
+
+/** The ids of the names that exist; each missing one is a warning naming it. */
+function resolve(
+  names: readonly string[],
+  idOf: (name: string) => string | undefined,
+  level: EscalationLevelConfig,
+  kind: 'schedule' | 'user',
+): string[] {
+  const ids: string[] = [];
+  for (const name of names) {
+    const id = idOf(name);
+    if (id) ids.push(id);
+    else
+      log.warn(
+        { event: 'escalation.config_target_missing', level: level.level, kind, name },
+        `VIGIL_CONFIG escalation level L${level.level} names ${kind} "${name}", which does not exist: it is left out of the level until Vigil restarts after it is created`,
+      );
+  }
+  return [...new Set(ids)];
 }

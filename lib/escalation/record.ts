@@ -1,15 +1,18 @@
 import 'server-only';
-import type { EscalationLevelConfig } from '@/lib/config/load';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { recordEvent } from '@/lib/incidents/record-event';
+import { recordEvent, recordEvents } from '@/lib/incidents/record-event';
 import { type NotificationPayload, notificationPayloadSchema } from '@/lib/notify/message';
-import { escalationDedupeKey } from './step';
+import { whoIsOnCall } from '@/lib/schedules/load';
+import { levelRecipients, type PeopleContext } from './people';
+import { escalationDedupeKey, type StepLevel } from './step';
 
 /**
  * Writes an escalation inside the caller's transaction (which holds the incident's row lock): the new
- * level, one timeline event per level passed, and the outbox rows. The outbox's unique dedupeKey
- * (incident + level + target) makes a second notification for the same level and target impossible,
- * even from another Vigil instance: the insert skips it.
+ * level, one timeline event per level passed, and the outbox rows: one per channel, and one per person
+ * the level pages (the on-call person of each of its schedules at this moment, and the users it names;
+ * people.ts), sent to their e-mail (`channel` "email", `userId` the person). The outbox's unique
+ * dedupeKey (incident + round + cycle + level + target) makes a second notification for the same level
+ * and target impossible, even from another Vigil instance: the insert skips it.
  */
 
 type Tx = Prisma.TransactionClient;
@@ -22,7 +25,11 @@ export type EscalatedIncident = {
   status: string;
   escalationLevel: number;
   escalationRound: number;
+  escalationCycle: number;
 };
+
+/** A level to raise: channels, and (for a stored policy's level) schedules and users. */
+export type RaisedLevel = StepLevel & { scheduleIds?: readonly string[]; userIds?: readonly string[] };
 
 export type EscalationChange = {
   reason: 'timer' | 'manual';
@@ -32,18 +39,20 @@ export type EscalationChange = {
 };
 
 /**
- * Raises to the last of `levels` (lowest first); returns the channels newly queued, as "L2:sre-mail".
- * `nextEscalationAt` becomes `change.at`: the scheduler looks at the incident on its next pass and
- * stores the next level's exact time (a timer raise does so at once, in this transaction).
+ * Raises to the last of `levels` (lowest first); returns what was newly queued, as "L2:sre-mail" for a
+ * channel and "L2:user:<id>" for a person. `nextEscalationAt` becomes `change.at`: the scheduler looks
+ * at the incident on its next pass and stores the next level's exact time (a timer raise does so at
+ * once, in this transaction).
  */
 export async function recordRaise(
   tx: Tx,
   incident: EscalatedIncident,
-  levels: readonly EscalationLevelConfig[],
+  levels: readonly RaisedLevel[],
   change: EscalationChange,
 ): Promise<string[]> {
   const top = levels.at(-1);
   if (!top) return [];
+  const people = await peopleContext(tx, levels, change.at);
   await tx.incident.update({
     where: { id: incident.id },
     data: { escalationLevel: top.level, lastEscalatedAt: change.at, nextEscalationAt: change.at },
@@ -81,28 +90,119 @@ export async function recordRaise(
       comment: change.comment,
       round: incident.escalationRound,
     } satisfies NotificationPayload);
+    const key = (target: string) =>
+      escalationDedupeKey(
+        incident.id,
+        level.level,
+        target,
+        incident.escalationRound,
+        incident.escalationCycle,
+      );
     const created = await tx.notification.createManyAndReturn({
       data: [...new Set(level.targets)].map((channel) => ({
         incidentId: incident.id,
         channel,
         kind: 'escalation',
         payload,
-        dedupeKey: escalationDedupeKey(incident.id, level.level, channel, incident.escalationRound),
+        dedupeKey: key(channel),
         nextAttemptAt: change.at,
       })),
       skipDuplicates: true,
       select: { channel: true },
     });
     queued.push(...created.map((n) => `L${level.level}:${n.channel}`));
+    const { recipients, unreachable } = levelRecipients(
+      { scheduleIds: level.scheduleIds ?? [], userIds: level.userIds ?? [] },
+      people,
+    );
+    const pages = await tx.notification.createManyAndReturn({
+      data: recipients.map((r) => ({
+        incidentId: incident.id,
+        userId: r.userId,
+        channel: PERSON_METHOD,
+        kind: 'escalation',
+        payload: { ...payload, person: { name: r.name, schedule: r.schedule } },
+        dedupeKey: key(`user:${r.userId}`),
+        nextAttemptAt: change.at,
+      })),
+      skipDuplicates: true,
+      select: { id: true, userId: true },
+    });
+    queued.push(...pages.map((n) => `L${level.level}:user:${n.userId}`));
+    const byUser = new Map(recipients.map((r) => [r.userId, r]));
+    const reachedNobody = level.targets.length === 0 && recipients.length === 0;
+    await recordEvents(tx, [
+      ...pages.flatMap((n) => {
+        const r = n.userId ? byUser.get(n.userId) : undefined;
+        if (!r) return [];
+        return [
+          {
+            incidentId: incident.id,
+            type: 'page.queued' as const,
+            at: change.at,
+            data: {
+              notificationId: n.id,
+              level: level.level,
+              userId: r.userId,
+              person: r.name,
+              method: PERSON_METHOD,
+              schedule: r.schedule,
+            },
+          },
+        ];
+      }),
+      ...[...unreachable, ...(reachedNobody ? [{ reason: 'no_targets' as const }] : [])].map((u) => ({
+        incidentId: incident.id,
+        type: 'page.unreachable' as const,
+        at: change.at,
+        data: { level: level.level, ...u },
+      })),
+    ]);
   }
   return queued;
+}
+
+/** How a person is paged until their own contact methods exist (issue 16): their account's e-mail. */
+const PERSON_METHOD = 'email' as const;
+
+/**
+ * Everything the raised levels need to know whom to page, in four queries whatever their number: who is
+ * on call on their schedules at `at`, the schedules' names, and the people.
+ */
+async function peopleContext(tx: Tx, levels: readonly RaisedLevel[], at: Date): Promise<PeopleContext> {
+  const scheduleIds = [...new Set(levels.flatMap((l) => l.scheduleIds ?? []))];
+  const onCall = scheduleIds.length > 0 ? await whoIsOnCall(tx, scheduleIds, at) : new Map();
+  const schedules =
+    scheduleIds.length > 0
+      ? await tx.schedule.findMany({ where: { id: { in: scheduleIds } }, select: { id: true, name: true } })
+      : [];
+  const userIds = [
+    ...new Set([
+      ...levels.flatMap((l) => l.userIds ?? []),
+      ...[...onCall.values()].flatMap((shift) => (shift ? [shift.userId] : [])),
+    ]),
+  ];
+  const users =
+    userIds.length > 0
+      ? await tx.user.findMany({
+          where: { id: { in: userIds } },
+          select: { id: true, name: true, email: true, disabledAt: true },
+        })
+      : [];
+  return {
+    onCall,
+    scheduleNames: new Map(schedules.map((s) => [s.id, s.name])),
+    people: new Map(
+      users.map((u) => [u.id, { id: u.id, name: u.name || u.email, disabled: u.disabledAt !== null }]),
+    ),
+  };
 }
 
 /** Lowers to `level` (manual only): no notification, one timeline event; the scheduler re-times it. */
 export async function recordLower(
   tx: Tx,
   incident: EscalatedIncident,
-  level: EscalationLevelConfig,
+  level: StepLevel,
   change: EscalationChange,
 ): Promise<void> {
   await tx.incident.update({
@@ -121,5 +221,29 @@ export async function recordLower(
       reason: change.reason,
       ...(change.comment ? { comment: change.comment } : {}),
     },
+  });
+}
+
+/**
+ * The policy starts over from L1 (its `repeat`): level 0 in the next cycle, the levels' times measured
+ * from now (step.ts), and one timeline event.
+ */
+export async function recordRestart(
+  tx: Tx,
+  incident: EscalatedIncident,
+  cycle: number,
+  repeat: number,
+  at: Date,
+): Promise<void> {
+  await tx.incident.update({
+    where: { id: incident.id },
+    data: { escalationLevel: 0, escalationCycle: cycle, lastEscalatedAt: at, nextEscalationAt: at },
+  });
+  await recordEvent(tx, {
+    incidentId: incident.id,
+    type: 'escalation.repeated',
+    at,
+    actorId: null,
+    data: { cycle, of: repeat, from: incident.escalationLevel },
   });
 }

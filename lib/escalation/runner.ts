@@ -3,12 +3,13 @@ import { config } from '@/lib/config/current';
 import { db } from '@/lib/db';
 import { type Loop, startLoop } from '@/lib/loop';
 import { startOutbox } from '@/lib/notify/outbox';
+import { seedRoutes } from '@/lib/routing/load';
 import { syncEscalationPolicy } from './policy';
 import { runEscalationOnce } from './scheduler';
 
 /**
  * Starts escalation in this process (lib/server/startup.ts): writes the configured policy to the
- * database, then runs two loops that never wait on each other: every poll interval the escalation pass
+ * database (and seeds the routes when there are none), then runs two loops that never wait on each other: every poll interval the escalation pass
  * raises the incidents that are due (scheduler.ts), and every second the outbox worker sends what
  * escalations queued (lib/notify/outbox.ts), so a stalled receiver delays neither the next pass nor
  * other channels. Every instance runs both; row locks keep them from acting twice.
@@ -28,10 +29,10 @@ export async function startEscalation(): Promise<Loop> {
   const existing = store[KEY];
   if (existing) return existing;
   const { escalation, channels, smtp, pollIntervalSeconds } = config();
-  await syncEscalationPolicy(db(), escalation.levels);
-  const passes = startLoop(ESCALATION_LOOP, pollIntervalSeconds * 1000, () =>
-    runEscalationOnce({ policy: escalation.levels }),
-  );
+  const { policyId } = await syncEscalationPolicy(db(), escalation.levels);
+  // The routes table's first rows: behaviour as before routes existed (lib/routing/load.ts).
+  await seedRoutes(db(), { policyId, autoIncidentMatch: escalation.autoIncidentMatch });
+  const passes = startLoop(ESCALATION_LOOP, pollIntervalSeconds * 1000, () => runEscalationOnce());
   const outbox = startOutbox({ channels, smtp });
   const loop: Loop = {
     async stop() {

@@ -1,10 +1,10 @@
 import 'server-only';
 import { auditSystem } from '@/lib/audit';
-import type { EscalationLevelConfig } from '@/lib/config/load';
 import { db } from '@/lib/db';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { incidentLabel } from '@/lib/incidents/incident-ref';
-import { recordRaise } from './record';
+import { type PlanLookup, planLookupForPass } from './plan';
+import { recordRaise, recordRestart } from './record';
 import { escalationStep, nextDueAt } from './step';
 
 /**
@@ -17,15 +17,16 @@ import { escalationStep, nextDueAt } from './step';
  * Each due incident is handled in its own short transaction that takes it with
  * `FOR UPDATE SKIP LOCKED` (oldest due first): another instance, or an acknowledgement in progress,
  * holds a row this one then skips; an instance that gets it after another committed finds it no longer
- * due. Under the lock the step is decided again from the row, the levels due are raised (outbox rows
- * written in the same transaction) and the next level's time is stored. Nothing here waits on a send:
+ * due. Under the lock the step is decided again from the row under the incident's own policy (its
+ * route's, else the default policy; plan.ts caches each by its `updatedAt`), the levels due are raised
+ * (outbox rows for channels and people written in the same transaction), the policy started over when
+ * it repeats, and the next time is stored. Nothing here waits on a send:
  * the outbox runs on its own loop (lib/notify/outbox.ts).
  */
 
 type Tx = Prisma.TransactionClient;
 
 export type EscalationRunOptions = {
-  policy: readonly EscalationLevelConfig[];
   client?: PrismaClient;
   now?: Date;
 };
@@ -35,9 +36,10 @@ const MAX_PER_PASS = 500;
 const TX_OPTIONS = { maxWait: 5000, timeout: 15_000 } as const;
 
 /** One pass; returns the incidents this instance raised, as "INC-7 → L2". */
-export async function runEscalationOnce(options: EscalationRunOptions): Promise<string[]> {
+export async function runEscalationOnce(options: EscalationRunOptions = {}): Promise<string[]> {
   const client = options.client ?? db();
   const now = options.now ?? new Date();
+  const plans = await planLookupForPass(client);
   const raised: string[] = [];
   // Each incident once per pass: one whose transaction failed waits for the next pass instead of
   // being taken again (and holding up the others).
@@ -50,7 +52,7 @@ export async function runEscalationOnce(options: EscalationRunOptions): Promise<
         current = await lockNextDue(tx, now, seen);
         if (!current) return null;
         seen.push(current);
-        return escalateLocked(tx, current, options.policy, now);
+        return escalateLocked(tx, current, plans, now);
       }, TX_OPTIONS);
     } catch (error) {
       if (!current) throw error;
@@ -74,25 +76,31 @@ async function lockNextDue(tx: Tx, now: Date, seen: readonly string[]): Promise<
   return row?.id;
 }
 
-async function escalateLocked(
-  tx: Tx,
-  id: string,
-  policy: readonly EscalationLevelConfig[],
-  now: Date,
-): Promise<string | null> {
+async function escalateLocked(tx: Tx, id: string, plans: PlanLookup, now: Date): Promise<string | null> {
   const incident = await tx.incident.findUniqueOrThrow({ where: { id } });
+  const policy = await plans(tx, incident.escalationPolicyId);
+  if (!policy) {
+    // No policy at all (none configured yet): nothing to escalate until one is attached.
+    await tx.incident.update({ where: { id }, data: { nextEscalationAt: null } });
+    return null;
+  }
   const step = escalationStep(policy, incident, now);
   let line: string | null = null;
   let state = incident;
+  if (step.restarted) {
+    await recordRestart(tx, incident, step.cycle, policy.repeat, now);
+    state = { ...incident, escalationLevel: 0, escalationCycle: step.cycle, lastEscalatedAt: now };
+    line = `${incidentLabel(incident.number)} → cycle ${step.cycle}`;
+  }
   if (step.raised.length > 0) {
-    const queued = await recordRaise(tx, incident, step.raised, {
+    const queued = await recordRaise(tx, state, step.raised, {
       reason: 'timer',
       comment: null,
       actorId: null,
       at: now,
     });
     await auditSystem(tx, 'incident.escalated', incidentLabel(incident.number), {
-      from: incident.escalationLevel,
+      from: state.escalationLevel,
       to: step.level,
       reason: 'timer',
       queued,
@@ -100,8 +108,8 @@ async function escalateLocked(
     console.info(
       `[vigil] ${incidentLabel(incident.number)} escalated to L${step.level} (not acknowledged in time)`,
     );
-    line = `${incidentLabel(incident.number)} → L${step.level}`;
-    state = { ...incident, escalationLevel: step.level, lastEscalatedAt: now };
+    line = `${incidentLabel(incident.number)} → L${step.level}${step.restarted ? ` (cycle ${step.cycle})` : ''}`;
+    state = { ...state, escalationLevel: step.level, lastEscalatedAt: now };
   }
   // Null at the top level or once the incident stopped escalating: it leaves the due index.
   await tx.incident.update({ where: { id }, data: { nextEscalationAt: nextDueAt(policy, state) } });

@@ -7,6 +7,7 @@ import type { AlertEventInput } from '@/lib/alerts/alert-event';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
+import { seedStartupRouting } from '@/lib/testing/routing';
 import { storeAlertEvents } from './alert-ingest';
 
 /**
@@ -29,6 +30,7 @@ beforeAll(async () => {
   await applyMigrations(server.url, MIGRATIONS);
   // One client per writer, as the webhook route and the poll loop of several instances would have.
   clients = Array.from({ length: 4 }, () => createPrismaClient(server.url));
+  await seedStartupRouting(clients[0] as PrismaClient);
 });
 
 afterAll(async () => {
@@ -66,7 +68,7 @@ const webhook = (group: string[], status: 'firing' | 'resolved', client: PrismaC
   return storeAlertEvents(batch, {
     source: 'webhook',
     client,
-    autoOpen: { severity: 'critical' },
+    autoOpen: true,
     group: batch[0]?.groupKey,
     timeoutMs: SLOW_OK,
   });

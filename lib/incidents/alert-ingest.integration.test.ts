@@ -18,6 +18,7 @@ import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
 import { metrics } from '@/lib/metrics/registry';
+import { seedStartupRouting } from '@/lib/testing/routing';
 import { AlertStoreError, storeAlertEvents, storeWebhookEvents, transitionRecorder } from './alert-ingest';
 
 /**
@@ -66,6 +67,7 @@ beforeAll(async () => {
   server = await startEmbeddedPostgres(dataDir);
   await applyMigrations(server.url, MIGRATIONS);
   prisma = createPrismaClient(server.url);
+  await seedStartupRouting(prisma);
 });
 
 afterAll(async () => {
@@ -346,7 +348,7 @@ describe('storeWebhookEvents', () => {
     );
 
   it('stores every copy of a flood (both peers, two receivers, at once) once, opening one incident', async () => {
-    const options = { autoOpen: { severity: 'critical' }, group: 'default:flood', client: prisma };
+    const options = { autoOpen: true, group: 'default:flood', client: prisma };
     const copies = ['pager', 'pager', 'chat', 'chat'].map((receiver) =>
       storeWebhookEvents(flood(receiver), options),
     );
@@ -365,7 +367,7 @@ describe('storeWebhookEvents', () => {
     await storeAlertEvents(flood(POLLER_RECEIVER, 5), { source: 'poller', client: prisma });
     expect(await linked()).toEqual([{ incidents: 0, alerts: 0 }]);
     const result = await storeWebhookEvents(flood('pager', 5), {
-      autoOpen: { severity: 'critical' },
+      autoOpen: true,
       group: 'default:flood-after-poller',
       client: prisma,
     });

@@ -69,14 +69,14 @@ export async function storeAlertEvents(
     source,
     client,
     timeoutMs = STORE_TIMEOUT_MS,
-    autoOpen = null,
+    autoOpen = false,
     group,
   }: {
     source: EventSource;
     client?: PrismaClient;
     timeoutMs?: number;
-    /** The auto-incident policy (labels to match); null opens no incidents (the poller). */
-    autoOpen?: Record<string, string> | null;
+    /** Open incidents for the alerts whose route auto-opens (lib/routing); false (the poller) opens none. */
+    autoOpen?: boolean;
     /** The notification's groupKey: the alerts of one Alertmanager group open one incident. */
     group?: string;
   },
@@ -130,7 +130,7 @@ const webhookQueue = createWorkQueue(WEBHOOK_CONCURRENCY);
  */
 export function storeWebhookEvents(
   events: readonly AlertEventInput[],
-  options: { autoOpen: Record<string, string> | null; group: string; client?: PrismaClient },
+  options: { autoOpen: boolean; group: string; client?: PrismaClient },
 ): Promise<StoreResult> {
   return webhookQueue.run(async () => {
     const client = options.client ?? db();

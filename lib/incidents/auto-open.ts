@@ -2,14 +2,17 @@ import 'server-only';
 import type { AlertEventInput } from '@/lib/alerts/alert-event';
 import { auditSystem } from '@/lib/audit';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { loadRouter } from '@/lib/routing/load';
+import { matchRoute, type RouteRule } from '@/lib/routing/match';
 import { insertIncidentAlerts } from './bulk-insert';
 import { incidentLabel } from './incident-ref';
 import { highestSeverity } from './incident-status';
 import { recordEvent, recordEvents } from './record-event';
 
 /**
- * Incidents and the alert events that arrive (webhook and poller, alert-ingest.ts): alerts matching
- * the auto-incident policy open an incident, and the alerts linked to incidents have their firings and
+ * Incidents and the alert events that arrive (webhook and poller, alert-ingest.ts): alerts whose route
+ * (lib/routing: first matching route, the default last) auto-opens open an incident with that route's
+ * team and escalation policy, and the alerts linked to incidents have their firings and
  * resolutions recorded on the timeline. Runs inside the transaction that stores the events, so a failure
  * stores nothing and the webhook answers 503 (Alertmanager retries); an advisory lock per alert makes
  * retries, HA peers sending the same notification, and the poller all agree on one incident per alert.
@@ -17,19 +20,6 @@ import { recordEvent, recordEvents } from './record-event';
 
 type Tx = Prisma.TransactionClient;
 type Labels = Record<string, string>;
-
-/**
- * Whether an alert's labels match the policy `escalation.autoIncident.matchLabels` (every label equal).
- * An empty policy matches nothing: it turns auto-open off.
- *
- *   matchesAutoIncidentPolicy({alertname: 'InstanceDown', severity: 'critical'}, {severity: 'critical'}) → true
- *   matchesAutoIncidentPolicy({severity: 'warning'}, {severity: 'critical'}) → false
- *   matchesAutoIncidentPolicy({severity: 'critical'}, {}) → false
- */
-export function matchesAutoIncidentPolicy(labels: Labels, policy: Labels): boolean {
-  const entries = Object.entries(policy);
-  return entries.length > 0 && entries.every(([name, value]) => labels[name] === value);
-}
 
 /**
  * The title of an incident opened for one alert.
@@ -53,10 +43,14 @@ export type LinkedAlertInput = {
   startsAt: Date;
 };
 
+/** What an incident opened by a route takes from it. */
+type OpeningRoute = Pick<RouteRule, 'id' | 'name' | 'teamId' | 'policyId'>;
+
 /**
  * Writes a new incident, its alerts and its `incident.opened` timeline event in `tx`. The number comes
- * from the table's sequence, so concurrent creations get distinct numbers. The default escalation
- * policy (synchronised at start-up) is attached when there is one.
+ * from the table's sequence, so concurrent creations get distinct numbers. An incident opened by a
+ * route gets that route's policy and team; any other gets the default escalation policy (synchronised
+ * at start-up) when there is one.
  */
 export async function insertIncident(
   tx: Tx,
@@ -69,16 +63,24 @@ export async function insertIncident(
     at?: Date;
     /** The Alertmanager group it was opened for, so the group's later alerts join it. */
     groupKey?: string;
+    /** The route that took its first alert. */
+    route?: OpeningRoute;
   },
 ): Promise<{ id: string; number: number; ref: string }> {
   const at = input.at ?? new Date();
-  const policy = await tx.escalationPolicy.findFirst({ where: { isDefault: true }, select: { id: true } });
+  const { route } = input;
+  const policyId = route
+    ? route.policyId
+    : ((await tx.escalationPolicy.findFirst({ where: { isDefault: true }, select: { id: true } }))?.id ??
+      null);
   const incident = await tx.incident.create({
     data: {
       title: input.title,
       severity: input.severity,
       createdById: input.createdById,
-      escalationPolicyId: policy?.id ?? null,
+      escalationPolicyId: policyId,
+      routeId: route?.id ?? null,
+      teamId: route?.teamId ?? null,
       openedAt: at,
       // Escalation looks at it on its next pass (and stores when its first level is due).
       nextEscalationAt: at,
@@ -99,6 +101,7 @@ export async function insertIncident(
       auto: input.auto,
       alerts: input.alerts.length,
       ...(input.groupKey ? { groupKey: input.groupKey } : {}),
+      ...(route ? { route: route.name } : {}),
       ...(input.auto && first ? alertData(first) : {}),
     },
   });
@@ -123,29 +126,27 @@ export type IncidentEffects = { opened: string[]; fired: number; resolved: numbe
 
 /**
  * Applies stored alert events to incidents, idempotently (each effect checks the state it changes):
- * - a firing alert matching `autoOpen` without an unresolved incident, and without an incident for this
- *   same firing (startsAt), opens one (`incident.opened`, auto);
+ * - with `autoOpen`, a firing alert whose route auto-opens, without an unresolved incident and without
+ *   an incident for this same firing (startsAt), opens one (`incident.opened`, auto);
  * - a linked alert firing again (a later startsAt) is marked firing again: `alert.fired`;
  * - a linked alert resolving sets `IncidentAlert.resolvedAt`: `alert.resolved`.
- * `autoOpen` null (the poller) only records firings and resolutions.
+ * Without `autoOpen` (the poller) it only records firings and resolutions.
  *
  * Alerts to open an incident for are gathered per Alertmanager notification group (`group`, the
- * webhook's groupKey): a flood of 300 InstanceDown alerts is one incident with 300 alerts, not 300
- * incidents paging 300 times; later alerts of the same group join that incident while it is unresolved.
+ * webhook's groupKey) and route: a flood of 300 InstanceDown alerts is one incident with 300 alerts,
+ * not 300 incidents paging 300 times; later alerts of the same group and route join that incident
+ * while it is unresolved. The routes are read once per batch (one small query), not per alert.
  */
 export async function applyAlertEventsToIncidents(
   tx: Tx,
   events: readonly AlertEventInput[],
-  { autoOpen, group }: { autoOpen: Labels | null; group?: string },
+  { autoOpen, group }: { autoOpen: boolean; group?: string },
 ): Promise<IncidentEffects> {
   const effects: IncidentEffects = { opened: [], fired: 0, resolved: 0 };
   if (events.length === 0) return effects;
   const key = (e: { cluster: string; fingerprint: string }) => `${e.cluster}/${e.fingerprint}`;
-  const candidates = new Set(
-    autoOpen
-      ? events.filter((e) => e.status === 'firing' && matchesAutoIncidentPolicy(e.labels, autoOpen))
-      : [],
-  );
+  const routeOf = await autoOpenRoutes(tx, autoOpen ? events : []);
+  const candidates = new Set(routeOf.keys());
   const linkedKeys = new Set(
     (
       await linkedAlerts(
@@ -172,7 +173,7 @@ export async function applyAlertEventsToIncidents(
   // The replay changes the links in memory; the changed ones and the timeline are written once at the end.
   const changed = new Set<Link>();
   const timeline: Parameters<typeof recordEvents>[1][number][] = [];
-  const toOpen: { event: AlertEventInput; startsAt: Date }[] = [];
+  const toOpen: ToOpen[] = [];
   for (const event of ordered) {
     const startsAt = new Date(event.startsAt);
     const mine = linksByKey.get(key(event)) ?? [];
@@ -203,13 +204,39 @@ export async function applyAlertEventsToIncidents(
     const covered = mine.some(
       (l) => l.incidentStatus !== 'resolved' || l.startsAt.getTime() === startsAt.getTime(),
     );
-    if (!candidates.has(event) || covered) continue;
-    toOpen.push({ event, startsAt });
+    const route = routeOf.get(event);
+    if (!route || covered) continue;
+    toOpen.push({ event, startsAt, route });
   }
   await updateLinks(tx, [...changed]);
   await recordEvents(tx, timeline);
-  if (toOpen.length > 0) effects.opened.push(...(await openForGroup(tx, toOpen, group)));
+  const byRoute = new Map<RouteRule, ToOpen[]>();
+  for (const o of toOpen) {
+    const list = byRoute.get(o.route);
+    if (list) list.push(o);
+    else byRoute.set(o.route, [o]);
+  }
+  for (const [route, alerts] of byRoute)
+    effects.opened.push(...(await openForGroup(tx, alerts, route, group)));
   return effects;
+}
+
+type ToOpen = { event: AlertEventInput; startsAt: Date; route: RouteRule };
+
+/** The firing events whose route auto-opens, with that route; the routes are read only when needed. */
+async function autoOpenRoutes(
+  tx: Tx,
+  events: readonly AlertEventInput[],
+): Promise<Map<AlertEventInput, RouteRule>> {
+  const routeOf = new Map<AlertEventInput, RouteRule>();
+  const firing = events.filter((e) => e.status === 'firing');
+  if (firing.length === 0) return routeOf;
+  const router = await loadRouter(tx);
+  for (const event of firing) {
+    const route = matchRoute(router, event.labels)?.route;
+    if (route?.autoOpen) routeOf.set(event, route);
+  }
+  return routeOf;
 }
 
 /** An alert's link to an incident, with the incident's status. */
@@ -252,12 +279,14 @@ async function updateLinks(tx: Tx, links: readonly Link[]): Promise<void> {
 }
 
 /**
- * Opens one incident for these alerts of one notification group, or adds them to the group's
- * incident while it is unresolved (found by the groupKey its `incident.opened` event records).
+ * Opens one incident for these alerts of one notification group taken by one route, or adds them to
+ * the group's incident of that route while it is unresolved (found by the groupKey its `incident.opened`
+ * event records; an incident opened before routes existed has none and is joined too).
  */
 async function openForGroup(
   tx: Tx,
-  toOpen: readonly { event: AlertEventInput; startsAt: Date }[],
+  toOpen: readonly ToOpen[],
+  route: RouteRule,
   group: string | undefined,
 ): Promise<string[]> {
   const alerts = toOpen.map(({ event, startsAt }) => ({
@@ -282,7 +311,7 @@ async function openForGroup(
         where: {
           type: 'incident.opened',
           data: { path: ['groupKey'], equals: group },
-          incident: { status: { not: 'resolved' } },
+          incident: { status: { not: 'resolved' }, OR: [{ routeId: route.id }, { routeId: null }] },
         },
         orderBy: { at: 'desc' },
         select: { incidentId: true },
@@ -308,6 +337,7 @@ async function openForGroup(
     alerts,
     auto: true,
     groupKey: group,
+    route,
   });
   await fired(incident.id);
   await auditSystem(tx, 'incident.opened', incident.ref, {

@@ -16,7 +16,13 @@ describe('escalationOnStatusChange', () => {
   it('re-arms a reopened incident from level 0 in a new round, due now, from any later status', () => {
     for (const from of ['acknowledged', 'mitigated', 'resolved'] as const)
       expect(escalationOnStatusChange({ ...open, status: from, escalationRound: 2 }, 'open', NOW)).toEqual({
-        data: { escalationLevel: 0, escalationRound: 3, lastEscalatedAt: NOW, nextEscalationAt: NOW },
+        data: {
+          escalationLevel: 0,
+          escalationRound: 3,
+          escalationCycle: 0,
+          lastEscalatedAt: NOW,
+          nextEscalationAt: NOW,
+        },
         rearmed: { round: 3, from: 2 },
       });
   });

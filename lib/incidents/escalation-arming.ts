@@ -14,7 +14,8 @@ import type { IncidentStatus } from './incident-schemas';
  *
  *   escalationOnStatusChange({status: 'open', …}, 'acknowledged', now) → {data: {nextEscalationAt: null}}
  *   escalationOnStatusChange({status: 'resolved', escalationLevel: 2, escalationRound: 1}, 'open', now)
- *     → {data: {escalationLevel: 0, escalationRound: 2, lastEscalatedAt: now, nextEscalationAt: now},
+ *     → {data: {escalationLevel: 0, escalationRound: 2, escalationCycle: 0, lastEscalatedAt: now,
+ *        nextEscalationAt: now},
  *        rearmed: {round: 2, from: 2}}
  */
 
@@ -23,6 +24,8 @@ type Arming = {
     nextEscalationAt?: Date | null;
     escalationLevel?: number;
     escalationRound?: number;
+    /** A new round runs the policy from its first pass again (its repeats start over too). */
+    escalationCycle?: number;
     lastEscalatedAt?: Date;
   };
   rearmed?: { round: number; from: number };
@@ -37,7 +40,13 @@ export function escalationOnStatusChange(
   if (to !== 'open') return { data: { nextEscalationAt: null } };
   const round = current.escalationRound + 1;
   return {
-    data: { escalationLevel: 0, escalationRound: round, lastEscalatedAt: now, nextEscalationAt: now },
+    data: {
+      escalationLevel: 0,
+      escalationRound: round,
+      escalationCycle: 0,
+      lastEscalatedAt: now,
+      nextEscalationAt: now,
+    },
     rearmed: { round, from: current.escalationLevel },
   };
 }

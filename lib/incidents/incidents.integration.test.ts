@@ -9,6 +9,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded'
 import { applyMigrations } from '@/lib/db/migrate';
 import { runtimeState } from '@/lib/db/runtime';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
+import { seedStartupRouting } from '@/lib/testing/routing';
 import { parseInput } from '@/lib/validation';
 import { createIncidentSchema, incidentListQuerySchema } from './incident-schemas';
 
@@ -57,6 +58,7 @@ beforeAll(async () => {
   incidents = await import('./incidents');
   notes = await import('./notes');
   ingest = await import('@/lib/incidents/alert-ingest');
+  await seedStartupRouting(db());
   await db().user.createMany({
     data: [
       { id: ana.id, email: ana.email, name: 'Ana', role: 'responder' },
@@ -103,7 +105,7 @@ function event(
 }
 
 const webhook = (events: AlertEventInput[]) =>
-  ingest.storeAlertEvents(events, { source: 'webhook', autoOpen: { severity: 'critical' } });
+  ingest.storeAlertEvents(events, { source: 'webhook', autoOpen: true });
 const poller = (events: AlertEventInput[]) => ingest.storeAlertEvents(events, { source: 'poller' });
 const incidentsOf = (fingerprint: string) =>
   db().incidentAlert.findMany({ where: { fingerprint }, include: { incident: true } });
@@ -185,7 +187,7 @@ describe('auto-open from alert events', () => {
     const group = 'default:{}/{severity="critical"}:{alertname="NodeFlood"}';
     const flood = Array.from({ length: 30 }, () => fire({ alertname: 'NodeFlood' }));
     const byGroup = (events: AlertEventInput[]) =>
-      ingest.storeAlertEvents(events, { source: 'webhook', autoOpen: { severity: 'critical' }, group });
+      ingest.storeAlertEvents(events, { source: 'webhook', autoOpen: true, group });
     // Both peers deliver the same group at once.
     await Promise.all([
       byGroup(flood.map((a) => event(a, 'firing'))),

@@ -165,7 +165,8 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
 
 /**
  * The level the scheduler raises next and when (its stored `nextEscalationAt`), from the incident's
- * policy (the default one when it has none): one small indexed query, only for an open incident.
+ * policy (the default one when it has none): one small indexed query, only for an open incident. At
+ * the top level a stored time is the policy starting over (its `repeat`), so the next is its L1.
  */
 async function nextEscalation(row: {
   status: string;
@@ -174,14 +175,12 @@ async function nextEscalation(row: {
   escalationPolicyId: string | null;
 }): Promise<IncidentDetail['nextEscalation']> {
   if (row.status !== 'open' || !row.nextEscalationAt) return null;
-  const next = await db().escalationLevel.findFirst({
-    where: {
-      level: { gt: row.escalationLevel },
-      policy: row.escalationPolicyId ? { id: row.escalationPolicyId } : { isDefault: true },
-    },
+  const levels = await db().escalationLevel.findMany({
+    where: { policy: row.escalationPolicyId ? { id: row.escalationPolicyId } : { isDefault: true } },
     orderBy: { level: 'asc' },
     select: { level: true, name: true },
   });
+  const next = levels.find((l) => l.level > row.escalationLevel) ?? levels[0];
   return next ? { at: row.nextEscalationAt.toISOString(), level: next.level, name: next.name } : null;
 }
 

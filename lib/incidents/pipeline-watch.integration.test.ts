@@ -89,9 +89,7 @@ it('opens one pipeline incident when two evaluations run at once, and escalation
   expect(await prisma.incident.count()).toBe(1);
 
   // The normal escalation picks it up like any incident.
-  expect(await runEscalationOnce({ policy: POLICY, client: prisma, now: at(62) })).toEqual([
-    `INC-${incident?.number} → L1`,
-  ]);
+  expect(await runEscalationOnce({ client: prisma, now: at(62) })).toEqual([`INC-${incident?.number} → L1`]);
 });
 
 it('does not open before the configured time, nor within the start-up grace, nor while unknown', async () => {
@@ -134,7 +132,7 @@ it('records the recovery once, resolves the incident, and a later breakage opens
     downSeconds: 300,
   });
   // A resolved incident is not escalated.
-  expect(await runEscalationOnce({ policy: POLICY, client: prisma, now: at(301) })).toEqual([]);
+  expect(await runEscalationOnce({ client: prisma, now: at(301) })).toEqual([]);
 
   await evaluatePipeline([cluster(false)], { ...timing, now: at(361), client: prisma });
   expect(await prisma.incident.count({ where: { status: 'open' } })).toBe(1);

@@ -12,6 +12,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded'
 import { applyMigrations } from '@/lib/db/migrate';
 import { runtimeState } from '@/lib/db/runtime';
 import type { ClusterSnapshot } from '@/lib/snapshots/sources';
+import { seedStartupRouting } from '@/lib/testing/routing';
 import { ackReconciler } from './ack-reconciler';
 import { storeAlertEvents, transitionRecorder } from './alert-ingest';
 import { storedOpenFirings } from './open-firings';
@@ -47,6 +48,7 @@ beforeAll(async () => {
   await applyMigrations(server.url, MIGRATIONS);
   prisma = createPrismaClient(server.url);
   runtimeState().databaseUrl = server.url;
+  await seedStartupRouting(prisma);
 });
 
 afterAll(async () => {
@@ -96,11 +98,11 @@ const snapshot = (alerts: TrackedAlert[], down: string[] = []): ClusterSnapshot 
  * Stores the events as received when they started: a restarted process resolves only firings stored
  * more than a minute before its first poll.
  */
-async function stored(events: AlertEventInput[], options: { autoOpen?: Record<string, string> } = {}) {
+async function stored(events: AlertEventInput[], options: { autoOpen?: boolean } = {}) {
   await storeAlertEvents(events, {
     source: 'webhook',
     client: prisma,
-    autoOpen: options.autoOpen ?? null,
+    autoOpen: options.autoOpen ?? false,
     group: events[0]?.groupKey,
   });
   await prisma.$executeRaw`UPDATE alert_events SET received_at = starts_at`;
@@ -155,7 +157,7 @@ describe('the first poll after a restart', () => {
 
   it('resolves the alert of an auto-opened incident on its timeline', async () => {
     const gone = alert('i');
-    await stored([webhookFiring(gone)], { autoOpen: { severity: 'critical' } });
+    await stored([webhookFiring(gone)], { autoOpen: true });
     await restarted(RESTART)(undefined, snapshot([]));
     const link = await prisma.incidentAlert.findFirstOrThrow({ where: { fingerprint: 'i' } });
     expect(link.resolvedAt?.toISOString()).toBe(RESTART);

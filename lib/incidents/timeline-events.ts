@@ -47,7 +47,18 @@ const notificationData = z.object({
   /** The escalation level it paged for; null when the outbox row's payload could not be read. */
   level: int.nullable(),
   attempt: int,
+  /** The person paged (display name), for a page to a person; `channel` is then the method ("email"). */
+  person: z.string().optional(),
 });
+
+/** Why a level could not page someone it names (lib/escalation/people.ts). */
+const UNREACHABLE_REASONS = [
+  'nobody_on_call',
+  'schedule_missing',
+  'user_disabled',
+  'user_missing',
+  'no_targets',
+] as const;
 
 export const timelineEventSchema = z.discriminatedUnion('type', [
   event(
@@ -58,6 +69,8 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
       alerts: int.nonnegative(),
       /** The Alertmanager notification group it was opened for; its later alerts join this incident. */
       groupKey: z.string().optional(),
+      /** The route (lib/routing) that took its first alert, which gave it its team and policy. */
+      route: z.string().optional(),
       ...alertRef.partial().shape,
     }),
   ),
@@ -130,6 +143,36 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
    * escalation round (2 after the first reopening), `from` the level the previous round had reached.
    */
   event('escalation.rearmed', z.object({ round: int.min(2), from: int })),
+  /**
+   * A policy started over from L1 after its last level (its `repeat`): `cycle` 1 is the first repeat
+   * of `of`, `from` the level reached.
+   */
+  event('escalation.repeated', z.object({ cycle: int.min(1), of: int, from: int })),
+  /**
+   * A person queued to be paged by a level: `person` is their display name, `schedule` the schedule's
+   * name when they were paged as its on-call person (null: named by the level).
+   */
+  event(
+    'page.queued',
+    z.object({
+      notificationId: z.string(),
+      level: int,
+      userId: z.string(),
+      person: z.string(),
+      method: z.literal('email'),
+      schedule: z.string().nullable(),
+    }),
+  ),
+  /** A level could not page someone (or anyone) it names: nobody on call, a disabled user, … */
+  event(
+    'page.unreachable',
+    z.object({
+      level: int,
+      reason: z.enum(UNREACHABLE_REASONS),
+      schedule: z.string().optional(),
+      person: z.string().optional(),
+    }),
+  ),
   event('notification.sent', notificationData),
   event(
     'notification.failed',

@@ -126,6 +126,42 @@ describe('timelineSentence', () => {
       },
       'Notifying slack (level 2) failed: HTTP 500',
     ],
+    [
+      'notification.sent',
+      null,
+      { notificationId: 'n', channel: 'email', level: 3, attempt: 1, person: 'Bo' },
+      'Paged Bo by e-mail (level 3)',
+    ],
+    [
+      'notification.failed',
+      null,
+      { notificationId: 'n', channel: 'email', level: 3, attempt: 2, person: 'Bo', error: 'SMTP refused' },
+      'Paging Bo by e-mail (level 3) failed: SMTP refused',
+    ],
+    [
+      'page.queued',
+      null,
+      { notificationId: 'n', level: 1, userId: 'u', person: 'Bo', method: 'email', schedule: null },
+      'Paging Bo by e-mail (level 1)',
+    ],
+    [
+      'page.unreachable',
+      null,
+      { level: 3, reason: 'user_disabled', person: 'Bo' },
+      'Bo was not paged at level 3: their account is disabled',
+    ],
+    [
+      'page.unreachable',
+      null,
+      { level: 1, reason: 'no_targets' },
+      'Level 1 reached nobody: it names no channel and nobody could be paged',
+    ],
+    [
+      'incident.opened',
+      null,
+      { auto: true, alerts: 1, route: 'db', ...alert },
+      'Vigil opened the incident automatically for alert InstanceDown on db-1:9100 (route db)',
+    ],
   ])('%s (%s) reads as a sentence', (type, actor, data, sentence) => {
     expect(line(type, data, actor)).toBe(sentence);
   });

@@ -41,8 +41,23 @@ function alertName(a: { fingerprint?: string; alertname?: string; instance?: str
 const levelName = ({ level, name }: { level: number; name: string }) =>
   name.startsWith(`L${level}`) ? name : `L${level} ${name}`;
 
-const target = (d: { channel: string; level: number | null }) =>
-  d.level === null ? d.channel : `${d.channel} (level ${d.level})`;
+/** `sre-mail (level 2)`, or `Ana Lopez by e-mail (level 2)` for a page to a person. */
+const target = (d: { channel: string; level: number | null; person?: string }) => {
+  const who = d.person ? `${d.person} by ${d.channel === 'email' ? 'e-mail' : d.channel}` : d.channel;
+  return d.level === null ? who : `${who} (level ${d.level})`;
+};
+
+const UNREACHABLE: {
+  [R in TimelineData<'page.unreachable'>['reason']]: (d: TimelineData<'page.unreachable'>) => string;
+} = {
+  nobody_on_call: (d) =>
+    `Nobody is on call on schedule ${d.schedule ?? '?'}: level ${d.level} paged nobody through it`,
+  schedule_missing: (d) => `Level ${d.level} names a schedule that no longer exists: nobody paged through it`,
+  user_disabled: (d) =>
+    `${d.person ?? 'A user'} was not paged at level ${d.level}: their account is disabled`,
+  user_missing: (d) => `Level ${d.level} names a user who no longer exists: nobody paged through it`,
+  no_targets: (d) => `Level ${d.level} reached nobody: it names no channel and nobody could be paged`,
+};
 
 const step = (d: TimelineData<'runbook.step_checked'>) => `"${d.title || d.stepId}" in runbook ${d.runbook}`;
 
@@ -54,12 +69,13 @@ const SENTENCES: Sentences = {
       return d.alerts === 0
         ? `${who} declared the incident`
         : `${who} opened the incident with ${plural(d.alerts, 'alert')}`;
+    const route = d.route ? ` (route ${d.route})` : '';
     if (d.fingerprint !== undefined)
-      return `Vigil opened the incident automatically for alert ${alertName(d)}`;
+      return `Vigil opened the incident automatically for alert ${alertName(d)}${route}`;
     // A pipeline incident (lib/incidents/pipeline-watch.ts) has no alert: the part that broke is its title.
     return d.alerts === 0
-      ? 'Vigil opened the incident automatically'
-      : `Vigil opened the incident automatically with ${plural(d.alerts, 'alert')}`;
+      ? `Vigil opened the incident automatically${route}`
+      : `Vigil opened the incident automatically with ${plural(d.alerts, 'alert')}${route}`;
   },
   'incident.acknowledged': (d, who) =>
     'via' in d
@@ -97,8 +113,13 @@ const SENTENCES: Sentences = {
     `${who === VIGIL ? 'De-escalated' : `${who} de-escalated`} to ${levelName(d)}${colon(d.comment)}`,
   'escalation.rearmed': (d) =>
     `Escalation starts again from L1, as the incident was reopened (round ${d.round}; the last round reached L${d.from})`,
-  'notification.sent': (d) => `Notified ${target(d)}`,
-  'notification.failed': (d) => `Notifying ${target(d)} failed${colon(d.error)}`,
+  'escalation.repeated': (d) =>
+    `Nobody acknowledged after L${d.from}: escalation starts over from L1 (repeat ${d.cycle} of ${d.of})`,
+  'page.queued': (d) =>
+    `Paging ${d.person} by e-mail (level ${d.level}${d.schedule ? `, on call on schedule ${d.schedule}` : ''})`,
+  'page.unreachable': (d) => UNREACHABLE[d.reason](d),
+  'notification.sent': (d) => `${d.person ? 'Paged' : 'Notified'} ${target(d)}`,
+  'notification.failed': (d) => `${d.person ? 'Paging' : 'Notifying'} ${target(d)} failed${colon(d.error)}`,
   // Rows stored before reopened incidents escalated again all read "not sent: the incident was acknowledged first".
   'notification.cancelled': (d) =>
     `A queued page to ${target(d)} was cancelled: ${d.error.replace(/^not sent: /, '').replace(/ first$/, '')}`,

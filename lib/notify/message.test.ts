@@ -74,4 +74,13 @@ describe('escalation messages', () => {
       ].join('\n'),
     });
   });
+
+  it('a page to a person says whom it pages, and as whose on-call', () => {
+    const p = makePayload({ person: { name: 'Ana Lopez', schedule: 'SRE primary' } });
+    expect(emailMessage(p).subject).toBe('INC-7 [critical] API down — escalated to L2 On-call SRE');
+    expect(emailMessage(p).text.split('\n').at(-1)).toBe('Paged: Ana Lopez, on call on SRE primary');
+    expect(emailMessage(makePayload({ person: { name: 'Bo', schedule: null } })).text).toContain(
+      '\nPaged: Bo',
+    );
+  });
 });

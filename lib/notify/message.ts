@@ -30,6 +30,11 @@ export const notificationPayloadSchema = z.object({
    * rounds existed are round 1.
    */
   round: z.number().int().positive().default(1),
+  /**
+   * For a page to a person (the outbox row's `userId`; sent to their e-mail): their display name, and
+   * the schedule they are on call on when paged as such (null: the level names them).
+   */
+  person: z.object({ name: z.string(), schedule: z.string().nullable() }).optional(),
 });
 export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;
 
@@ -86,6 +91,9 @@ export function emailMessage(p: NotificationPayload): { subject: string; text: s
     `Severity: ${p.incident.severity}`,
     `Level: ${levelLabel(p.level)} (${p.reason === 'manual' ? 'escalated by a responder' : 'not acknowledged in time'})`,
     ...(p.comment ? [`Reason: ${p.comment}`] : []),
+    ...(p.person
+      ? [`Paged: ${p.person.name}${p.person.schedule ? `, on call on ${p.person.schedule}` : ''}`]
+      : []),
     ...(p.incident.url ? [`Acknowledge: ${p.incident.url}`] : []),
   ];
   return {

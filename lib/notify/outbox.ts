@@ -32,6 +32,9 @@ import { DeliveryError, deliver, SEND_DEADLINE_MS, type Smtp } from './send';
  * 3. Record the result, in a transaction that updates the row only while the lease is still this
  *    send's (`locked_until` as a fencing token): sent, or failed with the next attempt, or dead.
  *
+ * A page to a person (a row with `userId`, channel "email") goes to that user's e-mail address as it
+ * is when sent, through the SMTP transport of e-mail channels; a person disabled meanwhile is not paged.
+ *
  * Delivery is at least once: a crash between the receiver's answer and step 3 sends the message again
  * after the lease. A timer page of an incident no longer open, or of an earlier escalation round (the
  * incident was reopened since and pages its levels again), is cancelled, not sent. A responder's manual
@@ -71,6 +74,8 @@ type Claim = {
   payload: NotificationPayload;
   attempt: number;
   lease: Date;
+  /** The person paged (display name), for a page to a person. */
+  person?: string;
 };
 
 /**
@@ -171,7 +176,10 @@ async function claim(
   if (due.incident_id) await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${due.incident_id} FOR UPDATE`;
   const row = await tx.notification.findUniqueOrThrow({
     where: { id: due.id },
-    include: { incident: { select: { status: true, escalationRound: true } } },
+    include: {
+      incident: { select: { status: true, escalationRound: true } },
+      user: { select: { email: true, disabledAt: true } },
+    },
   });
   const parsed = notificationPayloadSchema.safeParse(row.payload);
   if (!parsed.success)
@@ -190,7 +198,13 @@ async function claim(
         payload,
       );
   }
-  const channel = options.channels.find((c) => c.name === row.channel);
+  let channel: ChannelConfig | undefined;
+  if (payload.person) {
+    if (!row.user) return giveUp(tx, row, now, 'dead', 'the person paged no longer exists', payload);
+    if (row.user.disabledAt)
+      return giveUp(tx, row, now, 'cancelled', 'not sent: their account was disabled first', payload);
+    channel = { name: row.channel, type: 'email', to: [row.user.email] };
+  } else channel = options.channels.find((c) => c.name === row.channel);
   if (!channel)
     return giveUp(
       tx,
@@ -206,7 +220,15 @@ async function claim(
     where: { id: row.id },
     data: { attempts: attempt, nextAttemptAt: lease, lockedUntil: lease },
   });
-  return { id: row.id, incidentId: row.incidentId, channel, payload, attempt, lease };
+  return {
+    id: row.id,
+    incidentId: row.incidentId,
+    channel,
+    payload,
+    attempt,
+    lease,
+    person: payload.person?.name,
+  };
 }
 
 /** Steps 2 and 3: sends under the deadline, then records the result if the lease is still ours. */
@@ -224,8 +246,9 @@ async function sendClaimed(client: PrismaClient, c: Claim, options: OutboxOption
     channel: c.channel.name,
     level: c.payload.level.level,
     attempt: c.attempt,
+    ...(c.person ? { person: c.person } : {}),
   };
-  const what = `${levelLabel(c.payload.level)} notification to ${c.channel.name} for ${incidentLabel(c.payload.incident.number)}`;
+  const what = `${levelLabel(c.payload.level)} notification to ${c.person ? `${c.person} by e-mail` : c.channel.name} for ${incidentLabel(c.payload.incident.number)}`;
   return client.$transaction(async (tx) => {
     const ours = { id: c.id, lockedUntil: c.lease };
     if (error === null) {
@@ -285,6 +308,7 @@ async function giveUp(
       channel: row.channel,
       level: payload?.level.level ?? null,
       attempt: row.attempts,
+      ...(payload?.person ? { person: payload.person.name } : {}),
       error: reason,
       final: true,
     },

@@ -9,6 +9,7 @@ import * as maintenance from '@/lib/maintenance/api';
 import * as overview from '@/lib/overview/api';
 import * as people from '@/lib/people/api';
 import * as postmortems from '@/lib/postmortems/api';
+import * as routing from '@/lib/routing/api';
 import * as runbooks from '@/lib/runbooks/api';
 import * as schedules from '@/lib/schedules/api';
 import * as server from '@/lib/server/api';
@@ -31,6 +32,7 @@ export const operations: readonly Operation[] = [
   maintenance,
   incidents,
   escalation,
+  routing,
   teams,
   schedules,
   people,

@@ -112,6 +112,28 @@ const TIMELINE_SAMPLES: { [T in TimelineEventType]: Sample<T> } = {
     sentence:
       'Escalation starts again from L1, as the incident was reopened (round 2; the last round reached L3)',
   },
+  'escalation.repeated': {
+    actor: null,
+    data: { cycle: 1, of: 2, from: 4 },
+    sentence: 'Nobody acknowledged after L4: escalation starts over from L1 (repeat 1 of 2)',
+  },
+  'page.queued': {
+    actor: null,
+    data: {
+      notificationId: 'nt2',
+      level: 2,
+      userId: 'u1',
+      person: 'Ana Lopez',
+      method: 'email',
+      schedule: 'SRE primary',
+    },
+    sentence: 'Paging Ana Lopez by e-mail (level 2, on call on schedule SRE primary)',
+  },
+  'page.unreachable': {
+    actor: null,
+    data: { level: 2, reason: 'nobody_on_call', schedule: 'SRE primary' },
+    sentence: 'Nobody is on call on schedule SRE primary: level 2 paged nobody through it',
+  },
   'notification.sent': {
     actor: null,
     data: { notificationId: 'nt1', channel: 'sre-slack', level: 2, attempt: 1 },

@@ -26,7 +26,7 @@ export const POST = route(
     const cluster = notificationCluster(notification.externalURL, config().alertmanagers, query.cluster);
     try {
       const result = await storeWebhookEvents(webhookAlertEvents(notification, cluster), {
-        autoOpen: config().escalation.autoIncidentMatch,
+        autoOpen: true,
         group: `${cluster}:${notification.groupKey}`,
       });
       count('accepted');

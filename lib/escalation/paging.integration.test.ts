@@ -1,0 +1,397 @@
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AlertEventInput } from '@/lib/alerts/alert-event';
+import type { Actor } from '@/lib/auth/actor';
+import { db } from '@/lib/db';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded';
+import { applyMigrations } from '@/lib/db/migrate';
+import { runtimeState } from '@/lib/db/runtime';
+import { storeAlertEvents } from '@/lib/incidents/alert-ingest';
+import { acknowledgeIncident } from '@/lib/incidents/incidents';
+import { runOutboxOnce } from '@/lib/notify/outbox';
+import type { Smtp } from '@/lib/notify/send';
+import { type SmtpSink, startSmtpSink } from '@/lib/notify/testing/sinks';
+import { createRoute, listRoutes, reorderRoutes, testRoute } from '@/lib/routing/routes';
+import { seedStartupRouting } from '@/lib/testing/routing';
+import { createPolicy, deletePolicy, updatePolicy } from './policies';
+import { runEscalationOnce } from './scheduler';
+
+/**
+ * Paging people end to end, against a real PostgreSQL (embedded, migrated like production) and a real
+ * SMTP server (Debian's aiosmtpd): routes seeded as at start-up, a team's route and policy made through
+ * the data layer behind the API, a critical alert stored as the webhook stores it, and the scheduler
+ * and outbox run with an injected clock, so "after the wait" is exact and the test does not sleep.
+ */
+
+const MIGRATIONS = path.join(process.cwd(), 'prisma', 'migrations');
+
+let dataDir: string;
+let server: EmbeddedDatabase;
+let smtpSink: SmtpSink;
+let smtp: Smtp;
+
+const person = (id: string, name: string, role: Actor['role'] = 'responder'): Actor => ({
+  id,
+  email: `${id.slice(2)}@example.com`,
+  name,
+  role,
+  via: 'token',
+  ip: null,
+});
+const ADMIN = person('u-admin', 'Admin', 'admin');
+const ANA = person('u-ana', 'Ana Lopez');
+const BO = person('u-bo', 'Bo Berg');
+const CY = person('u-cy', 'Cy Cole');
+const DEE = person('u-dee', 'Dee Disabled');
+
+let teamId: string;
+let primaryId: string;
+let policyId: string;
+
+/** A schedule with one daily layer of `userId` alone: that person is on call whenever asked. */
+async function makeSchedule(slug: string, name: string, userId: string): Promise<string> {
+  const schedule = await db().schedule.create({
+    data: {
+      slug,
+      name,
+      teamId,
+      timeZone: 'Europe/Brussels',
+      layers: {
+        create: {
+          position: 1,
+          name: 'Rotation',
+          rotation: 'daily',
+          handoffTime: '09:00',
+          timeZone: 'Europe/Brussels',
+          startDate: '2026-01-05',
+          participants: { create: [{ position: 0, userId }] },
+        },
+      },
+    },
+  });
+  return schedule.id;
+}
+
+let seq = 0;
+/** A firing alert as the webhook stores it, in a group of its own; returns the incident it opened. */
+async function fireAlert(labels: Record<string, string>, at: Date) {
+  seq += 1;
+  const event: AlertEventInput = {
+    cluster: 'default',
+    fingerprint: `fp-paging-${seq}`,
+    alertname: 'PostgresDown',
+    status: 'firing',
+    labels: { alertname: 'PostgresDown', instance: `pg-${seq}:9187`, ...labels },
+    annotations: {},
+    startsAt: at.toISOString(),
+    endsAt: null,
+    receiver: 'vigil',
+    groupKey: `{}:{alertname="PostgresDown",n="${seq}"}`,
+  };
+  await storeAlertEvents([event], { source: 'webhook', autoOpen: true, group: `default:${event.groupKey}` });
+  const link = await db().incidentAlert.findFirstOrThrow({
+    where: { fingerprint: event.fingerprint },
+    include: { incident: true },
+  });
+  // Opened "at" the alert's time, so the injected clock below measures the levels from it.
+  return db().incident.update({
+    where: { id: link.incidentId },
+    data: { openedAt: at, nextEscalationAt: at },
+  });
+}
+
+const later = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
+
+/** One scheduler pass and the outbox at `now`. */
+async function tick(now: Date) {
+  const raised = await runEscalationOnce({ now });
+  const sent = await runOutboxOnce({ channels: [], smtp, now: () => now });
+  return { raised, sent };
+}
+
+const mailsFor = (incidentNumber: number, email: string) =>
+  smtpSink
+    .messages()
+    .filter((m) => m.includes(`INC-${incidentNumber} [critical]`) && m.includes(`To: ${email}`));
+
+const timelineOf = async (incidentId: string) =>
+  (await db().timelineEvent.findMany({ where: { incidentId }, orderBy: { id: 'asc' } })).map((e) => ({
+    type: e.type,
+    data: e.data as Record<string, unknown>,
+  }));
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'vigil-paging-'));
+  [server, smtpSink] = await Promise.all([startEmbeddedPostgres(dataDir), startSmtpSink()]);
+  await applyMigrations(server.url, MIGRATIONS);
+  runtimeState().databaseUrl = server.url;
+  smtp = { host: '127.0.0.1', port: smtpSink.port, secure: false, from: 'vigil@example.com' };
+  for (const p of [ADMIN, ANA, BO, CY, DEE])
+    await db().user.create({
+      data: {
+        id: p.id,
+        email: p.email,
+        name: p.name,
+        role: p.role,
+        disabledAt: p === DEE ? new Date() : null,
+      },
+    });
+  teamId = (await db().team.create({ data: { slug: 'db', name: 'Databases' } })).id;
+  await db().teamMember.create({ data: { teamId, userId: BO.id, isAdmin: true } });
+  primaryId = await makeSchedule('db-primary', 'DB primary', ANA.id);
+  const secondaryId = await makeSchedule('db-secondary', 'DB secondary', BO.id);
+  // As at start-up: the default policy, the auto-incident route (severity="critical") and the default.
+  await seedStartupRouting(db());
+  // Bo, the team's admin (a responder), makes the team's policy and route.
+  policyId = (
+    await createPolicy(
+      BO,
+      {
+        name: 'db-oncall',
+        description: 'Databases on call',
+        teamId,
+        repeat: 1,
+        repeatAfterSeconds: 120,
+        levels: [
+          { name: 'DB primary', delaySeconds: 0, targets: [], scheduleIds: [primaryId], userIds: [] },
+          {
+            name: 'DB secondary',
+            delaySeconds: 60,
+            targets: [],
+            scheduleIds: [secondaryId],
+            userIds: [DEE.id, BO.id],
+          },
+        ],
+      },
+      [],
+    )
+  ).id;
+  const dbRoute = await createRoute(BO, {
+    name: 'db',
+    matchers: ['team="db"'],
+    teamId,
+    policyId,
+    autoOpen: true,
+    urgency: 'high',
+  });
+  // Created after the seeded auto-incident route, it is tried after it: an admin moves it first.
+  const others = (await listRoutes(ADMIN)).filter((r) => !r.isDefault && r.id !== dbRoute.id);
+  await reorderRoutes(ADMIN, [dbRoute.id, ...others.map((r) => r.id)]);
+});
+
+// Each test's incidents are its own: the previous tests' are closed, so a pass at a later injected time
+// does not raise them too.
+beforeEach(async () => {
+  await db().$executeRaw`UPDATE incidents SET status = 'resolved', next_escalation_at = NULL`;
+  await db().$executeRaw`UPDATE notifications SET status = 'dead' WHERE status IN ('pending', 'failed')`;
+});
+
+afterAll(async () => {
+  await db().$disconnect();
+  await Promise.all([server?.stop(), smtpSink?.stop()]);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('routing a critical alert to a team’s policy', () => {
+  it('the route test answers the db route, team and policy for team="db", the auto-incident route otherwise', async () => {
+    expect(await testRoute(ANA, { alertname: 'PostgresDown', team: 'db', severity: 'critical' })).toEqual({
+      route: { id: expect.any(String), name: 'db', isDefault: false },
+      team: { id: teamId, slug: 'db', name: 'Databases' },
+      policy: { id: policyId, name: 'db-oncall' },
+      autoOpen: true,
+      urgency: 'high',
+      matched: ['team="db"'],
+    });
+    expect(await testRoute(ANA, { alertname: 'APIDown', severity: 'critical' })).toMatchObject({
+      route: { name: 'auto-incident' },
+      policy: { name: 'default' },
+      team: null,
+      autoOpen: true,
+      matched: ['severity="critical"'],
+    });
+    expect(await testRoute(ANA, { severity: 'warning' })).toMatchObject({
+      route: { name: 'default', isDefault: true },
+      autoOpen: false,
+      matched: [],
+    });
+  });
+
+  it('pages the on-call person of L1’s schedule by e-mail, then L2’s after the wait, then repeats L1 and L2 once', async () => {
+    const opened = new Date('2026-12-07T10:00:00Z');
+    const incident = await fireAlert({ team: 'db', severity: 'critical' }, opened);
+    expect([incident.routeId !== null, incident.teamId, incident.escalationPolicyId]).toEqual([
+      true,
+      teamId,
+      policyId,
+    ]);
+    const ref = `INC-${incident.number}`;
+
+    expect(await tick(opened)).toEqual({ raised: [`${ref} → L1`], sent: ['sent'] });
+    expect(mailsFor(incident.number, ANA.email)).toHaveLength(1);
+    const mail = mailsFor(incident.number, ANA.email)[0] ?? '';
+    // The subject is MIME-encoded (it has an em dash); the body says the same in plain text.
+    expect(mail).toMatch(/^Subject: =\?UTF-8\?Q\?INC-\d+_=5Bcritical=5D_PostgresDown_on_pg-/m);
+    expect(mail).toContain('Level: L1 DB primary (not acknowledged in time)');
+    expect(mail).toContain('Paged: Ana Lopez, on call on DB primary');
+
+    expect((await tick(later(opened, 59))).raised).toEqual([]);
+    // L2: the secondary's on-call (Bo) and the users it names: Dee is disabled, Bo once only.
+    expect(await tick(later(opened, 60))).toEqual({ raised: [`${ref} → L2`], sent: ['sent'] });
+    expect(mailsFor(incident.number, BO.email)).toHaveLength(1);
+    expect(smtpSink.messages().filter((m) => m.includes(`To: ${DEE.email}`))).toEqual([]);
+
+    // Nobody acknowledged: 120 s after L2 the policy starts over (repeat 1), L1 at once, L2 60 s later.
+    expect((await tick(later(opened, 179))).raised).toEqual([]);
+    expect(await tick(later(opened, 180))).toEqual({ raised: [`${ref} → L1 (cycle 1)`], sent: ['sent'] });
+    expect(await tick(later(opened, 240))).toEqual({ raised: [`${ref} → L2`], sent: ['sent'] });
+    expect(mailsFor(incident.number, ANA.email)).toHaveLength(2);
+    expect(mailsFor(incident.number, BO.email)).toHaveLength(2);
+    // No repeat left.
+    expect((await tick(later(opened, 3600))).raised).toEqual([]);
+    const row = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect([row.escalationLevel, row.escalationCycle, row.nextEscalationAt]).toEqual([2, 1, null]);
+
+    const timeline = await timelineOf(incident.id);
+    const pages = timeline.filter((e) => e.type === 'page.queued').map((e) => [e.data.level, e.data.person]);
+    expect(pages).toEqual([
+      [1, 'Ana Lopez'],
+      [2, 'Bo Berg'],
+      [1, 'Ana Lopez'],
+      [2, 'Bo Berg'],
+    ]);
+    expect(timeline.filter((e) => e.type === 'notification.sent').map((e) => e.data.person)).toEqual([
+      'Ana Lopez',
+      'Bo Berg',
+      'Ana Lopez',
+      'Bo Berg',
+    ]);
+    expect(timeline.filter((e) => e.type === 'page.unreachable').map((e) => e.data)).toEqual([
+      { level: 2, reason: 'user_disabled', person: 'Dee Disabled' },
+      { level: 2, reason: 'user_disabled', person: 'Dee Disabled' },
+    ]);
+    expect(timeline.filter((e) => e.type === 'escalation.repeated').map((e) => e.data)).toEqual([
+      { cycle: 1, of: 1, from: 2 },
+    ]);
+    const notifications = await db().notification.findMany({ where: { incidentId: incident.id } });
+    expect(notifications.map((n) => [n.channel, n.userId, n.status]).sort()).toEqual([
+      ['email', ANA.id, 'sent'],
+      ['email', ANA.id, 'sent'],
+      ['email', BO.id, 'sent'],
+      ['email', BO.id, 'sent'],
+    ]);
+  });
+
+  it('an override on the schedule changes who is paged', async () => {
+    const opened = new Date('2026-12-08T10:00:00Z');
+    const override = await db().scheduleOverride.create({
+      data: {
+        scheduleId: primaryId,
+        userId: CY.id,
+        startsAt: later(opened, -3600),
+        endsAt: later(opened, 3600),
+        reason: 'Ana at the dentist',
+      },
+    });
+    try {
+      const incident = await fireAlert({ team: 'db', severity: 'critical' }, opened);
+      expect((await tick(opened)).sent).toEqual(['sent']);
+      expect(mailsFor(incident.number, CY.email)).toHaveLength(1);
+      expect(mailsFor(incident.number, ANA.email)).toEqual([]);
+      const queued = (await timelineOf(incident.id)).find((e) => e.type === 'page.queued');
+      expect(queued?.data).toMatchObject({ level: 1, person: 'Cy Cole', schedule: 'DB primary' });
+    } finally {
+      await db().scheduleOverride.delete({ where: { id: override.id } });
+    }
+  });
+
+  it('an acknowledgement stops it: no next level, no repeat, and a queued page is cancelled', async () => {
+    const opened = new Date('2026-12-09T10:00:00Z');
+    const incident = await fireAlert({ team: 'db', severity: 'critical' }, opened);
+    expect((await runEscalationOnce({ now: opened })).length).toBe(1);
+    await acknowledgeIncident(ANA, `INC-${incident.number}`, { reason: 'looking' });
+    expect(await runOutboxOnce({ channels: [], smtp, now: () => opened })).toEqual(['cancelled']);
+    for (const t of [60, 180, 240, 3600]) expect((await tick(later(opened, t))).raised).toEqual([]);
+    expect(smtpSink.messages().filter((m) => m.includes(`INC-${incident.number} [critical]`))).toEqual([]);
+    const cancelled = (await timelineOf(incident.id)).find((e) => e.type === 'notification.cancelled');
+    expect(cancelled?.data).toMatchObject({ person: 'Ana Lopez', channel: 'email', level: 1 });
+  });
+
+  it('a level whose schedule has nobody on call says so on the timeline', async () => {
+    const empty = await db().schedule.create({
+      data: { slug: 'empty', name: 'Empty', teamId, timeZone: 'UTC' },
+    });
+    await updatePolicy(
+      BO,
+      policyId,
+      {
+        repeat: 0,
+        levels: [{ name: 'Nobody', delaySeconds: 0, targets: [], scheduleIds: [empty.id], userIds: [] }],
+      },
+      [],
+    );
+    const opened = new Date('2026-12-10T10:00:00Z');
+    const incident = await fireAlert({ team: 'db', severity: 'critical' }, opened);
+    expect((await tick(opened)).sent).toEqual([]);
+    expect(
+      (await timelineOf(incident.id)).filter((e) => e.type === 'page.unreachable').map((e) => e.data),
+    ).toEqual([
+      { level: 1, reason: 'nobody_on_call', schedule: 'Empty' },
+      { level: 1, reason: 'no_targets' },
+    ]);
+  });
+});
+
+describe('policies and routes through the data layer', () => {
+  it('refuses what does not exist, decreasing delays, non-admins of the team, and deleting a used policy', async () => {
+    await expect(
+      createPolicy(
+        CY,
+        { name: 'x', description: '', teamId, repeat: 0, repeatAfterSeconds: 60, levels: [] },
+        [],
+      ),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      createPolicy(
+        BO,
+        {
+          name: 'bad',
+          description: '',
+          teamId,
+          repeat: 0,
+          repeatAfterSeconds: 60,
+          levels: [
+            { name: 'L1', delaySeconds: 0, targets: ['nope'], scheduleIds: ['s-gone'], userIds: ['u-gone'] },
+          ],
+        },
+        ['sre-mail'],
+      ),
+    ).rejects.toMatchObject({
+      status: 422,
+      fields: {
+        'levels.0.targets': 'channel "nope" is not declared under channels in VIGIL_CONFIG',
+        'levels.0.scheduleIds': 'there is no schedule s-gone',
+        'levels.0.userIds': 'there is no user u-gone',
+      },
+    });
+    await expect(deletePolicy(ADMIN, policyId)).rejects.toMatchObject({ status: 409 });
+    const defaultPolicy = await db().escalationPolicy.findFirstOrThrow({ where: { isDefault: true } });
+    expect(defaultPolicy.managedBy).toBe('config');
+    await expect(updatePolicy(ADMIN, defaultPolicy.id, { repeat: 2 }, [])).rejects.toThrow(
+      'comes from VIGIL_CONFIG',
+    );
+    await expect(
+      createRoute(BO, {
+        name: 'bad',
+        matchers: ['team=~"db["'],
+        teamId,
+        policyId,
+        autoOpen: true,
+        urgency: 'high',
+      }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(reorderRoutes(BO, [])).rejects.toMatchObject({ status: 403 });
+  });
+});

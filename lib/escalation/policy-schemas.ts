@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/**
+ * Escalation policies in the API (`/api/v1/policies`). Client-safe. A level's `delaySeconds` counts
+ * from the incident's opening (or the policy's restart) and never decreases from one level to the
+ * next; answers also say `waitBeforeNextSeconds`, the difference, which is how people read a policy
+ * ("wait 10 minutes, then page the lead").
+ *
+ *   levels [{name: 'On-call', delaySeconds: 0, scheduleIds: ['s1']}, {name: 'Lead', delaySeconds: 600, userIds: ['u1']}]
+ *   → answered with waitBeforeNextSeconds 600 and null
+ */
+
+const id = z.string().trim().min(1).max(100);
+const channelName = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/i, { error: 'a channel name from VIGIL_CONFIG, such as sre-mail' });
+
+const WEEK = 7 * 86_400;
+
+const policyLevelInputSchema = z
+  .object({
+    name: z.string().trim().min(1, { error: 'Give the level a name' }).max(100),
+    delaySeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(WEEK)
+      .describe('Seconds after the incident opened (or the policy started over) before this level fires'),
+    targets: z.array(channelName).max(20).default([]).describe('Channel names from VIGIL_CONFIG'),
+    scheduleIds: z.array(id).max(20).default([]).describe('Page whoever is on call on these schedules'),
+    userIds: z.array(id).max(50).default([]).describe('Page these users'),
+  })
+  .strict()
+  .refine((l) => l.targets.length + l.scheduleIds.length + l.userIds.length > 0, {
+    error: 'A level must page someone: name a channel, a schedule or a user',
+  });
+
+const levelsSchema = z
+  .array(policyLevelInputSchema)
+  .min(1, { error: 'A policy needs at least one level' })
+  .max(20)
+  .superRefine((levels, ctx) => {
+    levels.forEach((l, i) => {
+      const before = levels[i - 1];
+      if (before && l.delaySeconds < before.delaySeconds)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'delaySeconds'],
+          message: `must be at least the previous level's (${before.delaySeconds} s): delays count from the opening`,
+        });
+    });
+  });
+
+const policyFields = {
+  name: z.string().trim().min(1, { error: 'Give the policy a name' }).max(100),
+  description: z.string().trim().max(2000),
+  teamId: id.nullable().describe('The team whose admins manage it (null: admins only)'),
+  repeat: z.number().int().min(0).max(9).describe('How many more times the levels run from the first'),
+  repeatAfterSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(WEEK)
+    .describe('The wait after the last level before the policy starts over'),
+  levels: levelsSchema,
+};
+
+export const createPolicySchema = z
+  .object({
+    ...policyFields,
+    description: policyFields.description.default(''),
+    teamId: policyFields.teamId.default(null),
+    repeat: policyFields.repeat.default(0),
+    repeatAfterSeconds: policyFields.repeatAfterSeconds.default(1800),
+  })
+  .strict();
+export type CreatePolicyInput = z.infer<typeof createPolicySchema>;
+
+/** Only the fields given change; `levels`, when given, replace all the levels. */
+export const updatePolicySchema = z.object(policyFields).partial().strict();
+export type UpdatePolicyInput = z.infer<typeof updatePolicySchema>;
+
+export const policyParamsSchema = z.object({ id });
+
+const policyLevelSchema = z.object({
+  level: z.number().int(),
+  name: z.string(),
+  delaySeconds: z.number().int(),
+  /** The next level's delay minus this one's; null for the last level. */
+  waitBeforeNextSeconds: z.number().int().nullable(),
+  targets: z.array(z.string()),
+  scheduleIds: z.array(z.string()),
+  userIds: z.array(z.string()),
+});
+
+export const policySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  teamId: z.string().nullable(),
+  repeat: z.number().int(),
+  repeatAfterSeconds: z.number().int(),
+  isDefault: z.boolean(),
+  /** "config": the default policy, from VIGIL_CONFIG (read-only here); "api": made through the API. */
+  managedBy: z.enum(['config', 'api']),
+  /** How many routes send alerts to it (it cannot be deleted while any does). */
+  routes: z.number().int(),
+  levels: z.array(policyLevelSchema),
+  updatedAt: z.string().describe('ISO 8601 time'),
+});
+export type PolicyView = z.infer<typeof policySchema>;
+
+export const policyListSchema = z.object({ policies: z.array(policySchema) });
+export const policyDeletedSchema = z.object({ deleted: z.literal(true) });
