@@ -115,13 +115,14 @@ export class ConfigFileError extends Error {
 
 /**
  * The escalation levels these teams run when the config declares none: an automatic chat message,
- * then the on-call SRE, the lead engineer and the CTO. With no channels declared the levels still rise
- * and show on the timeline; they just notify nobody.
+ * then whoever is on call on the schedule "sre-on-call", then on "lead-engineer", then the CTO. Until
+ * schedules with those slugs exist (and channels are declared) the levels still rise and show on the
+ * timeline, saying nobody was reached; a schedule created later is paged from then on.
  */
 export const DEFAULT_ESCALATION: EscalationLevelConfig[] = [
   { level: 1, name: 'L1 automatic chat message', delaySeconds: 0, targets: [] },
-  { level: 2, name: 'L2 on-call SRE', delaySeconds: 5 * 60, targets: [] },
-  { level: 3, name: 'L3 lead engineer', delaySeconds: 15 * 60, targets: [] },
+  { level: 2, name: 'L2 on-call SRE', delaySeconds: 5 * 60, targets: [], schedules: ['sre-on-call'] },
+  { level: 3, name: 'L3 lead engineer', delaySeconds: 15 * 60, targets: [], schedules: ['lead-engineer'] },
   { level: 4, name: 'L4 CTO', delaySeconds: 30 * 60, targets: [] },
 ];
 

@@ -395,3 +395,31 @@ describe('policies and routes through the data layer', () => {
     await expect(reorderRoutes(BO, [])).rejects.toMatchObject({ status: 403 });
   });
 });
+
+describe('the configured default policy', () => {
+  it('pages a schedule its levels name from the moment the schedule is created, without a restart', async () => {
+    const { missingTargetsAppeared, syncEscalationPolicy } = await import('./policy');
+    const levels = [
+      {
+        level: 1,
+        name: 'L1',
+        delaySeconds: 0,
+        targets: [],
+        schedules: ['late-comer'],
+        users: ['nobody@example.com'],
+      },
+    ];
+    const first = await syncEscalationPolicy(db(), levels);
+    expect(first.missing).toEqual({ schedules: ['late-comer'], users: ['nobody@example.com'] });
+    expect(await missingTargetsAppeared(db(), first.missing)).toBe(false);
+
+    const scheduleId = await makeSchedule('late-comer', 'Late comer', ANA.id);
+    expect(await missingTargetsAppeared(db(), first.missing)).toBe(true);
+    const again = await syncEscalationPolicy(db(), levels);
+    expect(again.missing).toEqual({ schedules: [], users: ['nobody@example.com'] });
+    const level = await db().escalationLevel.findFirstOrThrow({
+      where: { policyId: again.policyId, level: 1 },
+    });
+    expect(level.scheduleIds).toEqual([scheduleId]);
+  });
+});

@@ -15,13 +15,13 @@ const DEFAULT_POLICY_NAME = 'default';
 /**
  * Makes the "default" policy's rows equal to `levels` (levels no longer configured are removed), and
  * has every open incident's next escalation time computed again under them. A level's `schedules`
- * (slugs) and `users` (e-mails) become ids; one that does not exist is logged as a warning and left
- * out until the next start (create it, then restart Vigil).
+ * (slugs) and `users` (e-mails) become ids; one that does not exist is logged as a warning, left out,
+ * and returned in `missing`: the escalation runner syncs again once it exists (runner.ts).
  */
 export async function syncEscalationPolicy(
   client: PrismaClient,
   levels: readonly EscalationLevelConfig[],
-): Promise<{ policyId: string }> {
+): Promise<{ policyId: string; missing: MissingTargets }> {
   return client.$transaction(async (tx) => {
     const slugs = [...new Set(levels.flatMap((l) => l.schedules ?? []))];
     const emails = [...new Set(levels.flatMap((l) => l.users ?? []))];
@@ -64,8 +64,30 @@ export async function syncEscalationPolicy(
     await tx.$executeRaw`
       UPDATE incidents SET next_escalation_at = now()
       WHERE status = 'open' AND next_escalation_at > now()`;
-    return { policyId: policy.id };
+    return {
+      policyId: policy.id,
+      missing: {
+        schedules: slugs.filter((slug) => !scheduleId.has(slug)),
+        users: emails.filter((email) => !userId.has(email.toLowerCase())),
+      },
+    };
   });
+}
+
+/** Schedules (slugs) and users (e-mails) the config's levels name that did not exist at the last sync. */
+export type MissingTargets = { schedules: string[]; users: string[] };
+
+/** Whether any of the missing targets exists now (one small query, run each pass while some are missing). */
+export async function missingTargetsAppeared(
+  client: PrismaClient,
+  missing: MissingTargets,
+): Promise<boolean> {
+  if (missing.schedules.length === 0 && missing.users.length === 0) return false;
+  const [row] = await client.$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM schedules WHERE slug = ANY(${missing.schedules}::text[]))
+        OR EXISTS (SELECT 1 FROM users WHERE lower(email) = ANY(${missing.users.map((e) => e.toLowerCase())}::text[]))
+      AS found`;
+  return row?.found ?? false;
 }
 
 /** The ids of the names that exist; each missing one is a warning naming it. */
@@ -82,7 +104,7 @@ function resolve(
     else
       log.warn(
         { event: 'escalation.config_target_missing', level: level.level, kind, name },
-        `VIGIL_CONFIG escalation level L${level.level} names ${kind} "${name}", which does not exist: it is left out of the level until Vigil restarts after it is created`,
+        `Escalation level L${level.level} names ${kind} "${name}", which does not exist: the level pages it from the moment it is created${kind === 'schedule' ? ' (a schedule with that slug)' : ''}`,
       );
   }
   return [...new Set(ids)];

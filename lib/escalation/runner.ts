@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { type Loop, startLoop } from '@/lib/loop';
 import { startOutbox } from '@/lib/notify/outbox';
 import { seedRoutes } from '@/lib/routing/load';
-import { syncEscalationPolicy } from './policy';
+import { missingTargetsAppeared, syncEscalationPolicy } from './policy';
 import { runEscalationOnce } from './scheduler';
 
 /**
@@ -29,10 +29,17 @@ export async function startEscalation(): Promise<Loop> {
   const existing = store[KEY];
   if (existing) return existing;
   const { escalation, channels, smtp, pollIntervalSeconds } = config();
-  const { policyId } = await syncEscalationPolicy(db(), escalation.levels);
+  const synced = await syncEscalationPolicy(db(), escalation.levels);
+  let missing = synced.missing;
   // The routes table's first rows: behaviour as before routes existed (lib/routing/load.ts).
-  await seedRoutes(db(), { policyId, autoIncidentMatch: escalation.autoIncidentMatch });
-  const passes = startLoop(ESCALATION_LOOP, pollIntervalSeconds * 1000, () => runEscalationOnce());
+  await seedRoutes(db(), { policyId: synced.policyId, autoIncidentMatch: escalation.autoIncidentMatch });
+  const passes = startLoop(ESCALATION_LOOP, pollIntervalSeconds * 1000, async () => {
+    // A schedule or user the configured levels name, created since: the default policy takes it in
+    // now rather than after a restart.
+    if (await missingTargetsAppeared(db(), missing))
+      missing = (await syncEscalationPolicy(db(), escalation.levels)).missing;
+    return runEscalationOnce();
+  });
   const outbox = startOutbox({ channels, smtp });
   const loop: Loop = {
     async stop() {

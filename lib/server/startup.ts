@@ -28,14 +28,16 @@ export async function startServer(): Promise<void> {
     config();
     const { url } = await prepareDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.VIGIL_DATA_DIR }, log);
     runtimeState().databaseUrl = url;
-    // Poll the upstreams from the start, not from the first visitor: later work (acknowledgements that
-    // follow their alerts) depends on fresh snapshots whether or not a console is open.
     // The metrics registry must observe upstream requests from the first poll on.
     metrics();
+    // Escalation and its outbox run in every instance; row locks keep instances from acting twice.
+    // Before the first poll: starting writes the default policy and, on a new install, the seeded
+    // routes, which the first alerts stored (poller or webhook) are routed by.
+    await startEscalation();
+    // Poll the upstreams from the start, not from the first visitor: later work (acknowledgements that
+    // follow their alerts) depends on fresh snapshots whether or not a console is open.
     registerPollHooks();
     sources();
-    // Escalation and its outbox run in every instance; row locks keep instances from acting twice.
-    await startEscalation();
     // History is pruned in every instance too; its batches skip the rows another instance is deleting.
     startRetention();
     startMaintenance();
