@@ -4,7 +4,9 @@ import { HealthIndicator } from '@/components/shell/health-indicator';
 import { NavLinks } from '@/components/shell/nav-links';
 import { themeOf } from '@/components/shell/theme';
 import { UserMenu } from '@/components/shell/user-menu';
+import { SilenceExpiryBanner } from '@/components/silences/silence-expiry-banner';
 import { requirePageUser } from '@/lib/auth';
+import { hasRole } from '@/lib/auth/roles';
 import { upstreamHealth } from '@/lib/snapshots/upstream-health';
 import { signOutAction } from './actions';
 
@@ -28,7 +30,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           />
         </div>
       </header>
-      <main className="mx-auto w-full min-w-0 max-w-7xl flex-1 p-3 sm:p-4">{children}</main>
+      <main className="mx-auto w-full min-w-0 max-w-7xl flex-1 p-3 sm:p-4">
+        {hasRole(user.role, 'responder') ? <SilenceExpiryBanner /> : null}
+        {children}
+      </main>
     </div>
   );
 }

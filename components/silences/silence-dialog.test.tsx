@@ -30,6 +30,8 @@ const row: SilenceRow = {
   comment: 'disk swap',
   silencedAlerts: 2,
   expiringSoon: false,
+  longLived: false,
+  matchesNothing: false,
   record: null,
 };
 

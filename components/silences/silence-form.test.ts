@@ -29,6 +29,8 @@ const row = (partial: Partial<SilenceRow> = {}): SilenceRow => ({
   comment: 'deploy',
   silencedAlerts: 1,
   expiringSoon: false,
+  longLived: false,
+  matchesNothing: false,
   record: null,
   ...partial,
 });

@@ -4,7 +4,7 @@ import { readSilencesView, silencesApiQuery, writeSilencesView } from './view-st
 describe('silences view state in the URL', () => {
   it('defaults to the Active tab and writes the default as nothing', () => {
     const view = readSilencesView(new URLSearchParams());
-    expect(view).toEqual({ state: 'active', filter: '', creator: '', id: null });
+    expect(view).toEqual({ state: 'active', filter: '', creator: '', id: null, attention: null });
     expect(writeSilencesView(view).toString()).toBe('');
     expect(silencesApiQuery(view)).toEqual({ state: 'active' });
   });
@@ -17,6 +17,7 @@ describe('silences view state in the URL', () => {
       filter: 'alertname="X" disk',
       creator: 'alice@example.com',
       id: 'abc',
+      attention: null,
     });
     expect(writeSilencesView(view).toString()).toBe(url);
     expect(silencesApiQuery(view)).toEqual({
@@ -24,6 +25,14 @@ describe('silences view state in the URL', () => {
       filter: 'alertname="X" disk',
       creator: 'alice@example.com',
     });
+  });
+
+  it('keeps the "needs attention" choice and asks the API for it', () => {
+    const view = readSilencesView(new URLSearchParams('attention=idle'));
+    expect(view.attention).toBe('idle');
+    expect(writeSilencesView(view).toString()).toBe('attention=idle');
+    expect(silencesApiQuery(view)).toEqual({ state: 'active', attention: 'idle' });
+    expect(readSilencesView(new URLSearchParams('attention=bogus')).attention).toBeNull();
   });
 
   it('falls back to Active for an unknown state', () => {

@@ -39,6 +39,12 @@ export type VigilConfig = {
   pollIntervalSeconds: number;
   /** Whether an acknowledgement silences its alert by default, and for how long at first. */
   acknowledgement: { silence: boolean; durationSeconds: number };
+  /**
+   * Silence hygiene (lib/incidents/silence-list.ts, silence-reminders.ts): an active silence that still
+   * mutes firing alerts and ends within `expiringSoonSeconds` is flagged, bannered and its creator
+   * reminded; one running longer than `longLivedSeconds` is listed as long-lived.
+   */
+  silences: { expiringSoonSeconds: number; longLivedSeconds: number };
   /** Overview boards declared in VIGIL_CONFIG (the built-in ones are in lib/overview/panels.ts). */
   panelGroups: PanelGroup[];
   /** How long each kind of history is kept, in seconds; null keeps it forever (lib/retention/). */
@@ -210,6 +216,10 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
     acknowledgement: {
       silence: file?.acknowledgement?.silence ?? true,
       durationSeconds: file?.acknowledgement?.duration ?? 3600,
+    },
+    silences: {
+      expiringSoonSeconds: file?.silences?.expiringSoon ?? 3600,
+      longLivedSeconds: file?.silences?.longLived ?? 7 * 86_400,
     },
     panelGroups: file?.panels ?? [],
     retentionSeconds: retentionSeconds(file?.retention),

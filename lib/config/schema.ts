@@ -38,6 +38,7 @@ import { panelGroupSchema } from '@/lib/config/panel-types';
  *           unit: perSecond
  *           queries: [{ expr: 'sum(rate(auth_failures_total[$__rate]))', legend: failed }]
  *   acknowledgement: { silence: true, duration: 1h }
+ *   silences: { expiringSoon: 1h, longLived: 7d }
  *   retention: { alertEvents: 400d, auditLog: forever, signInAttempts: 30d }
  *   apiTokens: { defaultExpiryDays: 90 }
  *   queries: { perUserConcurrency: 4, maxRangeDays: 32, maxAnswerBytes: 10485760, cacheBytes: 67108864 }
@@ -220,6 +221,15 @@ export const fileConfigSchema = z
      */
     acknowledgement: z
       .object({ silence: z.boolean().default(true), duration: durationSchema.default(3600) })
+      .strict()
+      .optional(),
+    /**
+     * Silence hygiene: silences still muting firing alerts that end within `expiringSoon` (default 1h)
+     * are flagged, shown in a banner to responders and their creators reminded by e-mail; silences
+     * running longer than `longLived` (default 7d) are listed as long-lived.
+     */
+    silences: z
+      .object({ expiringSoon: durationSchema.optional(), longLived: durationSchema.optional() })
       .strict()
       .optional(),
     /** A team's own overview boards, shown after the built-in ones (see lib/config/panel-types.ts). */

@@ -4,6 +4,7 @@ import type { Silence } from '@/lib/alertmanager/schemas';
 import { filterSilences, type SilenceRow, silencedCounts, silenceRows, sortSilences } from './silence-list';
 
 const now = Date.parse('2026-11-21T10:00:00Z');
+const HYGIENE = { expiringSoonMs: 3_600_000, longLivedMs: 7 * 86_400_000 };
 const iso = (offsetMin: number) => new Date(now + offsetMin * 60_000).toISOString();
 const m = (name: string, value: string, isRegex = false, isEqual = true) => ({
   name,
@@ -37,7 +38,7 @@ describe('silenceRows', () => {
     { id: 'r1', silenceId: 's1', previousIds: ['s0'], incident: { id: 'i1', number: 7 }, ackId: 'a1' },
     { id: 'r3', silenceId: 's9', previousIds: ['s3'], incident: null, ackId: null },
   ];
-  const rows = silenceRows(silences, 'default', counts, records, now);
+  const rows = silenceRows(silences, 'default', counts, records, now, HYGIENE);
 
   it('counts the alerts each silence mutes and links Vigil records, also by an earlier id', () => {
     expect(rows.map((r) => [r.id, r.silencedAlerts, r.record?.id ?? null])).toEqual([
@@ -56,8 +57,41 @@ describe('silenceRows', () => {
 
   it('warns about an active silence that ends within the hour while its alerts fire', () => {
     expect(rows.map((r) => r.expiringSoon)).toEqual([true, false, false]);
-    const quiet = silenceRows([silence('s4', { endsAt: iso(20) })], 'default', new Map(), [], now);
+    const quiet = silenceRows([silence('s4', { endsAt: iso(20) })], 'default', new Map(), [], now, HYGIENE);
     expect(quiet[0]?.expiringSoon).toBe(false);
+  });
+
+  it('uses the configured time for "ends soon"', () => {
+    const longer = silenceRows(silences, 'default', counts, records, now, {
+      ...HYGIENE,
+      expiringSoonMs: 3 * 3_600_000,
+    });
+    expect(longer.map((r) => r.expiringSoon)).toEqual([true, true, false]);
+  });
+
+  it('lists active silences that mute nothing and those running longer than the configured time', () => {
+    expect(rows.map((r) => [r.id, r.matchesNothing, r.longLived])).toEqual([
+      ['s1', false, false],
+      ['s2', false, false],
+      ['s3', false, false],
+    ]);
+    const old = silenceRows(
+      [
+        silence('old', { startsAt: iso(-8 * 24 * 60), endsAt: iso(60 * 24 * 30) }),
+        silence('idle', {}),
+        silence('later', { state: 'pending', startsAt: iso(60) }),
+      ],
+      'default',
+      new Map([['old', 1]]),
+      [],
+      now,
+      HYGIENE,
+    );
+    expect(old.map((r) => [r.id, r.matchesNothing, r.longLived])).toEqual([
+      ['old', false, true],
+      ['idle', true, false],
+      ['later', false, false],
+    ]);
   });
 
   it('filters by state, creator, matcher and words', () => {
@@ -83,6 +117,7 @@ describe('silenceRows', () => {
       new Map(),
       [],
       now,
+      HYGIENE,
     );
     const ids = (filter: string) => filterSilences(amtool, parseFilter(filter)).map((r) => r.id);
     expect(ids('instance="db-7"')).toEqual(['p']);
@@ -105,6 +140,7 @@ describe('silenceRows', () => {
         new Map(),
         [],
         now,
+        HYGIENE,
       ),
     ] as SilenceRow[]);
     expect(order.map((r) => r.id)).toEqual(['a1', 'a2', 'p1', 'e2', 'e1']);

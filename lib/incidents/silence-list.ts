@@ -15,8 +15,25 @@ import {
 export const SILENCE_STATES = ['active', 'pending', 'expired'] as const;
 export type SilenceState = (typeof SILENCE_STATES)[number];
 
-/** Warn when a silence ends within this time while its alerts still fire. */
-const EXPIRING_SOON_MS = 3_600_000;
+/** Active silences worth a second look: ending soon while they mute, running long, muting nothing. */
+export const SILENCE_ATTENTION = ['expiring', 'long-lived', 'idle'] as const;
+export type SilenceAttention = (typeof SILENCE_ATTENTION)[number];
+
+export function needsAttention(row: SilenceRow, kind: SilenceAttention): boolean {
+  if (kind === 'expiring') return row.expiringSoon;
+  if (kind === 'long-lived') return row.longLived;
+  return row.matchesNothing;
+}
+
+/** How many of `rows` need each kind of attention (the page's "needs attention" line). */
+export function attentionCounts(rows: readonly SilenceRow[]): Record<SilenceAttention, number> {
+  const counts = { expiring: 0, 'long-lived': 0, idle: 0 };
+  for (const row of rows) for (const kind of SILENCE_ATTENTION) if (needsAttention(row, kind)) counts[kind]++;
+  return counts;
+}
+
+/** What counts as ending soon and as long-lived (VIGIL_CONFIG `silences`, lib/config/load.ts). */
+export type SilenceHygiene = { expiringSoonMs: number; longLivedMs: number };
 
 export const silenceRowSchema = z.object({
   id: z.string(),
@@ -33,8 +50,12 @@ export const silenceRowSchema = z.object({
   comment: z.string(),
   /** Alerts this silence mutes now (Alertmanager's silencedBy). */
   silencedAlerts: z.number().int(),
-  /** Active, ends within the hour, and still mutes firing alerts. */
+  /** Active, ends within the configured time (default 1 h), and still mutes firing alerts. */
   expiringSoon: z.boolean(),
+  /** Active and running longer than the configured time (default 7 days) since it started. */
+  longLived: z.boolean(),
+  /** Active and muting no alert firing now: a typo, or work that is over. */
+  matchesNothing: z.boolean(),
   /** Vigil's record of it; null for silences made elsewhere. */
   record: z
     .object({
@@ -61,8 +82,9 @@ export type SilenceFilter = {
  * One row per silence, with Vigil's record when it has one (also under an id the silence had before an
  * edit). The counts come from the alerts' silencedBy.
  *
- *   silenceRows([{id:'s1', state:'active', endsAt: in 20 min, …}], 'default', new Map([['s1', 3]]), [], now)
- *     → [{id:'s1', silencedAlerts: 3, expiringSoon: true, record: null, …}]
+ *   silenceRows([{id:'s1', state:'active', endsAt: in 20 min, …}], 'default', new Map([['s1', 3]]), [], now,
+ *               {expiringSoonMs: 3_600_000, longLivedMs: 7 days})
+ *     → [{id:'s1', silencedAlerts: 3, expiringSoon: true, longLived: false, matchesNothing: false, record: null, …}]
  */
 export function silenceRows(
   silences: readonly Silence[],
@@ -70,6 +92,7 @@ export function silenceRows(
   silencedCounts: ReadonlyMap<string, number>,
   records: readonly SilenceRecordInfo[],
   nowMs: number,
+  hygiene: SilenceHygiene,
 ): SilenceRow[] {
   const byId = new Map<string, SilenceRecordInfo>();
   for (const r of records) {
@@ -91,7 +114,9 @@ export function silenceRows(
       comment: s.comment,
       silencedAlerts,
       expiringSoon:
-        s.state === 'active' && silencedAlerts > 0 && Date.parse(s.endsAt) - nowMs < EXPIRING_SOON_MS,
+        s.state === 'active' && silencedAlerts > 0 && Date.parse(s.endsAt) - nowMs < hygiene.expiringSoonMs,
+      longLived: s.state === 'active' && nowMs - Date.parse(s.startsAt) > hygiene.longLivedMs,
+      matchesNothing: s.state === 'active' && silencedAlerts === 0,
       record: record
         ? { id: record.id, incident: record.incident, ackId: record.ackId, previousIds: record.previousIds }
         : null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SILENCE_STATES, silenceRowSchema } from './silence-list';
+import { SILENCE_ATTENTION, SILENCE_STATES, silenceRowSchema } from './silence-list';
 
 /** Parameters and answers of the silences API (the bodies are in silence-input.ts). */
 
@@ -12,6 +12,8 @@ export const silencesQuerySchema = z.object({
   filter: z.string().max(2000).default(''),
   creator: z.string().max(200).optional(),
   cluster: z.string().max(200).optional(),
+  /** Only active silences that end soon while they mute alerts, run long, or mute nothing. */
+  attention: z.enum(SILENCE_ATTENTION).optional(),
 });
 export type SilencesQuery = z.output<typeof silencesQuerySchema>;
 
@@ -19,6 +21,8 @@ export const silencesAnswerSchema = z.object({
   silences: z.array(silenceRowSchema),
   /** Per state, of the silences matching filter and creator (the tabs' counts). */
   counts: z.object({ active: z.number().int(), pending: z.number().int(), expired: z.number().int() }),
+  /** Of the silences matching filter and creator, how many need each kind of attention. */
+  attention: z.object({ expiring: z.number().int(), 'long-lived': z.number().int(), idle: z.number().int() }),
   clusters: z.array(
     z.object({ name: z.string(), fetchedAt: z.string().nullable(), error: z.string().nullable() }),
   ),

@@ -8,6 +8,7 @@ import { invalidateAcks } from '@/lib/alerts/ack-state';
 import { currentAlertIndex } from '@/lib/alerts/query';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
+import { config } from '@/lib/config/current';
 import { db } from '@/lib/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { refreshSilences, sources } from '@/lib/snapshots/sources';
@@ -16,7 +17,9 @@ import { auditFailure, mutate, type Tx } from './mutation';
 import { recordEvent } from './record-event';
 import { type SilenceBody, type SilencePreviewBody, type SilenceUpdate, silenceTimes } from './silence-input';
 import {
+  attentionCounts,
   filterSilences,
+  needsAttention,
   type SilenceRecordInfo,
   type SilenceRow,
   silencedCounts,
@@ -221,6 +224,7 @@ export async function listSilences(actor: Actor, query: SilencesQuery): Promise<
   assertRole(actor, 'viewer');
   const filter = parseSilenceFilter(query.filter);
   const [{ index }, records] = await Promise.all([currentAlertIndex(), silenceRecords()]);
+  const hygiene = silenceHygiene();
   const counts = silencedCounts(index.alerts.map((a) => a.item));
   const clusters: SilencesAnswer['clusters'] = [];
   const rows: SilenceRow[] = [];
@@ -232,16 +236,27 @@ export async function listSilences(actor: Actor, query: SilencesQuery): Promise<
       fetchedAt: view.updatedAt === undefined ? null : new Date(view.updatedAt).toISOString(),
       error: view.error?.message ?? null,
     });
-    rows.push(...silenceRows(view.data?.silences ?? [], name, counts, records.get(name) ?? [], Date.now()));
+    rows.push(
+      ...silenceRows(view.data?.silences ?? [], name, counts, records.get(name) ?? [], Date.now(), hygiene),
+    );
   }
   const tally = { active: 0, pending: 0, expired: 0 };
   const matching = filterSilences(rows, { ...filter, creator: query.creator });
   for (const row of matching) tally[row.state]++;
+  const shown = filterSilences(matching, { ...filter, state: query.state });
+  const { attention } = query;
   return {
-    silences: sortSilences(filterSilences(matching, { ...filter, state: query.state })),
+    silences: sortSilences(attention ? shown.filter((row) => needsAttention(row, attention)) : shown),
     counts: tally,
+    attention: attentionCounts(matching),
     clusters,
   };
+}
+
+/** VIGIL_CONFIG's `silences` times, as silence-list.ts takes them. */
+function silenceHygiene() {
+  const { expiringSoonSeconds, longLivedSeconds } = config().silences;
+  return { expiringSoonMs: expiringSoonSeconds * 1000, longLivedMs: longLivedSeconds * 1000 };
 }
 
 function parseSilenceFilter(text: string) {

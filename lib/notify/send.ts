@@ -42,7 +42,7 @@ export async function deliver(
       case 'webhook':
         return await postJson(deadline, channel.url, webhookBody(payload), channel.auth);
       case 'email':
-        return await sendMail(deadline, channel.to, smtp, payload);
+        return await sendMail(deadline, channel.to, smtp, emailMessage(payload));
     }
   } finally {
     deadline.clear();
@@ -113,11 +113,26 @@ function networkProblem(error: unknown, deadlineMs: number): string {
   return code ? `could not connect (${code})` : 'could not connect';
 }
 
+/** One e-mail under the send deadline, or a DeliveryError naming the SMTP server (never a secret). */
+export async function sendEmail(
+  smtp: Smtp,
+  to: string[],
+  message: { subject: string; text: string },
+  deadlineMs: number = SEND_DEADLINE_MS,
+): Promise<void> {
+  const deadline = startDeadline(deadlineMs);
+  try {
+    await sendMail(deadline, to, smtp, message);
+  } finally {
+    deadline.clear();
+  }
+}
+
 async function sendMail(
   deadline: Deadline,
   to: string[],
   smtp: Smtp,
-  payload: NotificationPayload,
+  { subject, text }: { subject: string; text: string },
 ): Promise<void> {
   if (!smtp) throw new DeliveryError('no smtp: section in VIGIL_CONFIG');
   // nodemailer's own timeouts end a silent server (each is per step or per idle period); the race ends
@@ -131,7 +146,6 @@ async function sendMail(
     greetingTimeout: deadline.ms,
     socketTimeout: deadline.ms,
   });
-  const { subject, text } = emailMessage(payload);
   try {
     await Promise.race([transport.sendMail({ from: smtp.from, to, subject, text }), deadline.expired]);
   } catch (error) {

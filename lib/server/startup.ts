@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { startEscalation } from '@/lib/escalation/runner';
 import { startMaintenance } from '@/lib/maintenance/runner';
 import { metrics } from '@/lib/metrics/registry';
+import { startSilenceReminders } from '@/lib/notify/silence-reminders';
 import { startRetention } from '@/lib/retention/runner';
 import { sources } from '@/lib/snapshots/sources';
 import { prepareDatabase } from './database';
@@ -41,6 +42,7 @@ export async function startServer(): Promise<void> {
     // History is pruned in every instance too; its batches skip the rows another instance is deleting.
     startRetention();
     startMaintenance();
+    startSilenceReminders();
     // The pipeline itself watched: pipeline incidents, and the dead-man's switch for Vigil when configured.
     startPipelineWatch();
     startOutboundHeartbeat();

@@ -46,6 +46,8 @@ export function SilenceTableRow({
         <MatcherChips id={matchersId} matchers={row.matchers} />
         <div className="mt-1 flex flex-wrap gap-1">
           {row.expiringSoon ? <Badge tone="warn">expires soon</Badge> : null}
+          {row.longLived ? <Badge tone="warn">long-lived</Badge> : null}
+          {row.matchesNothing ? <Badge>mutes nothing</Badge> : null}
           {row.record?.ackId ? <Badge tone="accent">acknowledgement</Badge> : null}
           {row.record ? <Badge tone="ok">made in Vigil</Badge> : <Badge>made elsewhere</Badge>}
           {row.record?.incident ? (

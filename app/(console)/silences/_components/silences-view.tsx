@@ -15,6 +15,7 @@ import { Button } from '@/components/ui/button';
 import { StatusBlock } from '@/components/ui/status-block';
 import type { SilenceRow } from '@/lib/incidents/silence-list';
 import type { SilencesAnswer } from '@/lib/incidents/silence-schemas';
+import { SilenceAttentionLine } from './silence-attention';
 import { SilenceFilters } from './silence-filters';
 import { SilenceTable } from './silence-table';
 import { SilenceTabs } from './silence-tabs';
@@ -78,6 +79,7 @@ export function SilencesView({
         <SilenceTabs view={view} counts={data?.counts} />
         <SilencesStatus data={data} nowMs={nowMs} paused={dialog !== null} />
       </div>
+      <SilenceAttentionLine view={view} counts={data?.attention} />
       <StatusBlock
         data={data}
         error={error && silenceErrorText(error)}
