@@ -23,8 +23,13 @@ async function post(alerts: unknown[]): Promise<void> {
   }
 }
 
-export function testAlert(labels: Record<string, string>, summary: string) {
-  const startsAt = new Date(Date.now() - 60_000).toISOString();
+/**
+ * `startedMsAgo`: how long ago it started. Alertmanager merges a firing that starts before the previous
+ * one of the same labels ended into that one, so an alert that is to fire anew after a resolution must
+ * start after it (0).
+ */
+export function testAlert(labels: Record<string, string>, summary: string, startedMsAgo = 60_000) {
+  const startsAt = new Date(Date.now() - startedMsAgo).toISOString();
   const alert = (endsAt: string) => ({ labels, annotations: { summary }, startsAt, endsAt });
   return {
     fire: () => post([alert(new Date(Date.now() + 3_600_000).toISOString())]),

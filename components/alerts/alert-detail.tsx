@@ -12,6 +12,7 @@ import type { AlertDetail } from '@/lib/alerts/api-schema';
 import { useApiQuery } from '@/lib/api/query';
 import { AlertActions } from './alert-actions';
 import { ExpressionGraph } from './expression-graph';
+import { FlappingBadge } from './flapping-badge';
 import { IncidentChip } from './incident-chip';
 import { LabelLinks } from './label-links';
 import { LogContext } from './log-context';
@@ -74,6 +75,7 @@ function AlertDetailBody({ data, canAct }: { data: AlertDetail; canAct: boolean 
           <h2 className="min-w-0 break-words text-lg font-semibold">{alert.alertname}</h2>
           <Badge tone={alert.state === 'firing' ? 'danger' : 'neutral'}>{alert.state}</Badge>
           <IncidentChip incident={alert.incident} />
+          <FlappingBadge flapping={alert.flapping} />
         </div>
         {alert.summary ? <p className="text-sm">{alert.summary}</p> : null}
         {alert.annotations.description && alert.annotations.description !== alert.summary ? (

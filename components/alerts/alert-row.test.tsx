@@ -10,6 +10,7 @@ const alert: AlertItem = {
   severity: 'critical',
   summary: 'db-1 is down',
   incident: null,
+  flapping: null,
   labels: { alertname: 'InstanceDown', instance: 'db-1', job: 'postgres', severity: 'critical' },
   annotations: {},
   state: 'firing',
@@ -65,5 +66,11 @@ describe('AlertRow', () => {
     const html = render({ alert: { ...alert, severity: 'none', labels } });
     expect(html).toContain('>no severity</span>');
     expect(render()).toContain('>critical</span>');
+  });
+  it('marks a flapping alert, saying how often it changed state', () => {
+    expect(render()).not.toContain('flapping');
+    const html = render({ alert: { ...alert, flapping: { changes: 6, windowSeconds: 3600 } } });
+    expect(html).toContain('>flapping<');
+    expect(html).toContain('Fired or resolved 6 times in the last 1 h');
   });
 });

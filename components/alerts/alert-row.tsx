@@ -9,6 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { severityBucket } from '@/lib/alerts/alert-counts';
 import type { AlertItem } from '@/lib/alerts/api-schema';
+import { FlappingBadge } from './flapping-badge';
 import { IncidentChip } from './incident-chip';
 
 /** Labels worth a glance in a row; the rest are in the detail. */
@@ -89,6 +90,7 @@ export function AlertRow({
           <span className="flex flex-wrap justify-end gap-1">
             {isNew ? <Badge tone="warn">new</Badge> : null}
             <IncidentChip incident={alert.incident} />
+            <FlappingBadge flapping={alert.flapping} />
             {alert.state === 'firing' ? <Badge tone="danger">firing</Badge> : null}
             {alert.state === 'unprocessed' ? <Badge>unprocessed</Badge> : null}
             {alert.ack ? (

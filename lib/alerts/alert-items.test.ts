@@ -42,6 +42,7 @@ describe('toAlertItem', () => {
       inhibitedBy: [],
       ack: null,
       incident: null,
+      flapping: null,
       runbook: null,
       groupKey: '',
     });

@@ -43,6 +43,7 @@ export function toAlertItem(
     inhibitedBy: alert.inhibitedBy,
     ack: null,
     incident: null,
+    flapping: null,
     runbook: runbookLink(resolveRunbook(runbooks, alert.labels, alert.annotations), alert.fingerprint),
     groupKey,
   };

@@ -41,6 +41,8 @@ const alertItemSchema = z.object({
       title: z.string(),
     })
     .nullable(),
+  /** Set when the alert keeps firing and resolving: its changes of state within the window. */
+  flapping: z.object({ changes: z.number().int(), windowSeconds: z.number().int() }).nullable(),
   /** Filled by runbook linking (null when no runbook covers the alert). */
   runbook: z.object({ slug: z.string(), title: z.string(), url: z.string() }).nullable(),
   /** The group (see `groups`) this alert is listed in. */

@@ -6,6 +6,7 @@ import { sources } from '@/lib/snapshots/sources';
 import { ackKey } from './ack-overlay';
 import type { AlertDetail } from './api-schema';
 import { exploreLinks } from './explore-links';
+import { flappingAlerts } from './flapping-state';
 import { alertHistory } from './history';
 import { incidentLinks } from './incident-links';
 import { type AlertIndex, currentAlertIndex } from './query';
@@ -22,11 +23,12 @@ import { type PrometheusRules, parseThreshold, ruleSource } from './threshold';
  * same one only when both received the same alert. Throws NotFoundError when no snapshot holds it.
  */
 export async function alertDetail(fingerprint: string, cluster?: string): Promise<AlertDetail> {
-  const [{ index }, prometheus, acks, incidents] = await Promise.all([
+  const [{ index }, prometheus, acks, incidents, flapping] = await Promise.all([
     currentAlertIndex(),
     prometheusRules(),
     openAcks(),
     incidentLinks(),
+    flappingAlerts(),
   ]);
   const found = findAlert(index, fingerprint, cluster);
   const detail = describeAlert(index, found.cluster, fingerprint, prometheus);
@@ -35,7 +37,7 @@ export async function alertDetail(fingerprint: string, cluster?: string): Promis
   const incident = incidents.get(key) ?? null;
   return {
     ...detail,
-    alert: { ...detail.alert, ack, incident },
+    alert: { ...detail.alert, ack, incident, flapping: flapping.get(key) ?? null },
     links: exploreLinks(detail.prometheus, detail.alert.generatorURL, config()),
     history: await history(fingerprint),
   };

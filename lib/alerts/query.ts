@@ -11,6 +11,8 @@ import { countBySeverity, countByState } from './alert-counts';
 import { type IndexedAlert, indexAlerts } from './alert-items';
 import type { AlertsResponse, alertsQuerySchema } from './api-schema';
 import { alertPredicate, parseStates } from './filter';
+import { type FlappingMap, withFlapping } from './flapping-overlay';
+import { flappingAlerts } from './flapping-state';
 import { groupAlerts, pageOf, parseGroupBy, type RouteIndex, routeIndex, summarizeGroups } from './grouping';
 import { incidentLinks } from './incident-links';
 import { type IncidentLinks, withIncidents } from './incident-overlay';
@@ -45,8 +47,13 @@ export type AlertIndex = {
 export async function queryAlerts(query: AlertsQuery): Promise<AlertsResponse> {
   if (query.group_by.trim() === '@route' && wantRouteGroups())
     await Promise.all([...sources().clusters.values()].map((source) => source.refresh()));
-  const [views, acks, incidents] = await Promise.all([clusterViews(), openAcks(), incidentLinks()]);
-  return answerAlertsQuery(views, query, acks, incidents);
+  const [views, acks, incidents, flapping] = await Promise.all([
+    clusterViews(),
+    openAcks(),
+    incidentLinks(),
+    flappingAlerts(),
+  ]);
+  return answerAlertsQuery(views, query, acks, incidents, flapping);
 }
 
 /** The answer of `GET /api/v1/alerts/labels`. */
@@ -73,9 +80,10 @@ export function answerAlertsQuery(
   query: AlertsQuery,
   acks: AckMap = NO_ACKS,
   incidents: IncidentLinks = NO_LINKS,
+  flapping: FlappingMap = NO_FLAPPING,
 ): AlertsResponse {
   return {
-    ...coreAnswer(alertIndexOf(views), { acks, incidents }, query),
+    ...coreAnswer(alertIndexOf(views), { acks, incidents, flapping }, query),
     // Ages change by the second; they are cheap, so never cached.
     fetchedAt: oldestFetch(views),
     upstreams: views.map((v) => ({
@@ -91,9 +99,10 @@ export function answerAlertsQuery(
 
 const NO_ACKS: AckMap = new Map();
 const NO_LINKS: IncidentLinks = new Map();
+const NO_FLAPPING: FlappingMap = new Map();
 
 /** What PostgreSQL adds to the snapshot's alerts; each map is replaced, never mutated, on a change. */
-type Overlays = { acks: AckMap; incidents: IncidentLinks };
+type Overlays = { acks: AckMap; incidents: IncidentLinks; flapping: FlappingMap };
 
 type CoreAnswer = Pick<AlertsResponse, 'alerts' | 'groups' | 'counts' | 'page'>;
 
@@ -164,13 +173,16 @@ function overlaidAlerts(index: AlertIndex, overlays: Overlays): readonly Indexed
     overlaid = {
       index,
       overlays,
-      alerts: withIncidents(withAcks(index.alerts, overlays.acks), overlays.incidents),
+      alerts: withFlapping(
+        withIncidents(withAcks(index.alerts, overlays.acks), overlays.incidents),
+        overlays.flapping,
+      ),
     };
   return overlaid.alerts;
 }
 
 function sameOverlays(a: Overlays, b: Overlays): boolean {
-  return a.acks === b.acks && a.incidents === b.incidents;
+  return a.acks === b.acks && a.incidents === b.incidents && a.flapping === b.flapping;
 }
 
 /** The index of these views' snapshots, reused while they are the same objects. */

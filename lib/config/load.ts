@@ -45,6 +45,8 @@ export type VigilConfig = {
    * reminded; one running longer than `longLivedSeconds` is listed as long-lived.
    */
   silences: { expiringSoonSeconds: number; longLivedSeconds: number };
+  /** An alert that changed state `threshold` times within `windowSeconds` is flapping (lib/alerts/flapping.ts). */
+  flapping: { windowSeconds: number; threshold: number };
   /** Overview boards declared in VIGIL_CONFIG (the built-in ones are in lib/overview/panels.ts). */
   panelGroups: PanelGroup[];
   /** How long each kind of history is kept, in seconds; null keeps it forever (lib/retention/). */
@@ -220,6 +222,10 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
     silences: {
       expiringSoonSeconds: file?.silences?.expiringSoon ?? 3600,
       longLivedSeconds: file?.silences?.longLived ?? 7 * 86_400,
+    },
+    flapping: {
+      windowSeconds: file?.flapping?.window ?? 3600,
+      threshold: file?.flapping?.threshold ?? 4,
     },
     panelGroups: file?.panels ?? [],
     retentionSeconds: retentionSeconds(file?.retention),

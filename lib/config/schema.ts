@@ -39,6 +39,7 @@ import { panelGroupSchema } from '@/lib/config/panel-types';
  *           queries: [{ expr: 'sum(rate(auth_failures_total[$__rate]))', legend: failed }]
  *   acknowledgement: { silence: true, duration: 1h }
  *   silences: { expiringSoon: 1h, longLived: 7d }
+ *   flapping: { window: 1h, threshold: 4 }
  *   retention: { alertEvents: 400d, auditLog: forever, signInAttempts: 30d }
  *   apiTokens: { defaultExpiryDays: 90 }
  *   queries: { perUserConcurrency: 4, maxRangeDays: 32, maxAnswerBytes: 10485760, cacheBytes: 67108864 }
@@ -230,6 +231,14 @@ export const fileConfigSchema = z
      */
     silences: z
       .object({ expiringSoon: durationSchema.optional(), longLived: durationSchema.optional() })
+      .strict()
+      .optional(),
+    /** An alert that fired or resolved `threshold` times (default 4) within `window` (1h) is flapping. */
+    flapping: z
+      .object({
+        window: durationSchema.refine((s) => s >= 60, { error: 'must be at least 1m' }).optional(),
+        threshold: z.number().int().min(2).max(1000).optional(),
+      })
       .strict()
       .optional(),
     /** A team's own overview boards, shown after the built-in ones (see lib/config/panel-types.ts). */
