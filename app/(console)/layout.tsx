@@ -1,16 +1,18 @@
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { OnCallChip } from '@/components/oncall/on-call-chip';
 import { HealthIndicator } from '@/components/shell/health-indicator';
 import { NavLinks } from '@/components/shell/nav-links';
 import { themeOf } from '@/components/shell/theme';
 import { UserMenu } from '@/components/shell/user-menu';
 import { requirePageUser } from '@/lib/auth';
+import { meDetails } from '@/lib/people/people';
 import { upstreamHealth } from '@/lib/snapshots/upstream-health';
 import { signOutAction } from './actions';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
-  const health = await upstreamHealth();
+  const [health, me] = await Promise.all([upstreamHealth(), meDetails(user)]);
   const theme = themeOf((await cookies()).get('theme')?.value);
   return (
     <div className="flex min-h-screen flex-col">
@@ -18,6 +20,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <span className="font-semibold">Vigil</span>
         <NavLinks isAdmin={user.role === 'admin'} />
         <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
+          <OnCallChip initial={me.onCall} nowMs={Date.now()} />
           <HealthIndicator initial={health} />
           <UserMenu
             email={user.email}
