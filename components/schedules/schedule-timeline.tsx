@@ -8,10 +8,19 @@ import { StatusBlock } from '@/components/ui/status-block';
 import { useApiQuery } from '@/lib/api/query';
 import { scheduleShiftsOp } from '@/lib/schedules/api';
 import { DayList } from './day-list';
-import { dateIn, monthLabel, stepAnchor, type TimelineView, viewRange, weeksOf } from './timeline';
+import {
+  dateIn,
+  monthLabel,
+  stepAnchor,
+  type TimelineView,
+  viewAnchor,
+  viewRange,
+  weeksOf,
+} from './timeline';
 import { timelineRows } from './timeline-rows';
 import { WeekGrid } from './week-grid';
 
+const MARGIN_MS = 86_400_000;
 const NAV = 'flex min-h-11 items-center rounded-md border border-border px-3 text-sm hover:bg-bg sm:min-h-9';
 
 /**
@@ -40,7 +49,12 @@ export function ScheduleTimeline({
     scheduleShiftsOp,
     {
       params: { id: scheduleId },
-      query: { from: new Date(range.fromMs).toISOString(), to: new Date(range.toMs).toISOString() },
+      // A day's margin each side: the API cuts shifts at the range's ends, and a cut must not read as a
+      // hand-off at the first day's midnight.
+      query: {
+        from: new Date(range.fromMs - MARGIN_MS).toISOString(),
+        to: new Date(range.toMs + MARGIN_MS).toISOString(),
+      },
     },
     { placeholderData: keepPreviousData },
   );
@@ -64,7 +78,7 @@ export function ScheduleTimeline({
           {(['week', 'month'] as const).map((v) => (
             <Link
               key={v}
-              href={href(v, range.anchor)}
+              href={href(v, v === view ? range.anchor : viewAnchor(v, range.anchor))}
               aria-current={v === view ? 'page' : undefined}
               className={`${NAV} ${v === view ? 'border-accent text-accent' : ''}`}
             >

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateIn, dayBars, stepAnchor, type TimelineShift, viewRange, weeksOf } from './timeline';
+import { dateIn, dayBars, stepAnchor, type TimelineShift, viewAnchor, viewRange, weeksOf } from './timeline';
 
 const shift = (userId: string, start: string, end: string, override = false): TimelineShift => ({
   userId,
@@ -58,6 +58,14 @@ describe('viewRange', () => {
     expect(range.anchor).toBe('2028-02-01');
     expect(range.days[0]?.date).toBe('2028-01-31');
     expect(range.days.at(-1)?.date).toBe('2028-03-05');
+  });
+});
+
+describe('viewAnchor', () => {
+  it('is the week’s Monday or the month’s first day', () => {
+    expect(viewAnchor('week', '2027-03-28')).toBe('2027-03-22');
+    expect(viewAnchor('month', '2027-03-22')).toBe('2027-03-01');
+    expect(viewAnchor('week', '2027-03-01')).toBe('2027-03-01');
   });
 });
 

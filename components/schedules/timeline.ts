@@ -115,7 +115,7 @@ const mondayOf = (date: Temporal.PlainDate) => date.subtract({ days: date.dayOfW
  */
 export function viewRange(view: TimelineView, from: string, zone: string): ViewRange {
   const date = parseDate(from) ?? Temporal.PlainDate.from(from);
-  const anchor = view === 'week' ? mondayOf(date) : date.with({ day: 1 });
+  const anchor = Temporal.PlainDate.from(viewAnchor(view, date.toString()));
   const first = mondayOf(anchor);
   const last = view === 'week' ? first.add({ days: 6 }) : anchor.with({ day: anchor.daysInMonth });
   const end = last.add({ days: 7 - last.dayOfWeek });
@@ -134,6 +134,12 @@ export function viewRange(view: TimelineView, from: string, zone: string): ViewR
     fromMs: days[0]?.startMs ?? 0,
     toMs: days.at(-1)?.endMs ?? 0,
   };
+}
+
+/** The anchor of `view` holding the date `from`: its week's Monday, or its month's first day. */
+export function viewAnchor(view: TimelineView, from: string): string {
+  const date = Temporal.PlainDate.from(from);
+  return (view === 'week' ? mondayOf(date) : date.with({ day: 1 })).toString();
 }
 
 /** The anchor of the previous (-1) or next (+1) week or month. */
