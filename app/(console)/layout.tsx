@@ -13,6 +13,7 @@ import { signOutAction } from './actions';
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   const [health, me] = await Promise.all([upstreamHealth(), meDetails(user)]);
+  const now = Date.now();
   const theme = themeOf((await cookies()).get('theme')?.value);
   return (
     <div className="flex min-h-screen flex-col">
@@ -20,7 +21,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <span className="font-semibold">Vigil</span>
         <NavLinks isAdmin={user.role === 'admin'} />
         <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
-          <OnCallChip initial={me.onCall} nowMs={Date.now()} />
+          <OnCallChip initial={me.onCall} nowMs={now} className="max-sm:hidden" />
           <HealthIndicator initial={health} />
           <UserMenu
             email={user.email}
@@ -31,6 +32,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           />
         </div>
       </header>
+      {/* A phone's header row is full: there the chip is a line of its own beneath it. */}
+      <OnCallChip initial={me.onCall} nowMs={now} className="mx-3 mt-2 justify-center sm:hidden" />
       <main className="mx-auto w-full min-w-0 max-w-7xl flex-1 p-3 sm:p-4">{children}</main>
     </div>
   );

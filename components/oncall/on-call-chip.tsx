@@ -13,7 +13,15 @@ type OnCall = { scheduleId: string; scheduleName: string; until: string };
  * The layout renders it with what the server knew (no jump on load); GET /api/v1/me keeps it current,
  * since the layout itself is not rendered again on navigation, and overrides and swaps invalidate it.
  */
-export function OnCallChip({ initial, nowMs }: { initial: OnCall | null; nowMs: number }) {
+export function OnCallChip({
+  initial,
+  nowMs,
+  className = '',
+}: {
+  initial: OnCall | null;
+  nowMs: number;
+  className?: string;
+}) {
   const zone = useTimeZone();
   const me = useApiQuery(meOp, {}, { refetchInterval: 60_000 });
   const onCall = me.data ? me.data.onCall : initial;
@@ -26,13 +34,10 @@ export function OnCallChip({ initial, nowMs }: { initial: OnCall | null; nowMs: 
       href="/oncall"
       aria-label={`On call until ${until}`}
       title={`On call on ${onCall.scheduleName} until ${until}`}
-      className="flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-full border border-ok/40 px-2.5 text-xs font-medium text-ok hover:bg-bg lg:min-h-0 lg:py-1"
+      className={`flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-full border border-ok/40 px-2.5 text-xs font-medium text-ok hover:bg-bg lg:min-h-0 lg:py-1 ${className}`}
     >
       <span aria-hidden className="size-2 rounded-full bg-ok" />
-      {/* A phone's header has room for the time alone; the dot and the label say what it is. */}
-      <span className="max-sm:hidden">On call until </span>
-      <span className="sm:hidden">until </span>
-      {until}
+      On call until {until}
     </Link>
   );
 }
