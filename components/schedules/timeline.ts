@@ -77,7 +77,7 @@ const startOfDayMs = (date: Temporal.PlainDate, zone: string) =>
   date.toZonedDateTime({ timeZone: zone }).epochMilliseconds;
 
 /** "Mon 22 Mar". */
-export const dayLabel = (date: Temporal.PlainDate) =>
+const dayLabel = (date: Temporal.PlainDate) =>
   `${WEEKDAYS[date.dayOfWeek - 1]} ${date.day} ${MONTHS[date.month - 1]}`;
 
 /** "March 2027". */
@@ -91,7 +91,7 @@ export const dateIn = (ms: number, zone: string) =>
   Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone).toPlainDate().toString();
 
 /** "08:00": the wall-clock time in `zone` at instant `ms`. */
-export const clockIn = (ms: number, zone: string) =>
+const clockIn = (ms: number, zone: string) =>
   Temporal.Instant.fromEpochMilliseconds(ms)
     .toZonedDateTimeISO(zone)
     .toPlainTime()
