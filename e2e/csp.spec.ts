@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { polledFingerprint, testAlert } from './alert-pair';
+import { createWeeklyRotation, userIds } from './schedules';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 
@@ -72,6 +73,12 @@ test('every console page renders and hydrates under the CSP, with no violation',
   });
   expect(created.status(), await created.text()).toBe(201);
   const { ref } = (await created.json()) as { ref: string };
+  const schedule = await createWeeklyRotation(page.request, {
+    slug: `e2e-csp-${Date.now().toString(36)}`,
+    name: 'CSP rotation',
+    people: await userIds(page.request, [E2E_USERS.admin.email]),
+    startDate: '2026-11-30',
+  });
 
   try {
     const pages: Visit[] = [
@@ -89,6 +96,9 @@ test('every console page renders and hydrates under the CSP, with no violation',
       ['/admin', /Admin/],
       ['/admin/audit', /Audit log/],
       ['/tokens', /API tokens/],
+      ['/oncall', /On call/],
+      // The shifts are fetched by the browser from our API (connect-src).
+      [`/schedules/${schedule.slug}`, /CSP rotation/],
     ];
     for (const visit of pages) await expectClean(page, visit, violations);
   } finally {

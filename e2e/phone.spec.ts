@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { polledFingerprint, testAlert } from './alert-pair';
+import { createWeeklyRotation, userIds } from './schedules';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 import { documentWidth, expectNoHorizontalOverflow, overflowingElements, VIEWPORTS } from './viewport';
@@ -33,6 +34,12 @@ test('every page fits a 390 px phone', async ({ page }) => {
   // A row in the tokens table too: an empty table cannot be too wide.
   const token = await page.request.post('/api/v1/tokens', { data: { name: 'e2e-phone-sweep-token' } });
   expect(token.ok(), `POST /api/v1/tokens answered ${token.status()}`).toBe(true);
+  const schedule = await createWeeklyRotation(page.request, {
+    slug: `e2e-phone-${Date.now().toString(36)}`,
+    name: 'Phone sweep rotation',
+    people: await userIds(page.request, [E2E_USERS.admin.email, E2E_USERS.responder.email]),
+    startDate: '2026-11-30',
+  });
   const pages = [
     '/',
     '/alerts',
@@ -48,6 +55,9 @@ test('every page fits a 390 px phone', async ({ page }) => {
     '/admin',
     '/admin/audit',
     '/tokens',
+    '/oncall',
+    `/schedules/${schedule.slug}`,
+    `/schedules/${schedule.slug}?view=month&from=2027-03-01`,
   ];
   for (const path of pages) {
     await page.goto(path);

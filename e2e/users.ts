@@ -9,4 +9,8 @@ export const E2E_USERS = {
   demoted: { email: 'demoted@e2e.test', password: 'demoted-password-e2e', role: 'responder' },
   // Only the rate-limit test signs in as this one, so locking it out blocks nobody else.
   locked: { email: 'locked@e2e.test', password: 'locked-password-e2e', role: 'viewer' },
+  // The weekly rotation of e2e/oncall.spec.ts; nothing else uses them, so who is on call stays its own.
+  ann: { email: 'ann@e2e.test', password: 'ann-password-e2e', role: 'responder', name: 'Ann Oncall' },
+  bob: { email: 'bob@e2e.test', password: 'bob-password-e2e', role: 'responder', name: 'Bob Oncall' },
+  cat: { email: 'cat@e2e.test', password: 'cat-password-e2e', role: 'responder', name: 'Cat Oncall' },
 } satisfies Record<string, SeedUser>;

@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { OnCallChip } from '@/components/oncall/on-call-chip';
 import { HealthIndicator } from '@/components/shell/health-indicator';
 import { NavLinks } from '@/components/shell/nav-links';
 import { themeOf } from '@/components/shell/theme';
@@ -7,12 +8,14 @@ import { UserMenu } from '@/components/shell/user-menu';
 import { SilenceExpiryBanner } from '@/components/silences/silence-expiry-banner';
 import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';
+import { meDetails } from '@/lib/people/people';
 import { upstreamHealth } from '@/lib/snapshots/upstream-health';
 import { signOutAction } from './actions';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
-  const health = await upstreamHealth();
+  const [health, me] = await Promise.all([upstreamHealth(), meDetails(user)]);
+  const now = Date.now();
   const theme = themeOf((await cookies()).get('theme')?.value);
   return (
     <div className="flex min-h-screen flex-col">
@@ -20,6 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <span className="font-semibold">Vigil</span>
         <NavLinks isAdmin={user.role === 'admin'} />
         <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
+          <OnCallChip initial={me.onCall} nowMs={now} className="max-sm:hidden" />
           <HealthIndicator initial={health} />
           <UserMenu
             email={user.email}
@@ -30,6 +34,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           />
         </div>
       </header>
+      {/* A phone's header row is full: there the chip is a line of its own beneath it. */}
+      <OnCallChip initial={me.onCall} nowMs={now} className="mx-3 mt-2 justify-center sm:hidden" />
       <main className="mx-auto w-full min-w-0 max-w-7xl flex-1 p-3 sm:p-4">
         {hasRole(user.role, 'responder') ? <SilenceExpiryBanner /> : null}
         {children}

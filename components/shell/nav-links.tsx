@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/alerts', label: 'Alerts' },
   { href: '/silences', label: 'Silences' },
   { href: '/incidents', label: 'Incidents' },
+  { href: '/oncall', label: 'On call' },
   { href: '/postmortems', label: 'Post-mortems' },
   { href: '/runbooks', label: 'Runbooks' },
 ];

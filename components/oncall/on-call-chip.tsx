@@ -1,0 +1,43 @@
+'use client';
+
+import Link from 'next/link';
+import { useTimeZone } from '@/components/format/use-time-zone';
+import { meOp } from '@/lib/admin/api';
+import { useApiQuery } from '@/lib/api/query';
+import { untilLabel } from './until-label';
+
+type OnCall = { scheduleId: string; scheduleName: string; until: string };
+
+/**
+ * "On call until Tue 09:00" in the header while the signed-in person is on call, linking to /oncall.
+ * The layout renders it with what the server knew (no jump on load); GET /api/v1/me keeps it current,
+ * since the layout itself is not rendered again on navigation, and overrides and swaps invalidate it.
+ */
+export function OnCallChip({
+  initial,
+  nowMs,
+  className = '',
+}: {
+  initial: OnCall | null;
+  nowMs: number;
+  className?: string;
+}) {
+  const zone = useTimeZone();
+  const me = useApiQuery(meOp, {}, { refetchInterval: 60_000 });
+  const onCall = me.data ? me.data.onCall : initial;
+  if (!onCall) return null;
+  // The server's clock on the first render (the same text on both sides), the answer's time after.
+  const now = me.dataUpdatedAt || nowMs;
+  const until = untilLabel(onCall.until, zone, now);
+  return (
+    <Link
+      href="/oncall"
+      aria-label={`On call until ${until}`}
+      title={`On call on ${onCall.scheduleName} until ${until}`}
+      className={`flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-full border border-ok/40 px-2.5 text-xs font-medium text-ok hover:bg-bg lg:min-h-0 lg:py-1 ${className}`}
+    >
+      <span aria-hidden className="size-2 rounded-full bg-ok" />
+      On call until {until}
+    </Link>
+  );
+}
