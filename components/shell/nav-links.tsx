@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/alerts', label: 'Alerts' },
   { href: '/silences', label: 'Silences' },
   { href: '/incidents', label: 'Incidents' },
+  { href: '/escalation', label: 'Escalation' },
   { href: '/postmortems', label: 'Post-mortems' },
   { href: '/runbooks', label: 'Runbooks' },
 ];
