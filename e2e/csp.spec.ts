@@ -72,6 +72,10 @@ test('every console page renders and hydrates under the CSP, with no violation',
   });
   expect(created.status(), await created.text()).toBe(201);
   const { ref } = (await created.json()) as { ref: string };
+  const policies = (await (await page.request.get('/api/v1/policies')).json()) as {
+    policies: { id: string }[];
+  };
+  const [defaultPolicy] = policies.policies;
 
   try {
     const pages: Visit[] = [
@@ -83,6 +87,10 @@ test('every console page renders and hydrates under the CSP, with no violation',
       ['/incidents', /Incidents/],
       [`/incidents/${ref}`, /E2E CSP check/],
       [`/incidents/${ref}/postmortem`, /Post-mortem/],
+      // Policies and routes are fetched by the browser from our API (connect-src).
+      ['/escalation', /Escalation/],
+      ['/escalation?tab=routes', /Escalation/],
+      [`/escalation/policies/${defaultPolicy?.id}`, /^default$/],
       ['/postmortems', /Post-mortems/],
       ['/runbooks', /Runbooks/],
       ['/runbooks/instance-down', /Instance down/],

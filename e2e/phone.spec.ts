@@ -33,6 +33,9 @@ test('every page fits a 390 px phone', async ({ page }) => {
   // A row in the tokens table too: an empty table cannot be too wide.
   const token = await page.request.post('/api/v1/tokens', { data: { name: 'e2e-phone-sweep-token' } });
   expect(token.ok(), `POST /api/v1/tokens answered ${token.status()}`).toBe(true);
+  const policies = (await (await page.request.get('/api/v1/policies')).json()) as {
+    policies: { id: string }[];
+  };
   const pages = [
     '/',
     '/alerts',
@@ -42,6 +45,9 @@ test('every page fits a 390 px phone', async ({ page }) => {
     '/incidents',
     `/incidents/${incident}`,
     `/incidents/${incident}/postmortem`,
+    '/escalation',
+    '/escalation?tab=routes',
+    `/escalation/policies/${policies.policies[0]?.id}`,
     '/postmortems',
     '/runbooks',
     '/runbooks/instance-down',
