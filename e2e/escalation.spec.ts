@@ -94,7 +94,7 @@ test('create a two-level policy and a route, test labels against the routes, reo
   ).toHaveText('L1 DB on call now → L2 DB lead +10 min');
 
   // A route for the team's alerts, tried after the routes already there.
-  await page.getByRole('link', { name: 'Routes' }).click();
+  await page.getByRole('link', { name: 'Routes', exact: true }).click();
   await expect(page).toHaveURL(/tab=routes/);
   await page.getByRole('button', { name: 'New route' }).click();
   const routeDialog = page.getByRole('dialog', { name: 'New route' });
@@ -113,13 +113,11 @@ test('create a two-level policy and a route, test labels against the routes, reo
 
   // Admins move it to the top, so it is tried before the routes made earlier (the seeded
   // auto-incident route also takes severity="critical").
-  const up = page.getByRole('button', { name: `Move ${ROUTE} up` });
-  while (await up.isEnabled()) {
-    const before = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-route')));
-    await up.click();
-    await expect
-      .poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-route'))))
-      .not.toEqual(before);
+  const order = () => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-route')));
+  for (let at = (await order()).indexOf(ROUTE); at > 0; at -= 1) {
+    // A click waits for the button to be enabled again after the previous move.
+    await page.getByRole('button', { name: `Move ${ROUTE} up` }).click();
+    await expect.poll(async () => (await order()).indexOf(ROUTE)).toBe(at - 1);
   }
   await expect(items.first()).toHaveAttribute('data-route', ROUTE);
   await expect(items.first()).toContainText('#1');
@@ -153,6 +151,6 @@ test('a viewer sees policies and routes but no buttons that change them', async 
   await expect(page.getByRole('button', { name: /^Move .* up$/ })).toHaveCount(0);
   const result = await testLabels(page, 'team="nobody-routes-this"');
   await expect(result.getByTestId('tested-route')).toContainText('(default)');
-  await page.getByRole('link', { name: 'Policies' }).click();
+  await page.getByRole('link', { name: 'Policies', exact: true }).click();
   await expect(page.getByRole('button', { name: 'New policy' })).toHaveCount(0);
 });

@@ -26,7 +26,8 @@ export function PolicyDialog({ policy, onClose }: { policy?: PolicyView; onClose
   const router = useRouter();
   const [form, setForm] = useState<PolicyForm>(() => (policy ? formOfPolicy(policy) : blankPolicyForm()));
   const [problems, setProblems] = useState<PolicyProblems>({});
-  const targets = useApiQuery(policyTargetsOp, {});
+  // Asked again on every opening: a schedule or a person added since the list loaded is offered.
+  const targets = useApiQuery(policyTargetsOp, {}, { refetchOnMount: 'always' });
   const teams = useApiQuery(listTeamsOp, {});
   const done = () => {
     onClose();
