@@ -142,6 +142,22 @@ test('create a two-level policy and a route, test labels against the routes, reo
   await page.getByRole('button', { name: 'Delete policy' }).click();
   await page.getByRole('button', { name: `Delete ${POLICY} for good` }).click();
   await expect(page.getByRole('alert').filter({ hasText: `"${ROUTE}"` })).toBeVisible();
+
+  // An incident declared by hand takes no route and escalates by the default policy; its page says
+  // so and whom the next step will page.
+  const declared = await page.request.post('/api/v1/incidents', {
+    data: { title: 'E2E escalation declared', severity: 'warning' },
+  });
+  expect(declared.status(), await declared.text()).toBe(201);
+  const { ref } = (await declared.json()) as { ref: string };
+  try {
+    await page.goto(`/incidents/${ref}`);
+    await expect(page.getByTestId('incident-route')).toHaveText('none');
+    await expect(page.getByTestId('incident-policy').getByRole('link', { name: 'default' })).toBeVisible();
+    await expect(page.getByTestId('next-escalation-pages')).toHaveText(/^It will page .+\.$/);
+  } finally {
+    await page.request.patch(`/api/v1/incidents/${ref}`, { data: { status: 'resolved' } });
+  }
 });
 
 test('a viewer sees policies and routes but no buttons that change them', async ({ page }) => {
