@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { LevelEditor } from '@/components/escalation/level-editor';
 import {
   blankLevel,
   blankPolicyForm,
@@ -19,7 +20,6 @@ import { useApiMutation, useApiQuery } from '@/lib/api/query';
 import { createPolicyOp, policyTargetsOp, updatePolicyOp } from '@/lib/escalation/api';
 import type { PolicyView } from '@/lib/escalation/policy-schemas';
 import { listTeamsOp } from '@/lib/teams/api';
-import { LevelEditor } from './level-editor';
 
 /** New or edit: a policy's name, team, description, levels (added, removed, moved) and repeat. */
 export function PolicyDialog({ policy, onClose }: { policy?: PolicyView; onClose: () => void }) {
