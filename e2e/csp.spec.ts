@@ -79,6 +79,10 @@ test('every console page renders and hydrates under the CSP, with no violation',
     people: await userIds(page.request, [E2E_USERS.admin.email]),
     startDate: '2026-11-30',
   });
+  const policies = (await (await page.request.get('/api/v1/policies')).json()) as {
+    policies: { id: string }[];
+  };
+  const [defaultPolicy] = policies.policies;
 
   try {
     const pages: Visit[] = [
@@ -90,6 +94,10 @@ test('every console page renders and hydrates under the CSP, with no violation',
       ['/incidents', /Incidents/],
       [`/incidents/${ref}`, /E2E CSP check/],
       [`/incidents/${ref}/postmortem`, /Post-mortem/],
+      // Policies and routes are fetched by the browser from our API (connect-src).
+      ['/escalation', /Escalation/],
+      ['/escalation?tab=routes', /Escalation/],
+      [`/escalation/policies/${defaultPolicy?.id}`, /^default$/],
       ['/postmortems', /Post-mortems/],
       ['/runbooks', /Runbooks/],
       ['/runbooks/instance-down', /Instance down/],

@@ -40,6 +40,9 @@ test('every page fits a 390 px phone', async ({ page }) => {
     people: await userIds(page.request, [E2E_USERS.admin.email, E2E_USERS.responder.email]),
     startDate: '2026-11-30',
   });
+  const policies = (await (await page.request.get('/api/v1/policies')).json()) as {
+    policies: { id: string }[];
+  };
   const pages = [
     '/',
     '/alerts',
@@ -49,6 +52,9 @@ test('every page fits a 390 px phone', async ({ page }) => {
     '/incidents',
     `/incidents/${incident}`,
     `/incidents/${incident}/postmortem`,
+    '/escalation',
+    '/escalation?tab=routes',
+    `/escalation/policies/${policies.policies[0]?.id}`,
     '/postmortems',
     '/runbooks',
     '/runbooks/instance-down',

@@ -9,7 +9,11 @@ import { nextEscalationText } from './next-escalation';
 const REFRESH_AFTER_DUE_MS = 5000;
 
 /** "Next step L3 (SRE lead) in 4m", ticking every second; nothing when the incident no longer escalates. */
-export function NextEscalationCountdown({ next }: { next: IncidentDetail['nextEscalation'] }) {
+export function NextEscalationCountdown({
+  next,
+}: {
+  next: Pick<NonNullable<IncidentDetail['nextEscalation']>, 'at' | 'level' | 'name'> | null;
+}) {
   const router = useRouter();
   const [nowMs, setNowMs] = useState(() => Date.now());
   const refreshedFor = useRef<string | null>(null);

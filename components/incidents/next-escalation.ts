@@ -16,3 +16,30 @@ export function nextEscalationText(next: { level: number; name: string; at: stri
   const step = `Next step ${label}`;
   return seconds > 0 ? `${step} in ${formatDuration(Math.ceil(seconds))}` : `${step} due now`;
 }
+
+type NextPages = {
+  people: readonly { name: string; schedule: string | null }[];
+  channels: readonly string[];
+  nobodyOnCall: readonly string[];
+};
+
+/**
+ * Whom the next step will page, in a sentence. Pure.
+ *
+ *   {people: [{name: 'Ana', schedule: 'SRE primary'}, {name: 'Bo', schedule: null}], channels: ['ops-chat'], nobodyOnCall: []}
+ *     → 'It will page Ana (on call on SRE primary), Bo and ops-chat.'
+ *   {people: [], channels: [], nobodyOnCall: ['DB']} → 'It will page nobody: nobody is on call on DB.'
+ */
+export function nextPagesText({ people, channels, nobodyOnCall }: NextPages): string {
+  const who = [
+    ...people.map((p) => (p.schedule ? `${p.name} (on call on ${p.schedule})` : p.name)),
+    ...channels,
+  ];
+  const empty = nobodyOnCall.length ? `nobody is on call on ${listText(nobodyOnCall)}` : '';
+  if (who.length === 0) return `It will page nobody${empty ? `: ${empty}` : ''}.`;
+  return `It will page ${listText(who)}${empty ? `; ${empty}` : ''}.`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+const listText = (items: readonly string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;

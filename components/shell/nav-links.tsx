@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/silences', label: 'Silences' },
   { href: '/incidents', label: 'Incidents' },
   { href: '/oncall', label: 'On call' },
+  { href: '/escalation', label: 'Escalation' },
   { href: '/postmortems', label: 'Post-mortems' },
   { href: '/runbooks', label: 'Runbooks' },
 ];

@@ -6,6 +6,7 @@ import {
   policyListSchema,
   policyParamsSchema,
   policySchema,
+  policyTargetsSchema,
   updatePolicySchema,
 } from './policy-schemas';
 
@@ -41,6 +42,17 @@ export const listPoliciesOp = defineOperation({
   summary: 'Escalation policies, the default first, with their levels',
   role: 'viewer',
   response: { schema: policyListSchema },
+});
+
+export const policyTargetsOp = defineOperation({
+  method: 'GET',
+  path: '/api/v1/policies/targets',
+  tag: 'escalation',
+  summary: 'What a policy level can page: the channels of VIGIL_CONFIG (names), schedules and active users',
+  description:
+    'The names a level takes in `targets` (channels), `scheduleIds` and `userIds`. Channels are listed by name and type only: their URLs and addresses stay on the server.',
+  role: 'viewer',
+  response: { schema: policyTargetsSchema },
 });
 
 export const getPolicyOp = defineOperation({

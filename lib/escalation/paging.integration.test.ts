@@ -10,7 +10,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded'
 import { applyMigrations } from '@/lib/db/migrate';
 import { runtimeState } from '@/lib/db/runtime';
 import { storeAlertEvents } from '@/lib/incidents/alert-ingest';
-import { acknowledgeIncident } from '@/lib/incidents/incidents';
+import { acknowledgeIncident, getIncident } from '@/lib/incidents/incidents';
 import { runOutboxOnce } from '@/lib/notify/outbox';
 import type { Smtp } from '@/lib/notify/send';
 import { type SmtpSink, startSmtpSink } from '@/lib/notify/testing/sinks';
@@ -18,6 +18,7 @@ import { createRoute, listRoutes, reorderRoutes, testRoute } from '@/lib/routing
 import { seedStartupRouting } from '@/lib/testing/routing';
 import { createPolicy, deletePolicy, updatePolicy } from './policies';
 import { runEscalationOnce } from './scheduler';
+import { policyTargets } from './targets';
 
 /**
  * Paging people end to end, against a real PostgreSQL (embedded, migrated like production) and a real
@@ -236,6 +237,27 @@ describe('routing a critical alert to a team’s policy', () => {
     expect(mail).toMatch(/^Subject: =\?UTF-8\?Q\?INC-\d+_=5Bcritical=5D_PostgresDown_on_pg-/m);
     expect(mail).toContain('Level: L1 DB primary (not acknowledged in time)');
     expect(mail).toContain('Paged: Ana Lopez, on call on DB primary');
+    // The incident as its page shows it: route, team, policy, the page by name on the timeline, and
+    // whom L2 will page (Bo on call on the secondary, also named; Dee disabled, left out).
+    const detail = await getIncident(ADMIN, ref);
+    expect([detail.route?.name, detail.team?.name, detail.policy]).toEqual([
+      'db',
+      'Databases',
+      { id: policyId, name: 'db-oncall', isDefault: false },
+    ]);
+    expect(detail.timeline.filter((e) => e.type === 'page.queued').map((e) => e.sentence)).toEqual([
+      'Paging Ana Lopez by e-mail (level 1, on call on schedule DB primary)',
+    ]);
+    expect(detail.nextEscalation).toEqual({
+      at: later(opened, 60).toISOString(),
+      level: 2,
+      name: 'DB secondary',
+      pages: {
+        people: [{ id: BO.id, name: 'Bo Berg', schedule: 'DB secondary' }],
+        channels: [],
+        nobodyOnCall: [],
+      },
+    });
 
     expect((await tick(later(opened, 59))).raised).toEqual([]);
     // L2: the secondary's on-call (Bo) and the users it names: Dee is disabled, Bo once only.
@@ -345,6 +367,20 @@ describe('routing a critical alert to a team’s policy', () => {
 });
 
 describe('policies and routes through the data layer', () => {
+  it('lists what a level can page by name: channels, schedules, users who are not disabled', async () => {
+    const viewer = { ...CY, role: 'viewer' as const };
+    const targets = await policyTargets(viewer, [
+      { name: 'sre-mail', type: 'email' },
+      { name: 'ops-chat', type: 'slack' },
+    ]);
+    expect(targets.channels.map((c) => c.name)).toEqual(['ops-chat', 'sre-mail']);
+    expect(targets.schedules.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['DB primary', 'DB secondary']),
+    );
+    expect(targets.users.map((u) => u.name)).toEqual(expect.arrayContaining(['Ana Lopez', 'Bo Berg']));
+    expect(targets.users.map((u) => u.name)).not.toContain('Dee Disabled');
+  });
+
   it('refuses what does not exist, decreasing delays, non-admins of the team, and deleting a used policy', async () => {
     await expect(
       createPolicy(

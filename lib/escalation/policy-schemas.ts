@@ -113,3 +113,14 @@ export type PolicyView = z.infer<typeof policySchema>;
 
 export const policyListSchema = z.object({ policies: z.array(policySchema) });
 export const policyDeletedSchema = z.object({ deleted: z.literal(true) });
+
+/**
+ * What a level can page, for the policy editor and the policy page: the channels VIGIL_CONFIG declares
+ * (name and type; their URLs and addresses stay on the server), every schedule, and the active users.
+ */
+export const policyTargetsSchema = z.object({
+  channels: z.array(z.object({ name: z.string(), type: z.string() })),
+  schedules: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
+  users: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+});
+export type PolicyTargets = z.infer<typeof policyTargetsSchema>;

@@ -147,7 +147,28 @@ export const incidentDetailSchema = incidentSummarySchema.extend({
    * The escalation level due next and when (a time in the past: on the scheduler's next pass); null
    * when the incident no longer escalates (acknowledged or later) or is at the top level.
    */
-  nextEscalation: z.object({ at: iso, level: z.number().int(), name: z.string() }).nullable(),
+  nextEscalation: z
+    .object({
+      at: iso,
+      level: z.number().int(),
+      name: z.string(),
+      /**
+       * Whom that level will page, as far as known now: the people on call on its schedules at its time
+       * (`schedule` their schedule's name; null: named by the level), its channels, and the names of its
+       * schedules with nobody on call then.
+       */
+      pages: z.object({
+        people: z.array(z.object({ id: z.string(), name: z.string(), schedule: z.string().nullable() })),
+        channels: z.array(z.string()),
+        nobodyOnCall: z.array(z.string()),
+      }),
+    })
+    .nullable(),
+  /** The route that took the incident's first alert, its team, and the policy that escalates it. */
+  route: z.object({ id: z.string(), name: z.string(), isDefault: z.boolean() }).nullable(),
+  team: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
+  /** The incident's policy; the default one when it has none of its own. */
+  policy: z.object({ id: z.string(), name: z.string(), isDefault: z.boolean() }).nullable(),
   notes: z.array(noteSchema),
   timeline: z.array(timelineEntrySchema),
 });

@@ -21,6 +21,7 @@ import type {
 } from './incident-schemas';
 import { highestSeverity, statusTimes } from './incident-status';
 import { mutate, type Tx } from './mutation';
+import { incidentEscalation } from './next-escalation';
 import { recordEvent, recordEvents } from './record-event';
 import { timelineSentence } from './timeline';
 import type { TimelineData, TimelineEvent } from './timeline-events';
@@ -113,6 +114,8 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
       ...summarySelect,
       nextEscalationAt: true,
       escalationPolicyId: true,
+      route: { select: { id: true, name: true, isDefault: true } },
+      team: { select: { id: true, slug: true, name: true } },
       createdBy: { select: { id: true, name: true, email: true } },
       alerts: { orderBy: { addedAt: 'asc' } },
       notes: {
@@ -139,7 +142,9 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
     createdBy: person(row.createdBy),
     alerts,
     suggestResolve: row.status !== 'resolved' && alerts.length > 0 && alerts.every((a) => a.resolvedAt),
-    nextEscalation: await nextEscalation(row),
+    ...(await incidentEscalation(row)),
+    route: row.route,
+    team: row.team,
     notes: row.notes.map((n) => ({
       id: n.id,
       body: n.body,
@@ -161,27 +166,6 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
       };
     }),
   };
-}
-
-/**
- * The level the scheduler raises next and when (its stored `nextEscalationAt`), from the incident's
- * policy (the default one when it has none): one small indexed query, only for an open incident. At
- * the top level a stored time is the policy starting over (its `repeat`), so the next is its L1.
- */
-async function nextEscalation(row: {
-  status: string;
-  escalationLevel: number;
-  nextEscalationAt: Date | null;
-  escalationPolicyId: string | null;
-}): Promise<IncidentDetail['nextEscalation']> {
-  if (row.status !== 'open' || !row.nextEscalationAt) return null;
-  const levels = await db().escalationLevel.findMany({
-    where: { policy: row.escalationPolicyId ? { id: row.escalationPolicyId } : { isDefault: true } },
-    orderBy: { level: 'asc' },
-    select: { level: true, name: true },
-  });
-  const next = levels.find((l) => l.level > row.escalationLevel) ?? levels[0];
-  return next ? { at: row.nextEscalationAt.toISOString(), level: next.level, name: next.name } : null;
 }
 
 /**

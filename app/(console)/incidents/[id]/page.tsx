@@ -4,6 +4,7 @@ import { LocalTime } from '@/components/format/local-time';
 import { EscalateControl } from '@/components/incidents/escalate-control';
 import { IncidentControls } from '@/components/incidents/incident-controls';
 import { IncidentTimeline } from '@/components/incidents/incident-timeline';
+import { nextPagesText } from '@/components/incidents/next-escalation';
 import { NextEscalationCountdown } from '@/components/incidents/next-escalation-countdown';
 import { NoteForm } from '@/components/incidents/note-form';
 import { NoteItem } from '@/components/incidents/note-item';
@@ -90,6 +91,37 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <dt className="text-muted">Next escalation</dt>
           <dd>
             <NextEscalationCountdown next={incident.nextEscalation} />
+            {incident.nextEscalation ? (
+              <span className="block text-muted" data-testid="next-escalation-pages">
+                {nextPagesText(incident.nextEscalation.pages)}
+              </span>
+            ) : null}
+          </dd>
+          <dt className="text-muted">Route</dt>
+          <dd data-testid="incident-route">
+            {incident.route ? (
+              <Link href="/escalation?tab=routes" className="text-accent hover:underline">
+                {incident.route.name}
+                {incident.route.isDefault ? ' (default)' : ''}
+              </Link>
+            ) : (
+              'none'
+            )}
+          </dd>
+          <dt className="text-muted">Team</dt>
+          <dd data-testid="incident-team">{incident.team?.name ?? 'none'}</dd>
+          <dt className="text-muted">Escalation policy</dt>
+          <dd data-testid="incident-policy">
+            {incident.policy ? (
+              <Link
+                href={`/escalation/policies/${incident.policy.id}`}
+                className="text-accent hover:underline"
+              >
+                {incident.policy.name}
+              </Link>
+            ) : (
+              'none'
+            )}
           </dd>
           <dt className="text-muted">Opened by</dt>
           <dd>{incident.createdBy?.name ?? 'Vigil (automatically)'}</dd>
