@@ -9,4 +9,7 @@ export const E2E_USERS = {
   demoted: { email: 'demoted@e2e.test', password: 'demoted-password-e2e', role: 'responder' },
   // Only the rate-limit test signs in as this one, so locking it out blocks nobody else.
   locked: { email: 'locked@e2e.test', password: 'locked-password-e2e', role: 'viewer' },
+  // The weekly rotation of paging.spec.ts: the first is on call, the second covers by an override.
+  pagedFirst: { email: 'paged-first@e2e.test', password: 'paged-first-password-e2e', role: 'responder' },
+  pagedSecond: { email: 'paged-second@e2e.test', password: 'paged-second-password-e2e', role: 'responder' },
 } satisfies Record<string, SeedUser>;
