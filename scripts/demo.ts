@@ -106,7 +106,7 @@ ${DEMO_USERS.map((u) => `    ${u.role.padEnd(9)}  ${u.email.padEnd(22)}  ${u.pas
   to chat, L2 pages whoever is on call on the weekly rotation sre-primary (team SRE: Ana, Ben, Chloé;
   hand-off Mondays 09:00 Europe/Brussels), L3 the on-call of leads (Demo admin, then Ana), L4 the
   pager. Chat messages and pages are printed here; e-mail goes to a local SMTP server on
-  127.0.0.1:${mail.port} and each message is printed here as "mail <to>: <subject>".
+  127.0.0.1:${mail.port} and each message is printed here as "mail to <who>: <first line>".
 
   Try an acknowledgement that cleans up after itself: acknowledge InstanceDown (job="api") in the
   console, then type  fix  and Enter here to start the api service. The alert resolves, and the

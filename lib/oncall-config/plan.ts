@@ -28,7 +28,7 @@ export type PlanOptions = {
   now: Date;
 };
 
-export type SchedulePlan = {
+type SchedulePlan = {
   entry: ScheduleEntry;
   /** Whether the schedule itself (fields, layers) changes, beside its overrides. */
   changed: boolean;

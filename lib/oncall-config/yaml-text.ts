@@ -109,7 +109,7 @@ export function parseDocumentText(text: string): OncallDocument {
 }
 
 /** `['schedules', 1, 'layers', 0]` → `schedules[1].layers[0]`. */
-export function pathName(path: readonly PropertyKey[]): string {
+function pathName(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'document';
   return path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
