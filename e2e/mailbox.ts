@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SmtpSink } from '../lib/notify/testing/sinks';
+import { readableMessage, type SmtpSink } from '../lib/notify/testing/sinks';
 
 /**
  * The e2e stack's mail: the SMTP sink (Debian's aiosmtpd) runs in Playwright's global set-up, and the
@@ -8,11 +8,11 @@ import type { SmtpSink } from '../lib/notify/testing/sinks';
  * (VIGIL_E2E_MAILBOX_URL) and specs read it with `mailbox()`.
  */
 
-/** Serves `GET /` → the sink's messages as a JSON array of raw messages (headers and body). */
+/** Serves `GET /` → the sink's messages as a JSON array (headers, then the body decoded). */
 export async function serveMailbox(sink: SmtpSink): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(sink.messages()));
+    res.end(JSON.stringify(sink.messages().map(readableMessage)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -22,7 +22,7 @@ export async function serveMailbox(sink: SmtpSink): Promise<{ url: string; close
   };
 }
 
-/** Every message the console has sent so far, raw (`To: …`, `Subject: …`, the body). */
+/** Every message the console has sent so far (`To: …`, `Subject: …`, then the body as text). */
 export async function mailbox(): Promise<string[]> {
   const url = process.env.VIGIL_E2E_MAILBOX_URL;
   if (!url)

@@ -1,5 +1,5 @@
 import { createPrismaClient } from '@/lib/db/client';
-import { type SmtpSink, startSmtpSink } from '@/lib/notify/testing/sinks';
+import { readableMessage, type SmtpSink, startSmtpSink } from '@/lib/notify/testing/sinks';
 import type { SeedUser } from './seed-users';
 
 /**
@@ -112,17 +112,10 @@ function recipient(message: string): string {
 
 /** The body's first line ("INC-7 [critical] API down — escalated to L2 …"); headers end at a blank line. */
 function firstLine(message: string): string {
-  let body = message
+  const body = readableMessage(message)
     .split(/\r?\n\r?\n/)
     .slice(1)
     .join('\n');
-  // Nodemailer sends non-ASCII text (the em dash) quoted-printable (RFC 2045 6.7): soft breaks, =XX bytes.
-  if (/^Content-Transfer-Encoding: quoted-printable/im.test(message))
-    body = body
-      .replace(/=\r?\n/g, '')
-      .replace(/(?:=[0-9A-F]{2})+/g, (bytes) =>
-        Buffer.from(bytes.replaceAll('=', ''), 'hex').toString('utf8'),
-      );
   return (
     body
       .split(/\r?\n/)
