@@ -65,6 +65,7 @@ export async function importOncallConfig(
         readOnlyPolicies: new Set(readOnly.map((p) => p.name)),
         now,
       });
+      assertLevelsPageSomeone(incoming, plan);
       await applyPlan(tx, plan, actor);
       const result: ImportResult = { dryRun: input.dryRun, ...plan.result };
       if (input.dryRun) throw new DryRunDone(result);
@@ -109,6 +110,22 @@ async function known(tx: Tx, channels: readonly string[]) {
     policies: new Set(policies.map((p) => p.name)),
     channels: new Set(channels),
   };
+}
+
+/** As the policies API requires: every level of a policy import writes names a channel, schedule or user. */
+function assertLevelsPageSomeone(doc: OncallDocument, plan: ImportPlan): void {
+  const fields: Record<string, string> = {};
+  const written = new Set(plan.policies.write.map((p) => p.name));
+  doc.policies.forEach((p, i) => {
+    if (!written.has(p.name)) return;
+    p.levels.forEach((l, j) => {
+      if (l.channels.length + l.schedules.length + l.users.length === 0)
+        fields[`policies[${i}].levels[${j}]`] =
+          'A level must page someone: name a channel, a schedule or a user';
+    });
+  });
+  if (Object.keys(fields).length > 0)
+    throw new ValidationError('Some levels page nobody; nothing was imported.', fields);
 }
 
 /** A day of shifts per schedule surfaces what the schemas cannot see, as the schedules API checks. */

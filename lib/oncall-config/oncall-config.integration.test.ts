@@ -224,6 +224,32 @@ describe('on-call configuration as YAML', () => {
     expect(await exportText()).toBe(exported);
   });
 
+  it('refuses a level that pages nobody, but exports and reads back a default policy whose level does', async () => {
+    const empty = exported.replace(
+      /(- name: On-call\n\s+delaySeconds: 0\n)\s+schedules:\n\s+- sre-primary\n/,
+      '$1',
+    );
+    expect(empty).not.toBe(exported);
+    const refused = await importText(empty);
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.fields).toEqual({
+      'policies[1].levels[0]': 'A level must page someone: name a channel, a schedule or a user',
+    });
+    // VIGIL_CONFIG's levels may name nobody yet (no channel declared, a schedule not made).
+    await db().escalationLevel.updateMany({ where: { policy: { name: 'default' } }, data: { targets: [] } });
+    const text = await exportText();
+    expect(text).toContain(
+      '  - name: default\n    repeat: 0\n    repeatAfterSeconds: 1800\n    levels:\n      - name: Chat\n        delaySeconds: 0\n  - name: sre',
+    );
+    const again = await importText(text);
+    expect(again.status).toBe(200);
+    expect(again.json.policies.unchanged).toEqual(['default', 'sre']);
+    await db().escalationLevel.updateMany({
+      where: { policy: { name: 'default' } },
+      data: { targets: ['sre-mail'] },
+    });
+  });
+
   it('deletes what the file leaves out only with prune, never the default policy or route', async () => {
     const onlyDefaults =
       'routes:\n  - name: default\n    default: true\n    policy: default\n    autoOpen: false\n';
