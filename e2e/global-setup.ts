@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { alertmanagerStreams, startLokiReplay } from '../lib/loki/replay-server';
+import { startSmtpSink } from '../lib/notify/testing/sinks';
 import { seedUsers } from '../scripts/seed-users';
 import { freePorts } from '../scripts/stack/ports';
 import { startStack } from '../scripts/stack/start-stack';
 import { startVigilServer, vigilEnvFor } from '../scripts/vigil-server';
+import { serveMailbox } from './mailbox';
 import { E2E_USERS } from './users';
 
 /**
- * Starts the real stack (PostgreSQL, Prometheus, two Alertmanagers, exporters) and the built console
- * on free ports, seeds the test users, and hands the URL to the tests through the environment
- * (Playwright workers inherit it). The returned function stops everything.
+ * Starts the real stack (PostgreSQL, Prometheus, two Alertmanagers, exporters), an SMTP sink (Debian's
+ * aiosmtpd) and the built console on free ports, seeds the test users, and hands the URLs to the tests
+ * through the environment (Playwright workers inherit it). The console's VIGIL_CONFIG declares only the
+ * SMTP server, so everything else keeps its defaults. The returned function stops everything.
  */
 export default async function globalSetup(_config: FullConfig) {
   const [port] = await freePorts(1);
@@ -22,6 +26,17 @@ export default async function globalSetup(_config: FullConfig) {
     webhookToken,
     log: (l) => console.log(l),
   });
+  const smtp = await startSmtpSink();
+  const mail = await serveMailbox(smtp);
+  const configFile = path.join(stack.dir, 'vigil-e2e.yaml');
+  writeFileSync(
+    configFile,
+    `# Written by e2e/global-setup.ts: pages by e-mail reach the SMTP sink.\nsmtp: { host: 127.0.0.1, port: ${smtp.port}, secure: false, from: vigil@e2e.test }\n`,
+  );
+  const stopMail = async () => {
+    await mail.close();
+    await smtp.stop();
+  };
   try {
     await seedUsers(stack.databaseUrl, Object.values(E2E_USERS));
     // Loki cannot be installed here: a replay of real Loki 2.8 answers stands in, giving the streams of
@@ -40,17 +55,21 @@ export default async function globalSetup(_config: FullConfig) {
         VIGIL_LOKI_REPLAY: '1',
         VIGIL_CHECK_RESPONSES: '1',
         VIGIL_TRUSTED_PROXIES: '127.0.0.1/32',
+        VIGIL_CONFIG: configFile,
       },
     });
     process.env.VIGIL_E2E_BASE_URL = server.url;
     // Specs that need alerts of their own post them to the pair, as Prometheus would.
     process.env.VIGIL_E2E_ALERTMANAGER_URLS = stack.alertmanagerUrls.join(',');
+    process.env.VIGIL_E2E_MAILBOX_URL = mail.url;
     return async () => {
       await server.stop();
       await loki.close();
+      await stopMail();
       await stack.stop();
     };
   } catch (error) {
+    await stopMail();
     await stack.stop();
     throw error;
   }

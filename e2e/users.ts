@@ -13,4 +13,7 @@ export const E2E_USERS = {
   ann: { email: 'ann@e2e.test', password: 'ann-password-e2e', role: 'responder', name: 'Ann Oncall' },
   bob: { email: 'bob@e2e.test', password: 'bob-password-e2e', role: 'responder', name: 'Bob Oncall' },
   cat: { email: 'cat@e2e.test', password: 'cat-password-e2e', role: 'responder', name: 'Cat Oncall' },
+  // The weekly rotation of paging.spec.ts: the first is on call, the second covers by an override.
+  pagedFirst: { email: 'paged-first@e2e.test', password: 'paged-first-password-e2e', role: 'responder' },
+  pagedSecond: { email: 'paged-second@e2e.test', password: 'paged-second-password-e2e', role: 'responder' },
 } satisfies Record<string, SeedUser>;

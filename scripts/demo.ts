@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { alertmanagerStreams, startLokiReplay } from '@/lib/loki/replay-server';
 import { buildIfStale } from './build-if-stale';
 import { demoApi } from './demo-api';
+import { SRE_USERS, seedOncall, startDemoMail } from './demo-oncall';
 import { startDemoPager } from './demo-pager';
 import { type SeedUser, seedUsers } from './seed-users';
 import { ensureDebianPackages } from './stack/debian-packages';
@@ -24,6 +25,7 @@ const DEMO_USERS: SeedUser[] = [
     name: 'Demo responder',
   },
   { email: 'viewer@vigil.local', password: 'vigil-viewer-demo', role: 'viewer', name: 'Demo viewer' },
+  ...SRE_USERS,
 ];
 
 const log = (line: string) => console.log(`[demo] ${line}`);
@@ -54,7 +56,8 @@ async function main() {
     rewrite: { streams: alertmanagerStreams(stack.alertmanagerUrls[0]) },
   });
   const api = demoApi(stack.downTargetUrl);
-  const pager = await startDemoPager(stack.dir, (line) => log(line));
+  const mail = await startDemoMail(log);
+  const pager = await startDemoPager(stack.dir, mail.port, (line) => log(line));
   let stopping = false;
   const stopAll = async (server?: { stop(): Promise<void> }) => {
     if (stopping) return;
@@ -63,6 +66,7 @@ async function main() {
     await server?.stop();
     await api.stop();
     await pager.close();
+    await mail.close();
     await loki.close();
     await stack.stop();
     log('stopped; nothing left running');
@@ -70,6 +74,8 @@ async function main() {
   };
   try {
     await seedUsers(stack.databaseUrl, DEMO_USERS);
+    // Before the console starts: its start-up resolves the levels' schedule slugs.
+    await seedOncall(stack.databaseUrl);
     const server = await startVigilServer({
       port,
       logFile: path.join(stack.dir, 'logs', 'vigil.log'),
@@ -96,8 +102,11 @@ ${DEMO_USERS.map((u) => `    ${u.role.padEnd(9)}  ${u.email.padEnd(22)}  ${u.pas
   About a dozen alerts fire for stand-in services (teams payments, platform, data, web): HighLatency
   is inhibited by HighErrorRate on the same instance, and HealthCheckFlapping fires one minute in two.
 
-  Critical alerts open incidents that escalate L1 → L4 every 2 minutes until acknowledged; their
-  chat messages and pages are printed here.
+  Critical alerts open incidents that escalate L1 → L4 every 2 minutes until acknowledged: L1 posts
+  to chat, L2 pages whoever is on call on the weekly rotation sre-primary (team SRE: Ana, Ben, Chloé;
+  hand-off Mondays 09:00 Europe/Brussels), L3 the on-call of leads (Demo admin, then Ana), L4 the
+  pager. Chat messages and pages are printed here; e-mail goes to a local SMTP server on
+  127.0.0.1:${mail.port} and each message is printed here as "mail to <who>: <first line>".
 
   Try an acknowledgement that cleans up after itself: acknowledge InstanceDown (job="api") in the
   console, then type  fix  and Enter here to start the api service. The alert resolves, and the
@@ -108,6 +117,7 @@ ${DEMO_USERS.map((u) => `    ${u.role.padEnd(9)}  ${u.email.padEnd(22)}  ${u.pas
     listenForCommands(api);
   } catch (error) {
     await pager.close();
+    await mail.close();
     await loki.close();
     await stack.stop();
     throw error;

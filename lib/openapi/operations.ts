@@ -6,6 +6,7 @@ import * as acks from '@/lib/incidents/ack-api';
 import * as incidents from '@/lib/incidents/api';
 import * as silences from '@/lib/incidents/silence-api';
 import * as maintenance from '@/lib/maintenance/api';
+import * as oncallConfig from '@/lib/oncall-config/api';
 import * as overview from '@/lib/overview/api';
 import * as people from '@/lib/people/api';
 import * as postmortems from '@/lib/postmortems/api';
@@ -33,6 +34,7 @@ export const operations: readonly Operation[] = [
   incidents,
   escalation,
   routing,
+  oncallConfig,
   teams,
   schedules,
   people,

@@ -9,6 +9,7 @@ describe('missingDebianPackages', () => {
       'prometheus',
       'prometheus-alertmanager',
       'prometheus-postgres-exporter',
+      'python3-aiosmtpd',
     ]);
   });
 

@@ -17,6 +17,9 @@ export const DEBIAN_BINARIES = {
     path: '/usr/bin/prometheus-blackbox-exporter',
     package: 'prometheus-blackbox-exporter',
   },
+  // Not a binary but a Python module (run as `/usr/bin/python3 -m aiosmtpd`): the demo's and the
+  // tests' SMTP server (lib/notify/testing/sinks.ts).
+  aiosmtpd: { path: '/usr/lib/python3/dist-packages/aiosmtpd/__init__.py', package: 'python3-aiosmtpd' },
 } as const;
 
 /** The Debian packages whose binaries are missing, in a stable order. */

@@ -8,6 +8,7 @@ import { listTokens, listUsers } from '@/lib/admin/users';
 import { requirePageUser } from '@/lib/auth';
 import { config } from '@/lib/config/current';
 import { TokenManager } from '../tokens/_components/token-manager';
+import { OncallConfigCard } from './oncall-config';
 import { RoleForm } from './role-form';
 
 export const metadata = { title: 'Admin' };
@@ -55,6 +56,7 @@ export default async function AdminPage() {
           canCreate
           expiryDays={config().apiTokens.defaultExpiryDays}
         />
+        <OncallConfigCard />
       </div>
     </>
   );

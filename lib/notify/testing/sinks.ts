@@ -49,6 +49,21 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   };
 }
 
+/**
+ * A received message as a person reads it: a quoted-printable body (nodemailer's choice for text with
+ * non-ASCII, such as an em dash; RFC 2045 6.7) decoded — soft line breaks joined, =XX bytes as UTF-8.
+ * Headers stay as sent (a MIME-encoded subject stays encoded).
+ */
+export function readableMessage(raw: string): string {
+  if (!/^Content-Transfer-Encoding: quoted-printable/im.test(raw)) return raw;
+  const [headers = '', ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest
+    .join('\n\n')
+    .replace(/=\r?\n/g, '')
+    .replace(/(?:=[0-9A-F]{2})+/g, (bytes) => Buffer.from(bytes.replaceAll('=', ''), 'hex').toString('utf8'));
+  return `${headers}\n\n${body}`;
+}
+
 async function waitForPort(port: number, exited: () => boolean, output: () => string): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
