@@ -105,6 +105,11 @@ test('every console page renders and hydrates under the CSP, with no violation',
       ['/admin/audit', /Audit log/],
       ['/tokens', /API tokens/],
       ['/oncall', /On call/],
+      ['/schedules', /Schedules/],
+      // Teams and people are fetched by the browser from our API (connect-src).
+      ['/schedules/new', /New schedule/],
+      ['/teams', /Teams/],
+      ['/people/me', /Admin|admin@/],
       // The shifts are fetched by the browser from our API (connect-src).
       [`/schedules/${schedule.slug}`, /CSP rotation/],
     ];

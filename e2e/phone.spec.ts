@@ -62,6 +62,10 @@ test('every page fits a 390 px phone', async ({ page }) => {
     '/admin/audit',
     '/tokens',
     '/oncall',
+    '/schedules',
+    '/schedules/new',
+    '/teams',
+    '/people/me',
     `/schedules/${schedule.slug}`,
     `/schedules/${schedule.slug}?view=month&from=2027-03-01`,
   ];

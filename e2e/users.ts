@@ -16,4 +16,17 @@ export const E2E_USERS = {
   // The weekly rotation of paging.spec.ts: the first is on call, the second covers by an override.
   pagedFirst: { email: 'paged-first@e2e.test', password: 'paged-first-password-e2e', role: 'responder' },
   pagedSecond: { email: 'paged-second@e2e.test', password: 'paged-second-password-e2e', role: 'responder' },
+  // The rotation of swap.spec.ts: the asker is on call and asks the other to cover.
+  swapAsker: {
+    email: 'swap-asker@e2e.test',
+    password: 'swap-asker-password-e2e',
+    role: 'responder',
+    name: 'Swap Asker',
+  },
+  swapCover: {
+    email: 'swap-cover@e2e.test',
+    password: 'swap-cover-password-e2e',
+    role: 'responder',
+    name: 'Swap Cover',
+  },
 } satisfies Record<string, SeedUser>;

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogActions, DialogTitle } from '@/components/ui/dialog';
+import { FormDialog } from '@/components/ui/dialog';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useApiMutation } from '@/lib/api/query';
@@ -35,42 +35,37 @@ function DeclareIncidentDialog({ onClose }: { onClose: () => void }) {
   // Still busy once declared: the page is on its way to the incident.
   const busy = declare.isPending || declare.isSuccess;
   return (
-    <Dialog onClose={onClose} className="w-[min(32rem,calc(100vw-1.5rem))]">
-      <form
-        className="flex flex-col gap-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          declare.mutate({ body: { title, severity } });
-        }}
-      >
-        <DialogTitle>Declare an incident</DialogTitle>
-        <p className="text-sm text-muted">
-          For what no alert caught. It escalates like any incident; link alerts to it when they fire.
-        </p>
-        <Field id="declare-title" label="What is happening" error={declare.error?.fields.title}>
-          {(control) => (
-            <Input
-              {...control}
-              autoFocus
-              maxLength={200}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              placeholder="Customers report failed checkouts"
-            />
-          )}
-        </Field>
-        <Field id="declare-severity" label="Severity">
-          <Select id="declare-severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
-            {SEVERITIES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </Select>
-        </Field>
-        <ErrorMessage error={declare.error && !declare.error.fields.title ? declare.error : null} />
-        <DialogActions onCancel={onClose} disabled={busy || title.trim() === ''}>
-          {busy ? 'Declaring…' : 'Declare'}
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title="Declare an incident"
+      onClose={onClose}
+      onSubmit={() => declare.mutate({ body: { title, severity } })}
+      submit={busy ? 'Declaring…' : 'Declare'}
+      disabled={busy || title.trim() === ''}
+      width="32rem"
+    >
+      <p className="text-sm text-muted">
+        For what no alert caught. It escalates like any incident; link alerts to it when they fire.
+      </p>
+      <Field id="declare-title" label="What is happening" error={declare.error?.fields.title}>
+        {(control) => (
+          <Input
+            {...control}
+            autoFocus
+            maxLength={200}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder="Customers report failed checkouts"
+          />
+        )}
+      </Field>
+      <Field id="declare-severity" label="Severity">
+        <Select id="declare-severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
+          {SEVERITIES.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </Select>
+      </Field>
+      <ErrorMessage error={declare.error && !declare.error.fields.title ? declare.error : null} />
+    </FormDialog>
   );
 }

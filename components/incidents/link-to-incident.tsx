@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogActions, DialogTitle } from '@/components/ui/dialog';
+import { FormDialog } from '@/components/ui/dialog';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { useToast } from '@/components/ui/toast';
 import { useApiMutation, useApiQuery } from '@/lib/api/query';
@@ -42,46 +42,41 @@ function LinkDialog({
   });
   const choices = incidents.data?.incidents ?? [];
   return (
-    <Dialog onClose={onClose} className="w-[min(32rem,calc(100vw-1.5rem))]">
-      <form
-        className="flex flex-col gap-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (chosen) link.mutate({ params: { id: chosen }, body: { alerts: [alert] } });
-        }}
-      >
-        <DialogTitle>Add the alert to an incident</DialogTitle>
-        {incidents.isPending ? <p className="text-sm text-muted">Loading the active incidents…</p> : null}
-        <ErrorMessage error={incidents.error} />
-        {incidents.isSuccess && choices.length === 0 ? (
-          <p className="text-sm text-muted">No incident is active. Open one for this alert instead.</p>
-        ) : null}
-        {choices.length > 0 ? (
-          <fieldset className="flex max-h-72 flex-col gap-1 overflow-y-auto">
-            <legend className="sr-only">Active incidents</legend>
-            {choices.map((incident) => (
-              <label
-                key={incident.id}
-                className="flex min-h-11 items-center gap-2 rounded-md px-2 text-sm hover:bg-bg"
-              >
-                <input
-                  type="radio"
-                  name="incident"
-                  value={incident.ref}
-                  checked={chosen === incident.ref}
-                  onChange={() => setChosen(incident.ref)}
-                />
-                <span className="font-mono text-xs text-muted">{incident.ref}</span>
-                <span className="min-w-0 break-words">{incident.title}</span>
-              </label>
-            ))}
-          </fieldset>
-        ) : null}
-        <ErrorMessage error={link.error} />
-        <DialogActions onCancel={onClose} disabled={!chosen || link.isPending}>
-          {link.isPending ? 'Adding…' : 'Add'}
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title="Add the alert to an incident"
+      onClose={onClose}
+      onSubmit={() => chosen && link.mutate({ params: { id: chosen }, body: { alerts: [alert] } })}
+      submit={link.isPending ? 'Adding…' : 'Add'}
+      disabled={!chosen || link.isPending}
+      width="32rem"
+    >
+      {incidents.isPending ? <p className="text-sm text-muted">Loading the active incidents…</p> : null}
+      <ErrorMessage error={incidents.error} />
+      {incidents.isSuccess && choices.length === 0 ? (
+        <p className="text-sm text-muted">No incident is active. Open one for this alert instead.</p>
+      ) : null}
+      {choices.length > 0 ? (
+        <fieldset className="flex max-h-72 flex-col gap-1 overflow-y-auto">
+          <legend className="sr-only">Active incidents</legend>
+          {choices.map((incident) => (
+            <label
+              key={incident.id}
+              className="flex min-h-11 items-center gap-2 rounded-md px-2 text-sm hover:bg-bg"
+            >
+              <input
+                type="radio"
+                name="incident"
+                value={incident.ref}
+                checked={chosen === incident.ref}
+                onChange={() => setChosen(incident.ref)}
+              />
+              <span className="font-mono text-xs text-muted">{incident.ref}</span>
+              <span className="min-w-0 break-words">{incident.title}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <ErrorMessage error={link.error} />
+    </FormDialog>
   );
 }

@@ -28,6 +28,9 @@ export function UserMenu(props: {
           <div className="font-medium">{props.email}</div>
           <Badge tone="accent">{props.role}</Badge>
         </div>
+        <Link href="/people/me" className="text-accent hover:underline">
+          Your profile and time zone
+        </Link>
         <Link href="/tokens" className="text-accent hover:underline">
           API tokens
         </Link>

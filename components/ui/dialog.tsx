@@ -88,6 +88,54 @@ export function DialogActions({
   );
 }
 
+/**
+ * A dialog that is one form: its title, its fields (children) and Cancel / submit at the end. Submitting
+ * (the button or Enter in a field) calls `onSubmit`, never a page load.
+ */
+export function FormDialog({
+  title,
+  onClose,
+  onSubmit,
+  submit,
+  disabled = false,
+  width = '32rem',
+  children,
+}: {
+  title: ReactNode;
+  onClose: () => void;
+  onSubmit: () => void;
+  /** The submit button's label. */
+  submit: ReactNode;
+  disabled?: boolean;
+  /** Its width on a wide screen; on a phone it takes the screen's width less a margin. */
+  width?: '28rem' | '30rem' | '32rem' | '36rem';
+  children: ReactNode;
+}) {
+  const widths = {
+    '28rem': 'w-[min(28rem,calc(100vw-1.5rem))]',
+    '30rem': 'w-[min(30rem,calc(100vw-1.5rem))]',
+    '32rem': 'w-[min(32rem,calc(100vw-1.5rem))]',
+    '36rem': 'w-[min(36rem,calc(100vw-1.5rem))]',
+  };
+  return (
+    <Dialog onClose={onClose} className={widths[width]}>
+      <form
+        className="flex flex-col gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+      >
+        <DialogTitle>{title}</DialogTitle>
+        {children}
+        <DialogActions onCancel={onClose} disabled={disabled}>
+          {submit}
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
 type Modal = Pick<HTMLDialogElement, 'open' | 'showModal' | 'querySelector'>;
 type Focusable = Pick<HTMLElement, 'focus' | 'isConnected'>;
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { LocalTime } from '@/components/format/local-time';
 import { nextOnCall } from '@/components/oncall/next-on-call';
+import { SwapRequests } from '@/components/oncall/swap-requests';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table } from '@/components/ui/table';
@@ -45,8 +46,19 @@ export default async function OnCallPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="On call"
         description="Who is on call on every schedule, and until when. Times are in your time zone."
-        actions={<AtPicker at={shownAt} />}
+        actions={
+          <div className="flex flex-wrap items-end gap-3">
+            <Link
+              href="/schedules"
+              className="inline-flex min-h-11 items-center text-sm text-accent hover:underline sm:min-h-0"
+            >
+              All schedules
+            </Link>
+            <AtPicker at={shownAt} />
+          </div>
+        }
       />
+      <SwapRequests />
       {problem ? (
         <p role="alert" className="mb-3 text-sm text-danger">
           {problem}

@@ -1,15 +1,19 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LocalTime } from '@/components/format/local-time';
+import { ScheduleCalendarFeeds } from '@/components/schedules/calendar-feeds';
 import { ScheduleTimeline } from '@/components/schedules/schedule-timeline';
 import { viewParams } from '@/components/schedules/view-params';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
+import { hasRole } from '@/lib/auth/roles';
 import { NotFoundError } from '@/lib/errors';
 import { getSchedule } from '@/lib/schedules/read';
 import type { ScheduleDetail } from '@/lib/schedules/schedule-schemas';
 import { LayerList } from './_components/layer-list';
+import { AddOverride, DeleteOverride } from './_components/override-controls';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -34,6 +38,7 @@ export default async function SchedulePage({ params, searchParams }: Props) {
   }
   const { view, from } = viewParams(await searchParams);
   const now = schedule.onCallNow;
+  const canAct = hasRole(actor.role, 'responder');
 
   return (
     <div className="flex flex-col gap-4">
@@ -46,6 +51,16 @@ export default async function SchedulePage({ params, searchParams }: Props) {
         ]
           .filter(Boolean)
           .join(' · ')}
+        actions={
+          schedule.canManage ? (
+            <Link
+              href={`/schedules/${encodeURIComponent(schedule.slug)}/edit`}
+              className="inline-flex min-h-11 items-center rounded-md border border-border bg-surface px-3 text-sm font-medium hover:bg-bg sm:min-h-0 sm:py-1.5"
+            >
+              Edit schedule
+            </Link>
+          ) : null
+        }
       />
       <p className="text-sm" data-testid="schedule-on-call-now">
         {now ? (
@@ -75,23 +90,34 @@ export default async function SchedulePage({ params, searchParams }: Props) {
           <LayerList layers={schedule.layers} />
         </Card>
         <Card title="Upcoming overrides">
+          {canAct ? (
+            <div className="mb-2">
+              <AddOverride scheduleId={schedule.id} />
+            </div>
+          ) : null}
           {schedule.upcomingOverrides.length === 0 ? (
             <p className="text-sm text-muted">None.</p>
           ) : (
             <ul className="flex flex-col gap-2 text-sm">
               {schedule.upcomingOverrides.map((o) => (
-                <li key={o.id}>
+                <li key={o.id} className="flex flex-wrap items-center gap-2" data-testid="override-item">
                   <span className="font-medium">{o.name ?? o.email}</span>{' '}
                   <span className="text-muted">
                     <LocalTime at={o.startsAt} /> – <LocalTime at={o.endsAt} />
                   </span>
-                  {o.reason ? <div className="text-xs text-muted">{o.reason}</div> : null}
+                  {canAct ? (
+                    <DeleteOverride scheduleId={schedule.id} overrideId={o.id} who={o.name ?? o.email} />
+                  ) : null}
+                  {o.reason ? <div className="basis-full text-xs text-muted">{o.reason}</div> : null}
                 </li>
               ))}
             </ul>
           )}
         </Card>
       </div>
+      <Card title="Calendar">
+        <ScheduleCalendarFeeds scheduleId={schedule.id} />
+      </Card>
     </div>
   );
 }

@@ -1,0 +1,97 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LocalTime } from '@/components/format/local-time';
+import { AskForCover } from '@/components/oncall/swap-requests';
+import { MyCalendarFeeds } from '@/components/schedules/calendar-feeds';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePageUser } from '@/lib/auth';
+import { NotFoundError } from '@/lib/errors';
+import { profile } from '@/lib/people/people';
+import type { Profile } from '@/lib/people/people-schemas';
+import { MyTimeZone } from './_components/my-time-zone';
+
+export const metadata = { title: 'Profile' };
+
+/** A person: their teams, whether they are on call, their shifts of the next two weeks; and, on one's
+ * own profile, the time zone setting. `/people/me` is the signed-in user's. */
+export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageUser();
+  const { id } = await params;
+  const userId = id === 'me' ? actor.id : decodeURIComponent(id);
+  let person: Profile;
+  try {
+    person = await profile(actor, userId);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const own = person.id === actor.id;
+  return (
+    <div className="flex flex-col gap-4">
+      <PageHeader title={person.name ?? person.email} description={`${person.email} · ${person.role}`} />
+      <p className="text-sm" data-testid="profile-on-call">
+        {person.onCall ? (
+          <>
+            On call on{' '}
+            <Link href={`/schedules/${person.onCall.scheduleId}`} className="text-accent hover:underline">
+              {person.onCall.scheduleName}
+            </Link>{' '}
+            until <LocalTime at={person.onCall.until} />
+          </>
+        ) : (
+          'Not on call now.'
+        )}
+      </p>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title="Shifts in the next 14 days">
+          {person.upcomingShifts.length === 0 ? (
+            <p className="text-sm text-muted">None.</p>
+          ) : (
+            <ul className="flex flex-col gap-1 text-sm" data-testid="profile-shifts">
+              {person.upcomingShifts.map((s) => (
+                <li key={`${s.scheduleId}${s.start}`} className="flex flex-wrap items-center gap-2">
+                  <span>
+                    <LocalTime at={s.start} /> – <LocalTime at={s.end} />{' '}
+                    <span className="text-muted">{s.scheduleName}</span>
+                  </span>
+                  {s.source === 'override' ? <Badge tone="warn">override</Badge> : null}
+                  {own ? <AskForCover scheduleId={s.scheduleId} start={s.start} end={s.end} /> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="Teams">
+          {person.teams.length === 0 ? (
+            <p className="text-sm text-muted">In no team.</p>
+          ) : (
+            <ul className="flex flex-col gap-1 text-sm">
+              {person.teams.map((t) => (
+                <li key={t.id}>
+                  <Link href={`/teams/${encodeURIComponent(t.slug)}`} className="text-accent hover:underline">
+                    {t.name}
+                  </Link>
+                  {t.isAdmin ? ' (team admin)' : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      {own ? (
+        <div className="grid gap-4 md:grid-cols-2">
+          <Card title="Your time zone">
+            <MyTimeZone current={person.timeZone} />
+          </Card>
+          <Card title="Your shifts in your calendar">
+            <MyCalendarFeeds />
+          </Card>
+        </div>
+      ) : (
+        <p className="text-sm text-muted">Time zone: {person.timeZone}</p>
+      )}
+    </div>
+  );
+}

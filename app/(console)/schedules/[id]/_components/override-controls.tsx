@@ -1,0 +1,113 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormDialog } from '@/components/ui/dialog';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { Field, Input, Select } from '@/components/ui/field';
+import { useApiMutation, useApiQuery } from '@/lib/api/query';
+import { policyTargetsOp } from '@/lib/escalation/api';
+import { createOverrideOp, deleteOverrideOp } from '@/lib/schedules/api';
+
+/**
+ * "Add override": someone covers a stretch of time on this schedule, above every layer. The times are
+ * typed in the browser's own zone (a datetime-local field), which the browser turns into an instant.
+ */
+export function AddOverride({ scheduleId }: { scheduleId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        Add override
+      </Button>
+      {open ? <OverrideDialog scheduleId={scheduleId} onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+function OverrideDialog({ scheduleId, onClose }: { scheduleId: string; onClose: () => void }) {
+  const router = useRouter();
+  const people = useApiQuery(policyTargetsOp, {});
+  const [userId, setUserId] = useState('');
+  const [from, setFrom] = useState('');
+  const [until, setUntil] = useState('');
+  const [reason, setReason] = useState('');
+  const create = useApiMutation(createOverrideOp, {
+    onSuccess: () => {
+      onClose();
+      router.refresh();
+    },
+  });
+  const instant = (local: string) => (local ? new Date(local).toISOString() : '');
+  const fields = create.error?.fields ?? {};
+  return (
+    <FormDialog
+      title="Add an override"
+      onClose={onClose}
+      onSubmit={() =>
+        create.mutate({
+          params: { id: scheduleId },
+          body: { userId, startsAt: instant(from), endsAt: instant(until), reason },
+        })
+      }
+      submit={create.isPending ? 'Adding…' : 'Add override'}
+      disabled={create.isPending || !userId || !from || !until}
+      width="32rem"
+    >
+      <Field id="override-user" label="Who covers" error={fields.userId}>
+        <Select id="override-user" value={userId} onChange={(e) => setUserId(e.target.value)}>
+          <option value="">Choose a person…</option>
+          {(people.data?.users ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="override-from" label="From (your time)" error={fields.startsAt}>
+          {(c) => (
+            <Input {...c} type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+          )}
+        </Field>
+        <Field id="override-until" label="Until (your time)" error={fields.endsAt}>
+          {(c) => (
+            <Input {...c} type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
+          )}
+        </Field>
+      </div>
+      <Field id="override-reason" label="Reason (optional)" error={fields.reason}>
+        {(c) => <Input {...c} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <ErrorMessage error={create.error && Object.keys(fields).length === 0 ? create.error : null} />
+    </FormDialog>
+  );
+}
+
+/** Removes an override (the API decides who may: its person, a team admin or an admin). */
+export function DeleteOverride({
+  scheduleId,
+  overrideId,
+  who,
+}: {
+  scheduleId: string;
+  overrideId: string;
+  who: string;
+}) {
+  const router = useRouter();
+  const remove = useApiMutation(deleteOverrideOp, { onSuccess: () => router.refresh() });
+  return (
+    <>
+      <Button
+        variant="secondary"
+        disabled={remove.isPending}
+        aria-label={`Remove the override of ${who}`}
+        onClick={() => remove.mutate({ params: { id: scheduleId, overrideId } })}
+      >
+        Remove
+      </Button>
+      <ErrorMessage error={remove.error} />
+    </>
+  );
+}

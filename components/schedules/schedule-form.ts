@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import type { ScheduleDetail, scheduleInputSchema } from '@/lib/schedules/schedule-schemas';
+
+/**
+ * The schedule editor's state and the API's input, both ways. Pure. A layer's restriction is one set
+ * of weekdays with one daily window ("Mon–Fri 09:00–17:00"), what "business hours only" layers need;
+ * a layer stored with several windows keeps them (the editor shows them, untouched, as text).
+ *
+ *   inputOf({…, layers: [{…, rotation: 'weekly', participants: ['u1', 'u2'], businessHours: false}]})
+ *     → {…, layers: [{…, rotation: 'weekly', rotationLength: 1, participants: ['u1', 'u2'], restrictions: []}]}
+ */
+
+type ScheduleInput = z.input<typeof scheduleInputSchema>;
+type Restriction = { days: number[]; from: string; to: string };
+
+export type LayerForm = {
+  /** Names the layer in the list while it is edited (its id once stored). */
+  key: string;
+  name: string;
+  rotation: 'daily' | 'weekly' | 'hours' | 'days';
+  /** For "hours" and "days". */
+  length: number;
+  handoffTime: string;
+  timeZone: string;
+  startDate: string;
+  participants: string[];
+  /** One window on these ISO weekdays; off: always. */
+  restricted: boolean;
+  days: number[];
+  from: string;
+  to: string;
+  /** Windows the editor cannot show as one, kept as they were. */
+  otherRestrictions: Restriction[];
+};
+
+export type ScheduleForm = {
+  name: string;
+  slug: string;
+  description: string;
+  teamId: string;
+  timeZone: string;
+  layers: LayerForm[];
+};
+
+let added = 0;
+
+export function blankLayer(timeZone: string, startDate: string): LayerForm {
+  added += 1;
+  return {
+    key: `new-${added}`,
+    name: 'Primary',
+    rotation: 'weekly',
+    length: 1,
+    handoffTime: '09:00',
+    timeZone,
+    startDate,
+    participants: [],
+    restricted: false,
+    days: [1, 2, 3, 4, 5],
+    from: '09:00',
+    to: '17:00',
+    otherRestrictions: [],
+  };
+}
+
+/** "Payments primary" → "payments-primary" (what the slug field suggests until it is typed in). */
+export function slugOf(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+export function inputOf(form: ScheduleForm): ScheduleInput {
+  return {
+    name: form.name,
+    slug: form.slug,
+    description: form.description,
+    teamId: form.teamId || null,
+    timeZone: form.timeZone,
+    layers: form.layers.map((l) => ({
+      name: l.name,
+      rotation: l.rotation,
+      rotationLength: l.rotation === 'hours' || l.rotation === 'days' ? l.length : 1,
+      handoffTime: l.handoffTime,
+      timeZone: l.timeZone,
+      startDate: l.startDate,
+      participants: l.participants,
+      restrictions:
+        l.otherRestrictions.length > 0
+          ? l.otherRestrictions
+          : l.restricted
+            ? [{ days: [...l.days].sort((a, b) => a - b), from: l.from, to: l.to }]
+            : [],
+    })),
+  };
+}
+
+export function formOf(schedule: ScheduleDetail): ScheduleForm {
+  return {
+    name: schedule.name,
+    slug: schedule.slug,
+    description: schedule.description,
+    teamId: schedule.team?.id ?? '',
+    timeZone: schedule.timeZone,
+    layers: schedule.layers.map((l) => {
+      const [only, ...more] = l.restrictions;
+      return {
+        key: l.id,
+        name: l.name,
+        rotation: l.rotation,
+        length: l.rotationLength,
+        handoffTime: l.handoffTime,
+        timeZone: l.timeZone,
+        startDate: l.startDate,
+        participants: l.participants.map((p) => p.userId),
+        restricted: only !== undefined,
+        days: only?.days ?? [1, 2, 3, 4, 5],
+        from: only?.from ?? '09:00',
+        to: only?.to ?? '17:00',
+        otherRestrictions: more.length > 0 ? l.restrictions : [],
+      };
+    }),
+  };
+}
+
+/** Moves the item at `index` one place up (-1) or down (+1); the same array when it cannot move. */
+export function moved<T>(items: readonly T[], index: number, step: -1 | 1): T[] {
+  const to = index + step;
+  if (to < 0 || to >= items.length) return [...items];
+  const next = [...items];
+  [next[index], next[to]] = [next[to] as T, next[index] as T];
+  return next;
+}

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { createWeeklyRotation, userIds } from './schedules';
+import { signIn } from './sign-in';
+import { E2E_USERS } from './users';
+
+/**
+ * A shift swap from the console: the person on call asks a colleague to cover their shift from their
+ * profile; the colleague accepts on the on-call page, and is then the one on call (an override).
+ */
+
+test('ask a colleague to cover my shift; they accept and are on call', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signIn(page, E2E_USERS.admin, '/oncall');
+  await expect(page.getByRole('heading', { name: 'On call' })).toBeVisible();
+  const slug = `e2e-swap-${Date.now().toString(36)}`;
+  // Started yesterday: the asker holds the first week, whatever the hour the test runs.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await createWeeklyRotation(page.request, {
+    slug,
+    name: 'E2E swap rotation',
+    people: await userIds(page.request, [E2E_USERS.swapAsker.email, E2E_USERS.swapCover.email]),
+    startDate: yesterday,
+  });
+
+  const asker = await (await browser.newContext()).newPage();
+  await signIn(asker, E2E_USERS.swapAsker, '/people/me');
+  const shift = asker
+    .getByTestId('profile-shifts')
+    .locator('li')
+    .filter({ hasText: 'E2E swap rotation' })
+    .first();
+  await shift.getByRole('button', { name: 'Ask for cover' }).click();
+  const dialog = asker.getByRole('dialog', { name: 'Ask for cover' });
+  await dialog.getByLabel('Ask', { exact: true }).selectOption({ label: 'Swap Cover' });
+  await dialog.getByLabel('Note (optional)').fill('e2e: dentist');
+  await dialog.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  const cover = await (await browser.newContext()).newPage();
+  await signIn(cover, E2E_USERS.swapCover, '/oncall');
+  const requests = cover.getByTestId('swap-requests');
+  await expect(requests).toContainText('Swap Asker asks you to cover: E2E swap rotation');
+  await expect(requests).toContainText('e2e: dentist');
+  await requests.getByRole('button', { name: 'Accept' }).click();
+  await expect(cover.getByTestId('swap-requests')).toHaveCount(0);
+  const row = cover.getByRole('row').filter({ hasText: 'E2E swap rotation' });
+  await expect(row).toContainText('Swap Cover');
+  await expect(row).toContainText('override');
+});
