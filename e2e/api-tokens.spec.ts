@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { fillHydrated } from './hydrated';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 
@@ -48,7 +49,7 @@ test('API tokens: created in the console, accepted, role-checked, and refused on
 }) => {
   // An admin creates a token in the console; the secret is shown once.
   await signIn(page, E2E_USERS.admin, '/tokens');
-  await page.getByLabel('Name').fill('e2e-admin-token');
+  await fillHydrated(page.getByLabel('Name'), 'e2e-admin-token');
   await page.getByRole('button', { name: 'Create token' }).click();
   const adminToken = (await page.getByTestId('new-token').textContent())?.trim() ?? '';
   expect(adminToken).toMatch(/^vgl_/);

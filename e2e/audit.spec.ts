@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { fillHydrated } from './hydrated';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 
@@ -17,7 +18,7 @@ test('an admin finds an audited change by its action, with its address, and expo
 
   // Something audited: creating an API token.
   await signIn(page, E2E_USERS.admin, '/tokens');
-  await page.getByLabel('Name').fill(TOKEN_NAME);
+  await fillHydrated(page.getByLabel('Name'), TOKEN_NAME);
   await page.getByRole('button', { name: 'Create token' }).click();
   await expect(page.getByTestId('new-token')).toBeVisible();
 

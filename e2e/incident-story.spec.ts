@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { testAlert } from './alert-pair';
+import { fillHydrated } from './hydrated';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 
@@ -41,8 +42,9 @@ test('note, runbook step, escalation, acknowledgement and resolution land on one
 
   await page.goto(`/incidents/${ref}`);
   await expect(timeline).toContainText('See which kind of CPU time grows');
-  await page.getByTestId('escalate-control').getByLabel('Reason').fill('needs the database team');
-  await page.getByTestId('escalate-control').getByRole('button', { name: 'Escalate', exact: true }).click();
+  const escalate = page.getByTestId('escalate-control');
+  await fillHydrated(escalate.getByLabel('Reason'), 'needs the database team');
+  await escalate.getByRole('button', { name: 'Escalate', exact: true }).click();
   await expect(timeline).toContainText(/escalated to L\d.*needs the database team/);
   await page.getByRole('button', { name: 'Acknowledge' }).click();
   await expect(page.getByTestId('incident-status')).toHaveText('acknowledged');

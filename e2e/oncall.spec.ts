@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { untilLabel } from '../components/oncall/until-label';
+import { fillHydrated } from './hydrated';
 import { createOverride, createWeeklyRotation, userIds } from './schedules';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
@@ -114,7 +115,7 @@ test('a weekly Brussels rotation across a daylight-saving change, an override, a
   // Who is on call at a time inside the override, picked in the browser's zone (UTC).
   await page.goto('/oncall');
   await expect(page.getByRole('heading', { level: 1, name: 'On call' })).toBeVisible();
-  await page.getByLabel(/On call at/).fill('2027-03-24T14:00');
+  await fillHydrated(page.getByLabel(/On call at/), '2027-03-24T14:00');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/at=2027-03-24T14%3A00%3A00Z/);
   const row = page.getByTestId('oncall-table').getByRole('row').filter({ hasText: 'E2E rotation' });
