@@ -21,6 +21,9 @@ export default defineConfig({
           server: { deps: { inline: ['next-auth'] } },
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts?(x)'],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
+          // Property tests run thousands of cases; on two loaded cores one took 4.2 s against the
+          // default 5 s, so the default would make them fail by load, not by a bug.
+          testTimeout: 20_000,
         },
       },
       {

@@ -10,12 +10,13 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded'
 import { applyMigrations } from '@/lib/db/migrate';
 import { runtimeState } from '@/lib/db/runtime';
 import { storeAlertEvents } from '@/lib/incidents/alert-ingest';
-import { acknowledgeIncident, getIncident } from '@/lib/incidents/incidents';
+import { acknowledgeIncident, getIncident, updateIncident } from '@/lib/incidents/incidents';
 import { runOutboxOnce } from '@/lib/notify/outbox';
 import type { Smtp } from '@/lib/notify/send';
 import { type SmtpSink, startSmtpSink } from '@/lib/notify/testing/sinks';
 import { createRoute, listRoutes, reorderRoutes, testRoute } from '@/lib/routing/routes';
 import { seedStartupRouting } from '@/lib/testing/routing';
+import { queueFollowUps } from './follow-ups';
 import { createPolicy, deletePolicy, updatePolicy } from './policies';
 import { runEscalationOnce } from './scheduler';
 import { policyTargets } from './targets';
@@ -339,6 +340,55 @@ describe('routing a critical alert to a team’s policy', () => {
     expect(smtpSink.messages().filter((m) => m.includes(`INC-${incident.number} [critical]`))).toEqual([]);
     const cancelled = (await timelineOf(incident.id)).find((e) => e.type === 'notification.cancelled');
     expect(cancelled?.data).toMatchObject({ person: 'Ana Lopez', channel: 'email', level: 1 });
+  });
+
+  it('once acknowledged, each person paged hears it once on the method that reached them, except who acknowledged; once resolved, again, except who resolved', async () => {
+    // Paged in the recent past: the acknowledgement below happens now, after both pages.
+    const opened = new Date(Date.now() - 600_000);
+    const incident = await fireAlert({ team: 'db', severity: 'critical' }, opened);
+    const ref = `INC-${incident.number}`;
+    await tick(opened);
+    await tick(later(opened, 60));
+    expect(
+      [mailsFor(incident.number, ANA.email), mailsFor(incident.number, BO.email)].map((m) => m.length),
+    ).toEqual([1, 1]);
+    await db().user.update({ where: { id: BO.id }, data: { timeZone: 'Europe/Brussels' } });
+    try {
+      await acknowledgeIncident(ANA, ref, { reason: 'on it' });
+      const now = new Date();
+      expect(await queueFollowUps(db(), now)).toBe(1);
+      // A second pass (or another instance) queues nothing more.
+      expect(await queueFollowUps(db(), now)).toBe(0);
+      expect(await runOutboxOnce({ channels: [], smtp, now: () => now })).toEqual(['sent']);
+      // The body as read: quoted-printable soft line breaks joined.
+      const told = mailsFor(incident.number, BO.email)
+        .map((m) => m.replace(/=\r?\n/g, ''))
+        .filter((m) => m.includes('acknowledged by'));
+      expect(told).toHaveLength(1);
+      // In Bo's zone: CET in December.
+      expect(told[0]).toMatch(/acknowledged by Ana Lopez at \d\d:\d\d CET/);
+      expect(told[0]).toContain('(L2 DB secondary); nothing more is needed from you.');
+      expect(mailsFor(incident.number, ANA.email).filter((m) => m.includes('acknowledged by'))).toEqual([]);
+
+      // Bo resolves it: Ana hears, Bo (who did it) does not.
+      await updateIncident(BO, ref, { status: 'resolved' });
+      expect(await queueFollowUps(db(), new Date())).toBe(1);
+      expect(await runOutboxOnce({ channels: [], smtp, now: () => new Date() })).toEqual(['sent']);
+      const resolvedFor = (email: string) =>
+        mailsFor(incident.number, email).filter((m) =>
+          m.replace(/=\r?\n/g, '').includes('resolved by Bo Berg'),
+        );
+      expect([resolvedFor(ANA.email).length, resolvedFor(BO.email).length]).toEqual([1, 0]);
+      const sentences = (await getIncident(ADMIN, ref)).timeline
+        .filter((e) => e.type === 'notification.sent')
+        .map((e) => e.sentence);
+      expect(sentences.filter((s) => s.startsWith('Told'))).toEqual([
+        'Told Bo Berg by e-mail that it was acknowledged',
+        'Told Ana Lopez by e-mail that it was resolved',
+      ]);
+    } finally {
+      await db().user.update({ where: { id: BO.id }, data: { timeZone: 'UTC' } });
+    }
   });
 
   it('a level whose schedule has nobody on call says so on the timeline', async () => {

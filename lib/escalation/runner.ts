@@ -4,13 +4,15 @@ import { db } from '@/lib/db';
 import { type Loop, startLoop } from '@/lib/loop';
 import { startOutbox } from '@/lib/notify/outbox';
 import { seedRoutes } from '@/lib/routing/load';
+import { queueFollowUps } from './follow-ups';
 import { missingTargetsAppeared, syncEscalationPolicy } from './policy';
 import { runEscalationOnce } from './scheduler';
 
 /**
  * Starts escalation in this process (lib/server/startup.ts): writes the configured policy to the
  * database (and seeds the routes when there are none), then runs two loops that never wait on each other: every poll interval the escalation pass
- * raises the incidents that are due (scheduler.ts), and every second the outbox worker sends what
+ * raises the incidents that are due (scheduler.ts) and queues follow-ups to the people paged for
+ * incidents acknowledged or resolved since (follow-ups.ts), and every second the outbox worker sends what
  * escalations queued (lib/notify/outbox.ts), so a stalled receiver delays neither the next pass nor
  * other channels. Every instance runs both; row locks keep them from acting twice.
  *
@@ -38,7 +40,9 @@ export async function startEscalation(): Promise<Loop> {
     // now rather than after a restart.
     if (await missingTargetsAppeared(db(), missing))
       missing = (await syncEscalationPolicy(db(), escalation.levels)).missing;
-    return runEscalationOnce();
+    await runEscalationOnce();
+    // After the pass, so an incident acknowledged meanwhile is told in the same tick.
+    await queueFollowUps(db(), new Date());
   });
   const outbox = startOutbox({ channels, smtp });
   const loop: Loop = {

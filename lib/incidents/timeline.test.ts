@@ -139,6 +139,27 @@ describe('timelineSentence', () => {
       'Paging Bo by e-mail (level 3) failed: SMTP refused',
     ],
     [
+      'notification.sent',
+      null,
+      { notificationId: 'n', channel: 'email', level: 1, attempt: 1, person: 'Bo', followUp: 'acknowledged' },
+      'Told Bo by e-mail that it was acknowledged',
+    ],
+    [
+      'notification.failed',
+      null,
+      {
+        notificationId: 'n',
+        channel: 'email',
+        level: 1,
+        attempt: 1,
+        person: 'Bo',
+        followUp: 'resolved',
+        error: 'SMTP refused',
+        retryAt: '2026-11-21T12:00:00Z',
+      },
+      'Telling Bo by e-mail that it was resolved failed: SMTP refused',
+    ],
+    [
       'page.queued',
       null,
       { notificationId: 'n', level: 1, userId: 'u', person: 'Bo', method: 'email', schedule: null },

@@ -118,8 +118,12 @@ const SENTENCES: Sentences = {
   'page.queued': (d) =>
     `Paging ${d.person} by e-mail (level ${d.level}${d.schedule ? `, on call on schedule ${d.schedule}` : ''})`,
   'page.unreachable': (d) => UNREACHABLE[d.reason](d),
-  'notification.sent': (d) => `${d.person ? 'Paged' : 'Notified'} ${target(d)}`,
-  'notification.failed': (d) => `${d.person ? 'Paging' : 'Notifying'} ${target(d)} failed${colon(d.error)}`,
+  'notification.sent': (d) =>
+    d.followUp
+      ? `Told ${target({ ...d, level: null })} that it was ${d.followUp}`
+      : `${d.person ? 'Paged' : 'Notified'} ${target(d)}`,
+  'notification.failed': (d) =>
+    `${d.followUp ? `Telling ${target({ ...d, level: null })} that it was ${d.followUp}` : `${d.person ? 'Paging' : 'Notifying'} ${target(d)}`} failed${colon(d.error)}`,
   // Rows stored before reopened incidents escalated again all read "not sent: the incident was acknowledged first".
   'notification.cancelled': (d) =>
     `A queued page to ${target(d)} was cancelled: ${d.error.replace(/^not sent: /, '').replace(/ first$/, '')}`,

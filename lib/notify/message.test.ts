@@ -83,4 +83,22 @@ describe('escalation messages', () => {
       '\nPaged: Bo',
     );
   });
+
+  it('a follow-up tells the person paged how the incident ended, by whom and when', () => {
+    const p = makePayload({
+      reason: 'followup',
+      person: { name: 'Bo', schedule: null },
+      notice: { status: 'acknowledged', by: 'Ana Lopez', atText: '03:12 CET' },
+    });
+    expect(escalationText(p)).toBe('INC-7 [critical] API down — acknowledged by Ana Lopez at 03:12 CET');
+    expect(emailMessage(p)).toEqual({
+      subject: 'INC-7 [critical] API down — acknowledged by Ana Lopez at 03:12 CET',
+      text: 'INC-7 [critical] API down — acknowledged by Ana Lopez at 03:12 CET\n\nYou were paged for this incident (L2 On-call SRE); nothing more is needed from you.',
+    });
+    const resolved = makePayload({
+      reason: 'followup',
+      notice: { status: 'resolved', by: null, atText: '04:40 CET' },
+    });
+    expect(escalationText(resolved)).toBe('INC-7 [critical] API down — resolved at 04:40 CET');
+  });
 });

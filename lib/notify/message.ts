@@ -21,7 +21,8 @@ export const notificationPayloadSchema = z.object({
     url: z.string().nullable(),
   }),
   level: z.object({ level: z.number().int(), name: z.string() }),
-  reason: z.enum(['timer', 'manual']),
+  /** What raised the level; `followup` tells a person paged earlier how the incident ended (`notice`). */
+  reason: z.enum(['timer', 'manual', 'followup']),
   /** The responder's reason for a manual escalation. */
   comment: z.string().nullable(),
   /**
@@ -35,6 +36,17 @@ export const notificationPayloadSchema = z.object({
    * the schedule they are on call on when paged as such (null: the level names them).
    */
   person: z.object({ name: z.string(), schedule: z.string().nullable() }).optional(),
+  /**
+   * For a follow-up: the incident's new state, who brought it there (null: Vigil, or nobody recorded)
+   * and when, already written in the recipient's time zone ("03:12 CET") when it was queued.
+   */
+  notice: z
+    .object({
+      status: z.enum(['acknowledged', 'resolved']),
+      by: z.string().nullable(),
+      atText: z.string(),
+    })
+    .optional(),
 });
 export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;
 
@@ -45,7 +57,9 @@ export function levelLabel(level: { level: number; name: string }): string {
 }
 
 export function escalationText(p: NotificationPayload): string {
-  const head = `${incidentLabel(p.incident.number)} [${p.incident.severity}] ${p.incident.title} — escalated to ${levelLabel(p.level)}`;
+  const subject = `${incidentLabel(p.incident.number)} [${p.incident.severity}] ${p.incident.title}`;
+  if (p.notice) return `${subject} — ${noticeText(p.notice)}`;
+  const head = `${subject} — escalated to ${levelLabel(p.level)}`;
   const why = p.comment ? ` (${p.comment})` : '';
   return p.incident.url ? `${head}${why}; acknowledge at ${p.incident.url}` : `${head}${why}`;
 }
@@ -84,7 +98,22 @@ export function webhookBody(p: NotificationPayload) {
   };
 }
 
+/** "acknowledged by Ana Lopez at 03:12 CET", "resolved at 04:40 CET". */
+function noticeText(n: NonNullable<NotificationPayload['notice']>): string {
+  return `${n.status}${n.by ? ` by ${n.by}` : ''} at ${n.atText}`;
+}
+
 export function emailMessage(p: NotificationPayload): { subject: string; text: string } {
+  if (p.notice)
+    return {
+      subject: escalationText(p),
+      text: [
+        escalationText(p),
+        '',
+        `You were paged for this incident (${levelLabel(p.level)}); nothing more is needed from you.`,
+        ...(p.incident.url ? [`Incident: ${p.incident.url}`] : []),
+      ].join('\n'),
+    };
   const lines = [
     escalationText(p),
     '',

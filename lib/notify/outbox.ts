@@ -57,8 +57,11 @@ export type OutboxOptions = {
 
 export type OutboxOutcome = 'sent' | 'failed' | 'dead' | 'cancelled';
 
-/** The kinds this worker sends; a row of another kind is left for the code that wrote it. */
-const KIND = 'escalation';
+/**
+ * The kinds this worker sends: pages and notices of escalations, and follow-ups to the people paged
+ * (lib/escalation/follow-ups.ts); a row of another kind is left for the code that wrote it.
+ */
+const KINDS = ['escalation', 'followup'];
 /** Sends in flight per channel, per instance. */
 export const PER_CHANNEL = 4;
 /** How long past the send's deadline a claim stays this instance's (time to record the result). */
@@ -153,7 +156,7 @@ async function dispatch(
 async function dueChannels(client: PrismaClient, now: Date): Promise<string[]> {
   const rows = await client.$queryRaw<{ channel: string }[]>`
     SELECT DISTINCT channel FROM notifications
-    WHERE kind = ${KIND} AND status IN ('pending', 'failed') AND next_attempt_at <= ${now}`;
+    WHERE kind = ANY(${KINDS}) AND status IN ('pending', 'failed') AND next_attempt_at <= ${now}`;
   return rows.map((r) => r.channel);
 }
 
@@ -166,7 +169,7 @@ async function claim(
 ): Promise<Claim | OutboxOutcome | null> {
   const [due] = await tx.$queryRaw<{ id: string; incident_id: string | null }[]>`
     SELECT id, incident_id FROM notifications
-    WHERE kind = ${KIND} AND channel = ${channelName} AND status IN ('pending', 'failed')
+    WHERE kind = ANY(${KINDS}) AND channel = ${channelName} AND status IN ('pending', 'failed')
       AND next_attempt_at <= ${now}
     ORDER BY next_attempt_at
     LIMIT 1
@@ -247,8 +250,9 @@ async function sendClaimed(client: PrismaClient, c: Claim, options: OutboxOption
     level: c.payload.level.level,
     attempt: c.attempt,
     ...(c.person ? { person: c.person } : {}),
+    ...(c.payload.notice ? { followUp: c.payload.notice.status } : {}),
   };
-  const what = `${levelLabel(c.payload.level)} notification to ${c.person ? `${c.person} by e-mail` : c.channel.name} for ${incidentLabel(c.payload.incident.number)}`;
+  const what = `${c.payload.notice ? 'follow-up' : `${levelLabel(c.payload.level)} notification`} to ${c.person ? `${c.person} by e-mail` : c.channel.name} for ${incidentLabel(c.payload.incident.number)}`;
   return client.$transaction(async (tx) => {
     const ours = { id: c.id, lockedUntil: c.lease };
     if (error === null) {
@@ -309,6 +313,7 @@ async function giveUp(
       level: payload?.level.level ?? null,
       attempt: row.attempts,
       ...(payload?.person ? { person: payload.person.name } : {}),
+      ...(payload?.notice ? { followUp: payload.notice.status } : {}),
       error: reason,
       final: true,
     },
