@@ -37,8 +37,12 @@ export type VigilConfig = {
   smtp?: FileConfig['smtp'];
   escalation: { levels: EscalationLevelConfig[]; autoIncidentMatch: Record<string, string> };
   pollIntervalSeconds: number;
-  /** Whether an acknowledgement silences its alert by default, and for how long at first. */
-  acknowledgement: { silence: boolean; durationSeconds: number };
+  /**
+   * Whether an acknowledgement silences its alert by default, and for how long at first; how often
+   * whoever acknowledged an incident whose alerts still fire is reminded (0: never;
+   * lib/escalation/reminders.ts).
+   */
+  acknowledgement: { silence: boolean; durationSeconds: number; remindAfterSeconds: number };
   /**
    * Silence hygiene (lib/incidents/silence-list.ts, silence-reminders.ts): an active silence that still
    * mutes firing alerts and ends within `expiringSoonSeconds` is flagged, bannered and its creator
@@ -218,6 +222,7 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
     acknowledgement: {
       silence: file?.acknowledgement?.silence ?? true,
       durationSeconds: file?.acknowledgement?.duration ?? 3600,
+      remindAfterSeconds: file?.acknowledgement?.remindAfter ?? 3600,
     },
     silences: {
       expiringSoonSeconds: file?.silences?.expiringSoon ?? 3600,

@@ -37,7 +37,7 @@ import { panelGroupSchema } from '@/lib/config/panel-types';
  *           title: Failed logins
  *           unit: perSecond
  *           queries: [{ expr: 'sum(rate(auth_failures_total[$__rate]))', legend: failed }]
- *   acknowledgement: { silence: true, duration: 1h }
+ *   acknowledgement: { silence: true, duration: 1h, remindAfter: 1h }
  *   silences: { expiringSoon: 1h, longLived: 7d }
  *   flapping: { window: 1h, threshold: 4 }
  *   retention: { alertEvents: 400d, auditLog: forever, signInAttempts: 30d }
@@ -218,10 +218,18 @@ export const fileConfigSchema = z
       .optional(),
     /**
      * An acknowledgement also silences exactly its alert in Alertmanager (unless `silence: false`) for
-     * `duration` (default 1h), extended while the alert fires and expired when it resolves.
+     * `duration` (default 1h), extended while the alert fires and expired when it resolves. Whoever
+     * acknowledged an incident is reminded every `remindAfter` (default 1h; 0 never) while it stays
+     * acknowledged and its alerts still fire.
      */
     acknowledgement: z
-      .object({ silence: z.boolean().default(true), duration: durationSchema.default(3600) })
+      .object({
+        silence: z.boolean().default(true),
+        duration: durationSchema.default(3600),
+        remindAfter: durationSchema
+          .refine((s) => s === 0 || s >= 60, { error: 'must be at least 1m, or 0 for never' })
+          .default(3600),
+      })
       .strict()
       .optional(),
     /**

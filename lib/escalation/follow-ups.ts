@@ -1,12 +1,13 @@
 import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { clockIn } from '@/lib/notify/clock-text';
 import { followUpTargets } from '@/lib/notify/follow-ups';
 import { type NotificationPayload, notificationPayloadSchema } from '@/lib/notify/message';
 
 /**
  * Closing the loop (issue 16): once an incident is acknowledged or resolved, everyone who was paged for
  * it before that hears it once, on the method that first reached them ("acknowledged by Ana at 03:12
- * CET"), except the person who did it. Run on every escalation pass rather than by each code path that
+ * Europe/Brussels"), except the person who did it. Run on every escalation pass rather than by each code path that
  * changes an incident's status (the console, alert acknowledgements, action links, auto-resolve,
  * pipeline checks): the status and its timeline event are the record, and this pass reads them.
  *
@@ -96,19 +97,4 @@ export async function queueFollowUps(client: PrismaClient, now: Date): Promise<n
   });
   const { count } = await client.notification.createMany({ data, skipDuplicates: true });
   return count;
-}
-
-/** "03:12 CET": the time of day in the recipient's IANA zone (Intl applies the zone's rules). */
-function clockIn(at: Date, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    }).format(at);
-  } catch {
-    // A zone this runtime does not know (a stored value from a newer tz database): say it in UTC.
-    return `${at.toISOString().slice(11, 16)} UTC`;
-  }
 }

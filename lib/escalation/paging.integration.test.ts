@@ -18,6 +18,7 @@ import { createRoute, listRoutes, reorderRoutes, testRoute } from '@/lib/routing
 import { seedStartupRouting } from '@/lib/testing/routing';
 import { queueFollowUps } from './follow-ups';
 import { createPolicy, deletePolicy, updatePolicy } from './policies';
+import { queueReminders } from './reminders';
 import { runEscalationOnce } from './scheduler';
 import { policyTargets } from './targets';
 
@@ -365,8 +366,8 @@ describe('routing a critical alert to a team’s policy', () => {
         .map((m) => m.replace(/=\r?\n/g, ''))
         .filter((m) => m.includes('acknowledged by'));
       expect(told).toHaveLength(1);
-      // In Bo's zone: CET in December.
-      expect(told[0]).toMatch(/acknowledged by Ana Lopez at \d\d:\d\d CET/);
+      // In Bo's zone, named.
+      expect(told[0]).toMatch(/acknowledged by Ana Lopez at \d\d:\d\d Europe\/Brussels/);
       expect(told[0]).toContain('(L2 DB secondary); nothing more is needed from you.');
       expect(mailsFor(incident.number, ANA.email).filter((m) => m.includes('acknowledged by'))).toEqual([]);
 
@@ -389,6 +390,47 @@ describe('routing a critical alert to a team’s policy', () => {
     } finally {
       await db().user.update({ where: { id: BO.id }, data: { timeZone: 'UTC' } });
     }
+  });
+
+  it('whoever acknowledged is reminded every interval while the alerts still fire, once per interval, and not once resolved', async () => {
+    const opened = new Date(Date.now() - 600_000);
+    const incident = await fireAlert({ team: 'db', severity: 'critical' }, opened);
+    const ref = `INC-${incident.number}`;
+    await tick(opened);
+    await acknowledgeIncident(ANA, ref, { reason: 'on it' });
+    const acked = new Date();
+    const remindersFor = (email: string) =>
+      mailsFor(incident.number, email).filter((m) =>
+        m.replace(/=\r?\n/g, '').includes('its alerts still fire'),
+      );
+
+    expect(await queueReminders(db(), later(acked, 3500), 3600)).toBe(0);
+    expect(await queueReminders(db(), later(acked, 3601), 3600)).toBe(1);
+    // The same interval again (another pass, another instance): nothing more.
+    expect(await queueReminders(db(), later(acked, 3700), 3600)).toBe(0);
+    expect(await runOutboxOnce({ channels: [], smtp, now: () => later(acked, 3700) })).toEqual(['sent']);
+    expect(remindersFor(ANA.email)).toHaveLength(1);
+    // The next interval reminds again; 0 turns reminders off.
+    expect(await queueReminders(db(), later(acked, 7201), 0)).toBe(0);
+    expect(await queueReminders(db(), later(acked, 7201), 3600)).toBe(1);
+    // Resolved before it was sent: cancelled, and no more are queued.
+    await updateIncident(BO, ref, { status: 'resolved' });
+    expect(await runOutboxOnce({ channels: [], smtp, now: () => later(acked, 7300) })).toEqual(['cancelled']);
+    expect(await queueReminders(db(), later(acked, 11_000), 3600)).toBe(0);
+    expect(remindersFor(ANA.email)).toHaveLength(1);
+    const sentences = (await getIncident(ADMIN, ref)).timeline.map((e) => e.sentence);
+    expect(sentences).toContain('Reminded Ana Lopez by e-mail that its alerts still fire');
+  });
+
+  it('no reminder once the alerts of an acknowledged incident have resolved', async () => {
+    const opened = new Date(Date.now() - 600_000);
+    const incident = await fireAlert({ team: 'db', severity: 'critical' }, opened);
+    await acknowledgeIncident(ANA, `INC-${incident.number}`, { reason: 'on it' });
+    await db().incidentAlert.updateMany({
+      where: { incidentId: incident.id },
+      data: { resolvedAt: new Date() },
+    });
+    expect(await queueReminders(db(), later(new Date(), 3601), 3600)).toBe(0);
   });
 
   it('a level whose schedule has nobody on call says so on the timeline', async () => {

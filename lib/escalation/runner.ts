@@ -6,13 +6,15 @@ import { startOutbox } from '@/lib/notify/outbox';
 import { seedRoutes } from '@/lib/routing/load';
 import { queueFollowUps } from './follow-ups';
 import { missingTargetsAppeared, syncEscalationPolicy } from './policy';
+import { queueReminders } from './reminders';
 import { runEscalationOnce } from './scheduler';
 
 /**
  * Starts escalation in this process (lib/server/startup.ts): writes the configured policy to the
  * database (and seeds the routes when there are none), then runs two loops that never wait on each other: every poll interval the escalation pass
  * raises the incidents that are due (scheduler.ts) and queues follow-ups to the people paged for
- * incidents acknowledged or resolved since (follow-ups.ts), and every second the outbox worker sends what
+ * incidents acknowledged or resolved since (follow-ups.ts) and reminders to whoever acknowledged one
+ * whose alerts still fire (reminders.ts), and every second the outbox worker sends what
  * escalations queued (lib/notify/outbox.ts), so a stalled receiver delays neither the next pass nor
  * other channels. Every instance runs both; row locks keep them from acting twice.
  *
@@ -30,7 +32,7 @@ const store = globalThis as unknown as Record<symbol, Loop | undefined>;
 export async function startEscalation(): Promise<Loop> {
   const existing = store[KEY];
   if (existing) return existing;
-  const { escalation, channels, smtp, pollIntervalSeconds } = config();
+  const { escalation, channels, smtp, pollIntervalSeconds, acknowledgement } = config();
   const synced = await syncEscalationPolicy(db(), escalation.levels);
   let missing = synced.missing;
   // The routes table's first rows: behaviour as before routes existed (lib/routing/load.ts).
@@ -43,6 +45,7 @@ export async function startEscalation(): Promise<Loop> {
     await runEscalationOnce();
     // After the pass, so an incident acknowledged meanwhile is told in the same tick.
     await queueFollowUps(db(), new Date());
+    await queueReminders(db(), new Date(), acknowledgement.remindAfterSeconds);
   });
   const outbox = startOutbox({ channels, smtp });
   const loop: Loop = {

@@ -49,8 +49,11 @@ const notificationData = z.object({
   attempt: int,
   /** The person paged (display name), for a page to a person; `channel` is then the method ("email"). */
   person: z.string().optional(),
-  /** A follow-up telling a person paged earlier that the incident was acknowledged or resolved. */
-  followUp: z.enum(['acknowledged', 'resolved']).optional(),
+  /**
+   * A follow-up telling a person paged earlier that the incident was acknowledged or resolved, or a
+   * reminder to whoever acknowledged it that its alerts still fire.
+   */
+  followUp: z.enum(['acknowledged', 'resolved', 'reminder']).optional(),
 });
 
 /** Why a level could not page someone it names (lib/escalation/people.ts). */

@@ -160,6 +160,12 @@ describe('timelineSentence', () => {
       'Telling Bo by e-mail that it was resolved failed: SMTP refused',
     ],
     [
+      'notification.sent',
+      null,
+      { notificationId: 'n', channel: 'email', level: 1, attempt: 1, person: 'Ana', followUp: 'reminder' },
+      'Reminded Ana by e-mail that its alerts still fire',
+    ],
+    [
       'page.queued',
       null,
       { notificationId: 'n', level: 1, userId: 'u', person: 'Bo', method: 'email', schedule: null },

@@ -47,6 +47,15 @@ const target = (d: { channel: string; level: number | null; person?: string }) =
   return d.level === null ? who : `${who} (level ${d.level})`;
 };
 
+type NotificationData = TimelineData<'notification.sent'>;
+const sentVerb = (d: NotificationData) =>
+  d.followUp === 'reminder' ? 'Reminded' : d.followUp ? 'Told' : d.person ? 'Paged' : 'Notified';
+const tryingVerb = (d: NotificationData) =>
+  d.followUp === 'reminder' ? 'Reminding' : d.followUp ? 'Telling' : d.person ? 'Paging' : 'Notifying';
+/** " that it was acknowledged", " that its alerts still fire", or nothing for a page. */
+const followUpClause = (d: NotificationData) =>
+  d.followUp === 'reminder' ? ' that its alerts still fire' : d.followUp ? ` that it was ${d.followUp}` : '';
+
 const UNREACHABLE: {
   [R in TimelineData<'page.unreachable'>['reason']]: (d: TimelineData<'page.unreachable'>) => string;
 } = {
@@ -119,11 +128,9 @@ const SENTENCES: Sentences = {
     `Paging ${d.person} by e-mail (level ${d.level}${d.schedule ? `, on call on schedule ${d.schedule}` : ''})`,
   'page.unreachable': (d) => UNREACHABLE[d.reason](d),
   'notification.sent': (d) =>
-    d.followUp
-      ? `Told ${target({ ...d, level: null })} that it was ${d.followUp}`
-      : `${d.person ? 'Paged' : 'Notified'} ${target(d)}`,
+    `${sentVerb(d)} ${target(d.followUp ? { ...d, level: null } : d)}${followUpClause(d)}`,
   'notification.failed': (d) =>
-    `${d.followUp ? `Telling ${target({ ...d, level: null })} that it was ${d.followUp}` : `${d.person ? 'Paging' : 'Notifying'} ${target(d)}`} failed${colon(d.error)}`,
+    `${tryingVerb(d)} ${target(d.followUp ? { ...d, level: null } : d)}${followUpClause(d)} failed${colon(d.error)}`,
   // Rows stored before reopened incidents escalated again all read "not sent: the incident was acknowledged first".
   'notification.cancelled': (d) =>
     `A queued page to ${target(d)} was cancelled: ${d.error.replace(/^not sent: /, '').replace(/ first$/, '')}`,

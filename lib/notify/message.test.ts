@@ -88,17 +88,31 @@ describe('escalation messages', () => {
     const p = makePayload({
       reason: 'followup',
       person: { name: 'Bo', schedule: null },
-      notice: { status: 'acknowledged', by: 'Ana Lopez', atText: '03:12 CET' },
+      notice: { status: 'acknowledged', by: 'Ana Lopez', atText: '03:12 Europe/Brussels' },
     });
-    expect(escalationText(p)).toBe('INC-7 [critical] API down — acknowledged by Ana Lopez at 03:12 CET');
+    expect(escalationText(p)).toBe(
+      'INC-7 [critical] API down — acknowledged by Ana Lopez at 03:12 Europe/Brussels',
+    );
     expect(emailMessage(p)).toEqual({
-      subject: 'INC-7 [critical] API down — acknowledged by Ana Lopez at 03:12 CET',
-      text: 'INC-7 [critical] API down — acknowledged by Ana Lopez at 03:12 CET\n\nYou were paged for this incident (L2 On-call SRE); nothing more is needed from you.',
+      subject: 'INC-7 [critical] API down — acknowledged by Ana Lopez at 03:12 Europe/Brussels',
+      text: 'INC-7 [critical] API down — acknowledged by Ana Lopez at 03:12 Europe/Brussels\n\nYou were paged for this incident (L2 On-call SRE); nothing more is needed from you.',
     });
     const resolved = makePayload({
       reason: 'followup',
-      notice: { status: 'resolved', by: null, atText: '04:40 CET' },
+      notice: { status: 'resolved', by: null, atText: '04:40 Europe/Brussels' },
     });
-    expect(escalationText(resolved)).toBe('INC-7 [critical] API down — resolved at 04:40 CET');
+    expect(escalationText(resolved)).toBe('INC-7 [critical] API down — resolved at 04:40 Europe/Brussels');
+  });
+
+  it('a reminder tells whoever acknowledged that the alerts still fire', () => {
+    const p = makePayload({
+      reason: 'reminder',
+      person: { name: 'Ana Lopez', schedule: null },
+      notice: { status: 'acknowledged', by: 'Ana Lopez', atText: '03:12 Europe/Brussels' },
+    });
+    expect(emailMessage(p).subject).toBe(
+      'INC-7 [critical] API down — its alerts still fire; you acknowledged it at 03:12 Europe/Brussels',
+    );
+    expect(emailMessage(p).text).toContain('this reminder repeats while it stays acknowledged and firing');
   });
 });

@@ -21,8 +21,11 @@ export const notificationPayloadSchema = z.object({
     url: z.string().nullable(),
   }),
   level: z.object({ level: z.number().int(), name: z.string() }),
-  /** What raised the level; `followup` tells a person paged earlier how the incident ended (`notice`). */
-  reason: z.enum(['timer', 'manual', 'followup']),
+  /**
+   * What raised the level; `followup` tells a person paged earlier how the incident ended, `reminder`
+   * tells whoever acknowledged it that its alerts still fire (both with `notice`).
+   */
+  reason: z.enum(['timer', 'manual', 'followup', 'reminder']),
   /** The responder's reason for a manual escalation. */
   comment: z.string().nullable(),
   /**
@@ -38,7 +41,7 @@ export const notificationPayloadSchema = z.object({
   person: z.object({ name: z.string(), schedule: z.string().nullable() }).optional(),
   /**
    * For a follow-up: the incident's new state, who brought it there (null: Vigil, or nobody recorded)
-   * and when, already written in the recipient's time zone ("03:12 CET") when it was queued.
+   * and when, already written in the recipient's time zone ("03:12 Europe/Brussels") when it was queued.
    */
   notice: z
     .object({
@@ -58,6 +61,8 @@ export function levelLabel(level: { level: number; name: string }): string {
 
 export function escalationText(p: NotificationPayload): string {
   const subject = `${incidentLabel(p.incident.number)} [${p.incident.severity}] ${p.incident.title}`;
+  if (p.notice && p.reason === 'reminder')
+    return `${subject} — its alerts still fire; you acknowledged it at ${p.notice.atText}`;
   if (p.notice) return `${subject} — ${noticeText(p.notice)}`;
   const head = `${subject} — escalated to ${levelLabel(p.level)}`;
   const why = p.comment ? ` (${p.comment})` : '';
@@ -98,7 +103,7 @@ export function webhookBody(p: NotificationPayload) {
   };
 }
 
-/** "acknowledged by Ana Lopez at 03:12 CET", "resolved at 04:40 CET". */
+/** "acknowledged by Ana Lopez at 03:12 Europe/Brussels", "resolved at 04:40 Europe/Brussels". */
 function noticeText(n: NonNullable<NotificationPayload['notice']>): string {
   return `${n.status}${n.by ? ` by ${n.by}` : ''} at ${n.atText}`;
 }
@@ -110,7 +115,9 @@ export function emailMessage(p: NotificationPayload): { subject: string; text: s
       text: [
         escalationText(p),
         '',
-        `You were paged for this incident (${levelLabel(p.level)}); nothing more is needed from you.`,
+        p.reason === 'reminder'
+          ? 'Resolve the incident once its cause is fixed, or hand it over; this reminder repeats while it stays acknowledged and firing.'
+          : `You were paged for this incident (${levelLabel(p.level)}); nothing more is needed from you.`,
         ...(p.incident.url ? [`Incident: ${p.incident.url}`] : []),
       ].join('\n'),
     };

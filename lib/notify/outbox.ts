@@ -17,6 +17,9 @@ import { DeliveryError, deliver, SEND_DEADLINE_MS, type Smtp } from './send';
  * notifications table, so a restart loses nothing. It runs on its own loop (startOutbox), so an
  * escalation pass never waits on a receiver.
  *
+ * Reminders to whoever acknowledged an incident (lib/escalation/reminders.ts) are sent the same way, and
+ * cancelled at the claim when the incident is no longer acknowledged.
+ *
  * A notification is sent in three steps:
  * 1. Claim, in a short transaction: the oldest due row of a channel is taken `FOR UPDATE SKIP LOCKED`
  *    (another instance skips it), then its incident's row is locked `FOR UPDATE` and the
@@ -58,10 +61,10 @@ export type OutboxOptions = {
 export type OutboxOutcome = 'sent' | 'failed' | 'dead' | 'cancelled';
 
 /**
- * The kinds this worker sends: pages and notices of escalations, and follow-ups to the people paged
- * (lib/escalation/follow-ups.ts); a row of another kind is left for the code that wrote it.
+ * The kinds this worker sends: pages and notices of escalations, follow-ups to the people paged
+ * (lib/escalation/follow-ups.ts) and reminders (lib/escalation/reminders.ts); a row of another kind is left for the code that wrote it.
  */
-const KINDS = ['escalation', 'followup'];
+const KINDS = ['escalation', 'followup', 'reminder'];
 /** Sends in flight per channel, per instance. */
 export const PER_CHANNEL = 4;
 /** How long past the send's deadline a claim stays this instance's (time to record the result). */
@@ -201,6 +204,9 @@ async function claim(
         payload,
       );
   }
+  // A reminder is about an incident still acknowledged; resolved or reopened meanwhile, it is moot.
+  if (payload.reason === 'reminder' && row.incident && row.incident.status !== 'acknowledged')
+    return giveUp(tx, row, now, 'cancelled', `not sent: the incident is ${row.incident.status} now`, payload);
   let channel: ChannelConfig | undefined;
   if (payload.person) {
     if (!row.user) return giveUp(tx, row, now, 'dead', 'the person paged no longer exists', payload);
@@ -250,7 +256,7 @@ async function sendClaimed(client: PrismaClient, c: Claim, options: OutboxOption
     level: c.payload.level.level,
     attempt: c.attempt,
     ...(c.person ? { person: c.person } : {}),
-    ...(c.payload.notice ? { followUp: c.payload.notice.status } : {}),
+    ...followUpOf(c.payload),
   };
   const what = `${c.payload.notice ? 'follow-up' : `${levelLabel(c.payload.level)} notification`} to ${c.person ? `${c.person} by e-mail` : c.channel.name} for ${incidentLabel(c.payload.incident.number)}`;
   return client.$transaction(async (tx) => {
@@ -313,12 +319,18 @@ async function giveUp(
       level: payload?.level.level ?? null,
       attempt: row.attempts,
       ...(payload?.person ? { person: payload.person.name } : {}),
-      ...(payload?.notice ? { followUp: payload.notice.status } : {}),
+      ...(payload ? followUpOf(payload) : {}),
       error: reason,
       final: true,
     },
   });
   return outcome;
+}
+
+/** How the timeline tells a follow-up or reminder apart from a page (nothing for a page). */
+function followUpOf(p: NotificationPayload): { followUp?: 'acknowledged' | 'resolved' | 'reminder' } {
+  if (!p.notice) return {};
+  return { followUp: p.reason === 'reminder' ? 'reminder' : p.notice.status };
 }
 
 async function timeline(tx: Tx, incidentId: string | null, at: Date, event: TimelineEvent): Promise<void> {
