@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import { createPolicy, deletePolicy, updatePolicy } from './policies';
 import { queueReminders } from './reminders';
 import { runEscalationOnce } from './scheduler';
 import { policyTargets } from './targets';
+import { escalateUnreachable } from './unreachable';
 
 /**
  * Paging people end to end, against a real PostgreSQL (embedded, migrated like production) and a real
@@ -104,6 +106,15 @@ async function fireAlert(labels: Record<string, string>, at: Date) {
     where: { id: link.incidentId },
     data: { openedAt: at, nextEscalationAt: at },
   });
+}
+
+/** A local port nothing listens on (bound, then closed). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 const later = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
@@ -431,6 +442,35 @@ describe('routing a critical alert to a team’s policy', () => {
       data: { resolvedAt: new Date() },
     });
     expect(await queueReminders(db(), later(new Date(), 3601), 3600)).toBe(0);
+  });
+
+  it('when every page of a level fails for good, the next level is raised at once, not after its delay', async () => {
+    const opened = new Date('2026-12-11T10:00:00Z');
+    const incident = await fireAlert({ team: 'db', severity: 'critical' }, opened);
+    const ref = `INC-${incident.number}`;
+    expect((await runEscalationOnce({ now: opened })).length).toBe(1);
+    // Ana's mail server refuses: nothing listens on that port.
+    const deadSmtp = { ...smtp, port: await closedPort() };
+    const failing = { channels: [], smtp: deadSmtp, onLevelUnreachable: escalateUnreachable };
+    // Tried three times (10 s, then 30 s apart), then given up: L2 is raised then, 40 s after L1,
+    // not at its 60 s.
+    expect(await runOutboxOnce({ ...failing, now: () => opened })).toEqual(['failed']);
+    expect(await runOutboxOnce({ ...failing, now: () => later(opened, 10) })).toEqual(['failed']);
+    // Bo's L2 page is due at once and tried in the same run, on the same broken server.
+    expect(await runOutboxOnce({ ...failing, now: () => later(opened, 40) })).toEqual(['dead', 'failed']);
+    const row = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect(row.escalationLevel).toBe(2);
+    // The mail server is back for its retry.
+    expect(await runOutboxOnce({ channels: [], smtp, now: () => later(opened, 50) })).toEqual(['sent']);
+    expect(mailsFor(incident.number, BO.email)).toHaveLength(1);
+    const raised = (await getIncident(ADMIN, ref)).timeline.filter((e) => e.type === 'escalation.raised');
+    expect(raised.map((e) => e.sentence)).toEqual([
+      'Escalated to L1 DB primary (nobody acknowledged in time)',
+      'Escalated to L2 DB secondary (nobody at the level before could be reached): Ana Lopez could not be reached',
+    ]);
+    // The timer, at L2's own time, finds the level already raised: nothing is paged twice.
+    expect((await tick(later(opened, 60))).raised).toEqual([]);
+    expect(mailsFor(incident.number, BO.email)).toHaveLength(1);
   });
 
   it('a level whose schedule has nobody on call says so on the timeline', async () => {

@@ -32,7 +32,7 @@ export type EscalatedIncident = {
 export type RaisedLevel = StepLevel & { scheduleIds?: readonly string[]; userIds?: readonly string[] };
 
 export type EscalationChange = {
-  reason: 'timer' | 'manual';
+  reason: 'timer' | 'manual' | 'unreachable';
   comment: string | null;
   actorId: string | null;
   at: Date;

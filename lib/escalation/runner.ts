@@ -8,6 +8,7 @@ import { queueFollowUps } from './follow-ups';
 import { missingTargetsAppeared, syncEscalationPolicy } from './policy';
 import { queueReminders } from './reminders';
 import { runEscalationOnce } from './scheduler';
+import { escalateUnreachable } from './unreachable';
 
 /**
  * Starts escalation in this process (lib/server/startup.ts): writes the configured policy to the
@@ -47,7 +48,7 @@ export async function startEscalation(): Promise<Loop> {
     await queueFollowUps(db(), new Date());
     await queueReminders(db(), new Date(), acknowledgement.remindAfterSeconds);
   });
-  const outbox = startOutbox({ channels, smtp });
+  const outbox = startOutbox({ channels, smtp, onLevelUnreachable: escalateUnreachable });
   const loop: Loop = {
     async stop() {
       await Promise.all([passes.stop(), outbox.stop()]);

@@ -36,8 +36,11 @@ const escalationData = z.object({
   /** The level's name in VIGIL_CONFIG, e.g. "L2 on-call SRE". */
   name: z.string(),
   from: int,
-  /** What changed the level: the escalation timer or a responder. */
-  reason: z.enum(['timer', 'manual']),
+  /**
+   * What changed the level: the escalation timer, a responder, or `unreachable`: every page of the
+   * level before failed on every method, so the next one was raised at once.
+   */
+  reason: z.enum(['timer', 'manual', 'unreachable']),
   comment: z.string().optional(),
 });
 

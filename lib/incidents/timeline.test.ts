@@ -102,6 +102,19 @@ describe('timelineSentence', () => {
       'Escalated to L2 team lead: no ack',
     ],
     [
+      'escalation.raised',
+      null,
+      {
+        level: 2,
+        name: 'L2 secondary',
+        from: 1,
+        reason: 'unreachable',
+        comment: 'Ana could not be reached',
+        targets: [],
+      },
+      'Escalated to L2 secondary (nobody at the level before could be reached): Ana could not be reached',
+    ],
+    [
       'escalation.lowered',
       'Ana',
       { level: 1, name: 'L1 chat', from: 2, reason: 'manual' },

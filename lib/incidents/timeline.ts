@@ -47,6 +47,13 @@ const target = (d: { channel: string; level: number | null; person?: string }) =
   return d.level === null ? who : `${who} (level ${d.level})`;
 };
 
+/** Why Vigil raised a level, after "Escalated to L2". */
+const ESCALATION_WHY = {
+  timer: ' (nobody acknowledged in time)',
+  manual: '',
+  unreachable: ' (nobody at the level before could be reached)',
+} as const;
+
 type NotificationData = TimelineData<'notification.sent'>;
 const sentVerb = (d: NotificationData) =>
   d.followUp === 'reminder' ? 'Reminded' : d.followUp ? 'Told' : d.person ? 'Paged' : 'Notified';
@@ -117,7 +124,7 @@ const SENTENCES: Sentences = {
   'runbook.step_unchecked': (d, who) => `${who} unchecked ${step(d)}`,
   // `reason` says what raised it (timer or manual); `comment` is the responder's own words.
   'escalation.raised': (d, who) =>
-    `${who === VIGIL ? 'Escalated' : `${who} escalated`} to ${levelName(d)}${d.reason === 'timer' ? ' (nobody acknowledged in time)' : ''}${colon(d.comment)}`,
+    `${who === VIGIL ? 'Escalated' : `${who} escalated`} to ${levelName(d)}${ESCALATION_WHY[d.reason]}${colon(d.comment)}`,
   'escalation.lowered': (d, who) =>
     `${who === VIGIL ? 'De-escalated' : `${who} de-escalated`} to ${levelName(d)}${colon(d.comment)}`,
   'escalation.rearmed': (d) =>

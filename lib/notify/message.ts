@@ -25,7 +25,7 @@ export const notificationPayloadSchema = z.object({
    * What raised the level; `followup` tells a person paged earlier how the incident ended, `reminder`
    * tells whoever acknowledged it that its alerts still fire (both with `notice`).
    */
-  reason: z.enum(['timer', 'manual', 'followup', 'reminder']),
+  reason: z.enum(['timer', 'manual', 'unreachable', 'followup', 'reminder']),
   /** The responder's reason for a manual escalation. */
   comment: z.string().nullable(),
   /**
@@ -103,6 +103,15 @@ export function webhookBody(p: NotificationPayload) {
   };
 }
 
+/** Why the level was raised, in a page's e-mail. */
+const LEVEL_WHY: Record<NotificationPayload['reason'], string> = {
+  timer: 'not acknowledged in time',
+  manual: 'escalated by a responder',
+  unreachable: 'nobody at the level before could be reached',
+  followup: 'follow-up',
+  reminder: 'reminder',
+};
+
 /** "acknowledged by Ana Lopez at 03:12 Europe/Brussels", "resolved at 04:40 Europe/Brussels". */
 function noticeText(n: NonNullable<NotificationPayload['notice']>): string {
   return `${n.status}${n.by ? ` by ${n.by}` : ''} at ${n.atText}`;
@@ -125,7 +134,7 @@ export function emailMessage(p: NotificationPayload): { subject: string; text: s
     escalationText(p),
     '',
     `Severity: ${p.incident.severity}`,
-    `Level: ${levelLabel(p.level)} (${p.reason === 'manual' ? 'escalated by a responder' : 'not acknowledged in time'})`,
+    `Level: ${levelLabel(p.level)} (${LEVEL_WHY[p.reason]})`,
     ...(p.comment ? [`Reason: ${p.comment}`] : []),
     ...(p.person
       ? [`Paged: ${p.person.name}${p.person.schedule ? `, on call on ${p.person.schedule}` : ''}`]

@@ -7,6 +7,7 @@ import { recordEvent } from '@/lib/incidents/record-event';
 import type { TimelineEvent } from '@/lib/incidents/timeline-events';
 import { type Loop, startLoop } from '@/lib/loop';
 import { escalationStopped } from './cancel';
+import { reachedNobody } from './follow-ups';
 import { createLimiter, type Limiter } from './limiter';
 import { levelLabel, type NotificationPayload, notificationPayloadSchema } from './message';
 import { type RetryPolicy, retryDecision } from './retry';
@@ -56,7 +57,24 @@ export type OutboxOptions = {
   deadlineMs?: number;
   /** Replaced in unit tests only; the integration tests use real receivers. */
   send?: typeof deliver;
+  /** Retries of a page to a person (default PERSON_RETRY). */
+  personRetry?: RetryPolicy;
+  /**
+   * Called, in the transaction that records the last failure and under the incident's row lock, when
+   * every page of a level to a person has failed for good: escalation raises the next level at once
+   * (lib/escalation/unreachable.ts, registered by the runner, as this layer cannot import it).
+   */
+  onLevelUnreachable?: (tx: Tx, level: UnreachableLevel, now: Date) => Promise<void>;
 };
+
+/** A level of an incident's escalation whose people could not be reached. */
+export type UnreachableLevel = { incidentId: string; level: number; round: number; people: string[] };
+
+/**
+ * A page to a person is tried three times over 40 s (10 s, then 30 s): a page that cannot be delivered
+ * must move the escalation on while it still matters, not after the channels' 23 minutes.
+ */
+const PERSON_RETRY: RetryPolicy = { schedule: [10, 30], maxAttempts: 3 };
 
 export type OutboxOutcome = 'sent' | 'failed' | 'dead' | 'cancelled';
 
@@ -82,6 +100,8 @@ type Claim = {
   lease: Date;
   /** The person paged (display name), for a page to a person. */
   person?: string;
+  /** For a page to a person: the outbox key, whose level prefix finds the level's other pages. */
+  pageKey?: string;
 };
 
 /**
@@ -191,7 +211,7 @@ async function claim(
   if (!parsed.success)
     return giveUp(tx, row, now, 'dead', 'the stored payload is not a notification Vigil can read');
   const payload = parsed.data;
-  if (payload.reason === 'timer' && row.incident) {
+  if ((payload.reason === 'timer' || payload.reason === 'unreachable') && row.incident) {
     if (escalationStopped(row.incident))
       return giveUp(tx, row, now, 'cancelled', 'not sent: the incident was acknowledged first', payload);
     if (payload.round < row.incident.escalationRound)
@@ -237,6 +257,7 @@ async function claim(
     attempt,
     lease,
     person: payload.person?.name,
+    ...(row.userId && row.kind === 'escalation' && row.incidentId ? { pageKey: row.dedupeKey } : {}),
   };
 }
 
@@ -270,7 +291,10 @@ async function sendClaimed(client: PrismaClient, c: Claim, options: OutboxOption
       await timeline(tx, c.incidentId, now, { type: 'notification.sent', data: event });
       return 'sent';
     }
-    const decision = retryDecision(c.attempt, options.retry);
+    const decision = retryDecision(
+      c.attempt,
+      c.pageKey ? (options.personRetry ?? PERSON_RETRY) : options.retry,
+    );
     const retryAt = decision.kind === 'retry' ? new Date(now.getTime() + decision.afterSeconds * 1000) : null;
     const { count } = await tx.notification.updateMany({
       where: ours,
@@ -293,8 +317,44 @@ async function sendClaimed(client: PrismaClient, c: Claim, options: OutboxOption
     console.warn(
       `[vigil] ${what} failed (attempt ${c.attempt}): ${error}; ${retryAt ? `retrying at ${retryAt.toISOString()}` : 'giving up'}`,
     );
+    if (!retryAt && c.pageKey && c.incidentId && options.onLevelUnreachable)
+      await checkLevelReached(
+        tx,
+        { ...c, incidentId: c.incidentId, pageKey: c.pageKey },
+        now,
+        options.onLevelUnreachable,
+      );
     return retryAt ? 'failed' : 'dead';
   }, TX_OPTIONS);
+}
+
+/**
+ * After a person's page failed for good: when no page of that level to anyone was delivered or is still
+ * to be tried, the level reached nobody. The incident's row is locked first, so two last failures
+ * recorded at once see each other's.
+ */
+async function checkLevelReached(
+  tx: Tx,
+  c: Claim & { incidentId: string; pageKey: string },
+  now: Date,
+  onLevelUnreachable: NonNullable<OutboxOptions['onLevelUnreachable']>,
+): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${c.incidentId} FOR UPDATE`;
+  // 'escalation:<incident>:[r2:][c1:]L2:user:<id>' → every person of that level, round and cycle.
+  const levelPrefix = c.pageKey.slice(0, c.pageKey.indexOf(':user:') + 1);
+  const pages = await tx.$queryRaw<
+    { status: 'pending' | 'sent' | 'failed' | 'dead'; person: string | null }[]
+  >`
+    SELECT status, payload->'person'->>'name' AS person FROM notifications
+    WHERE incident_id = ${c.incidentId} AND kind = 'escalation' AND user_id IS NOT NULL
+      AND starts_with(dedupe_key, ${`${levelPrefix}user:`})`;
+  if (!reachedNobody(pages)) return;
+  const people = [...new Set(pages.flatMap((p) => (p.person ? [p.person] : [])))];
+  await onLevelUnreachable(
+    tx,
+    { incidentId: c.incidentId, level: c.payload.level.level, round: c.payload.round, people },
+    now,
+  );
 }
 
 /** The lease ran out before the result was written (the process stalled past it); the row is another's. */
