@@ -493,7 +493,7 @@ describe('acknowledgement under the incident’s row lock', () => {
     expect(receiver.received).toEqual([]);
     const row = await db().notification.findFirstOrThrow({ where: { incidentId: incident.id } });
     expect([row.status, row.attempts, row.lastError]).toEqual([
-      'dead',
+      'cancelled',
       0,
       'not sent: the incident was acknowledged first',
     ]);

@@ -352,6 +352,9 @@ describe('routing a critical alert to a team’s policy', () => {
     expect(smtpSink.messages().filter((m) => m.includes(`INC-${incident.number} [critical]`))).toEqual([]);
     const cancelled = (await timelineOf(incident.id)).find((e) => e.type === 'notification.cancelled');
     expect(cancelled?.data).toMatchObject({ person: 'Ana Lopez', channel: 'email', level: 1 });
+    expect((await getIncident(ADMIN, `INC-${incident.number}`)).pages.map((p) => p.status)).toEqual([
+      'cancelled',
+    ]);
   });
 
   it('once acknowledged, each person paged hears it once on the method that reached them, except who acknowledged; once resolved, again, except who resolved', async () => {
@@ -450,7 +453,12 @@ describe('routing a critical alert to a team’s policy', () => {
     const ref = `INC-${incident.number}`;
     expect((await runEscalationOnce({ now: opened })).length).toBe(1);
     // Ana's mail server refuses: nothing listens on that port.
-    const deadSmtp = { ...smtp, port: await closedPort() };
+    const deadSmtp: Smtp = {
+      host: '127.0.0.1',
+      port: await closedPort(),
+      secure: false,
+      from: 'vigil@example.com',
+    };
     const failing = { channels: [], smtp: deadSmtp, onLevelUnreachable: escalateUnreachable };
     // Tried three times (10 s, then 30 s apart), then given up: L2 is raised then, 40 s after L1,
     // not at its 60 s.
@@ -468,6 +476,13 @@ describe('routing a critical alert to a team’s policy', () => {
       'Escalated to L1 DB primary (nobody acknowledged in time)',
       'Escalated to L2 DB secondary (nobody at the level before could be reached): Ana Lopez could not be reached',
     ]);
+    // The incident's delivery states: Ana's page failed after three attempts, Bo's got through.
+    const pages = (await getIncident(ADMIN, ref)).pages;
+    expect(pages.map((p) => [p.person.name, p.method, p.kind, p.level, p.status, p.attempts])).toEqual([
+      ['Bo Berg', 'email', 'page', 2, 'sent', 2],
+      ['Ana Lopez', 'email', 'page', 1, 'dead', 3],
+    ]);
+    expect(pages[1]?.lastError).toMatch(/^SMTP 127.0.0.1:\d+ refused the message/);
     // The timer, at L2's own time, finds the level already raised: nothing is paged twice.
     expect((await tick(later(opened, 60))).raised).toEqual([]);
     expect(mailsFor(incident.number, BO.email)).toHaveLength(1);

@@ -138,6 +138,22 @@ const timelineEntrySchema = z.object({
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
+const pageDeliverySchema = z.object({
+  id: z.string(),
+  person: z.object({ id: z.string(), name: z.string() }),
+  /** The contact method: "email" (the account's address) until people set their own. */
+  method: z.string(),
+  kind: z.enum(['page', 'followup', 'reminder']),
+  /** The escalation level it paged for. */
+  level: z.number().int().nullable(),
+  status: z.enum(['pending', 'sent', 'failed', 'dead', 'cancelled']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  /** When it was sent, else when it was queued. */
+  at: iso,
+});
+export type PageDelivery = z.infer<typeof pageDeliverySchema>;
+
 export const incidentDetailSchema = incidentSummarySchema.extend({
   createdBy: person,
   alerts: z.array(incidentAlertSchema),
@@ -171,5 +187,10 @@ export const incidentDetailSchema = incidentSummarySchema.extend({
   policy: z.object({ id: z.string(), name: z.string(), isDefault: z.boolean() }).nullable(),
   notes: z.array(noteSchema),
   timeline: z.array(timelineEntrySchema),
+  /**
+   * Every page to a person for this incident, newest first (at most 200): whom, by which method, why
+   * (a level, a follow-up or a reminder), and its delivery state; each attempt is also on the timeline.
+   */
+  pages: z.array(pageDeliverySchema),
 });
 export type IncidentDetail = z.infer<typeof incidentDetailSchema>;

@@ -17,6 +17,7 @@ import type {
   IncidentListQuery,
   IncidentStatus,
   IncidentSummary,
+  PageDelivery,
   UpdateIncidentBody,
 } from './incident-schemas';
 import { highestSeverity, statusTimes } from './incident-status';
@@ -126,6 +127,12 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
         orderBy: [{ at: 'asc' }, { id: 'asc' }],
         include: { actor: { select: { name: true, email: true } } },
       },
+      notifications: {
+        where: { userId: { not: null } },
+        orderBy: { createdAt: 'desc' },
+        take: 200,
+        include: { user: { select: { id: true, name: true, email: true } } },
+      },
     },
   });
   if (!row) throw new NotFoundError(`There is no incident ${ref}.`);
@@ -165,6 +172,35 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
         starred: e.starred,
       };
     }),
+    pages: row.notifications.flatMap((n) => (n.user ? [pageDelivery({ ...n, user: n.user })] : [])),
+  };
+}
+
+const PAGE_KINDS = { escalation: 'page', followup: 'followup', reminder: 'reminder' } as const;
+
+function pageDelivery(n: {
+  id: string;
+  user: { id: string; name: string | null; email: string };
+  channel: string;
+  kind: string;
+  payload: unknown;
+  status: PageDelivery['status'];
+  attempts: number;
+  lastError: string | null;
+  sentAt: Date | null;
+  createdAt: Date;
+}): PageDelivery {
+  const level = (n.payload as { level?: { level?: unknown } } | null)?.level?.level;
+  return {
+    id: n.id,
+    person: { id: n.user.id, name: personName(n.user) },
+    method: n.channel,
+    kind: PAGE_KINDS[n.kind as keyof typeof PAGE_KINDS] ?? 'page',
+    level: typeof level === 'number' && n.kind === 'escalation' ? level : null,
+    status: n.status,
+    attempts: n.attempts,
+    lastError: n.lastError,
+    at: (n.sentAt ?? n.createdAt).toISOString(),
   };
 }
 

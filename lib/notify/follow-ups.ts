@@ -23,6 +23,8 @@ export function followUpTargets<P extends SentPage>(sent: readonly P[], except: 
  * Whether a person's pages for one level have all failed for good: none sent, none still to try. Then
  * the policy moves to its next step at once rather than waiting out the level's delay.
  */
-export function reachedNobody(pages: readonly { status: 'pending' | 'sent' | 'failed' | 'dead' }[]): boolean {
+export function reachedNobody(
+  pages: readonly { status: 'pending' | 'sent' | 'failed' | 'dead' | 'cancelled' }[],
+): boolean {
   return pages.length > 0 && pages.every((p) => p.status === 'dead');
 }

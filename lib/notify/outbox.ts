@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ChannelConfig } from '@/lib/config/schema';
 import { db } from '@/lib/db';
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { NotificationStatus, Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { incidentLabel } from '@/lib/incidents/incident-ref';
 import { recordEvent } from '@/lib/incidents/record-event';
 import type { TimelineEvent } from '@/lib/incidents/timeline-events';
@@ -342,9 +342,7 @@ async function checkLevelReached(
   await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${c.incidentId} FOR UPDATE`;
   // 'escalation:<incident>:[r2:][c1:]L2:user:<id>' → every person of that level, round and cycle.
   const levelPrefix = c.pageKey.slice(0, c.pageKey.indexOf(':user:') + 1);
-  const pages = await tx.$queryRaw<
-    { status: 'pending' | 'sent' | 'failed' | 'dead'; person: string | null }[]
-  >`
+  const pages = await tx.$queryRaw<{ status: NotificationStatus; person: string | null }[]>`
     SELECT status, payload->'person'->>'name' AS person FROM notifications
     WHERE incident_id = ${c.incidentId} AND kind = 'escalation' AND user_id IS NOT NULL
       AND starts_with(dedupe_key, ${`${levelPrefix}user:`})`;
@@ -370,7 +368,7 @@ async function giveUp(
   reason: string,
   payload?: NotificationPayload,
 ): Promise<OutboxOutcome> {
-  await tx.notification.update({ where: { id: row.id }, data: { status: 'dead', lastError: reason } });
+  await tx.notification.update({ where: { id: row.id }, data: { status: outcome, lastError: reason } });
   await timeline(tx, row.incidentId, now, {
     type: outcome === 'cancelled' ? 'notification.cancelled' : 'notification.failed',
     data: {

@@ -39,7 +39,7 @@ const DELETE_BATCH: Record<RetentionTarget, DeleteBatch> = {
   notifications: (client, cutoff, limit) => client.$executeRaw`
     WITH batch AS (
       SELECT n.id FROM notifications n LEFT JOIN incidents i ON i.id = n.incident_id
-      WHERE n.created_at < ${cutoff} AND n.status IN ('sent', 'dead')
+      WHERE n.created_at < ${cutoff} AND n.status IN ('sent', 'dead', 'cancelled')
         AND (n.incident_id IS NULL OR i.status = 'resolved')
       ORDER BY n.created_at LIMIT ${limit} FOR UPDATE OF n SKIP LOCKED)
     DELETE FROM notifications n USING batch WHERE n.id = batch.id`,

@@ -8,6 +8,7 @@ import { nextPagesText } from '@/components/incidents/next-escalation';
 import { NextEscalationCountdown } from '@/components/incidents/next-escalation-countdown';
 import { NoteForm } from '@/components/incidents/note-form';
 import { NoteItem } from '@/components/incidents/note-item';
+import { PageDeliveries } from '@/components/incidents/page-deliveries';
 import { IncidentStatusBadge, SeverityBadge } from '@/components/incidents/status-badge';
 import { Card } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth';
@@ -142,6 +143,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
 
       <Card title={`Alerts (${incident.alerts.length})`}>
         <IncidentAlerts alerts={incident.alerts} />
+      </Card>
+
+      <Card title={`People paged (${incident.pages.length})`}>
+        <PageDeliveries pages={incident.pages} />
       </Card>
 
       <Card title="Timeline">
