@@ -26,7 +26,8 @@ export function verifySlackSignature(
   const { secret, timestamp, signature, body } = request;
   if (!timestamp || !signature) return { ok: false, reason: 'missing' };
   if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'stale' };
-  if (Math.abs(nowSeconds - Number(timestamp)) > SLACK_MAX_SKEW_SECONDS) return { ok: false, reason: 'stale' };
+  if (Math.abs(nowSeconds - Number(timestamp)) > SLACK_MAX_SKEW_SECONDS)
+    return { ok: false, reason: 'stale' };
   const wanted = Buffer.from(slackSignature(secret, timestamp, body));
   const presented = Buffer.from(signature);
   return presented.length === wanted.length && timingSafeEqual(presented, wanted)
