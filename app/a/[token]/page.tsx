@@ -64,7 +64,7 @@ function IncidentCard({ incident }: { incident: LinkIncident }) {
       <h1 className="text-lg font-semibold">
         {incident.ref} <span className="font-normal">{incident.title}</span>
       </h1>
-      <div className="flex flex-wrap gap-2" aria-label="Status and severity">
+      <div className="flex flex-wrap gap-2">
         <IncidentStatusBadge status={incident.status} />
         <SeverityBadge severity={incident.severity} />
       </div>
