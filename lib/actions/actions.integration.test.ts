@@ -52,7 +52,15 @@ beforeAll(async () => {
   const configFile = path.join(configDir, 'vigil.yaml');
   writeFileSync(
     configFile,
-    `actions: { freshFor: 1h, expiresAfter: 24h }\nslack: { signingSecret: ${SIGNING_SECRET} }\n`,
+    [
+      'actions: { freshFor: 1h, expiresAfter: 24h }',
+      `slack: { signingSecret: ${SIGNING_SECRET} }`,
+      'escalation:',
+      '  levels:',
+      '    - { level: 1, name: Chat, delay: 0s }',
+      '    - { level: 2, name: On-call SRE, delay: 5m }',
+      '',
+    ].join('\n'),
   );
   Object.assign(process.env, { VIGIL_CONFIG: configFile, VIGIL_CHECK_RESPONSES: '1' });
   await applyMigrations(stack.databaseUrl, path.join(process.cwd(), 'prisma', 'migrations'));
@@ -67,6 +75,8 @@ beforeAll(async () => {
     users[key] = { id: u.id, email: u.email, name, role, via: 'session', ip: null };
     sessions.set(key, users[key]);
   }
+  const { config } = await import('@/lib/config/current');
+  await (await import('@/lib/escalation/policy')).syncEscalationPolicy(db(), config().escalation.levels);
   peers = alertmanagerPeerTargets({ name: 'default', peers: stack.alertmanagerUrls, timeoutMs: 5000 });
   links = await import('./links');
   incidents = await import('@/lib/incidents/incidents');
@@ -325,6 +335,24 @@ describe('Slack buttons', () => {
     expect(replay.status).toBe(409);
     expect(await events(incident.id, 'incident.acknowledged')).toHaveLength(1);
     expect(receiver.received.filter((r) => r.path === '/slack/ack')).toHaveLength(1);
+  });
+
+  it('Escalate raises one level as the paged person, with the reason naming Slack and its user', async () => {
+    const incident = await openIncident();
+    await db().incident.update({ where: { id: incident.id }, data: { escalationLevel: 1 } });
+    const { escalateToken } = links.issueActionLinks(incident, users.ana.id, 'https://vigil.example.com');
+    const res = await slackPress('vigil_escalate', escalateToken, { responsePath: '/slack/escalate' })();
+    expect(res.status).toBe(200);
+    expect((await db().incident.findUniqueOrThrow({ where: { id: incident.id } })).escalationLevel).toBe(2);
+    const [raised] = await events(incident.id, 'escalation.raised');
+    expect(raised).toMatchObject({
+      actorId: users.ana.id,
+      data: { level: 2, reason: 'manual', comment: 'escalated from Slack by @ana.l' },
+    });
+    const [message] = receiver.received.filter((r) => r.path === '/slack/escalate');
+    expect((message?.body as { text: string }).text).toContain(
+      'escalated to L2 On-call SRE by Ana via Slack',
+    );
   });
 
   it('a bad signature, a stale or a future timestamp is refused 401 and nothing acts', async () => {

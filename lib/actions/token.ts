@@ -16,7 +16,7 @@ import { INCIDENT_STATUSES } from '@/lib/incidents/incident-schemas';
  *   verifyActionToken(thatToken, 'open', key, 2000) → {ok: false, reason: 'wrong_action'}
  */
 
-export const ACTIONS = ['ack', 'open', 'silence', 'escalate'] as const;
+const ACTIONS = ['ack', 'open', 'silence', 'escalate'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Times are whole seconds since the epoch, as in JWTs: shorter URLs, and a second is precise enough. */
