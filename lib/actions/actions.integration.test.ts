@@ -349,8 +349,9 @@ describe('Slack buttons', () => {
       actorId: users.ana.id,
       data: { level: 2, reason: 'manual', comment: 'escalated from Slack by @ana.l' },
     });
-    const [message] = receiver.received.filter((r) => r.path === '/slack/escalate');
-    expect((message?.body as { text: string }).text).toContain(
+    const messages = receiver.received.filter((r) => r.path === '/slack/escalate');
+    expect(messages).toHaveLength(1);
+    expect((messages[0]?.body as { text?: string } | undefined)?.text).toContain(
       'escalated to L2 On-call SRE by Ana via Slack',
     );
   });
