@@ -18,6 +18,15 @@ describe('Slack block_actions payloads', () => {
     });
   });
 
+  it('tells the Open link button apart, which needs no action', () => {
+    expect(parseSlackPayload(form({ ...press, actions: [{ action_id: 'vigil_open', value: 'x' }] }))).toEqual(
+      {
+        ok: false,
+        link: true,
+      },
+    );
+  });
+
   it('refuses a button that is not ours, another payload type, and a body that is not one', () => {
     expect(parseSlackPayload(form({ ...press, actions: [{ action_id: 'other', value: 'x' }] })).ok).toBe(
       false,

@@ -12,6 +12,12 @@ import type { ChatAction } from './perform';
 
 const ACTION_IDS = { vigil_ack: 'ack', vigil_silence_1h: 'silence', vigil_escalate: 'escalate' } as const;
 
+/**
+ * The Open button is a plain link (its `url` opens the page); Slack still sends a press for it, which
+ * must be answered 200 or Slack marks the button with an error.
+ */
+const OPEN_ACTION_ID = 'vigil_open';
+
 const payloadSchema = z.object({
   type: z.literal('block_actions'),
   user: z.object({
@@ -23,7 +29,7 @@ const payloadSchema = z.object({
   actions: z
     .array(
       z.object({
-        action_id: z.enum(Object.keys(ACTION_IDS) as [keyof typeof ACTION_IDS]),
+        action_id: z.enum([...(Object.keys(ACTION_IDS) as (keyof typeof ACTION_IDS)[]), OPEN_ACTION_ID]),
         value: z.string().max(512),
       }),
     )
@@ -32,7 +38,9 @@ const payloadSchema = z.object({
 
 export type SlackPress = { action: ChatAction; token: string; user: string; responseUrl: string };
 
-export function parseSlackPayload(body: string): { ok: true; press: SlackPress } | { ok: false } {
+export type SlackParse = { ok: true; press: SlackPress } | { ok: false; link?: true };
+
+export function parseSlackPayload(body: string): SlackParse {
   const raw = new URLSearchParams(body).get('payload');
   if (!raw) return { ok: false };
   let json: unknown;
@@ -46,6 +54,7 @@ export function parseSlackPayload(body: string): { ok: true; press: SlackPress }
   const { user, actions, response_url } = parsed.data;
   const [first] = actions;
   if (!first) return { ok: false };
+  if (first.action_id === OPEN_ACTION_ID) return { ok: false, link: true };
   return {
     ok: true,
     press: {

@@ -36,6 +36,8 @@ export const POST = route(slackActionsOp, async (_input, { request }) => {
   if (!(await firstSeen(signature ?? '')))
     throw new ConflictError('This Slack request was received before and acted once; it is not done again.');
   const parsed = parseSlackPayload(body);
+  // The Open button opened its link in the presser's browser; Slack only wants its press answered.
+  if (!parsed.ok && parsed.link) return {};
   if (!parsed.ok)
     throw new ValidationError('The payload is not a block_actions press of a Vigil button.', {
       payload: 'not ours',
