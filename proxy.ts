@@ -3,8 +3,8 @@ import { safeCallbackPath } from '@/lib/auth/safe-callback';
 import { env } from '@/lib/env';
 import { newNonce, pageContentSecurityPolicy } from '@/lib/http/security-headers';
 
-/** Pages anyone may open. */
-const OPEN_PAGE = /^\/signin/;
+/** Pages anyone may open: sign-in, and the pages of signed action links (app/a/[token]). */
+const OPEN_PAGE = /^\/(signin|a\/)/;
 
 /**
  * Runs before every page (not the APIs, /metrics or static files: see the matcher):

@@ -83,6 +83,10 @@ test('every console page renders and hydrates under the CSP, with no violation',
     policies: { id: string }[];
   };
   const [defaultPolicy] = policies.policies;
+  // An acknowledge link's page, outside the console layout (opening it changes nothing).
+  const links = await page.request.post(`/api/v1/incidents/${ref}/action-links`);
+  expect(links.status(), await links.text()).toBe(200);
+  const linkPath = new URL(((await links.json()) as { acknowledgeUrl: string }).acknowledgeUrl).pathname;
 
   try {
     const pages: Visit[] = [
@@ -112,6 +116,7 @@ test('every console page renders and hydrates under the CSP, with no violation',
       ['/people/me', /Admin|admin@/],
       // The shifts are fetched by the browser from our API (connect-src).
       [`/schedules/${schedule.slug}`, /CSP rotation/],
+      [linkPath, /E2E CSP check/],
     ];
     for (const visit of pages) await expectClean(page, visit, violations);
   } finally {

@@ -43,6 +43,10 @@ test('every page fits a 390 px phone', async ({ page }) => {
   const policies = (await (await page.request.get('/api/v1/policies')).json()) as {
     policies: { id: string }[];
   };
+  // An acknowledge link's page (opening it changes nothing).
+  const links = await page.request.post(`/api/v1/incidents/${incident}/action-links`);
+  expect(links.ok(), `POST …/action-links answered ${links.status()}`).toBe(true);
+  const linkPath = new URL(((await links.json()) as { acknowledgeUrl: string }).acknowledgeUrl).pathname;
   const pages = [
     '/',
     '/alerts',
@@ -68,6 +72,7 @@ test('every page fits a 390 px phone', async ({ page }) => {
     '/people/me',
     `/schedules/${schedule.slug}`,
     `/schedules/${schedule.slug}?view=month&from=2027-03-01`,
+    linkPath,
   ];
   for (const path of pages) {
     await page.goto(path);

@@ -15,7 +15,8 @@ export const meSchema = z.object({
   email: z.string(),
   name: z.string().nullable(),
   role: z.enum(ROLES),
-  via: z.enum(['session', 'token']),
+  // Always session or token here; link and chat actors (lib/actions) never reach this operation.
+  via: z.enum(['session', 'token', 'link', 'slack', 'mattermost']),
   timeZone: z.string().describe('IANA time zone the console shows your times in'),
   onCall: z
     .object({ scheduleId: z.string(), scheduleName: z.string(), until: iso })

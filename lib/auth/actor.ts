@@ -8,7 +8,14 @@ import type { SessionUser } from './users';
  * modules need no request context.
  */
 
-export type Actor = SessionUser & { via: 'session' | 'token'; ip: string | null };
+/**
+ * `via`: how the request proved who it is: a session, an API token, or a signed action link or chat
+ * button (lib/actions), which act as the person the page was for.
+ */
+export type Actor = SessionUser & {
+  via: 'session' | 'token' | 'link' | 'slack' | 'mattermost';
+  ip: string | null;
+};
 
 export function assertRole(actor: Actor, role: Role): void {
   if (!hasRole(actor.role, role))

@@ -170,6 +170,26 @@ describe('VIGIL_CONFIG', () => {
     );
   });
 
+  it('action links: fresh for 1 h, valid for 24 h, no public URL and no Slack by default; all from the file', () => {
+    expect(buildConfig(env)).toMatchObject({
+      actions: { freshForSeconds: 3600, expiresAfterSeconds: 86_400 },
+    });
+    expect(buildConfig(env).actions.publicUrl).toBeUndefined();
+    expect(buildConfig(env).slack).toBeUndefined();
+    const file = parseConfigFile(
+      'vigil.yml',
+      'actions: { publicUrl: "https://vigil.example.com/", freshFor: 15m, expiresAfter: 12h }\nslack: { signingSecret: s3cret }\n',
+    );
+    expect(buildConfig(env, file)).toMatchObject({
+      actions: { publicUrl: 'https://vigil.example.com', freshForSeconds: 900, expiresAfterSeconds: 43_200 },
+      slack: { signingSecret: 's3cret' },
+    });
+    expect(() => parseConfigFile('vigil.yml', 'actions: { freshFor: 2d }')).toThrow(/actions\.freshFor/);
+    expect(() => parseConfigFile('vigil.yml', 'slack: { signingSecret: "" }')).toThrow(
+      /slack\.signingSecret/,
+    );
+  });
+
   it("reads a team's own panel groups", () => {
     const config = buildConfig(
       env,

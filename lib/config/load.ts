@@ -63,6 +63,10 @@ export type VigilConfig = {
   pipelineWatch: PipelineWatchConfig;
   /** Grafana as browsers reach it, for "Open in Grafana Explore" links (none when unset). */
   grafanaUrl?: string;
+  /** Signed action links (see `actions` in ./schema.ts); no publicUrl: links use the request's origin. */
+  actions: { publicUrl?: string; freshForSeconds: number; expiresAfterSeconds: number };
+  /** Slack interactivity; absent: Slack button requests are refused. */
+  slack?: { signingSecret: string };
 };
 
 /** One cluster's heartbeat: the labels of the always-firing alert and how long it may be missing. */
@@ -237,6 +241,12 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
     apiTokens: { defaultExpiryDays: file?.apiTokens?.defaultExpiryDays ?? 90 },
     queries: queryLimits(file?.queries ?? DEFAULT_QUERIES),
     pipelineWatch: pipelineWatch(alertmanagers, file, env),
+    actions: {
+      publicUrl: file?.actions?.publicUrl,
+      freshForSeconds: file?.actions?.freshFor ?? 3600,
+      expiresAfterSeconds: file?.actions?.expiresAfter ?? 86_400,
+    },
+    slack: file?.slack,
   };
 }
 

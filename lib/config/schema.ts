@@ -42,6 +42,8 @@ import { panelGroupSchema } from '@/lib/config/panel-types';
  *   flapping: { window: 1h, threshold: 4 }
  *   retention: { alertEvents: 400d, auditLog: forever, signInAttempts: 30d }
  *   apiTokens: { defaultExpiryDays: 90 }
+ *   actions: { publicUrl: https://vigil.example.com, freshFor: 1h, expiresAfter: 24h }
+ *   slack: { signingSecret: "…" }          # Slack app's signing secret, for the buttons on pages
  *   queries: { perUserConcurrency: 4, maxRangeDays: 32, maxAnswerBytes: 10485760, cacheBytes: 67108864 }
  *   escalation:
  *     levels:   # the "default" escalation policy (read-only in the API; others are made there)
@@ -276,6 +278,34 @@ export const fileConfigSchema = z
      */
     apiTokens: z
       .object({ defaultExpiryDays: z.number().int().min(1).max(3650).default(90) })
+      .strict()
+      .optional(),
+    /**
+     * Signed action links on pages (lib/actions, README "Acknowledge from the notification"):
+     * `publicUrl` is the console as people's phones reach it (links must be absolute); a link acts
+     * without signing in for `freshFor` (default 1h) after it was issued, asks the person to sign in
+     * after that, and stops working after `expiresAfter` (default 24h) or once the incident changes.
+     */
+    actions: z
+      .object({
+        publicUrl: url.optional(),
+        freshFor: durationSchema.default(3600),
+        expiresAfter: durationSchema
+          .refine((s) => s >= 60 && s <= 30 * 86_400, { error: 'must be between 1m and 30d' })
+          .default(86_400),
+      })
+      .strict()
+      .refine((a) => a.freshFor <= a.expiresAfter, {
+        error: 'freshFor must not be longer than expiresAfter',
+        path: ['freshFor'],
+      })
+      .optional(),
+    /**
+     * Slack interactivity (the Acknowledge, Silence 1 h and Escalate buttons on pages): the Slack app's
+     * signing secret, which verifies every request to /api/v1/integrations/slack/actions. Never logged.
+     */
+    slack: z
+      .object({ signingSecret: z.string().min(1) })
       .strict()
       .optional(),
     /**

@@ -337,6 +337,36 @@ describe('route(): errors', () => {
     }
   });
 
+  it('logs a failed action link request without the token in its path', async () => {
+    const linkOp = defineOperation({
+      method: 'POST',
+      path: '/api/v1/actions/{token}',
+      role: 'public',
+      tag: 'incidents',
+      summary: 'Act',
+      params: z.object({ token: z.string() }),
+      response: { schema: z.object({}) },
+    });
+    const crash = route(linkOp, async () => {
+      throw new Error('boom');
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const res = await crash(
+        new Request('http://vigil.test/api/v1/actions/eyJTOPSECRET.mac', { method: 'POST' }),
+        context({ token: 'eyJTOPSECRET.mac' }),
+      );
+      expect(res.status).toBe(500);
+      expect(logged).toHaveBeenCalledWith(
+        '[vigil] POST /api/v1/actions/[redacted] failed:',
+        expect.any(Error),
+      );
+      expect(JSON.stringify(logged.mock.calls)).not.toContain('TOPSECRET');
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('carries the operation it serves', () => {
     expect(echo().handler.operation).toBe(echoOp);
   });

@@ -229,8 +229,8 @@ function failure(request: Request, error: unknown): Response {
   );
 }
 
-/** Paths whose last segment is a credential (a calendar feed's secret): logged without it. */
-const SECRET_PATH = /^(\/api\/v1\/calendar\/)[^/]+/;
+/** Paths whose last segment is a credential (a calendar feed's secret, an action link's token): logged without it. */
+const SECRET_PATH = /^(\/api\/v1\/(?:calendar|actions)\/)[^/]+/;
 
 /** The request's path as logs may show it: `/api/v1/calendar/vcal_…` → `/api/v1/calendar/[redacted]`. */
 function loggedPath(request: Request): string {
@@ -277,6 +277,18 @@ async function readBodyUpTo(
   }
   // TextDecoder drops a leading byte-order mark, as request.json() does.
   return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/**
+ * The raw body of an operation that declares no JSON body (Slack's signed form posts, whose signature
+ * covers the exact bytes), read up to `op.maxBodyBytes` like any other (413 beyond).
+ */
+export async function readRawBody(op: Operation, request: Request): Promise<string> {
+  const max = op.maxBodyBytes ?? MAX_JSON_BODY_BYTES;
+  const text = await readBodyUpTo(request, max);
+  if (typeof text !== 'string')
+    throw new BodyTooLargeError(text.tooLarge === 'streamed', max, op.errors?.[413]);
+  return text;
 }
 
 /**

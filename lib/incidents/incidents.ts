@@ -2,7 +2,7 @@ import 'server-only';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { NotFoundError, ValidationError } from '@/lib/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { claimAlerts, firingAlerts } from './alert-claims';
 import { incidentSeverity, incidentTitle, insertIncident, type LinkedAlertInput } from './auto-open';
@@ -354,6 +354,32 @@ export async function acknowledgeIncident(
     return { row, changed };
   });
   return { ...toSummary(result.row), changed: result.changed };
+}
+
+/**
+ * For lib/actions: acknowledging from a signed link or a chat button, the console's path with `via`
+ * on the timeline. `expected` is the status the link was issued for: once the incident has moved on
+ * (acknowledged by this very link, by someone else, or resolved), nothing happens and ConflictError
+ * says so, which is what makes a link act at most once. Checked under the row lock, so two presses at
+ * once acknowledge once.
+ */
+export async function acknowledgeIncidentFromLink(
+  actor: Actor,
+  incidentId: string,
+  expected: IncidentStatus,
+  data: Extract<TimelineData<'incident.acknowledged'>, { via: 'link' | 'slack' | 'mattermost' }>,
+): Promise<IncidentSummary> {
+  assertRole(actor, 'responder');
+  const row = await mutate('the incident acknowledgement', async (tx) => {
+    const incident = await lockIncident(tx, incidentId);
+    if (incident.status !== expected || !(await acknowledgeLockedIncident(tx, actor, incident, data)))
+      throw new ConflictError(
+        `${incidentLabel(incident.number)} has been ${incident.status === 'open' ? 'reopened' : incident.status} since this link was sent, so it no longer acts; open the incident in the console.`,
+        { id: incident.id, ref: incidentLabel(incident.number) },
+      );
+    return tx.incident.findUniqueOrThrow({ where: { id: incident.id }, select: summarySelect });
+  });
+  return toSummary(row);
 }
 
 async function acknowledgeLockedIncident(

@@ -92,6 +92,11 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
         alertname: z.string(),
         instance: z.string().nullable(),
       }),
+      /**
+       * From a signed link on a page or a chat button (lib/actions); `chatUser` is who pressed the
+       * button in Slack or Mattermost, acting as the person the page was for.
+       */
+      z.object({ via: z.enum(['link', 'slack', 'mattermost']), chatUser: z.string().optional() }),
       z.object({ reason: z.string().nullable() }),
     ]),
   ),

@@ -44,6 +44,13 @@ describe('timelineSentence', () => {
       'Ana acknowledged the incident by acknowledging alert InstanceDown on db-1:9100',
     ],
     ['incident.acknowledged', 'Ana', { reason: null }, 'Ana acknowledged the incident'],
+    ['incident.acknowledged', 'Ana', { via: 'link' }, 'Ana acknowledged the incident via link'],
+    [
+      'incident.acknowledged',
+      'Ana',
+      { via: 'slack', chatUser: '@ana.l' },
+      'Ana acknowledged the incident via Slack (pressed by @ana.l)',
+    ],
     ['incident.commander_changed', 'Ana', { from: 'Bo', to: null }, 'Ana removed the incident commander'],
     ['incident.updated', 'Ana', { severity: 'critical' }, 'Ana set the severity to critical'],
     [

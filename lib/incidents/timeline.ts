@@ -93,10 +93,12 @@ const SENTENCES: Sentences = {
       ? `Vigil opened the incident automatically${route}`
       : `Vigil opened the incident automatically with ${plural(d.alerts, 'alert')}${route}`;
   },
-  'incident.acknowledged': (d, who) =>
-    'via' in d
-      ? `${who} acknowledged the incident by acknowledging alert ${alertName(d)}`
-      : `${who} acknowledged the incident${colon(d.reason)}`,
+  'incident.acknowledged': (d, who) => {
+    if (!('via' in d)) return `${who} acknowledged the incident${colon(d.reason)}`;
+    if (d.via === 'alert') return `${who} acknowledged the incident by acknowledging alert ${alertName(d)}`;
+    const chat = d.chatUser ? ` (pressed by ${d.chatUser})` : '';
+    return `${who} acknowledged the incident via ${VIA[d.via]}${chat}`;
+  },
   'incident.status_changed': (d, who) => `${who} changed the status from ${d.from} to ${d.to}`,
   'incident.commander_changed': (d, who) =>
     d.to ? `${who} made ${d.to} the incident commander` : `${who} removed the incident commander`,
@@ -155,6 +157,9 @@ const PIPELINE_PART = {
 };
 
 const VIGIL = 'Vigil';
+
+/** How an acknowledgement from outside the console arrived, in words. */
+const VIA = { link: 'link', slack: 'Slack', mattermost: 'Mattermost' } as const;
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -1,3 +1,4 @@
+import * as actions from '@/lib/actions/api';
 import * as admin from '@/lib/admin/api';
 import * as alerts from '@/lib/alerts/api';
 import type { Operation } from '@/lib/api/operation';
@@ -32,6 +33,7 @@ export const operations: readonly Operation[] = [
   silences,
   maintenance,
   incidents,
+  actions,
   escalation,
   routing,
   oncallConfig,
