@@ -6,8 +6,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
  * The SQL behind the noise reports: each query returns only what its report shows, grouped in
  * PostgreSQL where that is natural (counts per alert name and week) and bounded where rows come back
  * one per event (LIMIT), so a year of a busy team's events never reaches Node as a year of rows.
- * Weeks are `date_trunc('week', t AT TIME ZONE zone)`: PostgreSQL applies the IANA zone's rules, and
- * names the week by its local Monday as lib/reports/weeks.ts does.
+ * Weeks are `date_trunc('week', local time)`: PostgreSQL applies the IANA zone's rules, and names the
+ * week by its local Monday as lib/reports/weeks.ts does.
  */
 
 export type Range = { from: Date; to: Date; zone: string };
@@ -15,8 +15,13 @@ export type Range = { from: Date; to: Date; zone: string };
 /** At most this many rows of samples (incidents, acknowledged firings) per report. */
 export const MAX_SAMPLES = 50_000;
 
+/**
+ * The local Monday of a stored instant. Prisma keeps DateTime as `timestamp(3)` WITHOUT time zone,
+ * holding UTC; `ts AT TIME ZONE zone` on such a value would read it AS zone's local time (the opposite
+ * conversion), so it is first made an instant (`AT TIME ZONE 'UTC'`), then read in the zone.
+ */
 const week = (column: Prisma.Sql, zone: string) =>
-  Prisma.sql`to_char(date_trunc('week', ${column} AT TIME ZONE ${zone}), 'YYYY-MM-DD')`;
+  Prisma.sql`to_char(date_trunc('week', (${column} AT TIME ZONE 'UTC') AT TIME ZONE ${zone}), 'YYYY-MM-DD')`;
 
 /** Firings (a stored firing event is one firing: HA peers' copies were dropped at ingest) in range. */
 const firingsIn = (range: Range, unacknowledged: boolean) => Prisma.sql`
