@@ -274,7 +274,7 @@ function build(name: ReportName, range: Range, weeks: string[]): Promise<Built> 
 }
 
 /** The reader's zone (their profile), for reports asked without `zone`. */
-async function readerZone(actor: Actor): Promise<string> {
+export async function readerZone(actor: Actor): Promise<string> {
   const user = await db().user.findUnique({ where: { id: actor.id }, select: { timeZone: true } });
   return user?.timeZone ?? 'UTC';
 }
