@@ -13,7 +13,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 export type Range = { from: Date; to: Date; zone: string };
 
 /** At most this many rows of samples (incidents, acknowledged firings) per report. */
-export const MAX_SAMPLES = 50_000;
+const MAX_SAMPLES = 50_000;
 
 /**
  * The local Monday of a stored instant. Prisma keeps DateTime as `timestamp(3)` WITHOUT time zone,
@@ -104,8 +104,8 @@ export type FlappingCandidate = {
 };
 
 /** The alerts considered for the flapping report, and the changes of each it reads at most. */
-export const MAX_FLAPPING_ALERTS = 200;
-export const MAX_CHANGES_PER_ALERT = 10_000;
+const MAX_FLAPPING_ALERTS = 200;
+const MAX_CHANGES_PER_ALERT = 10_000;
 
 /**
  * Alerts with at least `threshold` state changes between `since` (the range's start less one window,

@@ -7,7 +7,7 @@ import { timeZoneSchema } from '@/lib/schedules/schedule-schemas';
  * so one table, one chart and one CSV writer serve them all.
  */
 
-export const REPORT_NAMES = [
+const REPORT_NAMES = [
   'noisiest-alerts',
   'noisiest-label-sets',
   'flapping',

@@ -20,7 +20,7 @@ export type ResponseSample = {
   alertname: string | null;
 };
 
-export type ResponseStats = { count: number; ack: Summary; resolve: Summary };
+type ResponseStats = { count: number; ack: Summary; resolve: Summary };
 
 export type ResponseGroup = {
   key: string;
