@@ -16,6 +16,14 @@ import { formatDuration } from '@/components/format/duration';
 import type { Report } from '@/lib/reports/report-schema';
 import { chartRows } from './chart-rows';
 
+/**
+ * A legend entry's length at most: a label set is one long word (`{alertname="…",instance="…"}`) that
+ * cannot wrap and would push a phone's page sideways; the tooltip and the table give it in full.
+ */
+const LEGEND_CHARS = 32;
+const shortName = (name: string) =>
+  name.length > LEGEND_CHARS ? `${name.slice(0, LEGEND_CHARS - 1)}…` : name;
+
 const COLOURS = ['#3b82f6', '#22c55e', '#f59e0b', '#ef4444', '#a855f7', '#14b8a6', '#ec4899', '#84cc16'];
 
 /**
@@ -43,10 +51,10 @@ export function ReportChart({ report }: { report: Report }) {
       formatter={format}
       contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', fontSize: 12 }}
     />,
-    <Legend key="legend" wrapperStyle={{ fontSize: 11 }} />,
+    <Legend key="legend" wrapperStyle={{ fontSize: 11 }} formatter={(name) => shortName(String(name))} />,
   ];
   return (
-    <figure className="h-56 w-full" aria-label={report.chart.label}>
+    <figure className="h-56 w-full min-w-0 overflow-hidden" aria-label={report.chart.label}>
       <ResponsiveContainer width="100%" height="100%">
         {report.chart.kind === 'bars' ? (
           <BarChart data={rows}>
