@@ -1,5 +1,5 @@
 import type { FlappingRule } from '@/lib/alerts/flapping';
-import { weekOf } from './weeks';
+import { weekFinder } from './weeks';
 
 /**
  * Flapping over a past range, with the live badge's definition (lib/alerts/flapping.ts): a change of
@@ -32,6 +32,7 @@ export function flappingSpells(
 ): FlappingSpells {
   const times = [...new Set(changes.map((d) => d.getTime()))].sort((a, b) => a - b);
   const result: FlappingSpells = { flaps: 0, peak: 0, lastFlapMs: null, weekly: new Map() };
+  const weekOf = weekFinder(zone);
   let first = 0;
   for (let i = 0; i < times.length; i++) {
     const t = times[i] as number;
@@ -42,7 +43,7 @@ export function flappingSpells(
     if (within < rule.threshold) continue;
     result.flaps++;
     result.lastFlapMs = t;
-    const week = weekOf(t, zone);
+    const week = weekOf(t);
     result.weekly.set(week, (result.weekly.get(week) ?? 0) + 1);
   }
   return result;

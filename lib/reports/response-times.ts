@@ -1,11 +1,12 @@
 import { type Summary, summarise } from './stats';
-import { weekOf } from './weeks';
+import { weekFinder } from './weeks';
 
 /**
  * Time to acknowledge and to resolve, grouped by a key (a route, a team, an alert name) and by week.
  * Pure. A sample is one incident (opened → acknowledged / resolved) or one firing (fired → first
  * acknowledgement); it belongs to the week it started in, and one still unacknowledged (or unresolved)
- * counts in `count` but not in that percentile — an open question is not a fast answer.
+ * counts in `count` but not in that percentile — an open question is not a fast answer. Samples in
+ * time order are fastest (see weekFinder).
  *
  *   responseTimes([{key: 'db', startMs: Mon 09:00, ackSeconds: 60, resolveSeconds: 600}, …], 'UTC')
  *     → [{key: 'db', total: {count, ack: {p50, p90}, resolve: {…}}, weekly: Map(week → same)}]
@@ -48,6 +49,7 @@ const stats = (acc: Acc): ResponseStats => ({
 /** The groups, most samples first (ties by key). */
 export function responseTimes(samples: Iterable<ResponseSample>, zone: string): ResponseGroup[] {
   const groups = new Map<string, { total: Acc; weekly: Map<string, Acc>; alertnames: Set<string> }>();
+  const weekOf = weekFinder(zone);
   for (const s of samples) {
     let g = groups.get(s.key);
     if (!g) {
@@ -55,7 +57,7 @@ export function responseTimes(samples: Iterable<ResponseSample>, zone: string): 
       groups.set(s.key, g);
     }
     add(g.total, s);
-    const week = weekOf(s.startMs, zone);
+    const week = weekOf(s.startMs);
     let w = g.weekly.get(week);
     if (!w) {
       w = empty();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { lastFourWeeks, weekOf, weekStartMs, weeksBetween } from './weeks';
+import { lastFourWeeks, weekFinder, weekOf, weekStartMs, weeksBetween } from './weeks';
 
 const BXL = 'Europe/Brussels';
 const ms = (iso: string) => Date.parse(iso);
@@ -70,6 +70,23 @@ describe('report weeks in the reader’s zone', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('finds the same weeks with the remembered bounds, in order or not (generated, across DST)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: ms('2026-03-01T00:00:00Z'), max: ms('2026-11-30T00:00:00Z') }), {
+          maxLength: 60,
+        }),
+        fc.boolean(),
+        (times, sorted) => {
+          const order = sorted ? [...times].sort((a, b) => a - b) : times;
+          const find = weekFinder(BXL);
+          expect(order.map(find)).toEqual(order.map((t) => weekOf(t, BXL)));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
