@@ -105,6 +105,8 @@ test('every console page renders and hydrates under the CSP, with no violation',
       ['/postmortems', /Post-mortems/],
       ['/runbooks', /Runbooks/],
       ['/runbooks/instance-down', /Instance down/],
+      // Report data and recharts are fetched by the browser (connect-src, script-src).
+      ['/reports', /Reports/],
       ['/admin', /Admin/],
       ['/admin/audit', /Audit log/],
       ['/tokens', /API tokens/],

@@ -62,6 +62,7 @@ test('every page fits a 390 px phone', async ({ page }) => {
     '/postmortems',
     '/runbooks',
     '/runbooks/instance-down',
+    '/reports',
     '/admin',
     '/admin/audit',
     '/tokens',

@@ -13,6 +13,7 @@ const LINKS = [
   { href: '/escalation', label: 'Escalation' },
   { href: '/postmortems', label: 'Post-mortems' },
   { href: '/runbooks', label: 'Runbooks' },
+  { href: '/reports', label: 'Reports' },
 ];
 
 /**

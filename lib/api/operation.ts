@@ -42,6 +42,7 @@ const API_TAGS = [
   'schedules',
   'postmortems',
   'runbooks',
+  'reports',
   'admin',
 ] as const;
 export type ApiTag = (typeof API_TAGS)[number];

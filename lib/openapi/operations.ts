@@ -11,6 +11,7 @@ import * as oncallConfig from '@/lib/oncall-config/api';
 import * as overview from '@/lib/overview/api';
 import * as people from '@/lib/people/api';
 import * as postmortems from '@/lib/postmortems/api';
+import * as reports from '@/lib/reports/api';
 import * as routing from '@/lib/routing/api';
 import * as runbooks from '@/lib/runbooks/api';
 import * as schedules from '@/lib/schedules/api';
@@ -42,4 +43,5 @@ export const operations: readonly Operation[] = [
   people,
   postmortems,
   runbooks,
+  reports,
 ].flatMap((module) => Object.values(module) as Operation[]);

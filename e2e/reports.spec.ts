@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { polledFingerprint, testAlert } from './alert-pair';
+import { signIn } from './sign-in';
+import { E2E_USERS } from './users';
+
+/**
+ * After a test alert fired (three times, so it ranks among the noisiest whatever else the suite fired)
+ * and resolved on the real Alertmanager pair, /reports lists it with a link to the history behind it,
+ * and the report's CSV download holds the header and its row.
+ */
+
+const ALERT = 'VigilE2EReportNoise';
+const labels = { alertname: ALERT, instance: 'e2e-report-1', severity: 'info', job: 'e2e-report' };
+
+type Report = { rows: { name: string; cells: Record<string, unknown>; history: string }[] };
+
+test('a fired and resolved alert is among the noisiest, linked to its history and in the CSV', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page, E2E_USERS.viewer, '/reports');
+  for (let round = 0; round < 3; round++) {
+    // Each firing starts after the previous resolution, so Alertmanager makes it a new firing.
+    const alert = testAlert(labels, `report round ${round}`, 0);
+    await alert.fire();
+    await polledFingerprint(page.request, ALERT);
+    await alert.resolve();
+    await expect
+      .poll(
+        async () => {
+          const res = await page.request.get(
+            `/api/v1/alerts?filter=${encodeURIComponent(`alertname="${ALERT}"`)}`,
+          );
+          return res.ok() ? ((await res.json()) as { alerts: unknown[] }).alerts.length : -1;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(0);
+  }
+  await expect
+    .poll(
+      async () => {
+        const res = await page.request.get('/api/v1/reports/noisiest-alerts');
+        if (!res.ok()) return -1;
+        return ((await res.json()) as Report).rows.find((r) => r.name === ALERT)?.cells.firings ?? 0;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(3);
+
+  await page.goto('/reports');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  const section = page.getByTestId('report-noisiest-alerts');
+  const row = section.getByTestId('report-row').filter({ hasText: ALERT });
+  await expect(row).toBeVisible();
+  const link = row.getByRole('link', { name: ALERT });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(
+    new RegExp(
+      `^/history\\?filter=${encodeURIComponent(`{alertname="${ALERT}"}`)}&from=\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z&to=\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z$`,
+    ),
+  );
+  await expect(section.getByRole('figure')).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('csv-noisiest-alerts').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    /^vigil-noisiest-alerts-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/,
+  );
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+  const [header, ...records] = csv.split('\r\n');
+  expect(header).toMatch(/^alertname,firings,lastSeen,(\d{4}-\d\d-\d\d,){4}history$/);
+  const mine = records.find((r) => r.startsWith(`${ALERT},`));
+  expect(mine).toMatch(new RegExp(`^${ALERT},3,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,(\\d+,){4}/history\\?filter=`));
+});
