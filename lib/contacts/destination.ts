@@ -1,7 +1,7 @@
 /**
  * Whether a person's webhook or ntfy URL may be called. People type these URLs, so a plain-http one is a
  * way to make the server talk to hosts on its own network in clear text: https is required unless an
- * admin lists the host (with its port, if any) in `contactMethods.allowHttpHosts` — a self-hosted ntfy or
+ * admin lists the host in `contactMethods.allowHttpHosts` (any port, or one port as `host:port`) — a self-hosted ntfy or
  * Mattermost on the LAN, or the local receivers of the tests. Redirects are refused at send time
  * (lib/notify/send.ts), so an allowed URL cannot bounce elsewhere.
  *
@@ -11,6 +11,7 @@
 export function destinationProblem(url: string, allowHttpHosts: readonly string[]): string | null {
   const parsed = new URL(url);
   if (parsed.protocol === 'https:') return null;
-  if (parsed.protocol === 'http:' && allowHttpHosts.includes(parsed.host.toLowerCase())) return null;
+  const allowed = allowHttpHosts.includes(parsed.host) || allowHttpHosts.includes(parsed.hostname);
+  if (parsed.protocol === 'http:' && allowed) return null;
   return 'must be https:// (plain http only for hosts an admin lists in contactMethods.allowHttpHosts in VIGIL_CONFIG)';
 }
