@@ -38,7 +38,7 @@ export type EscalationLevelConfig = {
 /**
  * An SMS or voice gateway with its form template filled in (DEFAULT_FORMS unless the file gives one).
  */
-export type GatewayConfig = Omit<GatewayFileConfig, 'form'> & { form: Record<string, string> };
+type GatewayConfig = Omit<GatewayFileConfig, 'form'> & { form: Record<string, string> };
 
 /** Twilio's Messages and Calls APIs, the shape most SMS/voice gateways copy. */
 const DEFAULT_FORMS = {

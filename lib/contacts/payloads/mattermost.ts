@@ -2,7 +2,7 @@ import { headline, type PageMessage, plainText } from '../message';
 import { severityColour } from './colour';
 
 /** Where Mattermost posts a button click: Vigil's own endpoint, on the console's origin. */
-export const MATTERMOST_ACTIONS_PATH = '/api/v1/integrations/mattermost/actions';
+const MATTERMOST_ACTIONS_PATH = '/api/v1/integrations/mattermost/actions';
 
 /**
  * A Mattermost incoming-webhook body: one attachment titled with the headline and linked to the console.

@@ -10,7 +10,7 @@ import { headline, type PageMessage, plainText } from '../message';
  */
 
 /** Slack reads &, < and > as markup in mrkdwn and in `text` (its "Escaping text" guide). */
-export const slackEscape = (s: string) =>
+const slackEscape = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 const button = (action_id: string, text: string, extra: Record<string, string>) => ({
