@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -95,14 +97,13 @@ beforeAll(async () => {
   [sink, fake] = await Promise.all([startSmtpSink(), startWebhookReceiver()]);
   const dir = await mkdtemp(path.join(tmpdir(), 'vigil-contacts-'));
   const file = path.join(dir, 'vigil.yaml');
-  const host = new URL(fake.url).host;
   writeFileSync(
     file,
     [
       `smtp: { host: 127.0.0.1, port: ${sink.port}, from: vigil@example.com }`,
       `sms: { url: ${fake.url}/sms, from: "+15550100", auth: { type: basic, username: AC123, password: gw-pass } }`,
       `voice: { url: ${fake.url}/voice, from: "+15550100", headers: { x-api-key: voice-key } }`,
-      `contactMethods: { allowHttpHosts: ["${host}"], slackApiUrl: ${fake.url}/slack-api }`,
+      `contactMethods: { allowHttpHosts: ["127.0.0.1"], slackApiUrl: ${fake.url}/slack-api }`,
     ].join('\n'),
   );
   process.env.VIGIL_CONFIG = file;
@@ -296,6 +297,32 @@ describe('sending a test to each kind', () => {
       method: { verifiedAt: null, lastError: expect.stringContaining('HTTP 404') },
     });
     expect(result.json.method.lastTestAt).toEqual(expect.any(String));
+  });
+});
+
+describe('the deadline', () => {
+  it('a fake ntfy that takes the request and never answers is cut off at the deadline', async () => {
+    // Accepts the connection and the body, then says nothing: the worst receiver a page can meet.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const created = await add(ana, {
+        kind: 'ntfy',
+        topicUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/silent-topic`,
+      });
+      const method = await db().contactMethod.findUniqueOrThrow({ where: { id: created.json.id } });
+      const { sendToContact } = await import('./send');
+      const started = Date.now();
+      await expect(
+        sendToContact(method, { kind: 'test', title: 'T', text: '', openUrl: OPEN }, 500),
+      ).rejects.toThrow('ntfy: no complete answer within 0.5 s. Check the topic URL');
+      const ms = Date.now() - started;
+      console.log(`[test] a silent ntfy was cut off after ${ms} ms (deadline 500 ms)`);
+      expect(ms).toBeLessThan(2_000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });
 
