@@ -317,7 +317,7 @@ describe('the deadline', () => {
         sendToContact(method, { kind: 'test', title: 'T', text: '', openUrl: OPEN }, 500),
       ).rejects.toThrow('ntfy: no complete answer within 0.5 s. Check the topic URL');
       const ms = Date.now() - started;
-      console.log(`[test] a silent ntfy was cut off after ${ms} ms (deadline 500 ms)`);
+      console.info(`[test] a silent ntfy was cut off after ${ms} ms (deadline 500 ms)`);
       expect(ms).toBeLessThan(2_000);
     } finally {
       silent.closeAllConnections();
