@@ -10,8 +10,7 @@ import { headline, type PageMessage, plainText } from '../message';
  */
 
 /** Slack reads &, < and > as markup in mrkdwn and in `text` (its "Escaping text" guide). */
-const slackEscape = (s: string) =>
-  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const slackEscape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 const button = (action_id: string, text: string, extra: Record<string, string>) => ({
   type: 'button',
