@@ -93,15 +93,20 @@ export const contactSettingsSchema = z.discriminatedUnion('kind', SETTINGS).supe
 export type ContactSettings = z.output<typeof contactSettingsSchema>;
 
 const label = z.string().trim().min(1, { error: 'must not be empty' }).max(60);
+const withLabel = { label: label.optional() };
 
 /** POST: the kind, its fields, and an optional label (by default the kind's name). */
 export const createContactSchema = z
-  .discriminatedUnion(
-    'kind',
-    SETTINGS.map((s) => s.extend({ label: label.optional() })) as unknown as typeof SETTINGS,
-  )
-  .superRefine(slackComplete)
-  .transform((v) => v as ContactSettings & { label?: string });
+  .discriminatedUnion('kind', [
+    emailSettings.extend(withLabel),
+    slackSettings.extend(withLabel),
+    mattermostSettings.extend(withLabel),
+    teamsSettings.extend(withLabel),
+    ntfySettings.extend(withLabel),
+    smsSettings.extend(withLabel),
+    voiceSettings.extend(withLabel),
+  ])
+  .superRefine(slackComplete);
 export type CreateContactInput = z.output<typeof createContactSchema>;
 
 /** PATCH: a new label, and/or new settings of the same kind (which clear the verification). */

@@ -90,7 +90,7 @@ const sealed = (s: ContactSettings) => ({
 export async function createContact(actor: Actor, input: CreateContactInput): Promise<ContactRow> {
   assertRole(actor, 'viewer');
   const { label, ...settings } = input;
-  checkDestinations(settings as ContactSettings);
+  checkDestinations(settings);
   return db().$transaction(async (tx) => {
     const count = await tx.contactMethod.count({ where: { userId: actor.id } });
     if (count >= MAX_METHODS)
@@ -100,7 +100,7 @@ export async function createContact(actor: Actor, input: CreateContactInput): Pr
         userId: actor.id,
         kind: settings.kind,
         label: label ?? DEFAULT_LABELS[settings.kind],
-        ...sealed(settings as ContactSettings),
+        ...sealed(settings),
       },
     });
     await audit(tx, actor, 'contact_method.created', actor.email, {
