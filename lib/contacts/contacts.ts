@@ -189,12 +189,14 @@ export async function testContact(
     error = e.message;
   }
   const now = new Date();
-  const updated = await db().contactMethod.update({
-    where: { id: method.id },
+  // Deleted while the test was on its way: updateMany touches nothing, and findMine says so.
+  await db().contactMethod.updateMany({
+    where: { id: method.id, userId: actor.id },
     data:
       error === null
         ? { lastTestAt: now, verifiedAt: now, lastError: null }
         : { lastTestAt: now, lastError: error },
   });
+  const updated = await findMine(db(), actor, id);
   return { ok: error === null, message: error ?? 'Sent. Check that it arrived.', method: toRow(updated) };
 }

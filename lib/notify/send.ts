@@ -122,13 +122,38 @@ async function post(
     ]);
     // Read the body to its end (under the deadline) so the connection is released. A refusal's text may
     // echo the request, so it is not put in the error.
-    const text = await Promise.race([response.text(), deadline.expired]);
+    const text = await Promise.race([readCapped(response), deadline.expired]);
     if (!response.ok) throw new DeliveryError(`the receiver answered HTTP ${response.status}`);
     return text;
   } catch (error) {
     if (error instanceof DeliveryError) throw error;
     throw new DeliveryError(networkProblem(error, deadline.ms));
   }
+}
+
+/**
+ * The answer's text up to MAX_ANSWER_BYTES: people point their contact methods at any URL, and a
+ * receiver that streams without end must not fill the server's memory (the rest is dropped, and with
+ * it the connection).
+ */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+async function readCapped(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      break;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** "could not connect (ECONNREFUSED)", "no complete answer within 10 s": never the URL. */
