@@ -31,7 +31,13 @@ export default async function globalSetup(_config: FullConfig) {
   const configFile = path.join(stack.dir, 'vigil-e2e.yaml');
   writeFileSync(
     configFile,
-    `# Written by e2e/global-setup.ts: pages by e-mail reach the SMTP sink.\nsmtp: { host: 127.0.0.1, port: ${smtp.port}, secure: false, from: vigil@e2e.test }\n`,
+    [
+      '# Written by e2e/global-setup.ts: pages by e-mail reach the SMTP sink; contact methods may post to',
+      '# local fakes over plain http (e2e/contact-methods.spec.ts starts a fake ntfy).',
+      `smtp: { host: 127.0.0.1, port: ${smtp.port}, secure: false, from: vigil@e2e.test }`,
+      'contactMethods: { allowHttpHosts: ["127.0.0.1"] }',
+      '',
+    ].join('\n'),
   );
   const stopMail = async () => {
     await mail.close();

@@ -29,4 +29,11 @@ export const E2E_USERS = {
     role: 'responder',
     name: 'Swap Cover',
   },
+  // e2e/contact-methods.spec.ts adds and tests its contact methods on this one's profile.
+  contacts: {
+    email: 'contacts@e2e.test',
+    password: 'contacts-password-e2e',
+    role: 'responder',
+    name: 'Cora Contacts',
+  },
 } satisfies Record<string, SeedUser>;

@@ -3,7 +3,13 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { PanelGroup } from '@/lib/config/panel-types';
 import type { Env } from '@/lib/env';
-import { type ChannelConfig, type FileConfig, fileConfigSchema, type UpstreamAuth } from './schema';
+import {
+  type ChannelConfig,
+  type FileConfig,
+  fileConfigSchema,
+  type GatewayFileConfig,
+  type UpstreamAuth,
+} from './schema';
 
 export type PrometheusServer = {
   name: string;
@@ -29,12 +35,30 @@ export type EscalationLevelConfig = {
   users?: string[];
 };
 
+/**
+ * An SMS or voice gateway with its form template filled in (DEFAULT_FORMS unless the file gives one).
+ */
+type GatewayConfig = Omit<GatewayFileConfig, 'form'> & { form: Record<string, string> };
+
+/** Twilio's Messages and Calls APIs, the shape most SMS/voice gateways copy. */
+const DEFAULT_FORMS = {
+  sms: { To: '{{to}}', From: '{{from}}', Body: '{{message}}' },
+  voice: { To: '{{to}}', From: '{{from}}', Twiml: '<Response><Say>{{messageXml}}</Say></Response>' },
+};
+
+const gateway = (g: GatewayFileConfig | undefined, kind: 'sms' | 'voice'): GatewayConfig | undefined =>
+  g ? { ...g, form: g.form ?? DEFAULT_FORMS[kind] } : undefined;
+
 export type VigilConfig = {
   prometheus: PrometheusServer[];
   alertmanagers: AlertmanagerCluster[];
   loki?: LokiServer;
   channels: ChannelConfig[];
   smtp?: FileConfig['smtp'];
+  sms?: GatewayConfig;
+  voice?: GatewayConfig;
+  /** People's contact methods (see `contactMethods` in ./schema.ts). */
+  contactMethods: { allowHttpHosts: string[]; slackApiUrl: string };
   escalation: { levels: EscalationLevelConfig[]; autoIncidentMatch: Record<string, string> };
   pollIntervalSeconds: number;
   /**
@@ -209,6 +233,12 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
     grafanaUrl: file?.grafanaUrl ?? env.GRAFANA_URL,
     channels: file?.channels ?? [],
     smtp: file?.smtp,
+    sms: gateway(file?.sms, 'sms'),
+    voice: gateway(file?.voice, 'voice'),
+    contactMethods: {
+      allowHttpHosts: file?.contactMethods?.allowHttpHosts ?? [],
+      slackApiUrl: file?.contactMethods?.slackApiUrl ?? 'https://slack.com/api',
+    },
     escalation: {
       levels: file?.escalation
         ? file.escalation.levels.map((l) => ({

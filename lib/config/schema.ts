@@ -29,6 +29,10 @@ import { panelGroupSchema } from '@/lib/config/panel-types';
  *     - { name: ops-chat, type: slack, url: https://hooks.slack.com/services/… }
  *     - { name: sre-mail, type: email, to: [sre@example.com] }
  *   smtp: { host: mail.example.com, port: 587, from: vigil@example.com }
+ *   sms: { url: https://api.twilio.com/2010-04-01/Accounts/AC…/Messages.json, from: "+15550100",
+ *          auth: { type: basic, username: AC…, password: "…" } }
+ *   voice: { url: https://api.twilio.com/2010-04-01/Accounts/AC…/Calls.json, from: "+15550100", auth: … }
+ *   contactMethods: { allowHttpHosts: [ntfy.lan] }
  *   panels:
  *     - id: security
  *       title: Security
@@ -137,6 +141,23 @@ const pipelineWatchSchema = z
   })
   .strict();
 
+/**
+ * An SMS or voice gateway reached by one form post per message, shaped for Twilio's Messages and Calls
+ * APIs by default (`To`, `From`, `Body` / `Twiml`). Each `form` value is a template: `{{to}}` (the
+ * person's E.164 number), `{{from}}`, `{{message}}`, and `{{messageXml}}` (the message XML-escaped, for
+ * TwiML). Another provider takes its own field names, `auth` and extra `headers`.
+ */
+const gatewaySchema = z
+  .object({
+    url,
+    auth: upstreamAuthSchema.optional(),
+    headers: z.record(z.string(), z.string()).default({}),
+    from: z.string().trim().min(1),
+    form: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
+export type GatewayFileConfig = z.infer<typeof gatewaySchema>;
+
 const channelSchema = z.discriminatedUnion('type', [
   z.object({ name, type: z.literal('slack'), url }),
   z.object({ name, type: z.literal('discord'), url }),
@@ -206,6 +227,22 @@ export const fileConfigSchema = z
         username: z.string().optional(),
         password: z.string().optional(),
       })
+      .optional(),
+    /** The gateway that sends people's SMS contact methods (none: SMS methods cannot be tested or paged). */
+    sms: gatewaySchema.optional(),
+    /** The gateway that calls people's voice contact methods and reads the message out. */
+    voice: gatewaySchema.optional(),
+    /**
+     * People's own contact methods (lib/contacts/): their webhook and ntfy URLs must be https unless the
+     * host is listed in `allowHttpHosts` (a self-hosted ntfy on the LAN); `slackApiUrl` is where Slack bot
+     * direct messages go (chat.postMessage).
+     */
+    contactMethods: z
+      .object({
+        allowHttpHosts: z.array(z.string().trim().toLowerCase().min(1)).default([]),
+        slackApiUrl: url.default('https://slack.com/api'),
+      })
+      .strict()
       .optional(),
     escalation: z
       .object({

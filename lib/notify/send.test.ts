@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationPayload } from './message';
-import { DeliveryError, deliver } from './send';
+import { DeliveryError, deliver, postRequest } from './send';
 
 /** Failures name the problem, never the webhook URL (Slack and Discord keep the secret in its path). */
 
@@ -90,6 +90,34 @@ describe('deliver', () => {
     } finally {
       stalled.closeAllConnections();
       await new Promise<void>((resolve) => stalled.close(() => resolve()));
+    }
+  });
+});
+
+describe('postRequest', () => {
+  it('stops reading an answer that streams without end after 64 KB, long before the deadline', async () => {
+    const endless = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = `${'x'.repeat(16 * 1024)}`;
+      const write = () => {
+        if (!response.destroyed) response.write(chunk, () => setImmediate(write));
+      };
+      write();
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = Date.now();
+      const text = await postRequest(
+        `http://127.0.0.1:${(endless.address() as AddressInfo).port}/`,
+        { headers: {}, body: '{}' },
+        5_000,
+      );
+      expect(text.length).toBeLessThanOrEqual(64 * 1024);
+      expect(text.length).toBeGreaterThan(0);
+      expect(Date.now() - started).toBeLessThan(4_000);
+    } finally {
+      endless.closeAllConnections();
+      await new Promise<void>((resolve) => endless.close(() => resolve()));
     }
   });
 });

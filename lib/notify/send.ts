@@ -75,7 +75,8 @@ function startDeadline(ms: number): Deadline {
   return { signal: controller.signal, expired, ms, clear: () => clearTimeout(timer) };
 }
 
-function authorization(auth: UpstreamAuth | undefined): Record<string, string> {
+/** A Basic or Bearer `authorization` header for a receiver's configured credentials. */
+export function authorization(auth: UpstreamAuth | undefined): Record<string, string> {
   if (!auth) return {};
   if (auth.type === 'bearer') return { authorization: `Bearer ${auth.token}` };
   return {
@@ -84,25 +85,75 @@ function authorization(auth: UpstreamAuth | undefined): Record<string, string> {
 }
 
 async function postJson(deadline: Deadline, url: string, body: unknown, auth?: UpstreamAuth): Promise<void> {
+  await post(deadline, url, {
+    headers: { 'content-type': 'application/json', ...authorization(auth) },
+    body: JSON.stringify(body),
+  });
+}
+
+/**
+ * One POST of a ready body under the send deadline, for senders that build their own request (people's
+ * contact methods, lib/contacts/): the answer's text on a 2xx (Slack's Web API says `ok: false` in a
+ * 200), a DeliveryError naming the status or network problem otherwise. Redirects are refused, so a
+ * receiver cannot bounce the request (and its credentials) elsewhere.
+ */
+export async function postRequest(
+  url: string,
+  request: { headers: Record<string, string>; body: string },
+  deadlineMs: number = SEND_DEADLINE_MS,
+): Promise<string> {
+  const deadline = startDeadline(deadlineMs);
+  try {
+    return await post(deadline, url, request);
+  } finally {
+    deadline.clear();
+  }
+}
+
+async function post(
+  deadline: Deadline,
+  url: string,
+  { headers, body }: { headers: Record<string, string>; body: string },
+): Promise<string> {
   try {
     const response = await Promise.race([
-      fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...authorization(auth) },
-        body: JSON.stringify(body),
-        signal: deadline.signal,
-        redirect: 'error',
-      }),
+      fetch(url, { method: 'POST', headers, body, signal: deadline.signal, redirect: 'error' }),
       deadline.expired,
     ]);
-    // Read the body to its end (under the deadline) so the connection is released; its text may echo
-    // the request, so it is not kept.
-    await Promise.race([response.arrayBuffer(), deadline.expired]);
+    // Read the body to its end (under the deadline) so the connection is released. A refusal's text may
+    // echo the request, so it is not put in the error.
+    const text = await Promise.race([readCapped(response), deadline.expired]);
     if (!response.ok) throw new DeliveryError(`the receiver answered HTTP ${response.status}`);
+    return text;
   } catch (error) {
     if (error instanceof DeliveryError) throw error;
     throw new DeliveryError(networkProblem(error, deadline.ms));
   }
+}
+
+/**
+ * The answer's text up to MAX_ANSWER_BYTES: people point their contact methods at any URL, and a
+ * receiver that streams without end must not fill the server's memory (the rest is dropped, and with
+ * it the connection).
+ */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+async function readCapped(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      break;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** "could not connect (ECONNREFUSED)", "no complete answer within 10 s": never the URL. */
@@ -113,11 +164,14 @@ function networkProblem(error: unknown, deadlineMs: number): string {
   return code ? `could not connect (${code})` : 'could not connect';
 }
 
+/** An e-mail's subject and text, and an HTML alternative when links should be buttons. */
+type MailContent = { subject: string; text: string; html?: string };
+
 /** One e-mail under the send deadline, or a DeliveryError naming the SMTP server (never a secret). */
 export async function sendEmail(
   smtp: Smtp,
   to: string[],
-  message: { subject: string; text: string },
+  message: MailContent,
   deadlineMs: number = SEND_DEADLINE_MS,
 ): Promise<void> {
   const deadline = startDeadline(deadlineMs);
@@ -132,7 +186,7 @@ async function sendMail(
   deadline: Deadline,
   to: string[],
   smtp: Smtp,
-  { subject, text }: { subject: string; text: string },
+  { subject, text, html }: MailContent,
 ): Promise<void> {
   if (!smtp) throw new DeliveryError('no smtp: section in VIGIL_CONFIG');
   // nodemailer's own timeouts end a silent server (each is per step or per idle period); the race ends
@@ -147,7 +201,7 @@ async function sendMail(
     socketTimeout: deadline.ms,
   });
   try {
-    await Promise.race([transport.sendMail({ from: smtp.from, to, subject, text }), deadline.expired]);
+    await Promise.race([transport.sendMail({ from: smtp.from, to, subject, text, html }), deadline.expired]);
   } catch (error) {
     const e = error as { code?: string; responseCode?: number; name?: string };
     if (e.name === 'TimeoutError')

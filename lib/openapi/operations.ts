@@ -2,6 +2,7 @@ import * as actions from '@/lib/actions/api';
 import * as admin from '@/lib/admin/api';
 import * as alerts from '@/lib/alerts/api';
 import type { Operation } from '@/lib/api/operation';
+import * as contacts from '@/lib/contacts/api';
 import * as escalation from '@/lib/escalation/api';
 import * as acks from '@/lib/incidents/ack-api';
 import * as incidents from '@/lib/incidents/api';
@@ -41,6 +42,7 @@ export const operations: readonly Operation[] = [
   teams,
   schedules,
   people,
+  contacts,
   postmortems,
   runbooks,
   reports,

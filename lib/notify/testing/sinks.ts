@@ -5,8 +5,8 @@ import { freePorts } from '@/scripts/stack/ports';
 
 /**
  * Real receivers for the notification tests: Debian's aiosmtpd as the SMTP server (its debugging
- * handler prints each message to stdout) and a node:http server standing in for Slack, Discord and
- * webhook receivers, whose answer status the test controls per path.
+ * handler prints each message to stdout) and a node:http server standing in for Slack, Discord, Mattermost,
+ * Teams, ntfy, SMS gateways and webhook receivers, whose answer the test controls per path.
  */
 
 export type SmtpSink = { port: number; messages(): string[]; stop(): Promise<void> };
@@ -92,20 +92,20 @@ type ReceivedRequest = {
 export type WebhookReceiver = {
   url: string;
   received: ReceivedRequest[];
-  /** The status answered on a path (default 204). */
-  answer(path: string, status: number): void;
+  /** The status answered on a path (default 204), and a JSON body to answer with (an API's reply). */
+  answer(path: string, status: number, body?: unknown): void;
   stop(): Promise<void>;
 };
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedRequest[] = [];
-  const statuses = new Map<string, number>();
+  const statuses = new Map<string, { status: number; body?: unknown }>();
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (c: Buffer) => chunks.push(c));
     request.on('end', () => {
       const path = new URL(request.url ?? '/', 'http://x').pathname;
-      const status = statuses.get(path) ?? 204;
+      const { status, body: reply } = statuses.get(path) ?? { status: 204 };
       let body: unknown;
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -114,7 +114,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       }
       received.push({ path, body, headers: request.headers, status });
       response.statusCode = status;
-      response.end(status >= 400 ? 'receiver says no' : '');
+      if (reply !== undefined) {
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify(reply));
+      } else response.end(status >= 400 ? 'receiver says no' : '');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -123,7 +126,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   return {
     url: `http://127.0.0.1:${address.port}`,
     received,
-    answer: (path, status) => statuses.set(path, status),
+    answer: (path, status, body) => statuses.set(path, { status, body }),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

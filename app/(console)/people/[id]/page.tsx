@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ContactMethodsOf, MyContactMethods } from '@/components/contacts/contact-methods';
 import { LocalTime } from '@/components/format/local-time';
 import { AskForCover } from '@/components/oncall/swap-requests';
 import { MyCalendarFeeds } from '@/components/schedules/calendar-feeds';
@@ -15,7 +16,8 @@ import { MyTimeZone } from './_components/my-time-zone';
 export const metadata = { title: 'Profile' };
 
 /** A person: their teams, whether they are on call, their shifts of the next two weeks; and, on one's
- * own profile, the time zone setting. `/people/me` is the signed-in user's. */
+ * own profile, the time zone setting and contact methods (an admin sees anyone's contact methods, read
+ * only). `/people/me` is the signed-in user's. */
 export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageUser();
   const { id } = await params;
@@ -88,9 +90,19 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           <Card title="Your shifts in your calendar">
             <MyCalendarFeeds />
           </Card>
+          <Card title="Contact methods">
+            <MyContactMethods />
+          </Card>
         </div>
       ) : (
-        <p className="text-sm text-muted">Time zone: {person.timeZone}</p>
+        <>
+          <p className="text-sm text-muted">Time zone: {person.timeZone}</p>
+          {actor.role === 'admin' ? (
+            <Card title="Contact methods">
+              <ContactMethodsOf userId={person.id} />
+            </Card>
+          ) : null}
+        </>
       )}
     </div>
   );
