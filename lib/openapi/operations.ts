@@ -10,6 +10,7 @@ import * as oncallConfig from '@/lib/oncall-config/api';
 import * as overview from '@/lib/overview/api';
 import * as people from '@/lib/people/api';
 import * as postmortems from '@/lib/postmortems/api';
+import * as push from '@/lib/push/api';
 import * as routing from '@/lib/routing/api';
 import * as runbooks from '@/lib/runbooks/api';
 import * as schedules from '@/lib/schedules/api';
@@ -38,6 +39,7 @@ export const operations: readonly Operation[] = [
   teams,
   schedules,
   people,
+  push,
   postmortems,
   runbooks,
 ].flatMap((module) => Object.values(module) as Operation[]);
