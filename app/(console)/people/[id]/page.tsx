@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LocalTime } from '@/components/format/local-time';
 import { AskForCover } from '@/components/oncall/swap-requests';
+import { PushDevices } from '@/components/push/push-devices';
+import { TabNotificationsSetting } from '@/components/push/tab-notifications-setting';
 import { MyCalendarFeeds } from '@/components/schedules/calendar-feeds';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -15,7 +17,7 @@ import { MyTimeZone } from './_components/my-time-zone';
 export const metadata = { title: 'Profile' };
 
 /** A person: their teams, whether they are on call, their shifts of the next two weeks; and, on one's
- * own profile, the time zone setting. `/people/me` is the signed-in user's. */
+ * own profile, the time zone setting, push pages to this browser and in-tab notifications. `/people/me` is the signed-in user's. */
 export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageUser();
   const { id } = await params;
@@ -87,6 +89,12 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           </Card>
           <Card title="Your shifts in your calendar">
             <MyCalendarFeeds />
+          </Card>
+          <Card title="This browser">
+            <PushDevices />
+          </Card>
+          <Card title="Notifications in an open tab">
+            <TabNotificationsSetting />
           </Card>
         </div>
       ) : (
