@@ -8,21 +8,20 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 
-type Point = [number, number];
-type Rgb = [number, number, number];
+type Point = readonly [x: number, y: number];
+type Rgb = readonly [r: number, g: number, b: number];
 
 const DARK: Rgb = [0x1e, 0x29, 0x3b];
 const AMBER: Rgb = [0xf5, 0x9e, 0x0b];
 
 /** A cubic Bézier as points, for the shield's lower curves. */
-function bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps = 24): Point[] {
-  return Array.from({ length: steps + 1 }, (_, i) => {
-    const t = i / steps;
-    const u = 1 - t;
-    return [0, 1].map(
-      (k) => u ** 3 * p0[k]! + 3 * u * u * t * p1[k]! + 3 * u * t * t * p2[k]! + t ** 3 * p3[k]!,
-    ) as Point;
-  });
+function bezier([x0, y0]: Point, [x1, y1]: Point, [x2, y2]: Point, [x3, y3]: Point, steps = 24): Point[] {
+  const at = (t: number, a: number, b: number, c: number, d: number) =>
+    (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t * t * c + t ** 3 * d;
+  return Array.from(
+    { length: steps + 1 },
+    (_, i): Point => [at(i / steps, x0, x1, x2, x3), at(i / steps, y0, y1, y2, y3)],
+  );
 }
 
 // app/icon.svg's shield, in its 32-unit box: M16 5 6 9v6c0 6.2 4.2 10.8 10 12 5.8-1.2 10-5.8 10-12V9z
@@ -33,57 +32,71 @@ const SHIELD: Point[] = [
   ...bezier([16, 27], [21.8, 25.8], [26, 21.2], [26, 15]),
   [26, 9],
 ];
-const CHECK: Point[] = [
-  [11.5, 15.5],
-  [14.7, 18.7],
-  [20.7, 12.5],
+// The check mark: M11.5 15.5 l3.2 3.2 6-6.2, stroke width 2.6 with round caps and joins.
+const CHECK_STROKES: [Point, Point][] = [
+  [
+    [11.5, 15.5],
+    [14.7, 18.7],
+  ],
+  [
+    [14.7, 18.7],
+    [20.7, 12.5],
+  ],
 ];
 
-function inPolygon([x, y]: Point, polygon: Point[]): boolean {
+function inPolygon([x, y]: Point, polygon: readonly Point[]): boolean {
   let inside = false;
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [xi, yi] = polygon[i]!;
-    const [xj, yj] = polygon[j]!;
+  let [xj, yj] = polygon[polygon.length - 1] ?? [0, 0];
+  for (const [xi, yi] of polygon) {
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    [xj, yj] = [xi, yi];
   }
   return inside;
 }
 
-function nearSegment([x, y]: Point, [ax, ay]: Point, [bx, by]: Point, radius: number): boolean {
-  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+function nearSegment([x, y]: Point, [[ax, ay], [bx, by]]: [Point, Point], radius: number): boolean {
+  const t = Math.max(
+    0,
+    Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return (x - ax - t * (bx - ax)) ** 2 + (y - ay - t * (by - ay)) ** 2 <= radius ** 2;
 }
 
 /** The colour at a point of the 32-unit box, or null outside the rounded square (rx 7). */
-function colourAt([x, y]: Point): Rgb | null {
+function colourAt(point: Point): Rgb | null {
+  const [x, y] = point;
   const cx = Math.min(Math.max(x, 7), 25);
   const cy = Math.min(Math.max(y, 7), 25);
   if ((x - cx) ** 2 + (y - cy) ** 2 > 49) return null;
-  if (nearSegment([x, y], CHECK[0]!, CHECK[1]!, 1.3) || nearSegment([x, y], CHECK[1]!, CHECK[2]!, 1.3)) return DARK;
-  return inPolygon([x, y], SHIELD) ? AMBER : DARK;
+  if (CHECK_STROKES.some((stroke) => nearSegment(point, stroke, 1.3))) return DARK;
+  return inPolygon(point, SHIELD) ? AMBER : DARK;
 }
 
+/** RGBA scanlines (each led by PNG filter byte 0), 4×4 samples averaged per pixel. */
 function render(size: number): Buffer {
   const SS = 4;
   const rows: Buffer[] = [];
   for (let py = 0; py < size; py++) {
-    const row = Buffer.alloc(1 + size * 4); // filter byte 0, then RGBA
+    const row = Buffer.alloc(1 + size * 4);
     for (let px = 0; px < size; px++) {
-      const sum = [0, 0, 0, 0];
+      let [r, g, b, covered] = [0, 0, 0, 0];
       for (let sy = 0; sy < SS; sy++)
         for (let sx = 0; sx < SS; sx++) {
-          const colour = colourAt([((px + (sx + 0.5) / SS) * 32) / size, ((py + (sy + 0.5) / SS) * 32) / size]);
+          const colour = colourAt([
+            ((px + (sx + 0.5) / SS) * 32) / size,
+            ((py + (sy + 0.5) / SS) * 32) / size,
+          ]);
           if (!colour) continue;
-          colour.forEach((c, k) => {
-            sum[k]! += c;
-          });
-          sum[3]! += 255;
+          r += colour[0];
+          g += colour[1];
+          b += colour[2];
+          covered++;
         }
-      const covered = sum[3]! / 255;
-      const pixel = covered ? [sum[0]! / covered, sum[1]! / covered, sum[2]! / covered, sum[3]! / (SS * SS)] : [0, 0, 0, 0];
-      pixel.forEach((v, k) => {
-        row[1 + px * 4 + k] = Math.round(v);
-      });
+      if (covered > 0)
+        row.set(
+          [r / covered, g / covered, b / covered, (255 * covered) / (SS * SS)].map(Math.round),
+          1 + px * 4,
+        );
     }
     rows.push(row);
   }
@@ -97,7 +110,7 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
 });
 function crc32(data: Buffer): number {
   let c = 0xffffffff;
-  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 function chunk(type: string, data: Buffer): Buffer {

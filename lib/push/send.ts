@@ -16,7 +16,7 @@ import type { VapidKeys } from './vapid';
 export type PushTarget = { endpoint: string; keys: { p256dh: string; auth: string } };
 
 /** Connection to the last byte of the answer; push services answer in well under a second. */
-export const PUSH_DEADLINE_MS = 10_000;
+const PUSH_DEADLINE_MS = 10_000;
 
 export class PushError extends Error {
   constructor(

@@ -62,7 +62,7 @@ export function testBrowser(endpoint: string): TestBrowser {
   };
 }
 
-export type ReceivedPush = {
+type ReceivedPush = {
   id: string;
   headers: IncomingMessage['headers'];
   claims: { aud: string; exp: number; sub: string };
