@@ -51,7 +51,8 @@ function showPush(payload) {
 }
 
 /**
- * "Acknowledge" POSTs to the signed acknowledge link (its GET only shows a confirmation page) and says
+ * "Acknowledge" POSTs the signed acknowledge token (payload.ackUrl, lib/push/payload.ts ackPostUrl:
+ * the link page /a/<token> only asks to confirm on GET) and says
  * how it went in a notification of the same tag; any other tap opens the console. A top-level function
  * so the e2e test can run exactly this logic in the worker (a synthetic notificationclick event cannot
  * be extended with waitUntil).
@@ -70,10 +71,11 @@ async function acknowledge(notification, data) {
   let title = 'Acknowledged';
   let body = notification.title;
   try {
-    // The signed token in the link is the credential: no cookie needed, none sent.
+    // The signed token in the path is the credential; a session cookie, if this browser has one, lets
+    // a link too old to act on its own still act as the signed-in person (POST /api/v1/actions/<token>).
     const response = await fetch(link.href, {
       method: 'POST',
-      credentials: 'omit',
+      credentials: 'same-origin',
       headers: { accept: 'application/json' },
     });
     if (!response.ok) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPushPayload, MAX_PAYLOAD_BYTES, type PushMessage, pushOptions } from './payload';
+import { ackPostUrl, buildPushPayload, MAX_PAYLOAD_BYTES, type PushMessage, pushOptions } from './payload';
 
 const page: PushMessage = {
   kind: 'page',
@@ -18,7 +18,7 @@ describe('buildPushPayload', () => {
       tag: 'incident-c1',
       url: '/incidents/c1',
       actions: [{ action: 'ack', title: 'Acknowledge' }],
-      ackUrl: 'https://vigil.example/a/tok',
+      ackUrl: 'https://vigil.example/api/v1/actions/tok',
     });
   });
 
@@ -45,8 +45,20 @@ describe('buildPushPayload', () => {
       expect(payload.body.endsWith('…')).toBe(true);
       expect(payload.body.length).toBeGreaterThan(100);
       expect(payload.title).toBe(page.title);
-      expect(payload.ackUrl).toBe(page.ackUrl);
+      expect(payload.ackUrl).toBe('https://vigil.example/api/v1/actions/tok');
     }
+  });
+});
+
+describe('ackPostUrl', () => {
+  it("turns the link page /a/<token> into the POST the page makes, keeping the console's base", () => {
+    expect(ackPostUrl('https://vigil.example/a/eyJ2.sig')).toBe(
+      'https://vigil.example/api/v1/actions/eyJ2.sig',
+    );
+    expect(ackPostUrl('https://ops.example/vigil/a/t')).toBe('https://ops.example/vigil/a/t');
+    expect(ackPostUrl('https://vigil.example/api/v1/actions/t')).toBe(
+      'https://vigil.example/api/v1/actions/t',
+    );
   });
 });
 

@@ -15,8 +15,9 @@ export type PushMessage = {
   /** Where a tap on the notification opens the console: a path of the console ("/incidents/…"). */
   url: string;
   /**
-   * The signed acknowledge link (issueActionLinks(...).acknowledgeUrl, branch h/actions): the service
-   * worker POSTs to it when the person taps "Acknowledge". Without one the notification has no action.
+   * The signed acknowledge link (issueActionLinks(...).acknowledgeUrl, branch h/actions, `<base>/a/<token>`):
+   * the service worker POSTs where that link's page posts (ackPostUrl) when the person taps
+   * "Acknowledge". Without one the notification has no action.
    */
   ackUrl?: string | null;
 };
@@ -28,6 +29,7 @@ export type PushPayload = {
   tag: string;
   url: string;
   actions: { action: 'ack'; title: string }[];
+  /** Where the service worker POSTs to acknowledge (no body; the token in the path is the credential). */
   ackUrl?: string;
 };
 
@@ -42,7 +44,7 @@ export const MAX_PAYLOAD_BYTES = 3000;
  *   buildPushPayload({kind: 'page', title: 'INC-7 Disk full', body: 'db-1 at 97%', incidentId: 'c1',
  *                     url: '/incidents/c1', ackUrl: 'https://vigil/a/tok'})
  *   → {title: 'INC-7 Disk full', body: 'db-1 at 97%', tag: 'incident-c1', url: '/incidents/c1',
- *      actions: [{action: 'ack', title: 'Acknowledge'}], ackUrl: 'https://vigil/a/tok'}
+ *      actions: [{action: 'ack', title: 'Acknowledge'}], ackUrl: 'https://vigil/api/v1/actions/tok'}
  */
 export function buildPushPayload(message: PushMessage): PushPayload {
   const payload: PushPayload = {
@@ -52,9 +54,23 @@ export function buildPushPayload(message: PushMessage): PushPayload {
     url: message.url,
     // Acknowledging a follow-up ("resolved") makes no sense; a page without a signed link cannot be.
     actions: message.kind !== 'followup' && message.ackUrl ? [{ action: 'ack', title: 'Acknowledge' }] : [],
-    ...(message.kind !== 'followup' && message.ackUrl ? { ackUrl: message.ackUrl } : {}),
+    ...(message.kind !== 'followup' && message.ackUrl ? { ackUrl: ackPostUrl(message.ackUrl) } : {}),
   };
   return fitPayload(payload);
+}
+
+/**
+ * A signed acknowledge link is a page (`GET /a/<token>` asks to confirm); the tap on "Acknowledge" POSTs
+ * where that page posts, `POST /api/v1/actions/<token>` (branch h/actions). A URL of another shape is
+ * taken to be the POST target already.
+ *
+ *   ackPostUrl('https://vigil.example/a/eyJ2') → 'https://vigil.example/api/v1/actions/eyJ2'
+ */
+export function ackPostUrl(acknowledgeUrl: string): string {
+  const url = new URL(acknowledgeUrl);
+  const token = /^\/a\/([^/]+)$/.exec(url.pathname)?.[1];
+  if (token) url.pathname = `/api/v1/actions/${token}`;
+  return url.href;
 }
 
 /** Shortens body, then title, with an ellipsis until the JSON fits in MAX_PAYLOAD_BYTES. */

@@ -122,7 +122,7 @@ describe('sendPush', () => {
     expect(got?.payload).toEqual(buildPushPayload(page));
     expect(got?.payload).toMatchObject({
       actions: [{ action: 'ack', title: 'Acknowledge' }],
-      ackUrl: page.ackUrl,
+      ackUrl: 'https://vigil.example/api/v1/actions/signed-token',
     });
     expect(got?.headers['content-encoding']).toBe('aes128gcm');
     expect(got?.headers.ttl).toBe('3600');
