@@ -26,5 +26,10 @@ describe('seal / open', () => {
     parts[3] = flipped.toString('base64url');
     expect(() => open(key, parts.join('.'), 'push.auth')).toThrow(SealedValueError);
     expect(() => open(key, 'plain text', 'push.auth')).toThrow(/not a sealed value/);
+    const [version, iv, tag, ciphertext] = sealed.split('.');
+    const shortTag = Buffer.from(tag as string, 'base64url')
+      .subarray(0, 4)
+      .toString('base64url');
+    expect(() => open(key, [version, iv, shortTag, ciphertext].join('.'), 'push.auth')).toThrow(/truncated/);
   });
 });

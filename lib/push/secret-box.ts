@@ -32,6 +32,9 @@ export function open(key: Buffer, sealed: string, context: string): string {
   const [version, iv, tag, ciphertext, ...rest] = sealed.split('.');
   if (version !== VERSION || !iv || !tag || ciphertext === undefined || rest.length > 0)
     throw new SealedValueError(`not a sealed value (expected "${VERSION}.<iv>.<tag>.<ciphertext>")`);
+  // Node accepts GCM tags as short as 4 bytes; ours are always 16, and a shorter one is a forgery aid.
+  if (Buffer.from(iv, 'base64url').length !== 12 || Buffer.from(tag, 'base64url').length !== 16)
+    throw new SealedValueError('truncated sealed value; register the device again');
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(context));
