@@ -45,6 +45,8 @@ function toSignIn(request: NextRequest): NextResponse {
 export const config = {
   // Pages only. Not the APIs and /metrics: they answer 401 themselves, and a proxy would make Next copy
   // every request body (up to 10 MB) before route() can refuse it. Not Next's static files, nor the
-  // icon (app/icon.svg): the sign-in page shows it before anyone has a session.
-  matcher: ['/((?!api/|metrics|_next/|favicon\\.ico|icon\\.svg).*)'],
+  // icon (app/icon.svg): the sign-in page shows it before anyone has a session. Nor the PWA's files:
+  // browsers fetch the manifest without cookies, and the service worker script and icons must not be
+  // swapped for a sign-in redirect (a redirected service worker script is refused).
+  matcher: ['/((?!api/|metrics|_next/|favicon\\.ico|icon\\.svg|manifest\\.webmanifest|sw\\.js|icons/).*)'],
 };

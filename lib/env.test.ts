@@ -60,6 +60,27 @@ describe('parseEnv', () => {
     expect(problems.join('\n')).toContain(message);
   });
 
+  it('takes a VAPID key pair only whole, and a mailto:/https: subject', () => {
+    const publicKey = `B${'a'.repeat(86)}`;
+    const privateKey = 'p'.repeat(43);
+    const env = parseEnv({
+      ...valid,
+      VIGIL_VAPID_PUBLIC_KEY: publicKey,
+      VIGIL_VAPID_PRIVATE_KEY: privateKey,
+    });
+    expect(env).toMatchObject({ VIGIL_VAPID_PUBLIC_KEY: publicKey, VIGIL_VAPID_PRIVATE_KEY: privateKey });
+    expect(problemsOf({ ...valid, VIGIL_VAPID_PUBLIC_KEY: publicKey }).join('\n')).toContain(
+      'VIGIL_VAPID_PRIVATE_KEY must be set together with its pair',
+    );
+    const bad = problemsOf({
+      ...valid,
+      VIGIL_VAPID_SUBJECT: 'ops@example.com',
+      VIGIL_VAPID_PRIVATE_KEY: 'short-secret',
+    });
+    expect(bad.join('\n')).toContain('mailto: or https:');
+    expect(bad.join('\n')).not.toContain('short-secret');
+  });
+
   it('never echoes a secret in its messages', () => {
     const problems = problemsOf({ ...valid, AUTH_SECRET: 'hunter2-secret' });
     expect(problems.join('\n')).not.toContain('hunter2');

@@ -105,6 +105,35 @@ const envSchema = z.object({
     16,
     'the bearer token Alertmanager sends to the webhook; generate one with `openssl rand -hex 24`',
   ),
+  // Web Push (README "The console as a pager"): a VAPID key pair of your own, else one generated once
+  // and kept in the database. URL-safe base64, as `npx web-push generate-vapid-keys` prints them.
+  VIGIL_VAPID_PUBLIC_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{80,100}$/, {
+        error:
+          'must be a URL-safe base64 P-256 public key (87 characters), e.g. from `npx web-push generate-vapid-keys`',
+      }),
+  ),
+  VIGIL_VAPID_PRIVATE_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{40,50}$/, {
+        error:
+          'must be a URL-safe base64 P-256 private key (43 characters), e.g. from `npx web-push generate-vapid-keys`',
+      }),
+  ),
+  // Who push services contact about our pushes: mailto: or https: (RFC 8292 "sub").
+  VIGIL_VAPID_SUBJECT: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^(mailto:|https:\/\/)\S+$/, {
+        error: 'must be a mailto: or https: URL, e.g. mailto:oncall-admins@example.com',
+      }),
+  ),
   AUTH_GITHUB_ID: optional(z.string()),
   AUTH_GITHUB_SECRET: optional(z.string()),
   AUTH_OIDC_ISSUER: optional(httpUrl('https://sso.example.com/realms/ops')),
@@ -171,6 +200,10 @@ function crossChecks(source: Record<string, string | undefined>): string[] {
   if (present(source.AUTH_GITHUB_ID) !== present(source.AUTH_GITHUB_SECRET))
     problems.push(
       `${present(source.AUTH_GITHUB_ID) ? 'AUTH_GITHUB_SECRET' : 'AUTH_GITHUB_ID'} must be set together with its pair to enable GitHub sign-in`,
+    );
+  if (present(source.VIGIL_VAPID_PUBLIC_KEY) !== present(source.VIGIL_VAPID_PRIVATE_KEY))
+    problems.push(
+      `${present(source.VIGIL_VAPID_PUBLIC_KEY) ? 'VIGIL_VAPID_PRIVATE_KEY' : 'VIGIL_VAPID_PUBLIC_KEY'} must be set together with its pair (or leave both unset and Vigil keeps a generated pair in the database)`,
     );
   const oidc = ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_ID', 'AUTH_OIDC_SECRET'];
   const missing = oidc.filter((name) => !present(source[name]));

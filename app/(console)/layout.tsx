@@ -1,6 +1,8 @@
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { OnCallChip } from '@/components/oncall/on-call-chip';
+import { ServiceWorkerRegistration } from '@/components/push/service-worker-registration';
+import { TabNotifier } from '@/components/push/tab-notifier';
 import { HealthIndicator } from '@/components/shell/health-indicator';
 import { NavLinks } from '@/components/shell/nav-links';
 import { themeOf } from '@/components/shell/theme';
@@ -40,6 +42,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         {hasRole(user.role, 'responder') ? <SilenceExpiryBanner /> : null}
         {children}
       </main>
+      {/* Web Push and in-tab notifications (README "The console as a pager"); they render nothing. */}
+      <ServiceWorkerRegistration />
+      <TabNotifier />
     </div>
   );
 }

@@ -52,6 +52,8 @@ describe('pageContentSecurityPolicy', () => {
   it('may not be framed, and loads images from Vigil only', () => {
     expect(page['frame-ancestors']).toEqual(["'none'"]);
     expect(page['img-src']).toEqual(["'self'", 'data:', 'blob:']);
+    expect(page['worker-src']).toEqual(["'self'"]);
+    expect(page['manifest-src']).toEqual(["'self'"]);
   });
 
   it("adds 'unsafe-eval' and inline <style> for next dev only, and upgrades http subresources only over https", () => {

@@ -13,7 +13,8 @@
  * positions) that no nonce can cover, so `style-src-attr` alone allows inline attributes; a style
  * attribute cannot run code. Images: our own, `data:` and `blob:` only, so nothing on a page can tell a
  * third party who read it. No `form-action`: Chrome applies it to the redirects after a form post, and
- * the GitHub/OIDC sign-in buttons post a form that redirects to the provider.
+ * the GitHub/OIDC sign-in buttons post a form that redirects to the provider. Workers and the manifest:
+ * our own only.
  *
  *   pageContentSecurityPolicy({ nonce: 'abc', https: false })
  *     → "default-src 'self'; script-src 'self' 'nonce-abc' 'strict-dynamic'; style-src 'self' 'nonce-abc'; …"
@@ -39,6 +40,10 @@ export function pageContentSecurityPolicy({
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (public/sw.js) and the web app manifest come from the console itself. Workers
+    // fall back to script-src, where 'strict-dynamic' ignores 'self': registration needs its own rule.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "frame-ancestors 'none'",

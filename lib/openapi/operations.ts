@@ -12,6 +12,7 @@ import * as oncallConfig from '@/lib/oncall-config/api';
 import * as overview from '@/lib/overview/api';
 import * as people from '@/lib/people/api';
 import * as postmortems from '@/lib/postmortems/api';
+import * as push from '@/lib/push/api';
 import * as reports from '@/lib/reports/api';
 import * as routing from '@/lib/routing/api';
 import * as runbooks from '@/lib/runbooks/api';
@@ -43,6 +44,7 @@ export const operations: readonly Operation[] = [
   schedules,
   people,
   contacts,
+  push,
   postmortems,
   runbooks,
   reports,

@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation';
 import { ContactMethodsOf, MyContactMethods } from '@/components/contacts/contact-methods';
 import { LocalTime } from '@/components/format/local-time';
 import { AskForCover } from '@/components/oncall/swap-requests';
+import { PushDevices } from '@/components/push/push-devices';
+import { TabNotificationsSetting } from '@/components/push/tab-notifications-setting';
 import { MyCalendarFeeds } from '@/components/schedules/calendar-feeds';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -16,8 +18,8 @@ import { MyTimeZone } from './_components/my-time-zone';
 export const metadata = { title: 'Profile' };
 
 /** A person: their teams, whether they are on call, their shifts of the next two weeks; and, on one's
- * own profile, the time zone setting and contact methods (an admin sees anyone's contact methods, read
- * only). `/people/me` is the signed-in user's. */
+ * own profile, the time zone setting, contact methods (an admin sees anyone's contact methods, read
+ * only), push pages to this browser and in-tab notifications. `/people/me` is the signed-in user's. */
 export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageUser();
   const { id } = await params;
@@ -92,6 +94,12 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           </Card>
           <Card title="Contact methods">
             <MyContactMethods />
+          </Card>
+          <Card title="This browser">
+            <PushDevices />
+          </Card>
+          <Card title="Notifications in an open tab">
+            <TabNotificationsSetting />
           </Card>
         </div>
       ) : (

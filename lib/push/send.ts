@@ -1,0 +1,83 @@
+import 'server-only';
+import webpush from 'web-push';
+import { buildPushPayload, type PushMessage, pushOptions } from './payload';
+import { classifyPushStatus, type PushOutcome } from './push-status';
+import type { VapidKeys } from './vapid';
+
+/**
+ * Sends one Web Push. web-push (3.6.7) does the cryptography — the RFC 8291 aes128gcm encryption of the
+ * payload for the browser's keys and the RFC 8292 VAPID JWT — through `generateRequestDetails`; the
+ * request itself goes through fetch here, because web-push's own sender speaks https only and limits
+ * idle socket time rather than the whole send. No message here contains the endpoint: it is a
+ * capability URL (whoever knows it can push to the device), so errors name the push service's host.
+ */
+
+/** A browser's subscription as PushManager.subscribe() returns it (keys URL-safe base64). */
+export type PushTarget = { endpoint: string; keys: { p256dh: string; auth: string } };
+
+/** Connection to the last byte of the answer; push services answer in well under a second. */
+const PUSH_DEADLINE_MS = 10_000;
+
+export class PushError extends Error {
+  constructor(
+    /** gone: delete the subscription; retry: try later; rejected: fix the cause; timeout/network: try later. */
+    readonly outcome: Exclude<PushOutcome, 'ok'> | 'timeout' | 'network',
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'PushError';
+  }
+}
+
+export async function sendPush(
+  target: PushTarget,
+  message: PushMessage,
+  { vapid, deadlineMs = PUSH_DEADLINE_MS }: { vapid: VapidKeys; deadlineMs?: number },
+): Promise<void> {
+  const host = new URL(target.endpoint).host;
+  const { TTL, urgency, topic } = pushOptions(message);
+  const details = webpush.generateRequestDetails(target, JSON.stringify(buildPushPayload(message)), {
+    TTL,
+    urgency,
+    topic,
+    contentEncoding: 'aes128gcm',
+    vapidDetails: vapid,
+  });
+  let response: Response;
+  try {
+    response = await fetch(details.endpoint, {
+      method: details.method,
+      headers: details.headers as Record<string, string>,
+      body: details.body ? new Uint8Array(details.body) : null,
+      signal: AbortSignal.timeout(deadlineMs),
+      redirect: 'error',
+    });
+    // Read the (short) answer within the same deadline; its text helps diagnose a rejection.
+    const text = (await response.text()).slice(0, 200);
+    const outcome = classifyPushStatus(response.status);
+    if (outcome !== 'ok')
+      throw new PushError(outcome, explain(outcome, host, response.status, text), response.status);
+  } catch (error) {
+    if (error instanceof PushError) throw error;
+    if (error instanceof DOMException && error.name === 'TimeoutError')
+      throw new PushError('timeout', `push service ${host} did not answer within ${deadlineMs / 1000} s`);
+    const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    throw new PushError(
+      'network',
+      `push service ${host} unreachable (${code}); check this server's outbound https`,
+    );
+  }
+}
+
+function explain(outcome: PushOutcome, host: string, status: number, text: string): string {
+  const said = text ? `: ${text.replace(/\s+/g, ' ')}` : '';
+  switch (outcome) {
+    case 'gone':
+      return `push service ${host} answered ${status}: the browser unsubscribed; enable push on that device again`;
+    case 'retry':
+      return `push service ${host} answered ${status} (busy or down)${said}`;
+    default:
+      return `push service ${host} refused the push with ${status}${said}; if the VAPID keys changed, enable push on that device again`;
+  }
+}
