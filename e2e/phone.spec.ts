@@ -58,6 +58,8 @@ test('every page fits a 390 px phone', async ({ page }) => {
     '/postmortems',
     '/runbooks',
     '/runbooks/instance-down',
+    '/history',
+    `/history?filter=${encodeURIComponent('alertname="VigilE2EPhoneSweep"')}`,
     '/admin',
     '/admin/audit',
     '/tokens',
