@@ -4,9 +4,9 @@ import { MatcherSyntaxError, parseFilterSyntax } from '@/lib/alertmanager/filter
 // Client-safe: the history page builds its links and calls from these.
 
 /** The range searched when none is given: the last 7 days. */
-export const DEFAULT_RANGE_DAYS = 7;
+const DEFAULT_RANGE_DAYS = 7;
 /** The widest range one search covers: a year of retention and a little more. */
-export const MAX_RANGE_DAYS = 400;
+const MAX_RANGE_DAYS = 400;
 const DAY_MS = 86_400_000;
 
 const instant = z.iso.datetime({
@@ -74,7 +74,7 @@ export function historyRange(
 
 const userAtSchema = z.object({ name: z.string(), at: z.string() });
 
-export const historyFiringSchema = z.object({
+const historyFiringSchema = z.object({
   fingerprint: z.string(),
   cluster: z.string(),
   alertname: z.string(),

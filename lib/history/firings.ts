@@ -58,7 +58,7 @@ function firingOf(row: EventRow): Firing {
   };
 }
 
-export const sameKey = (a: HistoryKey, b: HistoryKey) =>
+const sameKey = (a: HistoryKey, b: HistoryKey) =>
   a.fingerprint === b.fingerprint && a.startsAt.getTime() === b.startsAt.getTime();
 
 /**

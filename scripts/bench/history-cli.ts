@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench/history-cli.ts [--runs 7]`: the history benchmark alone (the real stack and the
+// `npm run bench:history [-- --runs 7]`: the history benchmark alone (the real stack and the
 // production build, as `npm run bench` starts them), printing the Targets rows `npm run bench` would write.
 import { parseArgs } from 'node:util';
 import { measureHistory } from './history';

@@ -2,7 +2,7 @@ import { createPrismaClient } from '@/lib/db/client';
 import { firstSlice, HISTORY_CASES, indexesOf, scanPlan, seedHistoryEvents } from './history-seed';
 import { quantile } from './stats';
 
-export type HistoryCaseResult = {
+type HistoryCaseResult = {
   name: string;
   filter: string;
   days: number;
