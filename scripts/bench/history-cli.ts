@@ -6,18 +6,28 @@ import { historyRows } from './report';
 import { startBenchEnv } from './setup';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
-const env = await startBenchEnv(log);
-try {
-  const result = await measureHistory({
-    databaseUrl: env.stack.databaseUrl,
-    vigilUrl: env.server.url,
-    apiToken: env.apiToken,
-    runs: Number(values.runs),
-    log,
-  });
-  console.log(JSON.stringify(result, null, 2));
-  for (const row of historyRows(result)) console.log(`| ${row.figure} | ${row.value} | ${row.target} |`);
-} finally {
-  await env.stop();
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+  const env = await startBenchEnv(log);
+  try {
+    const result = await measureHistory({
+      databaseUrl: env.stack.databaseUrl,
+      vigilUrl: env.server.url,
+      apiToken: env.apiToken,
+      runs: Number(values.runs),
+      log,
+    });
+    console.log(JSON.stringify(result, null, 2));
+    for (const row of historyRows(result)) console.log(`| ${row.figure} | ${row.value} | ${row.target} |`);
+  } finally {
+    await env.stop();
+  }
 }
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
