@@ -110,6 +110,16 @@ describe('history search on 1,000,000 events', () => {
       expect(answer.firings.length).toBeGreaterThan(0);
     });
 
+  it('continues from a cursor by seeking the index, not by reading the earlier pages again', async () => {
+    const after = { startsAt: new Date('2026-06-01T00:00:00.000Z'), fingerprint: 'ffff' };
+    const plan = await scanPlan(db(), { ...firstSlice('', 365, NOW), after });
+    const seeks = plan
+      .split('\n')
+      .filter((line) => /Index Cond: .*starts_at <= '2026-06-01 00:00:00'/.test(line));
+    expect(seeks.length).toBeGreaterThan(0);
+    expect(plan).not.toMatch(/Seq Scan on alert_events/);
+  });
+
   it('finds the firings still open, started before the range, through the open-firings set', async () => {
     const plan = await scanPlan(db(), firstSlice('', 0.001, NOW));
     expect(plan).toMatch(/alert_open_firings/);

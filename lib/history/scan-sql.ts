@@ -55,7 +55,12 @@ export function scanQuery(slice: ScanSlice): Prisma.Sql {
 /** The conditions every part shares: after the cursor, and the pushed-down equalities. */
 function narrowing({ after, pushed }: ScanSlice): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (after) parts.push(Prisma.sql`(e.starts_at, e.fingerprint) < (${after.startsAt}, ${after.fingerprint})`);
+  if (after)
+    parts.push(
+      // The plain bound on starts_at is what the indexes can seek to (the row comparison alone is only a
+      // filter on them, which would read every earlier page again); the row comparison breaks ties.
+      Prisma.sql`e.starts_at <= ${after.startsAt} AND (e.starts_at, e.fingerprint) < (${after.startsAt}, ${after.fingerprint})`,
+    );
   if (pushed.alertname !== undefined) parts.push(Prisma.sql`e.alertname = ${pushed.alertname}`);
   if (Object.keys(pushed.labels).length > 0)
     parts.push(Prisma.sql`e.labels @> ${JSON.stringify(pushed.labels)}::jsonb`);
