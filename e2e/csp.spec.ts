@@ -107,6 +107,7 @@ test('every console page renders and hydrates under the CSP, with no violation',
       ['/runbooks/instance-down', /Instance down/],
       // Report data and recharts are fetched by the browser (connect-src, script-src).
       ['/reports', /Reports/],
+      ['/history', /History/],
       ['/admin', /Admin/],
       ['/admin/audit', /Audit log/],
       ['/tokens', /API tokens/],

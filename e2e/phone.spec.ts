@@ -63,6 +63,8 @@ test('every page fits a 390 px phone', async ({ page }) => {
     '/runbooks',
     '/runbooks/instance-down',
     '/reports',
+    '/history',
+    `/history?filter=${encodeURIComponent('alertname="VigilE2EPhoneSweep"')}`,
     '/admin',
     '/admin/audit',
     '/tokens',

@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/alerts', label: 'Alerts' },
   { href: '/silences', label: 'Silences' },
   { href: '/incidents', label: 'Incidents' },
+  { href: '/history', label: 'History' },
   { href: '/oncall', label: 'On call' },
   { href: '/escalation', label: 'Escalation' },
   { href: '/postmortems', label: 'Post-mortems' },

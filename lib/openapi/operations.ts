@@ -4,6 +4,7 @@ import * as alerts from '@/lib/alerts/api';
 import type { Operation } from '@/lib/api/operation';
 import * as contacts from '@/lib/contacts/api';
 import * as escalation from '@/lib/escalation/api';
+import * as history from '@/lib/history/api';
 import * as acks from '@/lib/incidents/ack-api';
 import * as incidents from '@/lib/incidents/api';
 import * as silences from '@/lib/incidents/silence-api';
@@ -32,6 +33,7 @@ export const operations: readonly Operation[] = [
   admin,
   overview,
   alerts,
+  history,
   acks,
   silences,
   maintenance,

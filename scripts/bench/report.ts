@@ -1,4 +1,5 @@
 import type { AckResult } from './ack';
+import type { HistoryBenchResult } from './history';
 import type { LoadResult } from './http-load';
 import type { MachineInfo } from './machine';
 import type { PageResult } from './page';
@@ -62,6 +63,8 @@ export type BenchResults = {
   regexFilter?: RegexFilterResult | { error: string };
   ack: AckResult | { error: string };
   webhook: WebhookResult | { error: string };
+  /** The history search on 1,000,000 events; absent from the results of runs before it was measured. */
+  history?: HistoryBenchResult | { error: string };
   rss: {
     idleBytes: number;
     /** Highest reading of the whole run, and how many readings (one a second) were taken or failed. */
@@ -205,6 +208,7 @@ export function verdictRows(r: BenchResults): Row[] {
         w.alertsStoredPerSecond >= 1000 && w.lost === 0 && w.failed === 0 && w.rowsStored === w.uniqueAlerts,
     });
   }
+  if (r.history) rows.push(...historyRows(r.history));
   rows.push({ figure: 'Vigil resident memory, idle', value: mb(r.rss.idleBytes), target: '—' });
   if (reference?.rss)
     rows.push({
@@ -224,6 +228,20 @@ export function verdictRows(r: BenchResults): Row[] {
       met: r.rss.loadedBytes <= RSS_TARGET_BYTES,
     });
   return rows;
+}
+
+const HISTORY_P95_TARGET_MS = 500;
+
+/** GET /api/v1/history on the seeded year: one row per search, its plan's indexes beside the times. */
+export function historyRows(h: HistoryBenchResult | { error: string }): Row[] {
+  if (failed(h))
+    return [{ figure: 'History API, 1,000,000 events', value: `failed: ${h.error}`, target: '', met: false }];
+  return h.cases.map((c) => ({
+    figure: `History API, ${c.name} \`${c.filter}\`, ${num(h.events)} events (p50/p95 of ${c.ms.length})`,
+    value: `p50 ${ms(quantile(c.ms, 0.5))}, p95 ${ms(quantile(c.ms, 0.95))}; ${c.firings} firings${c.partial ? ' (partial)' : ''}, ${num(c.scanned)} events read; plan: ${c.seqScan ? 'Seq Scan on alert_events, ' : ''}${c.indexes.map((i) => `\`${i}\``).join(', ')}`,
+    target: `p95 ≤ ${HISTORY_P95_TARGET_MS} ms, indexes only`,
+    met: quantile(c.ms, 0.95) <= HISTORY_P95_TARGET_MS && !c.seqScan,
+  }));
 }
 
 /** The alerts API with the catastrophic filter, and the liveness probe while it ran. */
@@ -476,6 +494,11 @@ ${upstreamTable(r)}
   again as peer 1 (an HA pair and a retry). Alerts/s stored = rows of these alerts in \`alert_events\` (counted with
   \`pg\`) ÷ wall time from the first post to the last answer. Critical alerts among them auto-open incidents, as in
   production.
+- **History search**: measured last, after everything above. 1,000,000 events seeded in Vigil's database by one
+  \`generate_series\` (scripts/bench/history-seed.ts: a year of firings, one every 63 s, ~200 alert names, 2,000
+  instances, 3 clusters, 1,000 still firing), then \`GET /api/v1/history\` (first page of 50) with the token, one
+  request after another, per search; the plan is PostgreSQL's EXPLAIN of the search's first slice.
+  \`npx tsx scripts/bench/history-cli.ts\` runs this part alone.
 - **Memory**: \`process_resident_memory_bytes\` of the server process from \`/metrics\`: idle once (before any alert
   was posted, after a few warm-up requests), then once a second until the end (see "Per size").
 `;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureAcks } from './ack';
 import { postToPeers, SYNTHETIC_FILTER } from './alert-generator';
+import { measureHistory } from './history';
 import { type LoadResult, load, sequential } from './http-load';
 import { machineInfo } from './machine';
 import { measureAlertsPage } from './page';
@@ -46,6 +47,8 @@ type Plan = {
   acks: number;
   /** Alerts API requests with the catastrophic regex filter, at the reference size. */
   regexSamples: number;
+  /** GET /api/v1/history requests per search, on 1,000,000 seeded events. */
+  historyRuns: number;
   webhook: { notifications: number; size: number };
 };
 
@@ -77,6 +80,7 @@ const FULL: Plan = {
   pageLoads: 3,
   acks: 30,
   regexSamples: 5,
+  historyRuns: 7,
   webhook: { notifications: 50, size: 200 },
 };
 const QUICK: Plan = {
@@ -92,6 +96,7 @@ const QUICK: Plan = {
   pageLoads: 2,
   acks: 10,
   regexSamples: 3,
+  historyRuns: 3,
   webhook: { notifications: 10, size: 200 },
 };
 
@@ -304,6 +309,16 @@ async function measure(
     });
     windows.push({ postedAt, loadedAt });
   }
+  // Last, so that its million rows weigh on no other figure.
+  const history = await attempt(() =>
+    measureHistory({
+      databaseUrl: stack.databaseUrl,
+      vigilUrl: server.url,
+      apiToken,
+      runs: plan.historyRuns,
+      log,
+    }),
+  );
   // What Alertmanager's own notifications of the synthetic alerts met (it retries on 503).
   const alertmanagerWebhooks = await webhookOutcomes(server.url).catch(() => ({}));
   await sampler.stop();
@@ -337,6 +352,7 @@ async function measure(
     regexFilter,
     ack,
     webhook,
+    history,
     rss: {
       idleBytes,
       peakBytes: whole.rssPeakBytes ?? 0,
