@@ -36,7 +36,7 @@ const payloadSchema = z.object({
     .min(1),
 });
 
-export type SlackPress = { action: ChatAction; token: string; user: string; responseUrl: string };
+type SlackPress = { action: ChatAction; token: string; user: string; responseUrl: string };
 
 export type SlackParse = { ok: true; press: SlackPress } | { ok: false; link?: true };
 
