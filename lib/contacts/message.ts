@@ -4,7 +4,7 @@ import { z } from 'zod';
  * What every contact method renders (lib/contacts/payloads/): a test, a page, or the follow-up that
  * closes the loop. `openUrl` is absolute (the console's incident page, or /people/me for a test); with
  * `actions` the message carries one-tap acknowledge links and, on Slack and Mattermost, buttons whose
- * value is `actions.token` (the endpoints behind them verify it; this module only renders it).
+ * values are the action's own token (the endpoints behind them verify it; this module only renders it).
  */
 export const pageMessageSchema = z.object({
   kind: z.enum(['test', 'page', 'followup']),
@@ -14,7 +14,18 @@ export const pageMessageSchema = z.object({
   /** "INC-7". */
   incidentRef: z.string().optional(),
   openUrl: z.url(),
-  actions: z.object({ acknowledgeUrl: z.url(), token: z.string().min(1) }).optional(),
+  /**
+   * The signed tokens of lib/actions (issueActionLinks): a token acts only as the action it was issued
+   * for, so each chat button carries its own.
+   */
+  actions: z
+    .object({
+      acknowledgeUrl: z.url(),
+      token: z.string().min(1),
+      silenceToken: z.string().min(1),
+      escalateToken: z.string().min(1),
+    })
+    .optional(),
 });
 export type PageMessage = z.infer<typeof pageMessageSchema>;
 

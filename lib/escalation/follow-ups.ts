@@ -28,6 +28,7 @@ type Row = {
   actor_name: string | null;
   user_id: string;
   channel: string;
+  contact_method_id: string | null;
   payload: unknown;
   sent_at: Date;
   time_zone: string;
@@ -41,7 +42,7 @@ export async function queueFollowUps(client: PrismaClient, now: Date): Promise<n
   const rows = await client.$queryRaw<Row[]>`
     SELECT i.id AS incident_id, i.status::text AS status, i.escalation_round AS round,
            change.at AS changed_at, change.actor_id, COALESCE(actor.name, actor.email) AS actor_name,
-           n.user_id, n.channel, n.payload, n.sent_at, u.time_zone
+           n.user_id, n.channel, n.contact_method_id, n.payload, n.sent_at, u.time_zone
     FROM incidents i
     CROSS JOIN LATERAL (
       SELECT t.at, t.actor_id FROM timeline_events t
@@ -87,6 +88,7 @@ export async function queueFollowUps(client: PrismaClient, now: Date): Promise<n
           incidentId: first.incident_id,
           userId: page.user_id,
           channel: page.channel,
+          contactMethodId: page.contact_method_id,
           kind: 'followup',
           payload,
           dedupeKey: `followup:${first.incident_id}:${first.round}:${first.status}:${page.user_id}`,

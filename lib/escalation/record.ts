@@ -3,6 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordEvent, recordEvents } from '@/lib/incidents/record-event';
 import { type NotificationPayload, notificationPayloadSchema } from '@/lib/notify/message';
 import { whoIsOnCall } from '@/lib/schedules/load';
+import { pageTargets, type Reach } from './page-targets';
 import { levelRecipients, type PeopleContext } from './people';
 import { escalationDedupeKey, type StepLevel } from './step';
 
@@ -10,7 +11,8 @@ import { escalationDedupeKey, type StepLevel } from './step';
  * Writes an escalation inside the caller's transaction (which holds the incident's row lock): the new
  * level, one timeline event per level passed, and the outbox rows: one per channel, and one per person
  * the level pages (the on-call person of each of its schedules at this moment, and the users it names;
- * people.ts), sent to their e-mail (`channel` "email", `userId` the person). The outbox's unique
+ * people.ts), one row per way of reaching them (page-targets.ts: their verified contact methods and push,
+ * else their account's e-mail; `channel` the method's kind, `userId` the person). The outbox's unique
  * dedupeKey (incident + round + cycle + level + target) makes a second notification for the same level
  * and target impossible, even from another Vigil instance: the insert skips it.
  */
@@ -116,17 +118,20 @@ export async function recordRaise(
       people,
     );
     const pages = await tx.notification.createManyAndReturn({
-      data: recipients.map((r) => ({
-        incidentId: incident.id,
-        userId: r.userId,
-        channel: PERSON_METHOD,
-        kind: 'escalation',
-        payload: { ...payload, person: { name: r.name, schedule: r.schedule } },
-        dedupeKey: key(`user:${r.userId}`),
-        nextAttemptAt: change.at,
-      })),
+      data: recipients.flatMap((r) =>
+        pageTargets(people.reach.get(r.userId)).map((t) => ({
+          incidentId: incident.id,
+          userId: r.userId,
+          channel: t.channel,
+          contactMethodId: t.contactMethodId,
+          kind: 'escalation',
+          payload: { ...payload, person: { name: r.name, schedule: r.schedule } },
+          dedupeKey: key(`user:${r.userId}${t.key ? `:${t.key}` : ''}`),
+          nextAttemptAt: change.at,
+        })),
+      ),
       skipDuplicates: true,
-      select: { id: true, userId: true },
+      select: { id: true, userId: true, channel: true },
     });
     queued.push(...pages.map((n) => `L${level.level}:user:${n.userId}`));
     const byUser = new Map(recipients.map((r) => [r.userId, r]));
@@ -145,7 +150,7 @@ export async function recordRaise(
               level: level.level,
               userId: r.userId,
               person: r.name,
-              method: PERSON_METHOD,
+              method: n.channel,
               schedule: r.schedule,
             },
           },
@@ -162,14 +167,15 @@ export async function recordRaise(
   return queued;
 }
 
-/** How a person is paged until their own contact methods exist (issue 16): their account's e-mail. */
-const PERSON_METHOD = 'email' as const;
-
 /**
  * Everything the raised levels need to know whom to page, in four queries whatever their number: who is
  * on call on their schedules at `at`, the schedules' names, and the people.
  */
-async function peopleContext(tx: Tx, levels: readonly RaisedLevel[], at: Date): Promise<PeopleContext> {
+async function peopleContext(
+  tx: Tx,
+  levels: readonly RaisedLevel[],
+  at: Date,
+): Promise<PeopleContext & { reach: Map<string, Reach> }> {
   const scheduleIds = [...new Set(levels.flatMap((l) => l.scheduleIds ?? []))];
   const onCall = scheduleIds.length > 0 ? await whoIsOnCall(tx, scheduleIds, at) : new Map();
   const schedules =
@@ -186,10 +192,26 @@ async function peopleContext(tx: Tx, levels: readonly RaisedLevel[], at: Date): 
     userIds.length > 0
       ? await tx.user.findMany({
           where: { id: { in: userIds } },
-          select: { id: true, name: true, email: true, disabledAt: true },
+          select: {
+            id: true,
+            name: true,
+            email: true,
+            disabledAt: true,
+            contactMethods: { select: { id: true, kind: true, verifiedAt: true } },
+            _count: { select: { pushSubscriptions: true } },
+          },
         })
       : [];
   return {
+    reach: new Map(
+      users.map((u) => [
+        u.id,
+        {
+          methods: u.contactMethods.map((m) => ({ id: m.id, kind: m.kind, verified: m.verifiedAt !== null })),
+          push: u._count.pushSubscriptions > 0,
+        },
+      ]),
+    ),
     onCall,
     scheduleNames: new Map(schedules.map((s) => [s.id, s.name])),
     people: new Map(

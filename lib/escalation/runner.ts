@@ -2,7 +2,7 @@ import 'server-only';
 import { config } from '@/lib/config/current';
 import { db } from '@/lib/db';
 import { type Loop, startLoop } from '@/lib/loop';
-import { startOutbox } from '@/lib/notify/outbox';
+import { type OutboxOptions, startOutbox } from '@/lib/notify/outbox';
 import { seedRoutes } from '@/lib/routing/load';
 import { queueFollowUps } from './follow-ups';
 import { missingTargetsAppeared, syncEscalationPolicy } from './policy';
@@ -30,7 +30,11 @@ export const ESCALATION_LOOP = 'escalation pass';
 const KEY = Symbol.for('vigil.escalation');
 const store = globalThis as unknown as Record<symbol, Loop | undefined>;
 
-export async function startEscalation(): Promise<Loop> {
+/**
+ * `sendToPerson` sends pages by people's own contact methods and push (lib/paging/send-page.ts, passed
+ * in by lib/server/startup.ts: it sits above this folder).
+ */
+export async function startEscalation(deps: Pick<OutboxOptions, 'sendToPerson'> = {}): Promise<Loop> {
   const existing = store[KEY];
   if (existing) return existing;
   const { escalation, channels, smtp, pollIntervalSeconds, acknowledgement } = config();
@@ -48,7 +52,12 @@ export async function startEscalation(): Promise<Loop> {
     await queueFollowUps(db(), new Date());
     await queueReminders(db(), new Date(), acknowledgement.remindAfterSeconds);
   });
-  const outbox = startOutbox({ channels, smtp, onLevelUnreachable: escalateUnreachable });
+  const outbox = startOutbox({
+    channels,
+    smtp,
+    onLevelUnreachable: escalateUnreachable,
+    sendToPerson: deps.sendToPerson,
+  });
   const loop: Loop = {
     async stop() {
       await Promise.all([passes.stop(), outbox.stop()]);

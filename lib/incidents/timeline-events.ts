@@ -172,7 +172,8 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
       level: int,
       userId: z.string(),
       person: z.string(),
-      method: z.literal('email'),
+      /** The contact method's kind ("email", "slack", "ntfy", "push", …). */
+      method: z.string(),
       schedule: z.string().nullable(),
     }),
   ),

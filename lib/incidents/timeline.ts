@@ -42,8 +42,11 @@ const levelName = ({ level, name }: { level: number; name: string }) =>
   name.startsWith(`L${level}`) ? name : `L${level} ${name}`;
 
 /** `sre-mail (level 2)`, or `Ana Lopez by e-mail (level 2)` for a page to a person. */
+/** A contact method's kind as read in a sentence: "e-mail", "push", "ntfy". */
+const methodName = (kind: string) => (kind === 'email' ? 'e-mail' : kind);
+
 const target = (d: { channel: string; level: number | null; person?: string }) => {
-  const who = d.person ? `${d.person} by ${d.channel === 'email' ? 'e-mail' : d.channel}` : d.channel;
+  const who = d.person ? `${d.person} by ${methodName(d.channel)}` : d.channel;
   return d.level === null ? who : `${who} (level ${d.level})`;
 };
 
@@ -134,7 +137,7 @@ const SENTENCES: Sentences = {
   'escalation.repeated': (d) =>
     `Nobody acknowledged after L${d.from}: escalation starts over from L1 (repeat ${d.cycle} of ${d.of})`,
   'page.queued': (d) =>
-    `Paging ${d.person} by e-mail (level ${d.level}${d.schedule ? `, on call on schedule ${d.schedule}` : ''})`,
+    `Paging ${d.person} by ${methodName(d.method)} (level ${d.level}${d.schedule ? `, on call on schedule ${d.schedule}` : ''})`,
   'page.unreachable': (d) => UNREACHABLE[d.reason](d),
   'notification.sent': (d) =>
     `${sentVerb(d)} ${target(d.followUp ? { ...d, level: null } : d)}${followUpClause(d)}`,

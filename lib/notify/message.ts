@@ -61,12 +61,20 @@ export function levelLabel(level: { level: number; name: string }): string {
 
 export function escalationText(p: NotificationPayload): string {
   const subject = `${incidentLabel(p.incident.number)} [${p.incident.severity}] ${p.incident.title}`;
+  const text = `${subject} — ${pageDetail(p)}`;
+  return p.incident.url && !p.notice ? `${text}; acknowledge at ${p.incident.url}` : text;
+}
+
+/**
+ * What a notification says after the incident's headline: "escalated to L2 On-call SRE (reason)",
+ * "acknowledged by Ana Lopez at 03:12 Europe/Brussels", "its alerts still fire; …". Contact methods
+ * render it beneath their own headline (lib/paging/send-page.ts).
+ */
+export function pageDetail(p: NotificationPayload): string {
   if (p.notice && p.reason === 'reminder')
-    return `${subject} — its alerts still fire; you acknowledged it at ${p.notice.atText}`;
-  if (p.notice) return `${subject} — ${noticeText(p.notice)}`;
-  const head = `${subject} — escalated to ${levelLabel(p.level)}`;
-  const why = p.comment ? ` (${p.comment})` : '';
-  return p.incident.url ? `${head}${why}; acknowledge at ${p.incident.url}` : `${head}${why}`;
+    return `its alerts still fire; you acknowledged it at ${p.notice.atText}`;
+  if (p.notice) return noticeText(p.notice);
+  return `escalated to ${levelLabel(p.level)}${p.comment ? ` (${p.comment})` : ''}`;
 }
 
 /** Slack incoming webhook: `text` is the fallback shown in notifications, `blocks` the message. */

@@ -65,6 +65,22 @@ export type OutboxOptions = {
    * (lib/escalation/unreachable.ts, registered by the runner, as this layer cannot import it).
    */
   onLevelUnreachable?: (tx: Tx, level: UnreachableLevel, now: Date) => Promise<void>;
+  /**
+   * Sends a page to a person by one of their contact methods or push (lib/paging/send-page.ts,
+   * registered at start-up: those modules sit above this one). Pages to an account's e-mail are sent
+   * here; without this, a page by another method is given up.
+   */
+  sendToPerson?: (page: PersonPage, payload: NotificationPayload, deadlineMs: number) => Promise<void>;
+};
+
+/** A page to a person by a method other than their account's e-mail. */
+export type PersonPage = {
+  notificationId: string;
+  userId: string;
+  /** The method's kind ("slack", "ntfy", …) or "push". */
+  channel: string;
+  /** Null for push, or when the method was deleted after the page was queued. */
+  contactMethodId: string | null;
 };
 
 /** A level of an incident's escalation whose people could not be reached. */
@@ -94,7 +110,10 @@ const TX_OPTIONS = { maxWait: 5000, timeout: 15_000 } as const;
 type Claim = {
   id: string;
   incidentId: string | null;
-  channel: ChannelConfig;
+  /** The channel or the person's method, as the timeline names it ("sre-mail", "email", "ntfy"). */
+  channelName: string;
+  /** What is sent: a channel (a person's account e-mail is one), or a page by a person's own method. */
+  target: { channel: ChannelConfig } | { person: PersonPage };
   payload: NotificationPayload;
   attempt: number;
   lease: Date;
@@ -227,14 +246,29 @@ async function claim(
   // A reminder is about an incident still acknowledged; resolved or reopened meanwhile, it is moot.
   if (payload.reason === 'reminder' && row.incident && row.incident.status !== 'acknowledged')
     return giveUp(tx, row, now, 'cancelled', `not sent: the incident is ${row.incident.status} now`, payload);
-  let channel: ChannelConfig | undefined;
+  let target: Claim['target'] | undefined;
   if (payload.person) {
-    if (!row.user) return giveUp(tx, row, now, 'dead', 'the person paged no longer exists', payload);
+    if (!row.user || !row.userId)
+      return giveUp(tx, row, now, 'dead', 'the person paged no longer exists', payload);
     if (row.user.disabledAt)
       return giveUp(tx, row, now, 'cancelled', 'not sent: their account was disabled first', payload);
-    channel = { name: row.channel, type: 'email', to: [row.user.email] };
-  } else channel = options.channels.find((c) => c.name === row.channel);
-  if (!channel)
+    if (row.channel === 'email' && !row.contactMethodId)
+      target = { channel: { name: row.channel, type: 'email', to: [row.user.email] } };
+    else if (options.sendToPerson)
+      target = {
+        person: {
+          notificationId: row.id,
+          userId: row.userId,
+          channel: row.channel,
+          contactMethodId: row.contactMethodId,
+        },
+      };
+    else return giveUp(tx, row, now, 'dead', `this instance cannot send by ${row.channel}`, payload);
+  } else {
+    const channel = options.channels.find((c) => c.name === row.channel);
+    if (channel) target = { channel };
+  }
+  if (!target)
     return giveUp(
       tx,
       row,
@@ -252,7 +286,8 @@ async function claim(
   return {
     id: row.id,
     incidentId: row.incidentId,
-    channel,
+    channelName: row.channel,
+    target,
     payload,
     attempt,
     lease,
@@ -265,21 +300,24 @@ async function claim(
 async function sendClaimed(client: PrismaClient, c: Claim, options: OutboxOptions): Promise<OutboxOutcome> {
   let error: string | null = null;
   try {
-    await (options.send ?? deliver)(c.channel, options.smtp, c.payload, options.deadlineMs);
+    const deadlineMs = options.deadlineMs ?? SEND_DEADLINE_MS;
+    if ('channel' in c.target)
+      await (options.send ?? deliver)(c.target.channel, options.smtp, c.payload, deadlineMs);
+    else if (options.sendToPerson) await options.sendToPerson(c.target.person, c.payload, deadlineMs);
   } catch (e) {
     error = e instanceof DeliveryError ? e.message : 'failed unexpectedly (see the server log)';
-    if (!(e instanceof DeliveryError)) console.error(`[vigil] sending to ${c.channel.name} failed:`, e);
+    if (!(e instanceof DeliveryError)) console.error(`[vigil] sending to ${c.channelName} failed:`, e);
   }
   const now = (options.now ?? (() => new Date()))();
   const event = {
     notificationId: c.id,
-    channel: c.channel.name,
+    channel: c.channelName,
     level: c.payload.level.level,
     attempt: c.attempt,
     ...(c.person ? { person: c.person } : {}),
     ...followUpOf(c.payload),
   };
-  const what = `${c.payload.notice ? 'follow-up' : `${levelLabel(c.payload.level)} notification`} to ${c.person ? `${c.person} by e-mail` : c.channel.name} for ${incidentLabel(c.payload.incident.number)}`;
+  const what = `${c.payload.notice ? 'follow-up' : `${levelLabel(c.payload.level)} notification`} to ${c.person ? `${c.person} by ${c.channelName}` : c.channelName} for ${incidentLabel(c.payload.incident.number)}`;
   return client.$transaction(async (tx) => {
     const ours = { id: c.id, lockedUntil: c.lease };
     if (error === null) {

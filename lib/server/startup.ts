@@ -6,6 +6,7 @@ import { startEscalation } from '@/lib/escalation/runner';
 import { startMaintenance } from '@/lib/maintenance/runner';
 import { metrics } from '@/lib/metrics/registry';
 import { startSilenceReminders } from '@/lib/notify/silence-reminders';
+import { sendPersonPage } from '@/lib/paging/send-page';
 import { startRetention } from '@/lib/retention/runner';
 import { sources } from '@/lib/snapshots/sources';
 import { prepareDatabase } from './database';
@@ -34,7 +35,7 @@ export async function startServer(): Promise<void> {
     // Escalation and its outbox run in every instance; row locks keep instances from acting twice.
     // Before the first poll: starting writes the default policy and, on a new install, the seeded
     // routes, which the first alerts stored (poller or webhook) are routed by.
-    await startEscalation();
+    await startEscalation({ sendToPerson: sendPersonPage });
     // Poll the upstreams from the start, not from the first visitor: later work (acknowledgements that
     // follow their alerts) depends on fresh snapshots whether or not a console is open.
     registerPollHooks();

@@ -8,7 +8,12 @@ export const makePage = (over: Partial<PageMessage> = {}): PageMessage => ({
   severity: 'critical',
   incidentRef: 'INC-7',
   openUrl: 'https://vigil.example.com/incidents/abc',
-  actions: { acknowledgeUrl: 'https://vigil.example.com/a/ack-token', token: 'tok-1' },
+  actions: {
+    acknowledgeUrl: 'https://vigil.example.com/a/ack-token',
+    token: 'tok-1',
+    silenceToken: 'tok-silence',
+    escalateToken: 'tok-escalate',
+  },
   ...over,
 });
 

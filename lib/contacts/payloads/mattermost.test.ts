@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { makePage, makeTest } from './fixtures';
 import { mattermostMessage } from './mattermost';
 
-const integration = (action: string) => ({
+const integration = (action: string, token: string) => ({
   url: 'https://vigil.example.com/api/v1/integrations/mattermost/actions',
-  context: { action, token: 'tok-1' },
+  context: { action, token },
 });
 
 describe('mattermostMessage', () => {
@@ -23,21 +23,21 @@ describe('mattermostMessage', () => {
               name: 'Acknowledge',
               type: 'button',
               style: 'primary',
-              integration: integration('vigil_ack'),
+              integration: integration('ack', 'tok-1'),
             },
             {
               id: 'vigilsilence1h',
               name: 'Silence 1 h',
               type: 'button',
               style: 'default',
-              integration: integration('vigil_silence_1h'),
+              integration: integration('silence', 'tok-silence'),
             },
             {
               id: 'vigilescalate',
               name: 'Escalate',
               type: 'button',
               style: 'danger',
-              integration: integration('vigil_escalate'),
+              integration: integration('escalate', 'tok-escalate'),
             },
           ],
         },

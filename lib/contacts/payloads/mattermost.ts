@@ -12,12 +12,19 @@ const MATTERMOST_ACTIONS_PATH = '/api/v1/integrations/mattermost/actions';
  */
 export function mattermostMessage(m: PageMessage) {
   const integrationUrl = new URL(MATTERMOST_ACTIONS_PATH, m.openUrl).toString();
-  const action = (id: string, name: string, context: string, style: string) => ({
+  // The context lib/actions' Mattermost endpoint reads: the action and that action's own token.
+  const action = (
+    id: string,
+    name: string,
+    context: 'ack' | 'silence' | 'escalate',
+    token: string,
+    style: string,
+  ) => ({
     id,
     name,
     type: 'button',
     style,
-    integration: { url: integrationUrl, context: { action: context, token: m.actions?.token } },
+    integration: { url: integrationUrl, context: { action: context, token } },
   });
   return {
     attachments: [
@@ -30,9 +37,9 @@ export function mattermostMessage(m: PageMessage) {
         ...(m.actions
           ? {
               actions: [
-                action('vigilack', 'Acknowledge', 'vigil_ack', 'primary'),
-                action('vigilsilence1h', 'Silence 1 h', 'vigil_silence_1h', 'default'),
-                action('vigilescalate', 'Escalate', 'vigil_escalate', 'danger'),
+                action('vigilack', 'Acknowledge', 'ack', m.actions.token, 'primary'),
+                action('vigilsilence1h', 'Silence 1 h', 'silence', m.actions.silenceToken, 'default'),
+                action('vigilescalate', 'Escalate', 'escalate', m.actions.escalateToken, 'danger'),
               ],
             }
           : {}),

@@ -3,7 +3,7 @@ import { makePage, makeTest } from './fixtures';
 import { slackMessage } from './slack';
 
 describe('slackMessage', () => {
-  it('renders a page with Acknowledge, Silence 1 h, Escalate (valued with the token) and Open', () => {
+  it('renders a page with Acknowledge, Silence 1 h, Escalate (each valued with its own token) and Open', () => {
     expect(slackMessage(makePage())).toEqual({
       text: 'INC-7 [critical] API &lt;down&gt; &amp; out: Error rate 12% on checkout',
       blocks: [
@@ -29,13 +29,13 @@ describe('slackMessage', () => {
               type: 'button',
               action_id: 'vigil_silence_1h',
               text: { type: 'plain_text', text: 'Silence 1 h' },
-              value: 'tok-1',
+              value: 'tok-silence',
             },
             {
               type: 'button',
               action_id: 'vigil_escalate',
               text: { type: 'plain_text', text: 'Escalate' },
-              value: 'tok-1',
+              value: 'tok-escalate',
               style: 'danger',
             },
             {

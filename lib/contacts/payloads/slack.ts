@@ -27,8 +27,8 @@ export function slackMessage(m: PageMessage) {
     ...(m.actions
       ? [
           button('vigil_ack', 'Acknowledge', { value: m.actions.token, style: 'primary' }),
-          button('vigil_silence_1h', 'Silence 1 h', { value: m.actions.token }),
-          button('vigil_escalate', 'Escalate', { value: m.actions.token, style: 'danger' }),
+          button('vigil_silence_1h', 'Silence 1 h', { value: m.actions.silenceToken }),
+          button('vigil_escalate', 'Escalate', { value: m.actions.escalateToken, style: 'danger' }),
         ]
       : []),
     button('vigil_open', 'Open', { url: m.openUrl }),
