@@ -19,7 +19,7 @@ const ReportChart = dynamic(() => import('./report-chart').then((m) => m.ReportC
   loading: () => <p className="text-sm text-muted">Loading the chart…</p>,
 });
 
-export type ReportQuery = { from?: string; to?: string; zone: string };
+export type ReportQuery = { from?: string; to?: string; zone: string; measure?: 'acknowledge' | 'resolve' };
 
 function Cell({ column, value }: { column: ReportColumn; value: ReportRow['cells'][string] | undefined }) {
   if (value === null || value === undefined) return <>—</>;

@@ -8,6 +8,7 @@ import { dayRange, defaultDays } from '@/lib/reports/range-input';
 import { type ReportQuery, ReportSection } from './report-section';
 
 const BY = ['route', 'team', 'alert name'] as const;
+const MEASURES = ['acknowledge', 'resolve'] as const;
 const BY_REPORT = {
   route: 'incident-response-by-route',
   team: 'incident-response-by-team',
@@ -22,6 +23,7 @@ export function ReportsView({ zone, nowMs }: { zone: string; nowMs: number }) {
   const [days, setDays] = useState(() => defaultDays(nowMs, zone));
   const [query, setQuery] = useState<ReportQuery>({ zone });
   const [by, setBy] = useState<(typeof BY)[number]>('route');
+  const [measure, setMeasure] = useState<(typeof MEASURES)[number]>('acknowledge');
   const valid = days.firstDay !== '' && days.lastDay !== '' && days.firstDay <= days.lastDay;
   return (
     <div className="flex flex-col gap-4">
@@ -58,8 +60,19 @@ export function ReportsView({ zone, nowMs }: { zone: string; nowMs: number }) {
       <ReportSection name="flapping" query={query} />
       <ReportSection
         name={BY_REPORT[by]}
-        query={query}
-        controls={<Segmented name="response-by" legend="Group by" options={BY} value={by} onChange={setBy} />}
+        query={{ ...query, measure }}
+        controls={
+          <div className="flex flex-wrap gap-3">
+            <Segmented name="response-by" legend="Group by" options={BY} value={by} onChange={setBy} />
+            <Segmented
+              name="response-measure"
+              legend="Time to"
+              options={MEASURES}
+              value={measure}
+              onChange={setMeasure}
+            />
+          </div>
+        }
       />
       <ReportSection name="alert-acknowledgement" query={query} />
       <ReportSection name="never-acknowledged" query={query} />

@@ -37,6 +37,11 @@ export const reportQuerySchema = z
     to: instant.optional(),
     /** Default: the caller's time zone (their profile), else UTC. */
     zone: timeZoneSchema.optional(),
+    /**
+     * The incident response reports' weekly series: p50 time to acknowledge (default) or to resolve.
+     * The other reports have one measure and ignore it.
+     */
+    measure: z.enum(['acknowledge', 'resolve']).optional(),
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { error: '`from` must be before `to`.', path: ['to'] })
   .refine((q) => !q.from || !q.to || q.to.getTime() - q.from.getTime() <= MAX_REPORT_DAYS * 86_400_000, {

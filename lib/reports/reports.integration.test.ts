@@ -196,6 +196,15 @@ describe('noise reports on stored history', () => {
     expect(route?.cells).toMatchObject({ incidents: 4, ackP50: sql?.p50, resolveP50: sql?.r50 });
     expect(route?.cells.ackP90).toBeCloseTo(sql?.p90 as number, 9);
     expect(route?.weekly).toEqual([null, 180, null]);
+    // The same over time for resolving: the weekly series follows `measure`.
+    const resolving = await runReport(testActor('viewer'), 'incident-response-by-route', {
+      from: FROM,
+      to: TO,
+      zone: ZONE,
+      measure: 'resolve',
+    });
+    expect(row(resolving, 'db-route')?.weekly).toEqual([null, sql?.r50, null]);
+    expect(resolving.chart.label).toBe('Time to resolve, p50 per week');
     expect(route?.history).toContain(encodeURIComponent('{alertname=~"Noisy|Quiet"}'));
     expect(row(await run('incident-response-by-team'), 'DB team')?.cells.incidents).toBe(4);
     const byName = await run('incident-response-by-alertname');

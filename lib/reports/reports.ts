@@ -180,6 +180,7 @@ async function incidentResponse(
   range: Range,
   weeks: string[],
   by: keyof typeof RESPONSE_KEY,
+  measure: Measure,
 ): Promise<Built> {
   const incidents = await q.incidentSamples(range);
   const samples: ResponseSample[] = incidents.map((i) => ({
@@ -201,7 +202,7 @@ async function incidentResponse(
         resolveP50: g.total.resolve.p50,
         resolveP90: g.total.resolve.p90,
       },
-      weekly: weeklyValues(weeks, g.weekly, (w) => w.ack.p50),
+      weekly: weeklyValues(weeks, g.weekly, (w) => (measure === 'resolve' ? w.resolve.p50 : w.ack.p50)),
       // The alerts that opened the group's incidents: what "the history behind" a route or team is.
       history: historyHref(alertnamesMatcher(g.alertnames), range.from.getTime(), range.to.getTime()),
     }));
@@ -215,7 +216,11 @@ async function incidentResponse(
       { key: 'resolveP90', label: 'Resolve p90', kind: 'seconds' },
     ],
     rows,
-    chart: { kind: 'lines', unit: 'seconds', label: 'Time to acknowledge, p50 per week' },
+    chart: {
+      kind: 'lines',
+      unit: 'seconds',
+      label: `Time to ${measure === 'resolve' ? 'resolve' : 'acknowledge'}, p50 per week`,
+    },
   };
 }
 
@@ -252,7 +257,9 @@ async function alertAcknowledgement(range: Range, weeks: string[]): Promise<Buil
   };
 }
 
-function build(name: ReportName, range: Range, weeks: string[]): Promise<Built> {
+type Measure = 'acknowledge' | 'resolve';
+
+function build(name: ReportName, range: Range, weeks: string[], measure: Measure): Promise<Built> {
   switch (name) {
     case 'noisiest-alerts':
       return noisiestAlerts(range, weeks);
@@ -263,7 +270,7 @@ function build(name: ReportName, range: Range, weeks: string[]): Promise<Built> 
     case 'incident-response-by-route':
     case 'incident-response-by-team':
     case 'incident-response-by-alertname':
-      return incidentResponse(range, weeks, name);
+      return incidentResponse(range, weeks, name, measure);
     case 'alert-acknowledgement':
       return alertAcknowledgement(range, weeks);
     case 'never-acknowledged':
@@ -283,13 +290,13 @@ export async function readerZone(actor: Actor): Promise<string> {
 export async function runReport(
   actor: Actor,
   name: ReportName,
-  query: { from?: Date; to?: Date; zone?: string },
+  query: { from?: Date; to?: Date; zone?: string; measure?: Measure },
   now = new Date(),
 ): Promise<Report> {
   assertRole(actor, 'viewer');
   const range = reportRange(query, query.zone ?? (await readerZone(actor)), now);
   const weeks = weeksBetween(range.from.getTime(), range.to.getTime(), range.zone);
-  const built = await build(name, range, weeks);
+  const built = await build(name, range, weeks, query.measure ?? 'acknowledge');
   return {
     report: name,
     ...REPORT_META[name],
