@@ -9,6 +9,7 @@ import {
   createContactSchema,
   updateContactSchema,
 } from './contact-schemas';
+import { notificationRulesSchema } from './rule-schemas';
 
 // People's contact methods (see lib/api/operation.ts). Each person manages only their own; answers carry
 // display strings, never a URL, token or number. This module exports operations only.
@@ -90,4 +91,31 @@ export const listUserContactsOp = defineOperation({
   params: contactParamsSchema,
   response: { schema: contactsAnswerSchema },
   errors: { 404: 'No such user' },
+});
+
+const RULES_DESCRIPTION =
+  'Per urgency (a route sets it), ordered "after N minutes, use method M" steps; `method` is a contact ' +
+  'method id of yours, `push` (your registered browsers) or `email` (your account address). An empty list: ' +
+  'every verified method at once, else your account e-mail.';
+
+export const getMyRulesOp = defineOperation({
+  method: 'GET',
+  path: '/api/v1/me/notification-rules',
+  tag: 'account',
+  summary: 'How you want to be paged',
+  description: RULES_DESCRIPTION,
+  role: 'viewer',
+  response: { schema: notificationRulesSchema },
+});
+
+export const replaceMyRulesOp = defineOperation({
+  method: 'PUT',
+  path: '/api/v1/me/notification-rules',
+  tag: 'account',
+  summary: 'Replace your notification rules',
+  description: RULES_DESCRIPTION,
+  role: 'viewer',
+  body: notificationRulesSchema,
+  response: { schema: notificationRulesSchema },
+  invalidates: ['account'],
 });

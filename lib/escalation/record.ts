@@ -3,7 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordEvent, recordEvents } from '@/lib/incidents/record-event';
 import { type NotificationPayload, notificationPayloadSchema } from '@/lib/notify/message';
 import { whoIsOnCall } from '@/lib/schedules/load';
-import { pageTargets, type Reach } from './page-targets';
+import { pageTargets, type Reach, type Urgency } from './page-targets';
 import { levelRecipients, type PeopleContext } from './people';
 import { escalationDedupeKey, type StepLevel } from './step';
 
@@ -28,6 +28,8 @@ export type EscalatedIncident = {
   escalationLevel: number;
   escalationRound: number;
   escalationCycle: number;
+  /** The route that took it: its urgency picks the rules its people are reached by. */
+  routeId?: string | null;
 };
 
 /** A level to raise: channels, and (for a stored policy's level) schedules and users. */
@@ -55,6 +57,7 @@ export async function recordRaise(
   const top = levels.at(-1);
   if (!top) return [];
   const people = await peopleContext(tx, levels, change.at);
+  const urgency = await urgencyOf(tx, incident.routeId ?? null);
   await tx.incident.update({
     where: { id: incident.id },
     data: { escalationLevel: top.level, lastEscalatedAt: change.at, nextEscalationAt: change.at },
@@ -119,15 +122,22 @@ export async function recordRaise(
     );
     const pages = await tx.notification.createManyAndReturn({
       data: recipients.flatMap((r) =>
-        pageTargets(people.reach.get(r.userId)).map((t) => ({
+        pageTargets(people.reach.get(r.userId), urgency).map((t) => ({
           incidentId: incident.id,
           userId: r.userId,
           channel: t.channel,
           contactMethodId: t.contactMethodId,
           kind: 'escalation',
-          payload: { ...payload, person: { name: r.name, schedule: r.schedule } },
+          payload: {
+            ...payload,
+            person: {
+              name: r.name,
+              schedule: r.schedule,
+              ...(t.delaySeconds > 0 ? { afterSeconds: t.delaySeconds } : {}),
+            },
+          },
           dedupeKey: key(`user:${r.userId}${t.key ? `:${t.key}` : ''}`),
-          nextAttemptAt: change.at,
+          nextAttemptAt: new Date(change.at.getTime() + t.delaySeconds * 1000),
         })),
       ),
       skipDuplicates: true,
@@ -198,6 +208,10 @@ async function peopleContext(
             email: true,
             disabledAt: true,
             contactMethods: { select: { id: true, kind: true, verifiedAt: true } },
+            notificationRules: {
+              orderBy: { position: 'asc' },
+              select: { urgency: true, delaySeconds: true, contactMethodId: true, builtin: true },
+            },
             _count: { select: { pushSubscriptions: true } },
           },
         })
@@ -209,6 +223,12 @@ async function peopleContext(
         {
           methods: u.contactMethods.map((m) => ({ id: m.id, kind: m.kind, verified: m.verifiedAt !== null })),
           push: u._count.pushSubscriptions > 0,
+          rules: u.notificationRules.map((r) => ({
+            urgency: r.urgency === 'low' ? ('low' as const) : ('high' as const),
+            delaySeconds: r.delaySeconds,
+            contactMethodId: r.contactMethodId,
+            builtin: r.builtin === 'push' || r.builtin === 'email' ? r.builtin : null,
+          })),
         },
       ]),
     ),
@@ -218,6 +238,13 @@ async function peopleContext(
       users.map((u) => [u.id, { id: u.id, name: u.name || u.email, disabled: u.disabledAt !== null }]),
     ),
   };
+}
+
+/** The urgency of the route that took the incident ("high" without one: a page should not wait). */
+async function urgencyOf(tx: Tx, routeId: string | null): Promise<Urgency> {
+  if (!routeId) return 'high';
+  const route = await tx.route.findUnique({ where: { id: routeId }, select: { urgency: true } });
+  return route?.urgency === 'low' ? 'low' : 'high';
 }
 
 /** Lowers to `level` (manual only): no notification, one timeline event; the scheduler re-times it. */

@@ -38,7 +38,14 @@ export const notificationPayloadSchema = z.object({
    * For a page to a person (the outbox row's `userId`; sent to their e-mail): their display name, and
    * the schedule they are on call on when paged as such (null: the level names them).
    */
-  person: z.object({ name: z.string(), schedule: z.string().nullable() }).optional(),
+  person: z
+    .object({
+      name: z.string(),
+      schedule: z.string().nullable(),
+      /** A later step of the person's own rules ("after 5 minutes, SMS"): moot once acknowledged. */
+      afterSeconds: z.number().int().positive().optional(),
+    })
+    .optional(),
   /**
    * For a follow-up: the incident's new state, who brought it there (null: Vigil, or nobody recorded)
    * and when, already written in the recipient's time zone ("03:12 Europe/Brussels") when it was queued.

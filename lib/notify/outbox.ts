@@ -243,6 +243,9 @@ async function claim(
         payload,
       );
   }
+  // A later step of a person's own rules is moot once the incident is acknowledged, whatever raised it.
+  if (payload.person?.afterSeconds && row.incident && escalationStopped(row.incident))
+    return giveUp(tx, row, now, 'cancelled', 'not sent: the incident was acknowledged first', payload);
   // A reminder is about an incident still acknowledged; resolved or reopened meanwhile, it is moot.
   if (payload.reason === 'reminder' && row.incident && row.incident.status !== 'acknowledged')
     return giveUp(tx, row, now, 'cancelled', `not sent: the incident is ${row.incident.status} now`, payload);

@@ -46,6 +46,7 @@ async function load() {
     sendPage: await import('./send-page'),
     token: await import('@/lib/actions/token'),
     keys: await import('@/lib/secrets/keys'),
+    rules: await import('@/lib/contacts/rules'),
   };
 }
 
@@ -104,6 +105,41 @@ beforeAll(async () => {
   await mods.routes.reorderRoutes(admin, [route.id, ...others.map((r) => r.id)]);
 }, 180_000);
 
+const smtpOf = (s: SmtpSink) => ({
+  host: '127.0.0.1',
+  port: s.port,
+  secure: false,
+  from: 'vigil@example.com',
+});
+/** A critical alert for the pay team as the webhook stores it; returns the incident it opened. */
+async function fire(fingerprint: string, alertname: string, startsAt: Date) {
+  const groupKey = `{}:{alertname="${alertname}"}`;
+  await mods.ingest.storeAlertEvents(
+    [
+      {
+        cluster: 'default',
+        fingerprint,
+        alertname,
+        status: 'firing',
+        labels: { alertname, team: 'pay', severity: 'critical' },
+        annotations: {},
+        startsAt: startsAt.toISOString(),
+        endsAt: null,
+        receiver: 'vigil',
+        groupKey,
+      },
+    ],
+    { source: 'webhook', autoOpen: true, group: `default:${groupKey}` },
+  );
+  const link = await mods.db
+    .db()
+    .incidentAlert.findFirstOrThrow({ where: { fingerprint }, include: { incident: true } });
+  return link.incident;
+}
+
+/** The outbox's options as start-up gives them, with the test's SMTP sink. */
+const options = () => ({ channels: [], smtp: smtpOf(sink), sendToPerson: mods.sendPage.sendPersonPage });
+
 afterAll(async () => {
   await mods?.db.db().$disconnect();
   await Promise.all([sink?.stop(), fake?.stop(), server?.stop()]);
@@ -122,37 +158,10 @@ describe('paging a person by their contact methods', () => {
     await db.contactMethod.update({ where: { id: method.id }, data: { verifiedAt: new Date() } });
 
     const opened = new Date(Date.now() - 60_000);
-    await mods.ingest.storeAlertEvents(
-      [
-        {
-          cluster: 'default',
-          fingerprint: 'fp-pay-1',
-          alertname: 'CheckoutDown',
-          status: 'firing',
-          labels: { alertname: 'CheckoutDown', team: 'pay', severity: 'critical' },
-          annotations: {},
-          startsAt: opened.toISOString(),
-          endsAt: null,
-          receiver: 'vigil',
-          groupKey: '{}:{alertname="CheckoutDown"}',
-        },
-      ],
-      { source: 'webhook', autoOpen: true, group: 'default:{}:{alertname="CheckoutDown"}' },
-    );
-    const incident = (
-      await db.incidentAlert.findFirstOrThrow({
-        where: { fingerprint: 'fp-pay-1' },
-        include: { incident: true },
-      })
-    ).incident;
+    const incident = await fire('fp-pay-1', 'CheckoutDown', opened);
     const ref = `INC-${incident.number}`;
     await mods.scheduler.runEscalationOnce({ now: new Date() });
-    const options = {
-      channels: [],
-      smtp: { host: '127.0.0.1', port: sink.port, secure: false, from: 'vigil@example.com' },
-      sendToPerson: mods.sendPage.sendPersonPage,
-    };
-    expect((await mods.outbox.runOutboxOnce(options)).sort()).toEqual(['sent', 'sent']);
+    expect((await mods.outbox.runOutboxOnce(options())).sort()).toEqual(['sent', 'sent']);
 
     const [page] = fake.received.filter((r) => r.path === '/');
     expect(page?.headers.authorization).toBe('Bearer tk_ana');
@@ -195,12 +204,60 @@ describe('paging a person by their contact methods', () => {
     // Bo acknowledges: Ana hears it on ntfy, the method that reached her.
     await mods.incidents.acknowledgeIncident(BO, ref, { reason: 'on it' });
     expect(await mods.followUps.queueFollowUps(db, new Date())).toBe(1);
-    expect(await mods.outbox.runOutboxOnce(options)).toEqual(['sent']);
+    expect(await mods.outbox.runOutboxOnce(options())).toEqual(['sent']);
     const followUp = fake.received.filter((r) => r.path === '/').at(-1)?.body as {
       message: string;
       actions: { label: string }[];
     };
     expect(followUp.message).toMatch(/^acknowledged by Bo Berg at \d\d:\d\d UTC$/);
     expect(followUp.actions.map((a) => a.label)).toEqual(['Open']);
+  });
+
+  it("follows a person's own rules: e-mail at once, ntfy 5 minutes later unless acknowledged first; a method not theirs is refused", async () => {
+    const db = mods.db.db();
+    const ntfy = await db.contactMethod.findFirstOrThrow({ where: { userId: ANA.id, kind: 'ntfy' } });
+    await expect(
+      mods.rules.replaceMyRules(BO, { high: [{ afterMinutes: 0, method: ntfy.id }], low: [] }),
+    ).rejects.toMatchObject({
+      fields: { 'high.0.method': 'not one of your contact methods, push or email' },
+    });
+    expect(
+      await mods.rules.replaceMyRules(ANA, {
+        high: [
+          { afterMinutes: 0, method: 'email' },
+          { afterMinutes: 5, method: ntfy.id },
+        ],
+        low: [],
+      }),
+    ).toEqual({
+      high: [
+        { afterMinutes: 0, method: 'email' },
+        { afterMinutes: 5, method: ntfy.id },
+      ],
+      low: [],
+    });
+
+    const incident = await fire('fp-pay-2', 'PaymentsSlow', new Date());
+    const ref = `INC-${incident.number}`;
+    // After the incident opened (its first escalation is due from the database's clock).
+    const now = new Date();
+    await mods.scheduler.runEscalationOnce({ now });
+    const ntfyBefore = fake.received.filter((r) => r.path === '/').length;
+    const at = (seconds: number) => ({ ...options(), now: () => new Date(now.getTime() + seconds * 1000) });
+    // Now: Ana's e-mail (her first step) and Bo's e-mail (no rules); her ntfy step waits 5 minutes.
+    expect(await mods.outbox.runOutboxOnce(at(1))).toEqual(['sent', 'sent']);
+    expect(sink.messages().filter((m) => m.includes(`To: ${ANA.email}`) && m.includes(ref))).toHaveLength(1);
+    expect(await mods.outbox.runOutboxOnce(at(299))).toEqual([]);
+    // Bo acknowledges in the meantime: Ana's later step is not sent.
+    await mods.incidents.acknowledgeIncident(BO, ref, { reason: 'mine' });
+    expect(await mods.outbox.runOutboxOnce(at(301))).toEqual(['cancelled']);
+    expect(fake.received.filter((r) => r.path === '/')).toHaveLength(ntfyBefore);
+    const pages = (await mods.incidents.getIncident(ANA, ref)).pages.filter(
+      (p) => p.person.name === 'Ana Lopez',
+    );
+    expect(pages.map((p) => [p.method, p.status]).sort()).toEqual([
+      ['email', 'sent'],
+      ['ntfy', 'cancelled'],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ContactMethodsOf, MyContactMethods } from '@/components/contacts/contact-methods';
+import { MyNotificationRules } from '@/components/contacts/notification-rules';
 import { LocalTime } from '@/components/format/local-time';
 import { AskForCover } from '@/components/oncall/swap-requests';
 import { PushDevices } from '@/components/push/push-devices';
@@ -94,6 +95,9 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           </Card>
           <Card title="Contact methods">
             <MyContactMethods />
+          </Card>
+          <Card title="How to page me">
+            <MyNotificationRules />
           </Card>
           <Card title="This browser">
             <PushDevices />
