@@ -94,6 +94,23 @@ test('add an e-mail and an ntfy contact method on my profile and receive their t
       click: expect.stringMatching(/\/people\/me$/),
     });
     expect(await page.content()).not.toContain('tk_e2e_secret');
+
+    // How to page me: high urgency by ntfy at once, then the account's e-mail after 5 minutes.
+    const rules = page.getByTestId('rules-high');
+    await expect(rules).toContainText('No steps: every verified method at once.');
+    await rules.getByRole('button', { name: 'Add a step' }).click();
+    const phoneOption = rules.locator('option', { hasText: 'Phone' });
+    const phoneValue = (await phoneOption.getAttribute('value')) ?? '';
+    await rules.getByLabel('minutes, use').first().selectOption(phoneValue);
+    await rules.getByRole('button', { name: 'Add a step' }).click();
+    await rules.getByLabel('minutes, use').nth(1).selectOption('email');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+    await page.reload();
+    const saved = page.getByTestId('rules-high');
+    await expect(saved.getByLabel('minutes, use').first()).toHaveValue(phoneValue);
+    await expect(saved.getByLabel('minutes, use').nth(1)).toHaveValue('email');
+    await expect(saved.getByLabel('After').nth(1)).toHaveValue('5');
   } finally {
     await ntfy.close();
   }
