@@ -77,7 +77,8 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await sql('TRUNCATE alert_events');
+  // alert_open_firings (the history's index of open firings) refers to alert_events.
+  await sql('TRUNCATE alert_events, alert_open_firings');
 });
 
 describe('storeAlertEvents from the real webhook notifications', () => {
