@@ -51,6 +51,18 @@ const DUMMY = 'e2e-security-dummy';
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const label = (op: Operation) => `${op.method.toUpperCase()} ${op.path} (${op.role})`;
 
+/**
+ * Public operations whose request carries its own proof — a signed action token (lib/actions), Slack's
+ * request signature — answer 401 to a forged or missing one, as the others do to a missing session.
+ */
+const OWN_PROOF = new Set(['POST /api/v1/actions/{token}', 'POST /api/v1/integrations/slack/actions']);
+
+/** A public operation answered without a session: anything but a refusal of the caller or a crash. */
+const publicAnswer = (op: Operation, status: number) =>
+  status !== 403 &&
+  status !== 500 &&
+  (status !== 401 || OWN_PROOF.has(`${op.method.toUpperCase()} ${op.path}`));
+
 /** Every operation of the document, with the role it needs. */
 function operationsOf(doc: { paths: Record<string, Record<string, OpenApiOperation>> }): Operation[] {
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -154,7 +166,7 @@ test.describe('every API operation checks the caller', () => {
     for (const op of operations) {
       const status = (await call(request, op)).status();
       // /api/health may answer 503 while an upstream is down; that is still an answer without credentials.
-      const ok = op.role === 'public' ? status !== 401 && status !== 403 && status !== 500 : status === 401;
+      const ok = op.role === 'public' ? publicAnswer(op, status) : status === 401;
       if (!ok) wrong.push(`${label(op)} → ${status}`);
     }
     expect(wrong).toEqual([]);
@@ -188,6 +200,7 @@ test.describe('every API operation checks the caller', () => {
         ok = status === 403 && (await res.text()).includes('"forbidden"');
       } else if (op.role === 'webhook')
         ok = status === 401; // an API token is not the webhook token
+      else if (op.role === 'public') ok = publicAnswer(op, status);
       // 404/422 for the dummy ids and empty bodies, 502/503 for an upstream: all past the role check.
       else ok = status !== 401 && status !== 403 && status !== 500;
       if (!ok) wrong.push(`${label(op)} → ${status}`);
@@ -335,9 +348,16 @@ test.describe('cross-site requests', () => {
       const status = res.status();
       const text = await res.text();
       // A route without path parameters must refuse the body itself; one with them may not find the resource.
+      // A public route ignores the session altogether and acts only on its own proof (a signed token in
+      // a JSON body, a request signature), which a foreign form does not have: it must refuse.
       const paramless = !op.path.includes('{');
       const refusedBody = status === 422 && text.includes('not JSON');
-      const ok = paramless ? refusedBody : [403, 404, 422].includes(status);
+      const ok =
+        op.role === 'public'
+          ? status >= 400 && status < 500
+          : paramless
+            ? refusedBody
+            : [403, 404, 422].includes(status);
       if (!ok) wrong.push(`${label(op)} → ${status} ${text.slice(0, 200)}`);
     }
     expect(wrong).toEqual([]);

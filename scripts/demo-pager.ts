@@ -12,6 +12,7 @@ import path from 'node:path';
 export async function startDemoPager(
   dir: string,
   smtpPort: number,
+  consolePort: number,
   log: (line: string) => void,
 ): Promise<{ configFile: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
@@ -35,6 +36,8 @@ channels:
   - { name: demo-chat, type: slack, url: "http://127.0.0.1:${port}/chat" }
   - { name: demo-pager, type: webhook, url: "http://127.0.0.1:${port}/pager" }
 smtp: { host: 127.0.0.1, port: ${smtpPort}, secure: false, from: vigil@vigil.local }
+# Pages carry signed Acknowledge/Open links to the console at this address.
+actions: { publicUrl: "http://localhost:${consolePort}" }
 escalation:
   levels:
     - { level: 1, name: L1 automatic chat message, delay: 0s, targets: [demo-chat] }

@@ -57,7 +57,7 @@ async function main() {
   });
   const api = demoApi(stack.downTargetUrl);
   const mail = await startDemoMail(log);
-  const pager = await startDemoPager(stack.dir, mail.port, (line) => log(line));
+  const pager = await startDemoPager(stack.dir, mail.port, port, (line) => log(line));
   let stopping = false;
   const stopAll = async (server?: { stop(): Promise<void> }) => {
     if (stopping) return;
