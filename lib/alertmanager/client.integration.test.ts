@@ -111,6 +111,36 @@ describe('Alertmanager client against a real HA pair (0.25)', () => {
     expect(onPeer2.map((a) => a.labels.alertname)).toEqual([ON_BOTH]);
   });
 
+  it('alerts: a read that changed nothing hands back the same array (what keeps the alerts API index), a change a new one', async () => {
+    // Prometheus' own alerts may change between two reads (a resend moves updatedAt): retry until two
+    // reads in a row saw no change.
+    const unchanged = await waitFor(
+      async () => {
+        const first = await readClusterAlerts(cluster);
+        const second = await readClusterAlerts(cluster);
+        return second.alerts === first.alerts && second;
+      },
+      { timeoutMs: 20_000, what: 'two reads in a row without a change' },
+    );
+    const now = Date.now();
+    await postAlerts(peer1, [
+      {
+        labels: { alertname: 'VigilReadChanged', vigil_read: RUN, severity: 'info' },
+        annotations: {},
+        startsAt: iso(now),
+        endsAt: iso(now + 3_600_000),
+      },
+    ]);
+    const changed = await waitFor(
+      async () => {
+        const merged = await readClusterAlerts(cluster);
+        return merged.alerts.some((a) => a.labels.alertname === 'VigilReadChanged') && merged;
+      },
+      { timeoutMs: 10_000, what: 'the new alert in the merged view' },
+    );
+    expect(changed.alerts).not.toBe(unchanged.alerts);
+  });
+
   it('groups: one group per alertname under the route that matched', async () => {
     const groups = await waitFor(
       async () => {

@@ -1,62 +1,30 @@
 import 'server-only';
 import { type AckMap, ackKey } from '@/lib/alerts/ack-overlay';
+import { sharedValue } from '@/lib/cache/shared-value';
 import { db } from '@/lib/db';
 
 /**
  * The open acknowledgements, as the alerts list shows them ("acknowledged by ana since 03:12"). Read
- * from PostgreSQL at most once per second and at once after an acknowledgement made by this process,
- * so every console shows an acknowledgement on its next refresh while a busy alerts view costs one
- * small query per second. Another Vigil instance's acknowledgement shows within that second.
+ * from PostgreSQL at most once per second, and at once after an acknowledgement made by this process
+ * (lib/cache/shared-value.ts), so every console shows an acknowledgement on its next refresh while a
+ * busy alerts view costs one small query per second. Another Vigil instance's acknowledgement shows
+ * within about a second.
  */
 
-const MAX_AGE_MS = 1000;
-const EMPTY: AckMap = new Map();
+const acks = sharedValue<AckMap>({
+  key: 'open-acks',
+  maxAgeMs: 1000,
+  initial: new Map(),
+  load,
+  same: sameAcks,
+  what: 'the open acknowledgements (the alerts view shows the last known ones)',
+});
 
-type State = { map: AckMap; loadedAt: number; loading?: Promise<AckMap>; failing?: boolean };
-const KEY = Symbol.for('vigil.ack-state');
-const store = globalThis as unknown as Record<symbol, State | undefined>;
-const state = (): State => {
-  store[KEY] ??= { map: EMPTY, loadedAt: 0 };
-  return store[KEY];
-};
-
-/**
- * The open acknowledgements. When the database fails, the last ones read are served (and the failure
- * logged): the alerts view must keep working during a database outage.
- */
-export function openAcks(): Promise<AckMap> {
-  const s = state();
-  if (Date.now() - s.loadedAt < MAX_AGE_MS) return Promise.resolve(s.map);
-  s.loading ??= load()
-    .then(
-      (map) => {
-        s.failing = false;
-        s.map = sameAcks(s.map, map) ? s.map : map;
-        s.loadedAt = Date.now();
-        return s.map;
-      },
-      (error: unknown) => {
-        // Once per outage, not every second.
-        if (!s.failing)
-          console.warn(
-            '[vigil] reading acknowledgements failed; the alerts view shows the last known ones:',
-            error,
-          );
-        s.failing = true;
-        s.loadedAt = Date.now();
-        return s.map;
-      },
-    )
-    .finally(() => {
-      s.loading = undefined;
-    });
-  return s.loading;
-}
+/** The open acknowledgements; when the database fails, the last ones read (the alerts view keeps working). */
+export const openAcks = (): Promise<AckMap> => acks.get();
 
 /** After this process changed an acknowledgement: the next read goes to the database. */
-export function invalidateAcks(): void {
-  state().loadedAt = 0;
-}
+export const invalidateAcks = (): void => acks.invalidate();
 
 async function load(): Promise<AckMap> {
   const rows = await db().acknowledgement.findMany({

@@ -1,7 +1,9 @@
 import 'server-only';
+import type { Silence } from '@/lib/alertmanager/schemas';
 import { openAcks } from '@/lib/alerts/ack-state';
 import { config } from '@/lib/config/current';
 import { NotFoundError } from '@/lib/errors';
+
 import { sources } from '@/lib/snapshots/sources';
 import { ackKey } from './ack-overlay';
 import type { AlertDetail } from './api-schema';
@@ -23,7 +25,7 @@ import { type PrometheusRules, parseThreshold, ruleSource } from './threshold';
  * same one only when both received the same alert. Throws NotFoundError when no snapshot holds it.
  */
 export async function alertDetail(fingerprint: string, cluster?: string): Promise<AlertDetail> {
-  const [{ index }, prometheus, acks, incidents, flapping] = await Promise.all([
+  const [{ index, views }, prometheus, acks, incidents, flapping] = await Promise.all([
     currentAlertIndex(),
     prometheusRules(),
     openAcks(),
@@ -31,7 +33,8 @@ export async function alertDetail(fingerprint: string, cluster?: string): Promis
     flappingAlerts(),
   ]);
   const found = findAlert(index, fingerprint, cluster);
-  const detail = describeAlert(index, found.cluster, fingerprint, prometheus);
+  const silences = views.find((v) => v.name === found.cluster)?.data?.silences ?? [];
+  const detail = describeAlert(index, found.cluster, fingerprint, prometheus, silences);
   const key = ackKey(found.cluster, fingerprint);
   const ack = acks.get(key) ?? null;
   const incident = incidents.get(key) ?? null;
@@ -64,6 +67,7 @@ function describeAlert(
   cluster: string,
   fingerprint: string,
   prometheus: readonly PrometheusRules[],
+  clusterSilences: readonly Silence[],
 ): Omit<AlertDetail, 'history' | 'links'> {
   const alerts = index.byFingerprint().get(cluster);
   const found = alerts?.get(fingerprint);
@@ -77,7 +81,7 @@ function describeAlert(
     expr,
     threshold: threshold && { op: threshold.op, value: threshold.value, operand: threshold.operand },
     prometheus: server,
-    silences: (index.clusters.get(cluster)?.silences ?? [])
+    silences: clusterSilences
       .filter((s) => silenceIds.has(s.id))
       .map(({ id, createdBy, comment, endsAt }) => ({ id, createdBy, comment, endsAt })),
     inhibitors: item.inhibitedBy.flatMap((fp) => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { sharedValue } from '@/lib/cache/shared-value';
 import { config } from '@/lib/config/current';
 import { db } from '@/lib/db';
 import { ackKey } from './ack-overlay';
@@ -11,40 +12,17 @@ import type { FlappingMap } from './flapping-overlay';
  * any number of consoles cost one query per 30 s. A newly flapping alert shows within that time.
  */
 
-const MAX_AGE_MS = 30_000;
-
-type State = { map: FlappingMap; loadedAt: number; loading?: Promise<FlappingMap>; failing?: boolean };
-const KEY = Symbol.for('vigil.flapping');
-const store = globalThis as unknown as Record<symbol, State | undefined>;
-const state = (): State => {
-  store[KEY] ??= { map: new Map(), loadedAt: 0 };
-  return store[KEY];
-};
+const flapping = sharedValue<FlappingMap>({
+  key: 'flapping',
+  maxAgeMs: 30_000,
+  initial: new Map(),
+  load,
+  same: sameFlapping,
+  what: 'flapping alerts (showing the last known ones)',
+});
 
 /** The flapping alerts; when the database fails, the last ones read (the alerts view keeps working). */
-export function flappingAlerts(): Promise<FlappingMap> {
-  const s = state();
-  if (Date.now() - s.loadedAt < MAX_AGE_MS) return Promise.resolve(s.map);
-  s.loading ??= load()
-    .then(
-      (map) => {
-        s.failing = false;
-        s.map = sameFlapping(s.map, map) ? s.map : map;
-        return s.map;
-      },
-      (error: unknown) => {
-        if (!s.failing)
-          console.warn('[vigil] reading flapping alerts failed; showing the last known ones:', error);
-        s.failing = true;
-        return s.map;
-      },
-    )
-    .finally(() => {
-      s.loadedAt = Date.now();
-      s.loading = undefined;
-    });
-  return s.loading;
-}
+export const flappingAlerts = (): Promise<FlappingMap> => flapping.get();
 
 async function load(): Promise<FlappingMap> {
   const { windowSeconds, threshold } = config().flapping;

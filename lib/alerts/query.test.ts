@@ -149,14 +149,14 @@ const query = (partial: Partial<AlertsQuery> = {}): AlertsQuery => ({
 });
 
 /** Every alert of a query, page by page, as the UI would fetch them. */
-function allPages(
+async function allPages(
   views: SnapshotView<ClusterSnapshot>[],
   q: AlertsQuery,
-): { items: AlertItem[]; first: AlertsResponse } {
-  const first = answerAlertsQuery(views, { ...q, offset: 0 });
+): Promise<{ items: AlertItem[]; first: AlertsResponse }> {
+  const first = await answerAlertsQuery(views, { ...q, offset: 0 });
   const items = [...first.alerts];
   while (items.length < first.counts.matching)
-    items.push(...answerAlertsQuery(views, { ...q, offset: items.length }).alerts);
+    items.push(...(await answerAlertsQuery(views, { ...q, offset: items.length })).alerts);
   return { items, first };
 }
 
@@ -177,8 +177,8 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
   const views = [view('eu', snapshot(eu)), view('us', snapshot(us))];
   const all = [...eu, ...us];
 
-  it('counts every alert and every state', () => {
-    const answer = answerAlertsQuery(views, query({ limit: 10 }));
+  it('counts every alert and every state', async () => {
+    const answer = await answerAlertsQuery(views, query({ limit: 10 }));
     expect(answer.counts.total).toBe(10_000);
     expect(answer.counts.matching).toBe(10_000);
     const expected = { active: 0, silenced: 0, inhibited: 0, acknowledged: 0 };
@@ -187,13 +187,13 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
     expect(answer.alerts).toHaveLength(10);
   });
 
-  it('lays the open acknowledgements over the alerts: state toggle, counts and the ack on the row', () => {
+  it('lays the open acknowledgements over the alerts: state toggle, counts and the ack on the row', async () => {
     const [first, second] = [eu[0], us[0]] as [ClusterAlert, ClusterAlert];
     const acks = new Map([
       [ackKey('eu', first.fingerprint), { by: 'ana', at: '2026-11-21T08:59:00.000Z', comment: 'on it' }],
       [ackKey('us', second.fingerprint), { by: 'bo', at: '2026-11-21T08:58:00.000Z', comment: null }],
     ]);
-    const answer = answerAlertsQuery(views, query({ state: 'acknowledged' }), acks);
+    const answer = await answerAlertsQuery(views, query({ state: 'acknowledged' }), acks);
     expect(answer.alerts.map((a) => [a.fingerprint, a.ack?.by]).sort()).toEqual(
       [
         [first.fingerprint, 'ana'],
@@ -201,16 +201,16 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
       ].sort(),
     );
     expect(answer.counts.byState.acknowledged).toBe(2);
-    const without = answerAlertsQuery(views, query({ limit: 10 }));
+    const without = await answerAlertsQuery(views, query({ limit: 10 }));
     expect(without.counts.byState.acknowledged).toBe(0);
     expect(
-      answerAlertsQuery(views, query({ state: 'active,silenced,inhibited' }), acks).counts.matching,
+      (await answerAlertsQuery(views, query({ state: 'active,silenced,inhibited' }), acks)).counts.matching,
     ).toBe(9998);
   });
 
-  it('pages through every matching alert exactly once, in a total order grouped as the summaries say', () => {
+  it('pages through every matching alert exactly once, in a total order grouped as the summaries say', async () => {
     const q = query({ filter: 'severity=~"critical|warning" env="prod"', state: 'active' });
-    const { items, first } = allPages(views, q);
+    const { items, first } = await allPages(views, q);
     const expected = all.filter(
       (a) =>
         referenceState(a) === 'active' &&
@@ -255,12 +255,12 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
     expect(first.counts.bySeverity).toEqual(bySeverity);
   });
 
-  it('answers a catastrophic-backtracking regex over every alert at once (RE2, linear time)', () => {
+  it('answers a catastrophic-backtracking regex over every alert at once (RE2, linear time)', async () => {
     // On JavaScript's backtracking RegExp this pattern took 0.7 s for one 10-character value.
     const started = performance.now();
-    const answer = answerAlertsQuery(views, query({ filter: 'instance=~"(.*.*.*)*X"', limit: 10 }));
+    const answer = await answerAlertsQuery(views, query({ filter: 'instance=~"(.*.*.*)*X"', limit: 10 }));
     expect(answer.counts.matching).toBe(0);
-    const matching = answerAlertsQuery(
+    const matching = await answerAlertsQuery(
       views,
       query({ filter: 'instance=~"(.*.*.*)*(?i)host.*"', limit: 10 }),
     );
@@ -269,8 +269,8 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
-  it('filters by free text across label values and annotations', () => {
-    const answer = answerAlertsQuery(views, query({ filter: 'DISK /data', limit: 1 }));
+  it('filters by free text across label values and annotations', async () => {
+    const answer = await answerAlertsQuery(views, query({ filter: 'DISK /data', limit: 1 }));
     const expected = all.filter(
       (a) =>
         [...Object.values(a.labels), a.annotations.summary, a.annotations.description].some((v) =>
@@ -284,79 +284,95 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
     expect(answer.counts.matching).toBeGreaterThan(0);
   });
 
-  it('groups by route, by any label, and not at all', () => {
-    const byRoute = answerAlertsQuery(views, query({ group_by: '@route', limit: 1 }));
+  it('groups by route, by any label, and not at all', async () => {
+    const byRoute = await answerAlertsQuery(views, query({ group_by: '@route', limit: 1 }));
     // Unprocessed alerts are in no route group here.
     const unprocessed = all.filter((a) => a.state === 'unprocessed').length;
     expect(byRoute.groups.at(-1)).toMatchObject({ key: '@ungrouped', count: unprocessed });
     expect(byRoute.groups.filter((g) => g.receiver === 'pager').length).toBeGreaterThan(0);
     expect(byRoute.groups.reduce((s, g) => s + g.count, 0)).toBe(10_000);
 
-    const byMountpoint = answerAlertsQuery(views, query({ group_by: 'mountpoint', limit: 1 }));
+    const byMountpoint = await answerAlertsQuery(views, query({ group_by: 'mountpoint', limit: 1 }));
     expect(byMountpoint.groups.at(-1)).toMatchObject({
       key: 'mountpoint=""',
       count: all.filter((a) => !a.labels.mountpoint).length,
     });
 
-    const flat = answerAlertsQuery(views, query({ group_by: '', limit: 1 }));
+    const flat = await answerAlertsQuery(views, query({ group_by: '', limit: 1 }));
     expect(flat.groups).toEqual([expect.objectContaining({ key: '@all', count: 10_000, offset: 0 })]);
   });
 
-  it('gives the same answer however the snapshots list the alerts', () => {
+  it('gives the same answer however the snapshots list the alerts', async () => {
     const shuffled = [view('eu', snapshot([...eu].reverse())), view('us', snapshot([...us].reverse()))];
     const q = query({ filter: 'job="node"', limit: 300, offset: 1200 });
-    expect(answerAlertsQuery(shuffled, q)).toEqual(answerAlertsQuery(views, q));
+    expect(await answerAlertsQuery(shuffled, q)).toEqual(await answerAlertsQuery(views, q));
   });
 
-  it('answers the same query between two polls from one computation, and recomputes after a change', () => {
+  it('answers the same query between two polls from one computation, and recomputes after a change', async () => {
     const q = query({ filter: 'severity="critical"', limit: 5 });
-    const first = answerAlertsQuery(views, q);
-    expect(answerAlertsQuery(views, q).alerts).toBe(first.alerts);
-    expect(answerAlertsQuery(views, { ...q, offset: 5 }).alerts).not.toBe(first.alerts);
+    const first = await answerAlertsQuery(views, q);
+    expect((await answerAlertsQuery(views, q)).alerts).toBe(first.alerts);
+    expect((await answerAlertsQuery(views, { ...q, offset: 5 })).alerts).not.toBe(first.alerts);
     const acks = new Map([
       [ackKey('eu', eu[0]?.fingerprint ?? ''), { by: 'ana', at: '2026-11-21T08:59:00.000Z', comment: null }],
     ]);
-    expect(answerAlertsQuery(views, q, acks).alerts).not.toBe(first.alerts);
+    expect((await answerAlertsQuery(views, q, acks)).alerts).not.toBe(first.alerts);
   });
 
-  it('reuses the index until a poll brings a new snapshot', () => {
+  it('lets concurrent requests for the same view share the one pass in flight', async () => {
+    const q = query({ filter: 'instance=~"host-2.*"', limit: 7 });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => answerAlertsQuery(views, q)));
+    expect(new Set(answers.map((a) => a.alerts)).size).toBe(1);
+  });
+
+  it('reuses the index until a poll brings changed alerts, however many polls brought none', async () => {
     const index = alertIndexOf(views);
     expect(alertIndexOf([...views])).toBe(index);
-    expect(alertIndexOf([views[0] as (typeof views)[0], view('us', snapshot(us))])).not.toBe(index);
+    // A poll that changed nothing keeps the cluster's alert array (and route groups) in a new snapshot.
+    const unchanged = { ...(views[1]?.data as ClusterSnapshot), peers: [] };
+    expect(alertIndexOf([views[0] as (typeof views)[0], view('us', unchanged)])).toBe(index);
+    expect(alertIndexOf([views[0] as (typeof views)[0], view('us', snapshot([...us]))])).not.toBe(index);
   });
 
-  it('measures (prints, does not assert) the time of a cold and a warm query', () => {
+  it('measures (prints, does not assert) the time of a cold and a warm query', async () => {
     const timings: string[] = [];
-    const time = (label: string, run: () => unknown, times = 20) => {
-      run();
+    const time = async (label: string, run: () => Promise<unknown>, times = 20) => {
+      await run();
       const start = performance.now();
-      for (let i = 0; i < times; i++) run();
+      for (let i = 0; i < times; i++) await run();
       timings.push(`${label}: ${((performance.now() - start) / times).toFixed(2)} ms`);
     };
     // A fresh snapshot object per run: the index is rebuilt every time (what each poll costs once).
     const [euSnapshot, usSnapshot] = [snapshot(eu), snapshot(us)];
-    time(
+    await time(
       'cold (index build + default query)',
-      () =>
-        answerAlertsQuery(
+      async () =>
+        await answerAlertsQuery(
           [view('eu', { ...euSnapshot }), view('us', { ...usSnapshot })],
           query({ limit: 100 }),
         ),
       10,
     );
-    time('warm default query (alertname groups, active+acknowledged)', () =>
-      answerAlertsQuery(views, query({ state: 'active,acknowledged', limit: 100 })),
+    await time(
+      'warm default query (alertname groups, active+acknowledged)',
+      async () => await answerAlertsQuery(views, query({ state: 'active,acknowledged', limit: 100 })),
     );
-    time('warm matchers + regex + text', () =>
-      answerAlertsQuery(
-        views,
-        query({ filter: 'severity="critical" instance=~"host-1.*" down', limit: 100 }),
-      ),
+    await time(
+      'warm matchers + regex + text',
+      async () =>
+        await answerAlertsQuery(
+          views,
+          query({ filter: 'severity="critical" instance=~"host-1.*" down', limit: 100 }),
+        ),
     );
-    time('warm group_by=instance (≈3,000 groups)', () =>
-      answerAlertsQuery(views, query({ group_by: 'instance', limit: 100 })),
+    await time(
+      'warm group_by=instance (≈3,000 groups)',
+      async () => await answerAlertsQuery(views, query({ group_by: 'instance', limit: 100 })),
     );
-    time('warm group_by=@route', () => answerAlertsQuery(views, query({ group_by: '@route', limit: 100 })));
+    await time(
+      'warm group_by=@route',
+      async () => await answerAlertsQuery(views, query({ group_by: '@route', limit: 100 })),
+    );
     console.info(`[10,000 alerts] ${timings.join('; ')}`);
     expect(timings).toHaveLength(5);
   });
@@ -365,14 +381,14 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
 describe('answerAlertsQuery', () => {
   const alerts = syntheticAlerts('eu', 20, 3);
 
-  it('reports each cluster: when its data was fetched, its age, staleness, error and peers', () => {
+  it('reports each cluster: when its data was fetched, its age, staleness, error and peers', async () => {
     const failing = view('us', snapshot([]), {
       updatedAt: NOW - 60_000,
       ageSeconds: 60.012,
       stale: true,
       error: { message: 'No peer answered', hint: 'Check ALERTMANAGER_URLS', at: NOW },
     });
-    const answer = answerAlertsQuery(
+    const answer = await answerAlertsQuery(
       [view('eu', snapshot(alerts)), failing, view('never', undefined)],
       query(),
     );
@@ -400,8 +416,8 @@ describe('answerAlertsQuery', () => {
     expect(answer.page).toEqual({ offset: 0, limit: 500 });
   });
 
-  it('has no fetchedAt before any cluster answered', () => {
-    const answer = answerAlertsQuery([view('eu', undefined)], query());
+  it('has no fetchedAt before any cluster answered', async () => {
+    const answer = await answerAlertsQuery([view('eu', undefined)], query());
     expect(answer).toMatchObject({
       fetchedAt: null,
       alerts: [],
@@ -424,10 +440,10 @@ describe('answerAlertsQuery', () => {
       { state: 'unknown state "firing"; use active, silenced, inhibited or acknowledged' },
     ],
     [{ group_by: 'a b' }, { group_by: expect.stringMatching(/^"a b" is not a label name/) }],
-  ])('refuses %j with a field message', (partial, fields) => {
+  ])('refuses %j with a field message', async (partial, fields) => {
     let error: unknown;
     try {
-      answerAlertsQuery([view('eu', snapshot(alerts))], query(partial));
+      await answerAlertsQuery([view('eu', snapshot(alerts))], query(partial));
     } catch (e) {
       error = e;
     }

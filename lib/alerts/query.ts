@@ -2,7 +2,9 @@ import 'server-only';
 import type { z } from 'zod';
 import { MatcherSyntaxError, parseFilter } from '@/lib/alertmanager/matchers';
 import { openAcks } from '@/lib/alerts/ack-state';
+import { type JsonBytes, jsonBytes } from '@/lib/api/json-bytes';
 import { ValidationError } from '@/lib/errors';
+import { filterInSlices } from '@/lib/event-loop';
 import { runbookLinks } from '@/lib/runbooks/catalog';
 import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
 import { type ClusterSnapshot, sources, wantRouteGroups } from '@/lib/snapshots/sources';
@@ -35,8 +37,6 @@ export type AlertIndex = {
   /** Every alert of every cluster, in alert order (alert-items.ts compareAlerts). */
   alerts: IndexedAlert[];
   routes: RouteIndex;
-  /** Per cluster name, the snapshot the index was built from. */
-  clusters: ReadonlyMap<string, ClusterSnapshot>;
   /** Built on first use: cluster → fingerprint → alert. */
   byFingerprint(): ReadonlyMap<string, ReadonlyMap<string, IndexedAlert>>;
   /** Built on first use. */
@@ -45,6 +45,21 @@ export type AlertIndex = {
 
 /** The answer of `GET /api/v1/alerts`. Throws ValidationError (422) for a bad filter, group_by or state. */
 export async function queryAlerts(query: AlertsQuery): Promise<AlertsResponse> {
+  const { views, answer } = await currentAnswer(query);
+  return { ...answer.core, ...upstreamPart(views) };
+}
+
+/**
+ * The same answer serialised for the route: the filtered, grouped page is serialised once per poll
+ * and query, and only the upstreams' ages (which change by the second) per request.
+ */
+export async function queryAlertsJson(query: AlertsQuery): Promise<JsonBytes> {
+  const { views, answer } = await currentAnswer(query);
+  const tail = JSON.stringify(upstreamPart(views));
+  return jsonBytes(Buffer.concat([answer.head(), Buffer.from(`,${tail.slice(1)}`)]));
+}
+
+async function currentAnswer(query: AlertsQuery) {
   if (query.group_by.trim() === '@route' && wantRouteGroups())
     await Promise.all([...sources().clusters.values()].map((source) => source.refresh()));
   const [views, acks, incidents, flapping] = await Promise.all([
@@ -53,7 +68,7 @@ export async function queryAlerts(query: AlertsQuery): Promise<AlertsResponse> {
     incidentLinks(),
     flappingAlerts(),
   ]);
-  return answerAlertsQuery(views, query, acks, incidents, flapping);
+  return { views, answer: await coreAnswer(alertIndexOf(views), { acks, incidents, flapping }, query) };
 }
 
 /** The answer of `GET /api/v1/alerts/labels`. */
@@ -75,16 +90,20 @@ async function clusterViews(): Promise<ClusterView[]> {
 }
 
 /** Answers a query from given snapshot views (exported for tests; the routes use queryAlerts). */
-export function answerAlertsQuery(
+export async function answerAlertsQuery(
   views: readonly ClusterView[],
   query: AlertsQuery,
   acks: AckMap = NO_ACKS,
   incidents: IncidentLinks = NO_LINKS,
   flapping: FlappingMap = NO_FLAPPING,
-): AlertsResponse {
+): Promise<AlertsResponse> {
+  const answer = await coreAnswer(alertIndexOf(views), { acks, incidents, flapping }, query);
+  return { ...answer.core, ...upstreamPart(views) };
+}
+
+/** Where the answer comes from and how old it is; ages change by the second, so never cached. */
+function upstreamPart(views: readonly ClusterView[]): Pick<AlertsResponse, 'fetchedAt' | 'upstreams'> {
   return {
-    ...coreAnswer(alertIndexOf(views), { acks, incidents, flapping }, query),
-    // Ages change by the second; they are cheap, so never cached.
     fetchedAt: oldestFetch(views),
     upstreams: views.map((v) => ({
       cluster: v.name,
@@ -106,32 +125,47 @@ type Overlays = { acks: AckMap; incidents: IncidentLinks; flapping: FlappingMap 
 
 type CoreAnswer = Pick<AlertsResponse, 'alerts' | 'groups' | 'counts' | 'page'>;
 
-// The answers for the current index, acknowledgements and incident links, by query: any number of consoles showing the
-// same view between two polls cost one pass over the alerts, and the others are served from here (at
-// 10,000 alerts a pass is tens of milliseconds; 50 consoles at once would otherwise queue behind it).
-let answers: { index: AlertIndex; overlays: Overlays; byQuery: Map<string, CoreAnswer> } | undefined;
+/** A computed answer, and its JSON without the closing brace (made on first use, then kept). */
+type CachedAnswer = { core: CoreAnswer; head(): Buffer };
+
+// The answers for the current index, acknowledgements and incident links, by query: any number of
+// consoles showing the same view between two polls cost one pass over the alerts and one
+// serialisation, and the others are served from here (at 10,000 alerts a pass is tens of
+// milliseconds; 50 consoles at once would otherwise queue behind it). Requests arriving while the
+// pass runs wait for that one pass.
+let answers:
+  | { index: AlertIndex; overlays: Overlays; byQuery: Map<string, Promise<CachedAnswer>> }
+  | undefined;
 const MAX_CACHED_ANSWERS = 64;
 
-function coreAnswer(index: AlertIndex, overlays: Overlays, query: AlertsQuery): CoreAnswer {
+function coreAnswer(index: AlertIndex, overlays: Overlays, query: AlertsQuery): Promise<CachedAnswer> {
   if (answers?.index !== index || !sameOverlays(answers.overlays, overlays))
     answers = { index, overlays, byQuery: new Map() };
+  const byQuery = answers.byQuery;
   const key = JSON.stringify([query.filter, query.group_by, query.state, query.offset, query.limit]);
-  const cached = answers.byQuery.get(key);
+  const cached = byQuery.get(key);
   if (cached) return cached;
-  const answer = computeAnswer(index, overlays, query);
-  if (answers.byQuery.size >= MAX_CACHED_ANSWERS)
-    answers.byQuery.delete(answers.byQuery.keys().next().value ?? '');
-  answers.byQuery.set(key, answer);
+  const answer = computeAnswer(index, overlays, query).then((core) => {
+    let head: Buffer | undefined;
+    return { core, head: () => (head ??= Buffer.from(JSON.stringify(core).slice(0, -1))) };
+  });
+  if (byQuery.size >= MAX_CACHED_ANSWERS) byQuery.delete(byQuery.keys().next().value ?? '');
+  byQuery.set(key, answer);
+  // A refused query (a bad filter) is answered again, not remembered.
+  answer.catch(() => {
+    if (byQuery.get(key) === answer) byQuery.delete(key);
+  });
   return answer;
 }
 
-function computeAnswer(index: AlertIndex, overlays: Overlays, query: AlertsQuery): CoreAnswer {
+async function computeAnswer(index: AlertIndex, overlays: Overlays, query: AlertsQuery): Promise<CoreAnswer> {
   const groupBy = parseGroupBy(query.group_by);
   const states = parseStates(query.state);
   const { matchers, text } = parseFilterField(query.filter);
   const alerts = overlaidAlerts(index, overlays);
-  const keep = alertPredicate({ matchers, text, states });
-  const matching = alerts.filter(keep);
+  // The filter's RE2 matchers over 10,000 alerts take tens of milliseconds: in slices, so that the
+  // liveness probe, the webhook and other consoles are answered meanwhile.
+  const matching = await filterInSlices(alerts, alertPredicate({ matchers, text, states }));
   const groups = groupAlerts(matching, groupBy, index.routes);
   return {
     alerts: pageOf(groups, query.offset, query.limit),
@@ -161,9 +195,19 @@ function oldestFetch(views: readonly ClusterView[]): string | null {
   return times.length === 0 ? null : new Date(Math.min(...times)).toISOString();
 }
 
-// One entry: all requests between two polls share it. Snapshots are replaced, never mutated, on each
-// poll (SnapshotSource assigns the fetched object), so identity tells whether anything changed.
-let cached: { snapshots: (ClusterSnapshot | undefined)[]; index: AlertIndex } | undefined;
+// One entry: all requests between two polls share it, and polls that changed no alert too. The poll
+// keeps a cluster's alert array when nothing in it changed (lib/alertmanager/alerts-reader.ts) and
+// replaces it otherwise, so identity tells whether anything changed.
+let cached: { inputs: IndexInput[]; index: AlertIndex } | undefined;
+
+/** What an index is built from, per cluster. */
+type IndexInput = { name: string; alerts?: readonly unknown[]; routeGroups?: readonly unknown[] };
+
+const sameInput = (a: IndexInput, b: IndexInput) =>
+  a.name === b.name &&
+  a.alerts === b.alerts &&
+  // Route groups are read only while someone groups by route; otherwise each poll has a new empty list.
+  (a.routeGroups === b.routeGroups || (a.routeGroups?.length === 0 && b.routeGroups?.length === 0));
 
 // The alerts with their acknowledgements and incidents, reused while none of them changes.
 let overlaid: { index: AlertIndex; overlays: Overlays; alerts: readonly IndexedAlert[] } | undefined;
@@ -185,17 +229,21 @@ function sameOverlays(a: Overlays, b: Overlays): boolean {
   return a.acks === b.acks && a.incidents === b.incidents && a.flapping === b.flapping;
 }
 
-/** The index of these views' snapshots, reused while they are the same objects. */
+/** The index of these views' alerts, reused while they are the same. */
 export function alertIndexOf(views: readonly ClusterView[]): AlertIndex {
-  const snapshots = views.map((v) => v.data);
+  const inputs = views.map((v) => ({
+    name: v.name,
+    alerts: v.data?.alerts,
+    routeGroups: v.data?.routeGroups,
+  }));
   if (
     cached &&
-    cached.snapshots.length === snapshots.length &&
-    cached.snapshots.every((s, i) => s === snapshots[i])
+    cached.inputs.length === inputs.length &&
+    cached.inputs.every((c, i) => sameInput(c, inputs[i] as IndexInput))
   )
     return cached.index;
   const index = buildAlertIndex(views);
-  cached = { snapshots, index };
+  cached = { inputs, index };
   return index;
 }
 
@@ -211,7 +259,6 @@ function buildAlertIndex(views: readonly ClusterView[]): AlertIndex {
   return {
     alerts,
     routes: routeIndex(withData.map((c) => ({ cluster: c.cluster, routeGroups: c.data.routeGroups }))),
-    clusters: new Map(withData.map((c) => [c.cluster, c.data])),
     byFingerprint() {
       if (!byFingerprint) {
         byFingerprint = new Map(withData.map((c) => [c.cluster, new Map()]));

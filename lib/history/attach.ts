@@ -6,7 +6,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { incidentLabel } from '@/lib/incidents/incident-ref';
 import type { HistoryFiring } from './api-schema';
 import { durationSeconds, type Firing } from './firings';
-import { yieldToEventLoop } from './yield';
+import { yieldToEventLoop } from '@/lib/event-loop';
 
 /**
  * Silence records read per page at most: the silences made through Vigil during the page's span. A

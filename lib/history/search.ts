@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor, type HistoryKey } from './cursor';
 import { completeRows, type EventRow, type Firing, mergeFirings } from './firings';
 import { splitMatchers } from './pushdown';
 import { scanEvents } from './scan';
-import { yieldToEventLoop } from './yield';
+import { yieldToEventLoop } from '@/lib/event-loop';
 
 /** Events read per database round trip. */
 const SLICE_ROWS = 2000;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
+import { isJsonBytes, type JsonBytes } from '@/lib/api/json-bytes';
 import {
   type HandlerAnswer,
   MAX_JSON_BODY_BYTES,
@@ -30,7 +31,7 @@ type CallerOf<O extends Operation> = O['role'] extends Role ? Actor : null;
 export type RouteHandler<O extends Operation> = (
   input: ParsedInput<O>,
   call: { actor: CallerOf<O>; request: Request },
-) => Promise<HandlerAnswer<O> | Response>;
+) => Promise<HandlerAnswer<O> | JsonBytes | Response>;
 
 /** A Next.js route handler built by route(), carrying the operation it serves (read by the access test). */
 export type OperationRoute<O extends Operation = Operation> = ((
@@ -44,7 +45,8 @@ export type OperationRoute<O extends Operation = Operation> = ((
  * of the body is read), read the body up to its bound (413), parse params, query and body with the
  * operation's schemas (422, or `op.invalidStatus`, naming each field), run the handler, and — when
  * VIGIL_CHECK_RESPONSES is set, as the tests set it — check the answer against `op.response`. The value
- * the handler returns is sent as JSON with the operation's status (a Response is passed through); a
+ * the handler returns is sent as JSON with the operation's status (a Response is passed through, and
+ * bytes the handler serialised itself, lib/api/json-bytes.ts, are sent as they are); a
  * typed error becomes its HTTP status with `{error: {code, message, fields?, hint?}}`; anything else is
  * logged and answered 500 without internals. `refused` sees every refusal before the handler runs (the
  * webhook counts them).
@@ -74,6 +76,13 @@ async function run<O extends Operation>(
   const result = await handler(input, { actor: actor as CallerOf<O>, request });
   if (result instanceof Response) return result;
   const status = 'schema' in op.response ? (op.response.status ?? 200) : 200;
+  if (isJsonBytes(result)) {
+    if (env().VIGIL_CHECK_RESPONSES) checkAnswer(op, JSON.parse(Buffer.from(result.bytes).toString('utf8')));
+    return new NextResponse(result.bytes as BodyInit, {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
+  }
   if (!env().VIGIL_CHECK_RESPONSES) return NextResponse.json(result ?? null, { status });
   // Checked as the client will read it (Dates become strings): serialised once, parsed back once, and
   // only in tests; in production the answer is serialised once.

@@ -1,5 +1,5 @@
 import { listAlertsOp } from '@/lib/alerts/api';
-import { queryAlerts } from '@/lib/alerts/query';
+import { queryAlertsJson } from '@/lib/alerts/query';
 import { route } from '@/lib/http/route';
 
 /**
@@ -7,4 +7,4 @@ import { route } from '@/lib/http/route';
  * Alertmanager. Filtered, grouped, ordered and paged on the server (lib/alerts/query.ts); a bad filter
  * is a 422 whose `fields.filter` says what is wrong and where.
  */
-export const GET = route(listAlertsOp, async ({ query }) => queryAlerts(query));
+export const GET = route(listAlertsOp, async ({ query }) => queryAlertsJson(query));
