@@ -45,6 +45,13 @@ export async function startVigilServer(options: {
   );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  // The log file goes away with the stack's directory: a start-up failure carries its own last lines.
+  let tail = '';
+  const keepTail = (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-2000);
+  };
+  child.stdout?.on('data', keepTail);
+  child.stderr?.on('data', keepTail);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -63,7 +70,9 @@ export async function startVigilServer(options: {
     await waitFor(
       async () => {
         if (child.exitCode !== null)
-          throw new StopWaitingError(`next start exited with ${child.exitCode}; see ${options.logFile}`);
+          throw new StopWaitingError(
+            `next start exited with ${child.exitCode}; see ${options.logFile}; its last output:\n${tail}`,
+          );
         const res = await fetch(`${url}/api/health?probe=live`).catch(() => undefined);
         return res?.ok ? true : undefined;
       },
