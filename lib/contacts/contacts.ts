@@ -6,6 +6,8 @@ import { db } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { ContactMethod } from '@/lib/generated/prisma/client';
 import { DeliveryError } from '@/lib/notify/send';
+import { derivedKey } from '@/lib/secrets/keys';
+import { CONTACT_SECRET_CONTEXT, seal } from '@/lib/secrets/seal';
 import type {
   ContactKind,
   ContactRow,
@@ -15,7 +17,6 @@ import type {
 } from './contact-schemas';
 import { destinationProblem } from './destination';
 import { contactDisplay } from './display';
-import { sealSecret } from './seal';
 import { sendToContact } from './send';
 
 /**
@@ -84,7 +85,7 @@ function checkDestinations(s: ContactSettings, prefix = ''): void {
 /** Settings as stored: the non-secret line, and the rest sealed (only the kind's own fields). */
 const sealed = (s: ContactSettings) => ({
   display: contactDisplay(s),
-  secret: sealSecret(JSON.stringify(s)),
+  secret: seal(derivedKey('contact-secrets'), JSON.stringify(s), CONTACT_SECRET_CONTEXT),
 });
 
 export async function createContact(actor: Actor, input: CreateContactInput): Promise<ContactRow> {

@@ -1,6 +1,8 @@
 import 'server-only';
 import { config } from '@/lib/config/current';
 import { authorization, DeliveryError, postRequest, SEND_DEADLINE_MS, sendEmail } from '@/lib/notify/send';
+import { derivedKey } from '@/lib/secrets/keys';
+import { CONTACT_SECRET_CONTEXT, open, SealedValueError } from '@/lib/secrets/seal';
 import { type ContactKind, type ContactSettings, contactSettingsSchema } from './contact-schemas';
 import { destinationProblem } from './destination';
 import { splitTopicUrl } from './display';
@@ -11,7 +13,6 @@ import { mattermostMessage } from './payloads/mattermost';
 import { ntfyMessage } from './payloads/ntfy';
 import { slackMessage } from './payloads/slack';
 import { teamsMessage } from './payloads/teams';
-import { openSecret, SealedSecretError } from './seal';
 
 /**
  * Sends one PageMessage to one contact method under a deadline, or throws a DeliveryError whose message
@@ -59,10 +60,12 @@ export async function sendToContact(
 function openSettings(method: SendableContact): ContactSettings {
   let json: unknown;
   try {
-    json = JSON.parse(openSecret(method.secret));
+    json = JSON.parse(open(derivedKey('contact-secrets'), method.secret, CONTACT_SECRET_CONTEXT));
   } catch (error) {
     throw new DeliveryError(
-      error instanceof SealedSecretError ? error.message : 'the saved settings are unreadable',
+      error instanceof SealedValueError
+        ? `${error.message}; re-enter the contact method`
+        : 'the saved settings are unreadable',
     );
   }
   const settings = contactSettingsSchema.safeParse(json);

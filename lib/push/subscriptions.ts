@@ -7,13 +7,13 @@ import { NotFoundError } from '@/lib/errors';
 import type { PushSubscription as Row } from '@/lib/generated/prisma/client';
 import { log } from '@/lib/log';
 import { derivedKey } from '@/lib/secrets/keys';
+import { open, SealedValueError, seal } from '@/lib/secrets/seal';
 import type { PushDevice, RegisterPush } from './push-schemas';
-import { open, SealedValueError, seal } from './secret-box';
 import type { PushTarget } from './send';
 
 /**
  * The browsers a person receives Web Push pages on. Endpoint and keys are sealed at rest
- * (secret-box.ts); the endpoint's SHA-256 finds the row of a browser that registers again (the same
+ * (lib/secrets/seal.ts); the endpoint's SHA-256 finds the row of a browser that registers again (the same
  * browser re-subscribing, or a device handed to another person, which then moves to them).
  */
 
