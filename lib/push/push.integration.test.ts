@@ -68,7 +68,12 @@ async function call(
     context(init.params ?? {}),
   );
   const text = await res.text();
-  return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
+  return {
+    status: res.status,
+    text,
+    json: text ? JSON.parse(text) : undefined,
+    retryAfter: res.headers.get('retry-after'),
+  };
 }
 
 /** A test browser subscribed at the fake, registered for `as` through the data layer (the API takes https only). */
@@ -254,6 +259,12 @@ describe('push API routes', () => {
         },
       }),
     ]);
+    // A second test of the same device within 10 s is refused before anything is sent.
+    const again = await call(test.POST, ana, '', { method: 'POST', params: { id: device.id } });
+    expect([again.status, again.json.error.code]).toEqual([429, 'ratelimited']);
+    expect(Number(again.retryAfter)).toBeGreaterThan(0);
+    expect(again.json.error.message).toMatch(/one test every 10 s/);
+    expect(push.received.slice(before)).toHaveLength(1);
   });
 
   it('keeps the in-tab notification switch per user', async () => {
