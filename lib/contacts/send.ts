@@ -1,10 +1,11 @@
 import 'server-only';
 import { config } from '@/lib/config/current';
+import { destinationProblem } from '@/lib/net/destination';
 import { authorization, DeliveryError, postRequest, SEND_DEADLINE_MS, sendEmail } from '@/lib/notify/send';
 import { derivedKey } from '@/lib/secrets/keys';
 import { CONTACT_SECRET_CONTEXT, open, SealedValueError } from '@/lib/secrets/seal';
 import { type ContactKind, type ContactSettings, contactSettingsSchema } from './contact-schemas';
-import { destinationProblem } from './destination';
+import { contactDestinations } from './destination';
 import { splitTopicUrl } from './display';
 import type { PageMessage } from './message';
 import { emailContent } from './payloads/email';
@@ -80,7 +81,7 @@ async function send(s: ContactSettings, m: PageMessage, deadlineMs: number): Pro
   const cfg = config();
   /** A person's URL, checked against the current allow-list (it may have changed since it was saved). */
   const checked = (url: string) => {
-    const problem = destinationProblem(url, cfg.contactMethods.allowHttpHosts);
+    const problem = destinationProblem(url, contactDestinations());
     if (problem) throw new DeliveryError(`the URL ${problem}`);
     return url;
   };

@@ -3,11 +3,13 @@ import { createHash } from 'node:crypto';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { PushSubscription as Row } from '@/lib/generated/prisma/client';
 import { log } from '@/lib/log';
+import { resolvedDestinationProblem } from '@/lib/net/destination';
 import { derivedKey } from '@/lib/secrets/keys';
 import { open, SealedValueError, seal } from '@/lib/secrets/seal';
+import { pushDestinations } from './destination';
 import type { PushDevice, RegisterPush } from './push-schemas';
 import type { PushTarget } from './send';
 
@@ -26,6 +28,8 @@ export type LoadedSubscription = { id: string; userId: string; label: string; ta
 /** Registers (or refreshes) this browser for `userId`; input validated by registerPushSchema. */
 export async function saveSubscription(actor: Actor, input: RegisterPush): Promise<PushDevice> {
   assertRole(actor, 'viewer');
+  const problem = await resolvedDestinationProblem(input.endpoint, pushDestinations());
+  if (problem) throw new ValidationError(`The push endpoint ${problem}.`, { endpoint: problem });
   const sealed = {
     endpoint: seal(key(), input.endpoint, 'push.endpoint'),
     p256dh: seal(key(), input.keys.p256dh, 'push.p256dh'),
