@@ -11,8 +11,8 @@ import { RateLimitedError } from '@/lib/errors';
  * route module of the process shares one count, as the query limits are (lib/upstreams/user-queries.ts).
  */
 
-export const TEST_SENDS_PER_PERSON: WindowLimit = { max: 5, windowMs: 60_000 };
-export const TEST_SENDS_PER_METHOD: WindowLimit = { max: 1, windowMs: 10_000 };
+const TEST_SENDS_PER_PERSON: WindowLimit = { max: 5, windowMs: 60_000 };
+const TEST_SENDS_PER_METHOD: WindowLimit = { max: 1, windowMs: 10_000 };
 
 const KEY = Symbol.for('vigil.test-send-limit');
 const store = globalThis as unknown as Record<symbol, AttemptLog | undefined>;
