@@ -5,9 +5,10 @@ import { E2E_USERS } from './users';
 import { expectNoHorizontalOverflow } from './viewport';
 
 /**
- * Acknowledge from the notification (issue 16): a responder's phone link for an incident, opened on a
- * 390 px phone with no session at all, shows the incident and acknowledges it with one tap; the
- * console then shows the incident acknowledged "via link". Opening the link alone changes nothing.
+ * Acknowledge from the notification (issue 16): a responder's phone link for an incident, copied with
+ * "Copy phone link" on the incident page (clipboard permission granted) and opened on a 390 px phone
+ * with no session at all, shows the incident and acknowledges it with one tap; the console then shows
+ * the incident acknowledged "via link". Opening the link alone changes nothing.
  */
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -28,9 +29,15 @@ test('a phone link acknowledges the incident with one tap, without signing in', 
   });
   expect(created.status(), await created.text()).toBe(201);
   const { ref } = (await created.json()) as { ref: string };
-  const issued = await page.request.post(`/api/v1/incidents/${ref}/action-links`);
-  expect(issued.status(), await issued.text()).toBe(200);
-  const { acknowledgeUrl } = (await issued.json()) as { acknowledgeUrl: string };
+  // The responder copies their phone link from the incident page.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`/incidents/${ref}`);
+  await page.getByRole('button', { name: 'Copy phone link' }).click();
+  await expect(page.getByTestId('copy-phone-link').getByRole('status')).toHaveText(
+    'Phone link copied: open it on your phone to acknowledge without signing in.',
+  );
+  const acknowledgeUrl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(acknowledgeUrl).toMatch(/\/a\/[\w-]+\.[\w-]+$/);
   const linkPath = new URL(acknowledgeUrl).pathname;
 
   try {

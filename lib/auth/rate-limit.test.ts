@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SIGN_IN_FAILURES_CONSIDERED, type SignInHistory, signInBlocked } from './rate-limit';
+import {
+  AttemptLog,
+  SIGN_IN_FAILURES_CONSIDERED,
+  type SignInHistory,
+  signInBlocked,
+  waitForRoom,
+} from './rate-limit';
 
 // A pinned clock: every failure below is placed relative to it.
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -69,5 +75,46 @@ describe('signInBlocked', () => {
   it('needs no more failures of each kind than the caller reads', () => {
     expect(signInBlocked(NOW, history({ address: SIGN_IN_FAILURES_CONSIDERED }))).toBe(true);
     expect(SIGN_IN_FAILURES_CONSIDERED).toBe(20);
+  });
+});
+
+describe('waitForRoom', () => {
+  const limit = { max: 2, windowMs: 60_000 };
+
+  it('is 0 while fewer than max attempts are in the window, however old the others', () => {
+    expect(waitForRoom(100_000, [], limit)).toBe(0);
+    expect(waitForRoom(100_000, [99_000], limit)).toBe(0);
+    expect(waitForRoom(100_000, [10_000, 40_000, 99_000], limit)).toBe(0);
+  });
+
+  it('is the time until the oldest attempt that matters leaves the window, in any order', () => {
+    expect(waitForRoom(100_000, [99_000, 50_000], limit)).toBe(10_000);
+    expect(waitForRoom(100_000, [99_000, 98_000, 41_000], limit)).toBe(58_000);
+    // An attempt exactly windowMs old no longer counts.
+    expect(waitForRoom(100_000, [40_000, 99_000], limit)).toBe(0);
+  });
+});
+
+describe('AttemptLog', () => {
+  it('records under every key only when all have room', () => {
+    const log = new AttemptLog();
+    const one = { max: 1, windowMs: 1000 };
+    expect(log.take(0, [{ key: 'a', limit: one }])).toBeNull();
+    const refused = log.take(500, [
+      { key: 'b', limit: one },
+      { key: 'a', limit: one },
+    ]);
+    expect(refused).toEqual({ check: { key: 'a', limit: one }, waitMs: 500 });
+    // b was not recorded by the refused take.
+    expect(log.take(600, [{ key: 'b', limit: one }])).toBeNull();
+  });
+
+  it('forgets idle keys once it holds more than a thousand', () => {
+    const log = new AttemptLog();
+    const limit = { max: 1, windowMs: 1000 };
+    for (let i = 0; i <= 1000; i++) log.take(0, [{ key: `old-${i}`, limit }]);
+    expect(log.size).toBe(1001);
+    log.take(5000, [{ key: 'new', limit }]);
+    expect(log.size).toBe(1);
   });
 });

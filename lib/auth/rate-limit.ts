@@ -24,11 +24,75 @@ export type SignInHistory = {
 };
 
 export function signInBlocked(now: Date, { knownAddress, failures }: SignInHistory): boolean {
-  const recent = (times: readonly Date[]) =>
-    times.filter((t) => now.getTime() - t.getTime() < WINDOW_MS).length;
+  const full = (times: readonly Date[], max: number) =>
+    waitForRoom(
+      now.getTime(),
+      times.map((t) => t.getTime()),
+      { max, windowMs: WINDOW_MS },
+    ) > 0;
   return (
-    recent(failures.emailAtAddress) >= LIMITS.emailAtAddress ||
-    recent(failures.address) >= LIMITS.address ||
-    (!knownAddress && recent(failures.email) >= LIMITS.email)
+    full(failures.emailAtAddress, LIMITS.emailAtAddress) ||
+    full(failures.address, LIMITS.address) ||
+    (!knownAddress && full(failures.email, LIMITS.email))
   );
 }
+
+/** At most `max` attempts within any `windowMs` (a sliding window). */
+export type WindowLimit = { max: number; windowMs: number };
+
+/**
+ * How many milliseconds until one more attempt fits under `limit`, given the earlier attempts' times (in
+ * any order): 0 when it fits now. An attempt counts while less than `windowMs` old. Pure.
+ *
+ *   waitForRoom(60_000, [1_000, 50_000], { max: 2, windowMs: 60_000 }) → 1_000 (the 1 s one leaves at 61 s)
+ *   waitForRoom(60_000, [1_000], { max: 2, windowMs: 60_000 })         → 0
+ */
+export function waitForRoom(now: number, times: readonly number[], { max, windowMs }: WindowLimit): number {
+  const recent = times.filter((t) => now - t < windowMs).sort((a, b) => a - b);
+  if (recent.length < max) return 0;
+  // Room opens when all but max - 1 of the recent attempts have left the window.
+  return (recent[recent.length - max] as number) + windowMs - now;
+}
+
+/**
+ * Attempts per key, in this process's memory (a restart forgets them, and each Vigil instance counts
+ * its own: fine for limits that only keep one person from flooding a service, not for security limits,
+ * which are kept in the database as sign-in failures are). Keys idle longer than every window are
+ * dropped as it grows, so memory stays bounded by the people active in the last window.
+ */
+export class AttemptLog {
+  private readonly entries = new Map<string, { times: number[]; windowMs: number }>();
+
+  /**
+   * Records one attempt under every key when each has room; otherwise records nothing and returns the
+   * first full check and how long until it has room.
+   */
+  take<C extends { key: string; limit: WindowLimit }>(
+    now: number,
+    checks: readonly C[],
+  ): { check: C; waitMs: number } | null {
+    for (const check of checks) {
+      const waitMs = waitForRoom(now, this.entries.get(check.key)?.times ?? [], check.limit);
+      if (waitMs > 0) return { check, waitMs };
+    }
+    for (const { key, limit } of checks) {
+      const kept = (this.entries.get(key)?.times ?? []).filter((t) => now - t < limit.windowMs);
+      this.entries.set(key, { times: [...kept, now], windowMs: limit.windowMs });
+    }
+    if (this.entries.size > SWEEP_ABOVE) this.sweep(now);
+    return null;
+  }
+
+  /** How many keys are remembered (the sweep's test reads it). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private sweep(now: number): void {
+    for (const [key, { times, windowMs }] of this.entries)
+      if (times.every((t) => now - t >= windowMs)) this.entries.delete(key);
+  }
+}
+
+/** Beyond this many keys, a take first drops the idle ones (a scan of at most a few thousand). */
+const SWEEP_ABOVE = 1000;

@@ -59,6 +59,8 @@ export type VigilConfig = {
   voice?: GatewayConfig;
   /** People's contact methods (see `contactMethods` in ./schema.ts). */
   contactMethods: { allowHttpHosts: string[]; slackApiUrl: string };
+  /** Web Push endpoints (see `push` in ./schema.ts). */
+  push: { allowHosts: string[] };
   escalation: { levels: EscalationLevelConfig[]; autoIncidentMatch: Record<string, string> };
   pollIntervalSeconds: number;
   /**
@@ -239,6 +241,7 @@ export function buildConfig(env: Env, file?: FileConfig): VigilConfig {
       allowHttpHosts: file?.contactMethods?.allowHttpHosts ?? [],
       slackApiUrl: file?.contactMethods?.slackApiUrl ?? 'https://slack.com/api',
     },
+    push: { allowHosts: file?.push?.allowHosts ?? [] },
     escalation: {
       levels: file?.escalation
         ? file.escalation.levels.map((l) => ({

@@ -33,6 +33,7 @@ import { panelGroupSchema } from '@/lib/config/panel-types';
  *          auth: { type: basic, username: AC…, password: "…" } }
  *   voice: { url: https://api.twilio.com/2010-04-01/Accounts/AC…/Calls.json, from: "+15550100", auth: … }
  *   contactMethods: { allowHttpHosts: [ntfy.lan] }
+ *   push: { allowHosts: [push.lan:8443] }   # push endpoints allowed on an internal address or plain http
  *   panels:
  *     - id: security
  *       title: Security
@@ -242,6 +243,15 @@ export const fileConfigSchema = z
         allowHttpHosts: z.array(z.string().trim().toLowerCase().min(1)).default([]),
         slackApiUrl: url.default('https://slack.com/api'),
       })
+      .strict()
+      .optional(),
+    /**
+     * Web Push (lib/push/): a browser's push endpoint must be https and neither be nor resolve to a
+     * loopback, private or link-local address, unless its host (or host:port) is listed in `allowHosts`
+     * (a self-hosted push service on the LAN, or the fake push service of the tests).
+     */
+    push: z
+      .object({ allowHosts: z.array(z.string().trim().toLowerCase().min(1)).default([]) })
       .strict()
       .optional(),
     escalation: z

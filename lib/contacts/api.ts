@@ -79,7 +79,10 @@ export const testMyContactOp = defineOperation({
   bodyOptional: true,
   response: { schema: contactTestAnswerSchema },
   invalidates: ['account'],
-  errors: { 404: 'No such contact method of yours' },
+  errors: {
+    429: 'More than 5 tests a minute, or a second test of this one within 10 s; Retry-After says when to try again',
+    404: 'No such contact method of yours',
+  },
 });
 
 export const listUserContactsOp = defineOperation({

@@ -4,11 +4,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/lib/db/embedded';
 import { applyMigrations } from '@/lib/db/migrate';
 import { runtimeState } from '@/lib/db/runtime';
+import { forgetTestSends } from '@/lib/notify/test-send-limit';
 import {
   readableMessage,
   type SmtpSink,
@@ -78,7 +79,12 @@ async function call(
     context(params),
   );
   const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : undefined, text };
+  return {
+    status: res.status,
+    json: text ? JSON.parse(text) : undefined,
+    text,
+    retryAfter: res.headers.get('retry-after'),
+  };
 }
 
 const add = (as: Actor, body: Record<string, unknown>) =>
@@ -116,6 +122,9 @@ beforeAll(async () => {
   });
   routes = await loadRoutes();
 }, 180_000);
+
+// Every test sends its own tests; the limits (5 a minute per person) are a test of their own below.
+beforeEach(forgetTestSends);
 
 afterAll(async () => {
   await sink?.stop();
@@ -176,6 +185,8 @@ describe('sending a test to each kind', () => {
     });
 
     fake.answer('/slack-api/chat.postMessage', 200, { ok: false, error: 'invalid_auth' });
+    // A second test of this method at once would be refused (one per 10 s); this test is not about that.
+    forgetTestSends();
     const refused = await sendTest(ana, created.json.id);
     expect(refused.json.ok).toBe(false);
     expect(refused.json.message).toBe(
@@ -435,5 +446,37 @@ describe('whose methods', () => {
       actorEmail: 'ana@example.com',
       details: { id: json.id, kind: 'sms', label: 'Spare phone', display: '+… 888' },
     });
+  });
+});
+
+describe('test-send limits', () => {
+  it('answers 429 with Retry-After to a second test of one method within 10 s, and to a sixth test in a minute; a refused test sends nothing', async () => {
+    const created = await add(ben, { kind: 'ntfy', topicUrl: `${fake.url}/ben-pages` });
+    const from = fake.received.length;
+    expect((await sendTest(ben, created.json.id)).json.ok).toBe(true);
+    const again = await sendTest(ben, created.json.id);
+    expect(again.status).toBe(429);
+    expect(Number(again.retryAfter)).toBeGreaterThanOrEqual(9);
+    expect(Number(again.retryAfter)).toBeLessThanOrEqual(10);
+    expect(again.json.error.message).toMatch(
+      /^This one was tested a moment ago \(one test every 10 s\); check that it arrived, or try again in (9|10) s\.$/,
+    );
+    expect(receivedOn('/', from)).toHaveLength(1);
+
+    // Four more methods: five tests in all this minute, then the sixth (another method) is refused.
+    for (const n of [1, 2, 3, 4]) {
+      const other = await add(ben, { kind: 'ntfy', label: `Topic ${n}`, topicUrl: `${fake.url}/ben-${n}` });
+      expect((await sendTest(ben, other.json.id)).status).toBe(200);
+    }
+    const sixth = await add(ben, { kind: 'ntfy', label: 'Topic 6', topicUrl: `${fake.url}/ben-6` });
+    const refused = await sendTest(ben, sixth.json.id);
+    expect([refused.status, refused.retryAfter !== null]).toEqual([429, true]);
+    expect(refused.json.error.message).toMatch(
+      /^You sent 5 tests in the last minute, the most allowed; try again in \d+ s\.$/,
+    );
+    expect(receivedOn('/', from)).toHaveLength(5);
+    // Someone else is not held back by Ben's tests.
+    const anas = await add(ana, { kind: 'ntfy', label: 'Ana topic', topicUrl: `${fake.url}/ana-other` });
+    expect((await sendTest(ana, anas.json.id)).status).toBe(200);
   });
 });

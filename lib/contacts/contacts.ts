@@ -1,11 +1,13 @@
 import 'server-only';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
-import { config } from '@/lib/config/current';
 import { db } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { ContactMethod } from '@/lib/generated/prisma/client';
+import { destinationProblem } from '@/lib/net/destination';
 import { DeliveryError } from '@/lib/notify/send';
+import { derivedKey } from '@/lib/secrets/keys';
+import { CONTACT_SECRET_CONTEXT, seal } from '@/lib/secrets/seal';
 import type {
   ContactKind,
   ContactRow,
@@ -13,9 +15,8 @@ import type {
   CreateContactInput,
   UpdateContactInput,
 } from './contact-schemas';
-import { destinationProblem } from './destination';
+import { contactDestinations } from './destination';
 import { contactDisplay } from './display';
-import { sealSecret } from './seal';
 import { sendToContact } from './send';
 
 /**
@@ -74,9 +75,9 @@ function checkDestinations(s: ContactSettings, prefix = ''): void {
       : s.kind === 'ntfy'
         ? [['topicUrl', s.topicUrl]]
         : [];
-  const allowed = config().contactMethods.allowHttpHosts;
+  const policy = contactDestinations();
   for (const [field, url] of urls) {
-    const problem = url ? destinationProblem(url, allowed) : null;
+    const problem = url ? destinationProblem(url, policy) : null;
     if (problem) throw new ValidationError(`The ${field} ${problem}.`, { [`${prefix}${field}`]: problem });
   }
 }
@@ -84,7 +85,7 @@ function checkDestinations(s: ContactSettings, prefix = ''): void {
 /** Settings as stored: the non-secret line, and the rest sealed (only the kind's own fields). */
 const sealed = (s: ContactSettings) => ({
   display: contactDisplay(s),
-  secret: sealSecret(JSON.stringify(s)),
+  secret: seal(derivedKey('contact-secrets'), JSON.stringify(s), CONTACT_SECRET_CONTEXT),
 });
 
 export async function createContact(actor: Actor, input: CreateContactInput): Promise<ContactRow> {

@@ -1,17 +1,14 @@
+import 'server-only';
+import { config } from '@/lib/config/current';
+import type { DestinationPolicy } from '@/lib/net/destination';
+
 /**
- * Whether a person's webhook or ntfy URL may be called. People type these URLs, so a plain-http one is a
- * way to make the server talk to hosts on its own network in clear text: https is required unless an
- * admin lists the host in `contactMethods.allowHttpHosts` (any port, or one port as `host:port`) — a self-hosted ntfy or
- * Mattermost on the LAN, or the local receivers of the tests. Redirects are refused at send time
- * (lib/notify/send.ts), so an allowed URL cannot bounce elsewhere.
- *
- *   destinationProblem('http://ntfy.lan/t', ['ntfy.lan']) → null
- *   destinationProblem('http://10.0.0.5/t', [])          → 'must be https:// (…)'
+ * The URLs of people's contact methods (lib/net/destination.ts checks them): https, or plain http to a
+ * host an admin lists in `contactMethods.allowHttpHosts`. An https URL on the LAN stays allowed: a
+ * self-hosted Mattermost or ntfy there is what many teams run.
  */
-export function destinationProblem(url: string, allowHttpHosts: readonly string[]): string | null {
-  const parsed = new URL(url);
-  if (parsed.protocol === 'https:') return null;
-  const allowed = allowHttpHosts.includes(parsed.host) || allowHttpHosts.includes(parsed.hostname);
-  if (parsed.protocol === 'http:' && allowed) return null;
-  return 'must be https:// (plain http only for hosts an admin lists in contactMethods.allowHttpHosts in VIGIL_CONFIG)';
-}
+export const contactDestinations = (): DestinationPolicy => ({
+  allowHosts: config().contactMethods.allowHttpHosts,
+  setting: 'contactMethods.allowHttpHosts',
+  refuseInternal: false,
+});

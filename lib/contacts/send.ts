@@ -1,8 +1,11 @@
 import 'server-only';
 import { config } from '@/lib/config/current';
+import { destinationProblem } from '@/lib/net/destination';
 import { authorization, DeliveryError, postRequest, SEND_DEADLINE_MS, sendEmail } from '@/lib/notify/send';
+import { derivedKey } from '@/lib/secrets/keys';
+import { CONTACT_SECRET_CONTEXT, open, SealedValueError } from '@/lib/secrets/seal';
 import { type ContactKind, type ContactSettings, contactSettingsSchema } from './contact-schemas';
-import { destinationProblem } from './destination';
+import { contactDestinations } from './destination';
 import { splitTopicUrl } from './display';
 import type { PageMessage } from './message';
 import { emailContent } from './payloads/email';
@@ -11,7 +14,6 @@ import { mattermostMessage } from './payloads/mattermost';
 import { ntfyMessage } from './payloads/ntfy';
 import { slackMessage } from './payloads/slack';
 import { teamsMessage } from './payloads/teams';
-import { openSecret, SealedSecretError } from './seal';
 
 /**
  * Sends one PageMessage to one contact method under a deadline, or throws a DeliveryError whose message
@@ -59,10 +61,12 @@ export async function sendToContact(
 function openSettings(method: SendableContact): ContactSettings {
   let json: unknown;
   try {
-    json = JSON.parse(openSecret(method.secret));
+    json = JSON.parse(open(derivedKey('contact-secrets'), method.secret, CONTACT_SECRET_CONTEXT));
   } catch (error) {
     throw new DeliveryError(
-      error instanceof SealedSecretError ? error.message : 'the saved settings are unreadable',
+      error instanceof SealedValueError
+        ? `${error.message}; re-enter the contact method`
+        : 'the saved settings are unreadable',
     );
   }
   const settings = contactSettingsSchema.safeParse(json);
@@ -77,7 +81,7 @@ async function send(s: ContactSettings, m: PageMessage, deadlineMs: number): Pro
   const cfg = config();
   /** A person's URL, checked against the current allow-list (it may have changed since it was saved). */
   const checked = (url: string) => {
-    const problem = destinationProblem(url, cfg.contactMethods.allowHttpHosts);
+    const problem = destinationProblem(url, contactDestinations());
     if (problem) throw new DeliveryError(`the URL ${problem}`);
     return url;
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PersonalRule, pageTargets } from './page-targets';
+import { type PersonalRule, pageTargets, reminderTargets } from './page-targets';
 
 const methods = [
   { id: 'm1', kind: 'ntfy', verified: true },
@@ -52,6 +52,34 @@ describe('pageTargets', () => {
     const twice = [rule({ contactMethodId: 'm1' }), rule({ contactMethodId: 'm1' })];
     expect(pageTargets({ methods, push: false, rules: twice }, 'high')).toHaveLength(1);
     expect(pageTargets({ methods, push: false, rules: [rule({ builtin: 'push' })] }, 'high')).toEqual([
+      { channel: 'email', contactMethodId: null, key: null, delaySeconds: 0 },
+    ]);
+  });
+});
+
+describe('reminderTargets', () => {
+  it("is the first step of the person's rules for the urgency, sent at once", () => {
+    const rules = [
+      rule({ delaySeconds: 300, contactMethodId: 'm1' }),
+      rule({ delaySeconds: 300, builtin: 'email' }),
+      rule({ delaySeconds: 900, contactMethodId: 'm3' }),
+      rule({ urgency: 'low', builtin: 'push' }),
+    ];
+    expect(reminderTargets({ methods, push: true, rules }, 'high')).toEqual([
+      { channel: 'ntfy', contactMethodId: 'm1', key: 'm:m1@300', delaySeconds: 0 },
+      { channel: 'email', contactMethodId: null, key: 'email@300', delaySeconds: 0 },
+    ]);
+    expect(reminderTargets({ methods, push: true, rules }, 'low')).toEqual([
+      { channel: 'push', contactMethodId: null, key: 'push', delaySeconds: 0 },
+    ]);
+  });
+
+  it('without rules, every verified method and push; with nothing, the account e-mail', () => {
+    expect(reminderTargets({ methods, push: false, rules: [] }, 'high').map((t) => t.channel)).toEqual([
+      'ntfy',
+      'slack',
+    ]);
+    expect(reminderTargets(undefined, 'high')).toEqual([
       { channel: 'email', contactMethodId: null, key: null, delaySeconds: 0 },
     ]);
   });

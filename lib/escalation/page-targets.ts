@@ -79,3 +79,18 @@ function fromRules(reach: Reach, rules: readonly PersonalRule[]): PageTarget[] {
   // Rules that name nothing usable (a push rule without a browser): the account's e-mail, not silence.
   return targets.size > 0 ? [...targets.values()].sort((a, b) => a.delaySeconds - b.delaySeconds) : [EMAIL];
 }
+
+/**
+ * Where a reminder goes (reminders.ts): the first step of how the person is paged for that urgency, at
+ * once. Only the first: a reminder is about an acknowledged incident, and the outbox cancels a later step
+ * of a person's rules once the incident is acknowledged, so later steps would never be sent; the next
+ * reminder comes an interval later anyway.
+ *
+ *   rules [{high, 0 s, push}, {high, 300 s, method m1}] → push, now
+ *   rules [{high, 300 s, method m1}]                    → ntfy (m1), now
+ */
+export function reminderTargets(reach: Reach | undefined, urgency: Urgency): PageTarget[] {
+  const targets = pageTargets(reach, urgency);
+  const first = Math.min(...targets.map((t) => t.delaySeconds));
+  return targets.filter((t) => t.delaySeconds === first).map((t) => ({ ...t, delaySeconds: 0 }));
+}

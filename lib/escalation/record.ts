@@ -5,6 +5,7 @@ import { type NotificationPayload, notificationPayloadSchema } from '@/lib/notif
 import { whoIsOnCall } from '@/lib/schedules/load';
 import { pageTargets, type Reach, type Urgency } from './page-targets';
 import { levelRecipients, type PeopleContext } from './people';
+import { REACH_SELECT, reachOf, urgencyOf } from './reach';
 import { escalationDedupeKey, type StepLevel } from './step';
 
 /**
@@ -57,7 +58,7 @@ export async function recordRaise(
   const top = levels.at(-1);
   if (!top) return [];
   const people = await peopleContext(tx, levels, change.at);
-  const urgency = await urgencyOf(tx, incident.routeId ?? null);
+  const urgency = await routeUrgency(tx, incident.routeId ?? null);
   await tx.incident.update({
     where: { id: incident.id },
     data: { escalationLevel: top.level, lastEscalatedAt: change.at, nextEscalationAt: change.at },
@@ -202,36 +203,11 @@ async function peopleContext(
     userIds.length > 0
       ? await tx.user.findMany({
           where: { id: { in: userIds } },
-          select: {
-            id: true,
-            name: true,
-            email: true,
-            disabledAt: true,
-            contactMethods: { select: { id: true, kind: true, verifiedAt: true } },
-            notificationRules: {
-              orderBy: { position: 'asc' },
-              select: { urgency: true, delaySeconds: true, contactMethodId: true, builtin: true },
-            },
-            _count: { select: { pushSubscriptions: true } },
-          },
+          select: { id: true, name: true, email: true, disabledAt: true, ...REACH_SELECT },
         })
       : [];
   return {
-    reach: new Map(
-      users.map((u) => [
-        u.id,
-        {
-          methods: u.contactMethods.map((m) => ({ id: m.id, kind: m.kind, verified: m.verifiedAt !== null })),
-          push: u._count.pushSubscriptions > 0,
-          rules: u.notificationRules.map((r) => ({
-            urgency: r.urgency === 'low' ? ('low' as const) : ('high' as const),
-            delaySeconds: r.delaySeconds,
-            contactMethodId: r.contactMethodId,
-            builtin: r.builtin === 'push' || r.builtin === 'email' ? r.builtin : null,
-          })),
-        },
-      ]),
-    ),
+    reach: new Map(users.map((u) => [u.id, reachOf(u)])),
     onCall,
     scheduleNames: new Map(schedules.map((s) => [s.id, s.name])),
     people: new Map(
@@ -241,10 +217,10 @@ async function peopleContext(
 }
 
 /** The urgency of the route that took the incident ("high" without one: a page should not wait). */
-async function urgencyOf(tx: Tx, routeId: string | null): Promise<Urgency> {
+async function routeUrgency(tx: Tx, routeId: string | null): Promise<Urgency> {
   if (!routeId) return 'high';
   const route = await tx.route.findUnique({ where: { id: routeId }, select: { urgency: true } });
-  return route?.urgency === 'low' ? 'low' : 'high';
+  return urgencyOf(route?.urgency);
 }
 
 /** Lowers to `level` (manual only): no notification, one timeline event; the scheduler re-times it. */

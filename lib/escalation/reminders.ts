@@ -2,6 +2,8 @@ import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { clockIn } from '@/lib/notify/clock-text';
 import type { NotificationPayload } from '@/lib/notify/message';
+import { reminderTargets } from './page-targets';
+import { REACH_SELECT, reachOf, urgencyOf } from './reach';
 
 /**
  * An acknowledgement is a promise to look: whoever acknowledged an incident is reminded every
@@ -12,6 +14,10 @@ import type { NotificationPayload } from '@/lib/notify/message';
  * same reminder once, a new acknowledgement starts counting again, and after an outage only the
  * current interval's reminder goes out, not every one missed. The outbox cancels one whose incident is
  * no longer acknowledged when it is due.
+ *
+ * It reaches the person as a page of that incident's urgency would (their rules, else their verified
+ * methods and push, else their account's e-mail), on the first step only (page-targets.ts,
+ * reminderTargets, says why): one outbox row per method, keyed by it.
  */
 
 type Row = {
@@ -25,6 +31,7 @@ type Row = {
   user_id: string;
   user_name: string;
   time_zone: string;
+  urgency: string | null;
 };
 
 /** Queues the reminders due at `now`; returns how many were queued. */
@@ -38,8 +45,10 @@ export async function queueReminders(
   // The acknowledgement: the latest event that made the incident acknowledged, and who did it.
   const rows = await client.$queryRaw<Row[]>`
     SELECT i.id, i.number, i.title, i.severity, i.escalation_round AS round, i.escalation_level AS level,
-           ack.at AS acked_at, u.id AS user_id, COALESCE(u.name, u.email) AS user_name, u.time_zone
+           ack.at AS acked_at, u.id AS user_id, COALESCE(u.name, u.email) AS user_name, u.time_zone,
+           route.urgency
     FROM incidents i
+    LEFT JOIN routes route ON route.id = i.route_id
     CROSS JOIN LATERAL (
       SELECT t.at, t.actor_id FROM timeline_events t
       WHERE t.incident_id = i.id
@@ -51,7 +60,12 @@ export async function queueReminders(
     WHERE i.status = 'acknowledged' AND ack.at <= ${dueBefore}
       AND EXISTS (SELECT 1 FROM incident_alerts a WHERE a.incident_id = i.id AND a.resolved_at IS NULL)`;
   if (rows.length === 0) return 0;
-  const data = rows.map((r) => {
+  const people = await client.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.user_id))] } },
+    select: { id: true, ...REACH_SELECT },
+  });
+  const reach = new Map(people.map((u) => [u.id, reachOf(u)]));
+  const data = rows.flatMap((r) => {
     const intervals = Math.floor((now.getTime() - r.acked_at.getTime()) / (remindAfterSeconds * 1000));
     const payload: NotificationPayload = {
       incident: {
@@ -69,16 +83,18 @@ export async function queueReminders(
       person: { name: r.user_name, schedule: null },
       notice: { status: 'acknowledged', by: r.user_name, atText: clockIn(r.acked_at, r.time_zone) },
     };
-    return {
+    const key = `reminder:${r.id}:${r.round}:${r.acked_at.getTime()}:${intervals}`;
+    return reminderTargets(reach.get(r.user_id), urgencyOf(r.urgency)).map((t) => ({
       incidentId: r.id,
       userId: r.user_id,
-      // Until people's own contact methods are wired in, a reminder goes to the account's e-mail.
-      channel: 'email',
+      channel: t.channel,
+      contactMethodId: t.contactMethodId,
       kind: 'reminder',
       payload,
-      dedupeKey: `reminder:${r.id}:${r.round}:${r.acked_at.getTime()}:${intervals}`,
+      // The account's e-mail keeps the key reminders had before they followed people's rules.
+      dedupeKey: t.key ? `${key}:${t.key}` : key,
       nextAttemptAt: now,
-    };
+    }));
   });
   const { count } = await client.notification.createMany({ data, skipDuplicates: true });
   return count;

@@ -109,6 +109,12 @@ function contains(network: Network, address: Address): boolean {
   return network.value >> shift === address.value >> shift;
 }
 
+/** Whether `text` is an address (IPv4-mapped IPv6 as its IPv4) inside one of `networks`; false when it is not an address. */
+export function addressWithin(text: string, networks: readonly Network[]): boolean {
+  const address = parseAddress(text);
+  return address !== undefined && networks.some((network) => contains(network, address));
+}
+
 /**
  * The client's address: walking the chain from the right, the first hop that is not a trusted proxy
  * (or the left-most, when every hop is trusted). A hop that is not an address stops the walk at the last

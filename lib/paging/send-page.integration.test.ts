@@ -47,6 +47,7 @@ async function load() {
     token: await import('@/lib/actions/token'),
     keys: await import('@/lib/secrets/keys'),
     rules: await import('@/lib/contacts/rules'),
+    reminders: await import('@/lib/escalation/reminders'),
   };
 }
 
@@ -259,5 +260,49 @@ describe('paging a person by their contact methods', () => {
       ['email', 'sent'],
       ['ntfy', 'cancelled'],
     ]);
+  });
+
+  it("a reminder follows the person's rules: a fake ntfy receives it with the exact payload, not the account e-mail", async () => {
+    const db = mods.db.db();
+    // The earlier tests' incidents are done with: only this one is acknowledged and firing.
+    await db.incident.updateMany({ data: { status: 'resolved' } });
+    const ntfy = await db.contactMethod.findFirstOrThrow({ where: { userId: ANA.id, kind: 'ntfy' } });
+    // Her high-urgency rules start with ntfy at once; e-mail only 10 minutes later.
+    await mods.rules.replaceMyRules(ANA, {
+      high: [
+        { afterMinutes: 0, method: ntfy.id },
+        { afterMinutes: 10, method: 'email' },
+      ],
+      low: [{ afterMinutes: 0, method: 'email' }],
+    });
+    const incident = await fire('fp-pay-3', 'LedgerStuck', new Date());
+    const ref = `INC-${incident.number}`;
+    await mods.incidents.acknowledgeIncident(ANA, ref, { reason: 'looking' });
+    const ack = await db.timelineEvent.findFirstOrThrow({
+      where: { incidentId: incident.id, type: 'incident.acknowledged' },
+    });
+    const due = new Date(ack.at.getTime() + 3601_000);
+    const mailsBefore = sink.messages().filter((m) => m.includes(`To: ${ANA.email}`)).length;
+    const ntfyBefore = fake.received.filter((r) => r.path === '/').length;
+
+    expect(await mods.reminders.queueReminders(db, due, 3600)).toBe(1);
+    expect(await mods.outbox.runOutboxOnce({ ...options(), now: () => due })).toEqual(['sent']);
+
+    const received = fake.received.filter((r) => r.path === '/');
+    expect(received).toHaveLength(ntfyBefore + 1);
+    expect(received.at(-1)?.headers.authorization).toBe('Bearer tk_ana');
+    const openUrl = `https://vigil.example.com/incidents/${ref}`;
+    expect(received.at(-1)?.body).toEqual({
+      topic: 'ana-pages',
+      title: `${ref} [critical] LedgerStuck`,
+      message: `its alerts still fire; you acknowledged it at ${ack.at.toISOString().slice(11, 16)} UTC`,
+      priority: 3,
+      tags: ['white_check_mark'],
+      click: openUrl,
+      actions: [{ action: 'view', label: 'Open', url: openUrl }],
+    });
+    expect(sink.messages().filter((m) => m.includes(`To: ${ANA.email}`))).toHaveLength(mailsBefore);
+    const sentences = (await mods.incidents.getIncident(ANA, ref)).timeline.map((e) => e.sentence);
+    expect(sentences).toContain('Reminded Ana Lopez by ntfy that its alerts still fire');
   });
 });

@@ -72,7 +72,10 @@ export const testPushDeviceOp = defineOperation({
   ...noBody,
   response: { schema: pushTestAnswerSchema },
   invalidates: ['account'],
-  errors: { 404: 'No such device of yours' },
+  errors: {
+    429: 'More than 5 tests a minute, or a second test of this one within 10 s; Retry-After says when to try again',
+    404: 'No such device of yours',
+  },
 });
 
 export const getTabNotificationsOp = defineOperation({

@@ -1,6 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { log } from '@/lib/log';
+import { resolvedDestinationProblem } from '@/lib/net/destination';
+import { pushDestinations } from './destination';
 import type { PushMessage } from './payload';
 import { PushError, sendPush } from './send';
 import { type LoadedSubscription, loadSubscriptions } from './subscriptions';
@@ -27,6 +29,14 @@ export async function pushToSubscription(
 ): Promise<PushResult> {
   const base = { subscriptionId: subscription.id, label: subscription.label };
   try {
+    // Checked again before each send: the allow-list, or what the endpoint's name resolves to, may have
+    // changed since the browser registered.
+    const problem = await resolvedDestinationProblem(subscription.target.endpoint, pushDestinations());
+    if (problem)
+      throw new PushError(
+        'rejected',
+        `not sent: the push endpoint on ${new URL(subscription.target.endpoint).host} ${problem}`,
+      );
     await sendPush(subscription.target, message, { vapid: await getVapidKeys(), ...options });
     await db().pushSubscription.updateMany({
       where: { id: subscription.id },

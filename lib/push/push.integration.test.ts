@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -68,7 +68,12 @@ async function call(
     context(init.params ?? {}),
   );
   const text = await res.text();
-  return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
+  return {
+    status: res.status,
+    text,
+    json: text ? JSON.parse(text) : undefined,
+    retryAfter: res.headers.get('retry-after'),
+  };
 }
 
 /** A test browser subscribed at the fake, registered for `as` through the data layer (the API takes https only). */
@@ -90,6 +95,10 @@ const page: PushMessage = {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'vigil-push-'));
+  // The fake push service listens on 127.0.0.1 over http: an admin lists such a host (README).
+  const file = path.join(dataDir, 'vigil.yaml');
+  await writeFile(file, 'push: { allowHosts: ["127.0.0.1"] }\n');
+  process.env.VIGIL_CONFIG = file;
   server = await startEmbeddedPostgres(dataDir);
   await applyMigrations(server.url, MIGRATIONS);
   runtimeState().databaseUrl = server.url;
@@ -235,6 +244,35 @@ describe('push API routes', () => {
     expect((await call(list.GET, ana, '/api/v1/me/push-subscriptions')).json.devices).toHaveLength(1);
   });
 
+  it('refuses with 422 an endpoint that is, or resolves to, an internal address not listed in push.allowHosts', async () => {
+    const list = await import('@/app/api/v1/me/push-subscriptions/route');
+    const register = (endpoint: string) =>
+      call(list.POST, ana, '/api/v1/me/push-subscriptions', {
+        method: 'POST',
+        body: { ...testBrowser(endpoint).subscription, label: 'sneaky' },
+      });
+    const before = await db().pushSubscription.count();
+    for (const endpoint of [
+      'https://10.0.0.1/send/x',
+      'https://[::1]:8443/send/x',
+      'https://169.254.169.254/x',
+    ]) {
+      const refused = await register(endpoint);
+      expect([refused.status, refused.json.error.code]).toEqual([422, 'validation']);
+      expect(refused.json.error.message).toBe(
+        'The push endpoint points at an internal address (loopback, private or link-local); an admin may list its host in push.allowHosts in VIGIL_CONFIG.',
+      );
+      expect(refused.json.error.fields).toEqual({
+        endpoint: expect.stringMatching(/^points at an internal/),
+      });
+    }
+    // "localhost" is a name: the system resolver (/etc/hosts) answers 127.0.0.1.
+    const named = await register('https://localhost:8443/send/x');
+    expect(named.status).toBe(422);
+    expect(named.json.error.message).toMatch(/^The push endpoint resolves to an internal address/);
+    expect(await db().pushSubscription.count()).toBe(before);
+  });
+
   it('sends a test push to one of my devices through the fake push service', async () => {
     const test = await import('@/app/api/v1/me/push-subscriptions/[id]/test/route');
     const { device } = await subscribe('ana-tablet', ana);
@@ -254,6 +292,12 @@ describe('push API routes', () => {
         },
       }),
     ]);
+    // A second test of the same device within 10 s is refused before anything is sent.
+    const again = await call(test.POST, ana, '', { method: 'POST', params: { id: device.id } });
+    expect([again.status, again.json.error.code]).toEqual([429, 'ratelimited']);
+    expect(Number(again.retryAfter)).toBeGreaterThan(0);
+    expect(again.json.error.message).toMatch(/one test every 10 s/);
+    expect(push.received.slice(before)).toHaveLength(1);
   });
 
   it('keeps the in-tab notification switch per user', async () => {

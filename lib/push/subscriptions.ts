@@ -3,17 +3,19 @@ import { createHash } from 'node:crypto';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { PushSubscription as Row } from '@/lib/generated/prisma/client';
 import { log } from '@/lib/log';
+import { resolvedDestinationProblem } from '@/lib/net/destination';
 import { derivedKey } from '@/lib/secrets/keys';
+import { open, SealedValueError, seal } from '@/lib/secrets/seal';
+import { pushDestinations } from './destination';
 import type { PushDevice, RegisterPush } from './push-schemas';
-import { open, SealedValueError, seal } from './secret-box';
 import type { PushTarget } from './send';
 
 /**
  * The browsers a person receives Web Push pages on. Endpoint and keys are sealed at rest
- * (secret-box.ts); the endpoint's SHA-256 finds the row of a browser that registers again (the same
+ * (lib/secrets/seal.ts); the endpoint's SHA-256 finds the row of a browser that registers again (the same
  * browser re-subscribing, or a device handed to another person, which then moves to them).
  */
 
@@ -26,6 +28,8 @@ export type LoadedSubscription = { id: string; userId: string; label: string; ta
 /** Registers (or refreshes) this browser for `userId`; input validated by registerPushSchema. */
 export async function saveSubscription(actor: Actor, input: RegisterPush): Promise<PushDevice> {
   assertRole(actor, 'viewer');
+  const problem = await resolvedDestinationProblem(input.endpoint, pushDestinations());
+  if (problem) throw new ValidationError(`The push endpoint ${problem}.`, { endpoint: problem });
   const sealed = {
     endpoint: seal(key(), input.endpoint, 'push.endpoint'),
     p256dh: seal(key(), input.keys.p256dh, 'push.p256dh'),

@@ -3,7 +3,7 @@ import webpush from 'web-push';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { derivedKey } from '@/lib/secrets/keys';
-import { open, seal } from './secret-box';
+import { open, seal } from '@/lib/secrets/seal';
 
 /**
  * The VAPID key pair (RFC 8292) that identifies this Vigil to push services. A browser's subscription is

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LocalTime } from '@/components/format/local-time';
+import { CopyPhoneLink } from '@/components/incidents/copy-phone-link';
 import { EscalateControl } from '@/components/incidents/escalate-control';
 import { IncidentControls } from '@/components/incidents/incident-controls';
 import { IncidentTimeline } from '@/components/incidents/incident-timeline';
@@ -137,6 +138,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             {incident.status !== 'resolved' ? (
               <EscalateControl incidentId={incident.id} level={incident.escalationLevel} />
             ) : null}
+            {incident.status === 'open' ? <CopyPhoneLink incidentId={incident.id} /> : null}
           </div>
         ) : null}
       </Card>
