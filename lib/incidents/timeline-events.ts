@@ -60,7 +60,7 @@ const notificationData = z.object({
 });
 
 /** How a signed action token arrived when it acknowledged: a link, a push notification, a chat button. */
-export const ACTION_VIAS = ['link', 'push', 'slack', 'mattermost'] as const;
+const ACTION_VIAS = ['link', 'push', 'slack', 'mattermost'] as const;
 export type ActionVia = (typeof ACTION_VIAS)[number];
 
 /** Why a level could not page someone it names (lib/escalation/people.ts). */
