@@ -9,6 +9,7 @@ import { freePorts } from '../scripts/stack/ports';
 import { startStack } from '../scripts/stack/start-stack';
 import { startVigilServer, vigilEnvFor } from '../scripts/vigil-server';
 import { serveMailbox } from './mailbox';
+import { writePushServiceCertificate } from './push-service';
 import { E2E_USERS } from './users';
 
 /**
@@ -26,6 +27,9 @@ export default async function globalSetup(_config: FullConfig) {
     webhookToken,
     log: (l) => console.log(l),
   });
+  // e2e/reaching-people.spec.ts's fake push service is https (push endpoints must be): the console
+  // trusts its self-signed certificate.
+  const pushTls = writePushServiceCertificate(stack.dir);
   const smtp = await startSmtpSink();
   const mail = await serveMailbox(smtp);
   const configFile = path.join(stack.dir, 'vigil-e2e.yaml');
@@ -33,9 +37,11 @@ export default async function globalSetup(_config: FullConfig) {
     configFile,
     [
       '# Written by e2e/global-setup.ts: pages by e-mail reach the SMTP sink; contact methods may post to',
-      '# local fakes over plain http (e2e/contact-methods.spec.ts starts a fake ntfy).',
+      '# local fakes over plain http (e2e/contact-methods.spec.ts starts a fake ntfy). Action links in',
+      '# pages point at the console as the browser reaches it (a push notification acknowledges there).',
       `smtp: { host: 127.0.0.1, port: ${smtp.port}, secure: false, from: vigil@e2e.test }`,
       'contactMethods: { allowHttpHosts: ["127.0.0.1"] }',
+      `actions: { publicUrl: "http://127.0.0.1:${port}" }`,
       '',
     ].join('\n'),
   );
@@ -62,12 +68,15 @@ export default async function globalSetup(_config: FullConfig) {
         VIGIL_CHECK_RESPONSES: '1',
         VIGIL_TRUSTED_PROXIES: '127.0.0.1/32',
         VIGIL_CONFIG: configFile,
+        NODE_EXTRA_CA_CERTS: pushTls.certFile,
       },
     });
     process.env.VIGIL_E2E_BASE_URL = server.url;
     // Specs that need alerts of their own post them to the pair, as Prometheus would.
     process.env.VIGIL_E2E_ALERTMANAGER_URLS = stack.alertmanagerUrls.join(',');
     process.env.VIGIL_E2E_MAILBOX_URL = mail.url;
+    process.env.VIGIL_E2E_PUSH_TLS_KEY = pushTls.keyFile;
+    process.env.VIGIL_E2E_PUSH_TLS_CERT = pushTls.certFile;
     return async () => {
       await server.stop();
       await loki.close();

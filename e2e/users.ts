@@ -36,4 +36,17 @@ export const E2E_USERS = {
     role: 'responder',
     name: 'Cora Contacts',
   },
+  // e2e/reaching-people.spec.ts: the one on call, paged by Web Push, and another person paged with her.
+  pushPager: {
+    email: 'push-pager@e2e.test',
+    password: 'push-pager-password-e2e',
+    role: 'responder',
+    name: 'Pia Pager',
+  },
+  pagedAlongside: {
+    email: 'paged-alongside@e2e.test',
+    password: 'paged-alongside-password-e2e',
+    role: 'responder',
+    name: 'Otto Alongside',
+  },
 } satisfies Record<string, SeedUser>;

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { LocalTime } from '@/components/format/local-time';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Table } from '@/components/ui/table';
+import { type Acknowledgement, ackWayText } from '@/lib/incidents/acknowledgement';
 import type { PageDelivery } from '@/lib/incidents/incident-schemas';
 
 const STATE: Record<PageDelivery['status'], { label: string; tone: Tone }> = {
@@ -22,9 +23,38 @@ const methodName = (method: string) => (method === 'email' ? 'e-mail' : method);
 
 /**
  * Whom Vigil tried to reach for this incident and whether it got through: one row per page, follow-up
- * or reminder to a person, with its delivery state and last error (each attempt is on the timeline).
+ * or reminder to a person, with its delivery state and last error (each attempt is on the timeline),
+ * under who acknowledged it and how ("via push notification"), which is what ended the paging.
  */
-export function PageDeliveries({ pages }: { pages: readonly PageDelivery[] }) {
+export function PageDeliveries({
+  pages,
+  acknowledgement,
+}: {
+  pages: readonly PageDelivery[];
+  acknowledgement: Acknowledgement | null;
+}) {
+  return (
+    <div className="flex flex-col gap-3">
+      {acknowledgement ? (
+        <p data-testid="incident-acknowledgement" className="text-sm">
+          <Badge tone="ok">acknowledged</Badge>{' '}
+          {acknowledgement.by ? (
+            <>
+              by{' '}
+              <Link href={`/people/${acknowledgement.by.id}`} className="text-accent hover:underline">
+                {acknowledgement.by.name}
+              </Link>{' '}
+            </>
+          ) : null}
+          {ackWayText(acknowledgement.via)} at <LocalTime at={acknowledgement.at} />
+        </p>
+      ) : null}
+      <PageTable pages={pages} />
+    </div>
+  );
+}
+
+function PageTable({ pages }: { pages: readonly PageDelivery[] }) {
   return (
     <Table
       caption="People paged"

@@ -169,6 +169,39 @@ describe('acknowledge links', () => {
     expect(await events(incident.id, 'incident.acknowledged')).toHaveLength(1);
   });
 
+  it('a push notification’s token acknowledges "via push"; the incident’s API says who, when and how, as it does for a link', async () => {
+    const incident = await openIncident();
+    const { token } = links.issueActionLinks(
+      incident,
+      users.ana.id,
+      'https://vigil.example.com',
+      new Date(),
+      'push',
+    );
+    expect((await act(token)).status).toBe(200);
+    const [ack] = await events(incident.id, 'incident.acknowledged');
+    expect(ack).toMatchObject({ actorId: users.ana.id, data: { via: 'push' } });
+    const detail = await incidents.getIncident(users.bo, incident.id);
+    expect(detail.acknowledgement).toEqual({
+      at: ack?.at.toISOString(),
+      by: { id: users.ana.id, name: 'Ana' },
+      via: 'push',
+    });
+    expect(detail.timeline.map((e) => e.sentence)).toContain(
+      'Ana acknowledged the incident via push notification',
+    );
+
+    // The same person's e-mailed link reads "via link"; an open incident has no acknowledgement.
+    const other = await openIncident();
+    expect((await incidents.getIncident(users.bo, other.id)).acknowledgement).toBeNull();
+    const mailed = links.issueActionLinks(other, users.ana.id, 'https://vigil.example.com');
+    expect((await act(mailed.token)).status).toBe(200);
+    expect((await incidents.getIncident(users.bo, other.id)).acknowledgement).toMatchObject({
+      by: { id: users.ana.id },
+      via: 'link',
+    });
+  });
+
   it('is refused once the incident changed state after it was sent', async () => {
     const incident = await openIncident();
     const { token } = links.issueActionLinks(incident, users.ana.id, 'https://vigil.example.com');

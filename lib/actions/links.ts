@@ -28,7 +28,8 @@ export const actionPath = (token: string) => `/a/${token}`;
 
 /**
  * Links for `userId` to act on `incident`, valid for VIGIL_CONFIG `actions.expiresAfter` (24 h) and
- * while the incident keeps its current status.
+ * while the incident keeps its current status. `sentBy` 'push' marks (signed) the links of a Web Push
+ * notification, so the timeline can tell its one-tap acknowledgement from an e-mailed link.
  *
  *   issueActionLinks({id: 'c1', status: 'open'}, 'u1', 'https://vigil.example.com')
  *     → {acknowledgeUrl: 'https://vigil.example.com/a/eyJ2…', token: 'eyJ2…', openUrl: '…/a/eyJ2…', …}
@@ -38,13 +39,22 @@ export function issueActionLinks(
   userId: string,
   baseUrl: string,
   now: Date = new Date(),
+  sentBy?: 'push',
 ): ActionLinks {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + config().actions.expiresAfterSeconds;
   const key = derivedKey('action-links');
   const sign = (action: Action) =>
     signActionToken(
-      { action, incidentId: incident.id, userId, status: incident.status, issuedAt, expiresAt },
+      {
+        action,
+        incidentId: incident.id,
+        userId,
+        status: incident.status,
+        issuedAt,
+        expiresAt,
+        ...(sentBy ? { sentBy } : {}),
+      },
       key,
     );
   const base = baseUrl.replace(/\/+$/, '');

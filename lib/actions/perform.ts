@@ -33,7 +33,11 @@ function refusal(state: Exclude<LinkState, { kind: 'ready' }>): Error {
 
 const nameOf = (a: Pick<Actor, 'name' | 'email'>) => a.name || a.email;
 
-/** `POST /api/v1/actions/{token}`: acknowledges from a link, once. */
+/**
+ * `POST /api/v1/actions/{token}`: acknowledges from a link, once. A token issued for a Web Push
+ * notification (signed `sentBy: 'push'`, the service worker's one-tap Acknowledge) is recorded as
+ * "via push"; it acts under exactly the rules of a link.
+ */
 export async function acknowledgeFromLink(
   text: string,
   session: Actor | undefined,
@@ -42,7 +46,7 @@ export async function acknowledgeFromLink(
   const state = await readToken(text, ['ack'], { session, via: 'link', ip });
   if (state.kind !== 'ready') throw refusal(state);
   const summary = await acknowledgeIncidentFromLink(state.actor, state.incident.id, state.token.status, {
-    via: 'link',
+    via: state.token.sentBy === 'push' ? 'push' : 'link',
   });
   return {
     incident: { ...state.incident, status: summary.status },

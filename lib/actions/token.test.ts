@@ -30,6 +30,18 @@ describe('action tokens', () => {
     expect(signed).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
   });
 
+  it('a push notification’s token carries its channel under the signature: it cannot be added by hand', () => {
+    const push = signActionToken({ ...token, sentBy: 'push' }, key);
+    expect(verifyActionToken(push, 'ack', key, 1_000_100)).toEqual({
+      ok: true,
+      token: { ...token, sentBy: 'push' },
+    });
+    // The link token's payload with `"c":"push"` spliced in, under the link's own mac: tampered.
+    const json = JSON.parse(Buffer.from(signed.split('.')[0] ?? '', 'base64url').toString());
+    const forged = `${Buffer.from(JSON.stringify({ ...json, c: 'push' })).toString('base64url')}.${signed.split('.')[1]}`;
+    expect(verifyActionToken(forged, 'ack', key, 1_000_100)).toEqual({ ok: false, reason: 'tampered' });
+  });
+
   it('an expired token is refused, at its expiry second too', () => {
     expect(verifyActionToken(signed, 'ack', key, 1_086_400)).toEqual({ ok: false, reason: 'expired' });
     expect(verifyActionToken(signed, 'ack', key, 1_086_399).ok).toBe(true);

@@ -28,6 +28,12 @@ export type ActionToken = {
   status: (typeof INCIDENT_STATUSES)[number];
   issuedAt: number;
   expiresAt: number;
+  /**
+   * 'push': the token rode in a Web Push notification, so an acknowledgement with it was a tap on the
+   * notification, not a link opened from e-mail or chat. Signed like the rest: the timeline's "via
+   * push notification" cannot be claimed by editing a URL.
+   */
+  sentBy?: 'push';
 };
 
 export type VerifyResult =
@@ -46,6 +52,7 @@ const payloadSchema = z
     s: z.enum(INCIDENT_STATUSES),
     t: z.number().int().nonnegative(),
     e: z.number().int().positive(),
+    c: z.literal('push').optional(),
   })
   .strict();
 
@@ -65,6 +72,7 @@ export function signActionToken(token: ActionToken, key: Buffer): string {
       s: token.status,
       t: token.issuedAt,
       e: token.expiresAt,
+      ...(token.sentBy ? { c: token.sentBy } : {}),
     }),
   ).toString('base64url');
   return `${payload}.${mac(payload, key).toString('base64url')}`;
@@ -101,7 +109,15 @@ export function verifyActionToken(
   if (p.a !== expected) return { ok: false, reason: 'wrong_action' };
   return {
     ok: true,
-    token: { action: p.a, incidentId: p.i, userId: p.u, status: p.s, issuedAt: p.t, expiresAt: p.e },
+    token: {
+      action: p.a,
+      incidentId: p.i,
+      userId: p.u,
+      status: p.s,
+      issuedAt: p.t,
+      expiresAt: p.e,
+      ...(p.c ? { sentBy: p.c } : {}),
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACK_WAYS } from './acknowledgement';
 
 /**
  * The incidents API's inputs and answers (types in incidents.ts and notes.ts come from these). Times are
@@ -192,5 +193,11 @@ export const incidentDetailSchema = incidentSummarySchema.extend({
    * (a level, a follow-up or a reminder), and its delivery state; each attempt is also on the timeline.
    */
   pages: z.array(pageDeliverySchema),
+  /**
+   * Who acknowledged it, when, and how (`via`: the console or API, one of its alerts, a signed link, a
+   * Web Push notification's Acknowledge, a Slack or Mattermost button); null while it is open, or when
+   * it was resolved without an acknowledgement.
+   */
+  acknowledgement: z.object({ at: iso, by: person, via: z.enum(ACK_WAYS) }).nullable(),
 });
 export type IncidentDetail = z.infer<typeof incidentDetailSchema>;

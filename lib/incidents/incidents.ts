@@ -4,6 +4,7 @@ import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { latestAcknowledgement } from './acknowledgement';
 import { claimAlerts, firingAlerts } from './alert-claims';
 import { incidentSeverity, incidentTitle, insertIncident, type LinkedAlertInput } from './auto-open';
 import { escalationOnStatusChange } from './escalation-arming';
@@ -25,7 +26,7 @@ import { mutate, type Tx } from './mutation';
 import { incidentEscalation } from './next-escalation';
 import { recordEvent, recordEvents } from './record-event';
 import { timelineSentence } from './timeline';
-import type { TimelineData, TimelineEvent } from './timeline-events';
+import type { ActionVia, TimelineData, TimelineEvent } from './timeline-events';
 
 /**
  * Incidents: opened from alerts (by a responder, or automatically, auto-open.ts), moved through
@@ -173,6 +174,15 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
       };
     }),
     pages: row.notifications.flatMap((n) => (n.user ? [pageDelivery({ ...n, user: n.user })] : [])),
+    acknowledgement: latestAcknowledgement(
+      row.status,
+      row.timeline.map((e) => ({
+        type: e.type,
+        at: e.at.toISOString(),
+        by: e.actor && e.actorId ? { id: e.actorId, name: personName(e.actor) } : null,
+        data: (e.data ?? {}) as Record<string, unknown>,
+      })),
+    ),
   };
 }
 
@@ -367,7 +377,7 @@ export async function acknowledgeIncidentFromLink(
   actor: Actor,
   incidentId: string,
   expected: IncidentStatus,
-  data: Extract<TimelineData<'incident.acknowledged'>, { via: 'link' | 'slack' | 'mattermost' }>,
+  data: Extract<TimelineData<'incident.acknowledged'>, { via: ActionVia }>,
 ): Promise<IncidentSummary> {
   assertRole(actor, 'responder');
   const row = await mutate('the incident acknowledgement', async (tx) => {

@@ -59,6 +59,10 @@ const notificationData = z.object({
   followUp: z.enum(['acknowledged', 'resolved', 'reminder']).optional(),
 });
 
+/** How a signed action token arrived when it acknowledged: a link, a push notification, a chat button. */
+const ACTION_VIAS = ['link', 'push', 'slack', 'mattermost'] as const;
+export type ActionVia = (typeof ACTION_VIAS)[number];
+
 /** Why a level could not page someone it names (lib/escalation/people.ts). */
 const UNREACHABLE_REASONS = [
   'nobody_on_call',
@@ -93,10 +97,11 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
         instance: z.string().nullable(),
       }),
       /**
-       * From a signed link on a page or a chat button (lib/actions); `chatUser` is who pressed the
-       * button in Slack or Mattermost, acting as the person the page was for.
+       * From a signed link on a page, the Acknowledge action of a Web Push notification (`push`), or a
+       * chat button (lib/actions); `chatUser` is who pressed the button in Slack or Mattermost, acting
+       * as the person the page was for.
        */
-      z.object({ via: z.enum(['link', 'slack', 'mattermost']), chatUser: z.string().optional() }),
+      z.object({ via: z.enum(ACTION_VIAS), chatUser: z.string().optional() }),
       z.object({ reason: z.string().nullable() }),
     ]),
   ),

@@ -45,6 +45,7 @@ describe('timelineSentence', () => {
     ],
     ['incident.acknowledged', 'Ana', { reason: null }, 'Ana acknowledged the incident'],
     ['incident.acknowledged', 'Ana', { via: 'link' }, 'Ana acknowledged the incident via link'],
+    ['incident.acknowledged', 'Ana', { via: 'push' }, 'Ana acknowledged the incident via push notification'],
     [
       'incident.acknowledged',
       'Ana',

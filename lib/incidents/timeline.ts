@@ -162,7 +162,7 @@ const PIPELINE_PART = {
 const VIGIL = 'Vigil';
 
 /** How an acknowledgement from outside the console arrived, in words. */
-const VIA = { link: 'link', slack: 'Slack', mattermost: 'Mattermost' } as const;
+const VIA = { link: 'link', push: 'push notification', slack: 'Slack', mattermost: 'Mattermost' } as const;
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

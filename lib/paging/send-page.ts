@@ -35,6 +35,9 @@ export async function sendPersonPage(
         { id: payload.incident.id, status: payload.incident.status as IncidentStatus },
         page.userId,
         base,
+        new Date(),
+        // Signed into the token: its acknowledgement is then "via push notification" on the incident.
+        page.channel === 'push' ? 'push' : undefined,
       )
     : null;
   const openUrl = links?.openUrl ?? `${base}/incidents/${ref}`;

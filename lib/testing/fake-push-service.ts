@@ -1,5 +1,6 @@
 import { createDecipheriv, createECDH, createPublicKey, hkdfSync, randomBytes, verify } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -12,6 +13,8 @@ import type { AddressInfo } from 'node:net';
  * - RFC 8291 / RFC 8188: `Content-Encoding: aes128gcm`, the body decrypted with the browser's private
  *   key and auth secret (ECDH, HKDF for IKM, CEK and nonce, AES-128-GCM, the 0x02 padding delimiter).
  * A push that fails a check is answered 400 and recorded with its problem, so a test sees why.
+ * With `tls` it serves https, as every real push service does: the e2e console accepts https endpoints
+ * only and trusts the test certificate (e2e/push-service.ts).
  */
 
 export type TestBrowser = {
@@ -83,12 +86,13 @@ export type FakePushService = {
 
 export async function startFakePushService(
   browsers: () => Map<string, TestBrowser>,
+  tls?: { key: string; cert: string },
 ): Promise<FakePushService> {
   const received: ReceivedPush[] = [];
   const problems: string[] = [];
   const answers = new Map<string, number>();
   let origin = '';
-  const server: Server = createServer(async (request, response) => {
+  const handle: RequestListener = async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const id = /^\/push\/([\w-]+)$/.exec(request.url ?? '')?.[1];
@@ -109,9 +113,10 @@ export async function startFakePushService(
       problems.push((error as Error).message);
       response.writeHead(400).end((error as Error).message);
     }
-  });
+  };
+  const server: Server = tls ? createTlsServer(tls, handle) : createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: origin,
     received,

@@ -148,7 +148,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       </Card>
 
       <Card title={`People paged (${incident.pages.length})`}>
-        <PageDeliveries pages={incident.pages} />
+        <PageDeliveries pages={incident.pages} acknowledgement={incident.acknowledgement} />
       </Card>
 
       <Card title="Timeline">
