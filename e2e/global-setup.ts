@@ -41,6 +41,8 @@ export default async function globalSetup(_config: FullConfig) {
       '# pages point at the console as the browser reaches it (a push notification acknowledges there).',
       `smtp: { host: 127.0.0.1, port: ${smtp.port}, secure: false, from: vigil@e2e.test }`,
       'contactMethods: { allowHttpHosts: ["127.0.0.1"] }',
+      '# The fake push service (e2e/reaching-people.spec.ts) listens on loopback.',
+      'push: { allowHosts: ["127.0.0.1"] }',
       `actions: { publicUrl: "http://127.0.0.1:${port}" }`,
       '',
     ].join('\n'),

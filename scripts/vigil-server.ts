@@ -8,6 +8,15 @@ import { StopWaitingError, waitFor } from './stack/wait';
  * Runs the built console (`next start`) as a child process with the given environment and waits until
  * its liveness probe answers. Used by the demo and by the end-to-end tests.
  */
+/**
+ * Node flags the console runs with, as `npm start` runs it (package.json's start script; a unit test keeps
+ * the two equal). Young generations of 4 MB instead of V8's 16 MB semi-spaces: the console's garbage is
+ * short-lived request and poll data, and the larger nursery (in the main thread and the poll worker
+ * alike: V8 flags are per process) kept more resident — 451 MB before a 50-client run at 10,000
+ * alerts, against 345–361 MB with this flag, in two probes on the same build.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
+
 /** The environment that points Vigil at a harness stack, with a fresh session secret. */
 export function vigilEnvFor(stack: {
   databaseUrl: string;
@@ -37,7 +46,7 @@ export async function startVigilServer(options: {
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child: ChildProcess = spawn(
     process.execPath,
-    [nextBin, 'start', '-H', '127.0.0.1', '-p', String(options.port)],
+    [...SERVER_NODE_FLAGS, nextBin, 'start', '-H', '127.0.0.1', '-p', String(options.port)],
     {
       env: { ...process.env, ...options.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
