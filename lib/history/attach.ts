@@ -3,10 +3,10 @@ import { type Matcher, matchesLabels } from '@/lib/alertmanager/matchers';
 import { matcherSchema } from '@/lib/alertmanager/schemas';
 import { formatSilenceMatchers, fromSilenceMatcher } from '@/lib/alertmanager/silence-format';
 import type { PrismaClient } from '@/lib/db/client';
+import { yieldToEventLoop } from '@/lib/event-loop';
 import { incidentLabel } from '@/lib/incidents/incident-ref';
 import type { HistoryFiring } from './api-schema';
 import { durationSeconds, type Firing } from './firings';
-import { yieldToEventLoop } from '@/lib/event-loop';
 
 /**
  * Silence records read per page at most: the silences made through Vigil during the page's span. A

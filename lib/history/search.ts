@@ -2,13 +2,13 @@ import 'server-only';
 import { type Matcher, MatcherSyntaxError, matchesLabels, parseFilter } from '@/lib/alertmanager/matchers';
 import type { PrismaClient } from '@/lib/db/client';
 import { ValidationError } from '@/lib/errors';
+import { yieldToEventLoop } from '@/lib/event-loop';
 import { type HistoryQuery, type HistoryResponse, historyRange } from './api-schema';
 import { attachContext } from './attach';
 import { decodeCursor, encodeCursor, type HistoryKey } from './cursor';
 import { completeRows, type EventRow, type Firing, mergeFirings } from './firings';
 import { splitMatchers } from './pushdown';
 import { scanEvents } from './scan';
-import { yieldToEventLoop } from '@/lib/event-loop';
 
 /** Events read per database round trip. */
 const SLICE_ROWS = 2000;
