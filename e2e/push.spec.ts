@@ -1,5 +1,7 @@
-import { type BrowserContext, expect, type Page, test, type Worker } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { testAlert } from './alert-pair';
+import { hydrated } from './hydrated';
+import { pushRegistration, serviceWorker, shownNotifications, tapNotification } from './service-worker';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 import { VIEWPORTS } from './viewport';
@@ -15,27 +17,6 @@ import { VIEWPORTS } from './viewport';
 
 const phone = VIEWPORTS.find((v) => v.name === 'phone') ?? VIEWPORTS[0];
 test.use({ viewport: { width: phone.width, height: phone.height } });
-
-type Shown = { title: string; body: string; tag: string; actions: string[]; data: unknown };
-
-/** The notifications the service worker shows now, read in the page. */
-const shownNotifications = (page: Page) =>
-  page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    return (await registration.getNotifications()).map(
-      (n): Shown => ({
-        title: n.title,
-        body: n.body,
-        tag: n.tag,
-        actions: ((n as unknown as { actions?: { action: string }[] }).actions ?? []).map((a) => a.action),
-        data: n.data,
-      }),
-    );
-  });
-
-async function serviceWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-}
 
 test('the installed console: manifest, icons and service worker; a push page shows a notification whose Acknowledge POSTs the signed link (answered by a fake /api/v1/actions/<token>)', async ({
   page,
@@ -69,13 +50,7 @@ test('the installed console: manifest, icons and service worker; a push page sho
     .toBe('/');
 
   // Deliver a push to that registration through the DevTools protocol.
-  const cdp = await context.newCDPSession(page);
-  const registrationIds = new Map<string, string>();
-  cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-    for (const r of registrations) registrationIds.set(r.scopeURL, r.registrationId);
-  });
-  await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => registrationIds.get(`${origin}/`)).toBeTruthy();
+  const { cdp, id: registrationId } = await pushRegistration(context, page, origin);
   const payload = {
     title: 'INC-42 Disk full on db-1',
     body: 'You are on call for SRE primary',
@@ -86,7 +61,7 @@ test('the installed console: manifest, icons and service worker; a push page sho
   };
   await cdp.send('ServiceWorker.deliverPushMessage', {
     origin,
-    registrationId: registrationIds.get(`${origin}/`) ?? '',
+    registrationId,
     data: JSON.stringify(payload),
   });
   await expect
@@ -103,23 +78,14 @@ test('the installed console: manifest, icons and service worker; a push page sho
 
   // One tap on "Acknowledge": the service worker's own click logic (handleNotificationClick in
   // public/sw.js) run in the worker, since headless Chromium cannot tap a system notification. The
-  // signed-link route (POST /api/v1/actions/<token>) comes with the action-links branch; a fake answers
-  // it here and records the call.
+  // token here is made up, so the real route (POST /api/v1/actions/<token>, whose journey
+  // e2e/reaching-people.spec.ts runs) is stood in for and the call recorded.
   const acks: string[] = [];
   await context.route('**/api/v1/actions/e2e-push-token', async (route) => {
     acks.push(route.request().method());
     await route.fulfill({ status: 200, json: { acknowledged: true } });
   });
-  const worker = await serviceWorker(context);
-  await worker.evaluate(async (tag) => {
-    const scope = self as unknown as {
-      registration: ServiceWorkerRegistration;
-      handleNotificationClick(n: Notification, action: string): Promise<void>;
-    };
-    const [notification] = await scope.registration.getNotifications({ tag });
-    if (!notification) throw new Error('no notification to tap');
-    await scope.handleNotificationClick(notification, 'ack');
-  }, payload.tag);
+  await tapNotification(await serviceWorker(context), payload.tag, 'ack');
   expect(acks).toEqual(['POST']);
   await expect
     .poll(() => shownNotifications(page))
@@ -151,6 +117,7 @@ test('in-tab notifications: the per-user switch persists, and a new critical ale
   const sound = page.getByLabel('Also play a short sound');
   await expect(enabled).not.toBeChecked();
   await expect(sound).toBeDisabled();
+  await hydrated(enabled);
   await enabled.check();
   await expect(sound).toBeEnabled();
   await expect

@@ -1,8 +1,9 @@
-import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { type TestBrowser, testBrowser } from '../lib/testing/fake-push-service';
 import { testAlert } from './alert-pair';
 import { mailbox } from './mailbox';
 import { startE2ePushService } from './push-service';
+import { pushRegistration, serviceWorker, shownNotifications, tapNotification } from './service-worker';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 import { expectNoHorizontalOverflow } from './viewport';
@@ -137,33 +138,6 @@ async function registerPhone(api: Api, browser: TestBrowser): Promise<void> {
   );
 }
 
-type Shown = { title: string; body: string; tag: string; actions: string[] };
-
-const shownNotifications = (page: Page) =>
-  page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    return (await registration.getNotifications()).map(
-      (n): Shown => ({
-        title: n.title,
-        body: n.body,
-        tag: n.tag,
-        actions: ((n as unknown as { actions?: { action: string }[] }).actions ?? []).map((a) => a.action),
-      }),
-    );
-  });
-
-/** The console's service worker registration id, for ServiceWorker.deliverPushMessage. */
-async function registrationId(context: BrowserContext, page: Page, origin: string) {
-  const cdp = await context.newCDPSession(page);
-  const ids = new Map<string, string>();
-  cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-    for (const r of registrations) ids.set(r.scopeURL, r.registrationId);
-  });
-  await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => ids.get(`${origin}/`)).toBeTruthy();
-  return { cdp, id: ids.get(`${origin}/`) ?? '' };
-}
-
 test('a page reaches the on-call phone as a browser notification through a fake push service, one tap acknowledges it, and the other person paged gets the follow-up e-mail', async ({
   browser,
   baseURL,
@@ -200,8 +174,8 @@ test('a page reaches the on-call phone as a browser notification through a fake 
       )
       .toBe(true);
     await registerPhone(pia.request, phoneBrowser);
-    const worker = phone.serviceWorkers()[0] ?? (await phone.waitForEvent('serviceworker'));
-    const { cdp, id: swRegistration } = await registrationId(phone, pia, origin);
+    const worker = await serviceWorker(phone);
+    const { cdp, id: swRegistration } = await pushRegistration(phone, pia, origin);
 
     // A real alert on the pair: the webhook opens the incident on the run's route, the pass pages.
     await alert.fire();
@@ -244,24 +218,29 @@ test('a page reaches the on-call phone as a browser notification through a fake 
     await expect
       .poll(() => shownNotifications(pia))
       .toEqual([
-        { title: payload.title, body: 'escalated to L1 On-call', tag: payload.tag, actions: ['ack'] },
+        {
+          title: payload.title,
+          body: 'escalated to L1 On-call',
+          tag: payload.tag,
+          actions: ['ack'],
+          data: { url: payload.url, ackUrl: payload.ackUrl },
+        },
       ]);
 
     // One tap on "Acknowledge": public/sw.js's click handler, run in the worker (headless Chromium
     // cannot tap a system notification), POSTs the signed token to the real route; the worker says
     // "Acknowledged" only for a 2xx answer (a service worker's fetch is no page response to wait for).
-    await worker.evaluate(async (tag) => {
-      const scope = self as unknown as {
-        registration: ServiceWorkerRegistration;
-        handleNotificationClick(n: Notification, action: string): Promise<void>;
-      };
-      const [notification] = await scope.registration.getNotifications({ tag });
-      if (!notification) throw new Error('no notification to tap');
-      await scope.handleNotificationClick(notification, 'ack');
-    }, payload.tag);
+    await tapNotification(worker, payload.tag, 'ack');
     await expect
       .poll(() => shownNotifications(pia))
-      .toEqual([{ title: 'Acknowledged', body: payload.title, tag: payload.tag, actions: [] }]);
+      .toEqual([
+        expect.objectContaining({
+          title: 'Acknowledged',
+          body: payload.title,
+          tag: payload.tag,
+          actions: [],
+        }),
+      ]);
 
     // The incident, on the phone: acknowledged by Pia via push notification, nothing sticking out.
     await pia.goto(`/incidents/${ref}`);
