@@ -32,12 +32,17 @@ export async function overflowingElements(page: Page): Promise<string[]> {
   });
 }
 
-/** Nothing on the page sticks out sideways: the document is no wider than the window. */
+/**
+ * Nothing on the page sticks out sideways: the document is no wider than the window. The elements that
+ * stick out are looked for when it fails, not before the wait (a timeline that rendered late was
+ * missed that way, leaving the message empty).
+ */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const viewport = page.viewportSize()?.width ?? 0;
-  await expect
-    .poll(() => documentWidth(page), {
-      message: `document wider than the ${viewport} px window: ${(await overflowingElements(page)).join(', ')}`,
-    })
-    .toBeLessThanOrEqual(viewport);
+  try {
+    await expect.poll(() => documentWidth(page)).toBeLessThanOrEqual(viewport);
+  } catch (error) {
+    const culprits = (await overflowingElements(page)).join(', ');
+    throw new Error(`document wider than the ${viewport} px window: ${culprits}`, { cause: error });
+  }
 }

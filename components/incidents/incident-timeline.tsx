@@ -7,9 +7,10 @@ export function IncidentTimeline({ entries }: { entries: readonly TimelineEntry[
   return (
     <ol className="flex flex-col gap-2" data-testid="incident-timeline">
       {entries.map((e) => (
-        <li key={e.id} className="grid grid-cols-[11rem_1fr] gap-3 text-sm" data-type={e.type}>
+        <li key={e.id} className="grid grid-cols-[11rem_minmax(0,1fr)] gap-3 text-sm" data-type={e.type}>
           <LocalTime at={e.at} precision="second" className="font-mono text-xs text-muted tabular-nums" />
-          <span>
+          {/* A long name or address wraps inside its column rather than pushing a phone's page sideways. */}
+          <span className="break-words">
             {e.starred ? (
               <>
                 <span aria-hidden>★ </span>
