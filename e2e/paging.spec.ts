@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { testAlert } from './alert-pair';
 import { mailbox } from './mailbox';
+import { routeFirst } from './schedules';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 
@@ -103,15 +104,7 @@ test('a critical alert routed by its team label pages the person on call by e-ma
     }),
     201,
   );
-  // Tried before the seeded severity="critical" route, which would take the alert first.
-  const { routes } = await json<{ routes: { id: string; isDefault: boolean }[] }>(
-    await api.get('/api/v1/routes'),
-  );
-  await json(
-    await api.put('/api/v1/routes/order', {
-      data: { ids: [route.id, ...routes.filter((r) => !r.isDefault && r.id !== route.id).map((r) => r.id)] },
-    }),
-  );
+  await routeFirst(api, route.id);
   const chosen = await json<{ route: { name: string } | null; policy: { name: string } | null }>(
     await api.post('/api/v1/routes/test', { data: { labels: { team: 'e2e-paging', severity: 'critical' } } }),
   );

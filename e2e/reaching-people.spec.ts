@@ -3,6 +3,7 @@ import { type TestBrowser, testBrowser } from '../lib/testing/fake-push-service'
 import { testAlert } from './alert-pair';
 import { mailbox } from './mailbox';
 import { startE2ePushService } from './push-service';
+import { routeFirst } from './schedules';
 import { pushRegistration, serviceWorker, shownNotifications, tapNotification } from './service-worker';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
@@ -97,15 +98,7 @@ async function setUpPaging(api: Api, run: string): Promise<void> {
     }),
     201,
   );
-  // Tried before the seeded severity="critical" route, which would take the alert first.
-  const { routes } = await json<{ routes: { id: string; isDefault: boolean }[] }>(
-    await api.get('/api/v1/routes'),
-  );
-  await json(
-    await api.put('/api/v1/routes/order', {
-      data: { ids: [route.id, ...routes.filter((r) => !r.isDefault && r.id !== route.id).map((r) => r.id)] },
-    }),
-  );
+  await routeFirst(api, route.id);
 }
 
 /**

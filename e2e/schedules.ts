@@ -55,3 +55,13 @@ export async function createOverride(
 ): Promise<void> {
   await post(request, `/api/v1/schedules/${scheduleId}/overrides`, override);
 }
+
+/** Puts a route first among the non-default routes, so a seeded route (severity="critical") does not take the test's alert. */
+export async function routeFirst(request: APIRequestContext, routeId: string): Promise<void> {
+  const listed = await request.get('/api/v1/routes');
+  expect(listed.ok(), `GET /api/v1/routes answered ${listed.status()}`).toBe(true);
+  const { routes } = (await listed.json()) as { routes: { id: string; isDefault: boolean }[] };
+  const ids = [routeId, ...routes.filter((r) => !r.isDefault && r.id !== routeId).map((r) => r.id)];
+  const put = await request.put('/api/v1/routes/order', { data: { ids } });
+  expect(put.ok(), `PUT /api/v1/routes/order answered ${put.status()}: ${await put.text()}`).toBe(true);
+}
