@@ -28,6 +28,15 @@ describe('changedAlerts', () => {
     expect(gone.sent.size).toBe(0);
     expect(changedAlerts(gone.sent, [clusterAlert('a')]).changed).toEqual([clusterAlert('a')]);
   });
+
+  it('remembers a fixed-size digest per alert, not its JSON, and still sees a change deep inside', () => {
+    const long = clusterAlert('a', 'x'.repeat(5000));
+    const first = changedAlerts(new Map(), [long]);
+    expect(first.sent.get('a')).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    const silenced = { ...long, silencedBy: ['s1'] };
+    expect(changedAlerts(first.sent, [silenced]).changed).toEqual([silenced]);
+    expect(changedAlerts(first.sent, [long]).changed).toEqual([]);
+  });
 });
 
 describe('chunks', () => {
