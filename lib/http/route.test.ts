@@ -16,6 +16,7 @@ await vi.hoisted(async () => (await import('@/lib/testing/route-harness')).setRo
 vi.mock('@/lib/auth', async () => (await import('@/lib/testing/route-harness')).fakeAuth());
 
 const { InvalidInputError, route } = await import('./route');
+const { createTurnGate } = await import('./turn-gate');
 
 const echoOp = defineOperation({
   method: 'POST',
@@ -140,6 +141,37 @@ describe('route(): who calls', () => {
     // Read past the bound (no declared length): the cut read leaves a socket nobody may reuse.
     expect(large.headers.get('connection')).toBe('close');
     expect(refused).toEqual([401, 400, 413]);
+  });
+});
+
+describe('route(): turns', () => {
+  it('runs authentication and the handler of a route with turns one gate turn at a time', async () => {
+    const turns = createTurnGate(1);
+    let release: () => void = () => {};
+    const started: string[] = [];
+    const handler = route(
+      echoOp,
+      async ({ params, body }, { actor }) => {
+        started.push(params.id);
+        if (params.id === '1') await new Promise<void>((resolve) => (release = resolve));
+        return { got: body, id: params.id, by: actor.email };
+      },
+      { turns },
+    );
+    const first = handler(post(JSON.stringify({})), context({ id: '1' }));
+    const refused = handler(
+      post(JSON.stringify({}), { 'content-type': 'application/json' }),
+      context({ id: '2' }),
+    );
+    const second = handler(post(JSON.stringify({})), context({ id: '3' }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started).toEqual(['1']);
+    expect(turns.waiting).toBe(2);
+    release();
+    expect((await first).status).toBe(201);
+    expect((await refused).status).toBe(401);
+    expect((await second).status).toBe(201);
+    expect(started).toEqual(['1', '3']);
   });
 });
 

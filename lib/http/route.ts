@@ -22,6 +22,7 @@ import {
   ValidationError,
 } from '@/lib/errors';
 import { metrics } from '@/lib/metrics/registry';
+import type { TurnGate } from './turn-gate';
 
 type Context = { params: Promise<Record<string, string | string[]>> };
 
@@ -49,16 +50,19 @@ export type OperationRoute<O extends Operation = Operation> = ((
  * bytes the handler serialised itself, lib/api/json-bytes.ts, are sent as they are); a
  * typed error becomes its HTTP status with `{error: {code, message, fields?, hint?}}`; anything else is
  * logged and answered 500 without internals. `refused` sees every refusal before the handler runs (the
- * webhook counts them).
+ * webhook counts them). With `turns`, authentication and the handler run only in a turn of that gate
+ * (turn-gate.ts: many consoles cannot hold the event loop for long stretches).
  */
 export function route<const O extends Operation>(
   op: O,
   handler: RouteHandler<O>,
-  options: { refused?: (status: number) => void } = {},
+  options: { refused?: (status: number) => void; turns?: TurnGate } = {},
 ): OperationRoute<O> {
   const serve = async (request: Request, context: Context): Promise<Response> => {
     const stop = metrics().httpDuration.startTimer({ method: request.method, route: op.path });
-    const response = await respond(request, () => run(op, handler, request, context), options);
+    const work = () => run(op, handler, request, context);
+    const { turns } = options;
+    const response = await respond(request, turns ? () => turns.run(work) : work, options);
     stop({ status: String(response.status) });
     return response;
   };
