@@ -79,7 +79,8 @@ export type BenchResults = {
 
 type Row = { figure: string; value: string; target: string; met?: boolean };
 
-const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
+/** A latency; NaN is a run in which no request was answered (Alertmanager at 50,000 alerts). */
+const ms = (n: number) => (Number.isNaN(n) ? 'no answer' : `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const num = (n: number) => Math.round(n).toLocaleString('en-GB');
@@ -358,7 +359,7 @@ function loadTable(r: BenchResults): string {
     const am1 = find(size, 'alertmanager', 1);
     for (const run of size.runs) {
       const ok = (run.requests - run.non2xx) / run.durationSeconds;
-      const ratio = am1 ? (run.p99Ms / am1.p99Ms).toFixed(3) : '';
+      const ratio = am1 && am1.requests > 0 ? (run.p99Ms / am1.p99Ms).toFixed(3) : '';
       lines.push(
         `| ${num(size.alerts)} | ${run.target === 'vigil' ? 'Vigil `/api/v1/alerts?limit=100`' : 'Alertmanager peer 1 `/api/v2/alerts`'} | ${run.connections} | ${run.requestsPerSecond.toFixed(1)} | ${ok.toFixed(1)} | ${ms(run.p50Ms)} | ${ms(run.p99Ms)} | ${statuses(run)} | ${ratio} |`,
       );
