@@ -7,6 +7,7 @@ import {
   HEARTBEAT_MISSING_SECONDS,
   incident,
   pages,
+  pipelineCheckMetric,
   startPipelineWorld,
   waitForWatchdog,
 } from './pipeline-world';
@@ -31,6 +32,11 @@ afterAll(async () => {
 
 it('a silenced Watchdog pages a pipeline incident (to the fake receiver), and expiring the silence resolves it', async () => {
   await waitForWatchdog(world);
+  await waitFor(async () => (await pipelineCheckMetric(world, 'heartbeat:default')) === 1 || undefined, {
+    timeoutMs: 30_000,
+    intervalMs: 250,
+    what: 'vigil_pipeline_check_ok 1 for the heartbeat',
+  });
   const [peer] = world.stack.alertmanagerUrls;
   const res = await fetch(`${peer}/api/v2/silences`, {
     method: 'POST',
@@ -66,6 +72,7 @@ it('a silenced Watchdog pages a pipeline incident (to the fake receiver), and ex
     { timeoutMs: 30_000, intervalMs: 250, what: 'the page recorded as sent' },
   );
   expect(pages(receiver)).toHaveLength(1);
+  expect(await pipelineCheckMetric(world, 'heartbeat:default')).toBe(0);
 
   const expired = await fetch(`${peer}/api/v2/silence/${silenceID}`, { method: 'DELETE' });
   expect(expired.status).toBe(200);
@@ -82,5 +89,6 @@ it('a silenced Watchdog pages a pipeline incident (to the fake receiver), and ex
   expect(back.timeline.find((e) => e.type === 'pipeline.recovered')?.sentence).toMatch(
     /^The heartbeat alert of Alertmanager cluster default works again after \d+ s; Vigil resolved the incident$/,
   );
+  expect(await pipelineCheckMetric(world, 'heartbeat:default')).toBe(1);
   expect(pages(receiver)).toHaveLength(1);
 });

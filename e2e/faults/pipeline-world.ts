@@ -95,6 +95,16 @@ export async function waitForWatchdog(world: FaultWorld): Promise<void> {
   );
 }
 
+/**
+ * The value of `vigil_pipeline_check_ok` for one check on Vigil's /metrics (public), or undefined when
+ * the check has no sample.
+ */
+export async function pipelineCheckMetric(world: FaultWorld, check: string): Promise<number | undefined> {
+  const text = await (await fetch(`${world.server.url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`vigil_pipeline_check_ok{check="${check}"`));
+  return line === undefined ? undefined : Number(line.split(' ').at(-1));
+}
+
 /** Remembers a stack process's exact command line, to start it again after a SIGKILL. */
 export function restarter(world: FaultWorld, name: string): () => ChildProcess {
   const proc = world.stack.processes.find((p) => p.name === name);

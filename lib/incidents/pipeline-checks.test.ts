@@ -4,6 +4,7 @@ import {
   decidePipelineCheck,
   heartbeatSeen,
   observePipeline,
+  pipelineCheckSamples,
   pipelineIncidentTitle,
 } from './pipeline-checks';
 
@@ -107,6 +108,32 @@ describe('observePipeline', () => {
     expect(silenced[1]).toMatchObject({ key: 'heartbeat:default', ok: false });
     const off = observePipeline({ clusters: [cluster({})], prometheus: [] }, { ...WATCH, heartbeats: {} });
     expect(off.map((o) => o.key)).toEqual(['cluster:default']);
+  });
+});
+
+describe('pipelineCheckSamples', () => {
+  it('gives 1 to a working check, 0 to a broken one, and no sample to one not known or paused', () => {
+    const seen = observePipeline(
+      {
+        clusters: [
+          { name: 'eu', data: undefined, updatedAt: 1000, error: { message: 'connection refused' } },
+          { name: 'us', data: { alerts: [watchdog('suppressed', ['s1'])] }, updatedAt: 1000 },
+        ],
+        prometheus: [{ name: 'main', data: undefined, updatedAt: undefined }],
+      },
+      {
+        ...WATCH,
+        heartbeats: {
+          eu: { match: { alertname: 'Watchdog' }, missingAfterSeconds: 300 },
+          us: { match: { alertname: 'Watchdog' }, missingAfterSeconds: 300 },
+        },
+      },
+    );
+    expect(pipelineCheckSamples(seen)).toEqual([
+      { labels: { check: 'cluster:eu', kind: 'cluster', subject: 'eu' }, value: 0 },
+      { labels: { check: 'cluster:us', kind: 'cluster', subject: 'us' }, value: 1 },
+      { labels: { check: 'heartbeat:us', kind: 'heartbeat', subject: 'us' }, value: 0 },
+    ]);
   });
 });
 

@@ -109,6 +109,25 @@ export function observePipeline(
   return observations;
 }
 
+/**
+ * The samples of `vigil_pipeline_check_ok` for one evaluation, so Prometheus can alert on what Vigil
+ * sees of the pipeline (and a second Vigil, or a dashboard, can show it). Checks not known now get no
+ * sample: a 0 would claim a fault nobody has seen.
+ *
+ *   pipelineCheckSamples([{key: 'cluster:eu', kind: 'cluster', subject: 'eu', ok: false, …},
+ *                         {key: 'heartbeat:eu', kind: 'heartbeat', subject: 'eu', ok: undefined, paused: true, …}])
+ *     → [{labels: {check: 'cluster:eu', kind: 'cluster', subject: 'eu'}, value: 0}]
+ */
+export function pipelineCheckSamples(
+  observations: readonly PipelineObservation[],
+): { labels: { check: string; kind: PipelineCheckKind; subject: string }; value: 0 | 1 }[] {
+  return observations.flatMap((o) =>
+    o.ok === undefined
+      ? []
+      : [{ labels: { check: o.key, kind: o.kind, subject: o.subject }, value: o.ok ? 1 : 0 }],
+  );
+}
+
 /** `{alertname="Watchdog"}` */
 const matcherText = (match: Record<string, string>) =>
   `{${Object.entries(match)

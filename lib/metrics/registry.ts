@@ -17,6 +17,7 @@ type Metrics = {
   databaseUp: Gauge;
   webhookNotifications: Counter<'outcome'>;
   alertEvents: Counter<'source' | 'outcome'>;
+  pipelineCheckOk: Gauge<'check' | 'kind' | 'subject'>;
   collectors: Set<() => Promise<void> | void>;
 };
 
@@ -71,6 +72,12 @@ function create(): Metrics {
       name: 'vigil_alert_events_total',
       help: 'Alert events (fired, resolved) from the webhook and the poller, by outcome: stored, duplicate (already stored: a resend, the other HA peer or the other source), failed (the database failed).',
       labelNames: ['source', 'outcome'],
+      registers: [registry],
+    }),
+    pipelineCheckOk: new Gauge({
+      name: 'vigil_pipeline_check_ok',
+      help: 'Whether each check of the alerting pipeline works (1) or is broken (0), as the pipeline watch last saw it; absent while not known (no poll answered yet, or a heartbeat paused because its cluster is unreachable).',
+      labelNames: ['check', 'kind', 'subject'],
       registers: [registry],
     }),
   };

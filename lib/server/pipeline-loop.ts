@@ -1,14 +1,15 @@
 import 'server-only';
 import { config } from '@/lib/config/current';
-import { observePipeline } from '@/lib/incidents/pipeline-checks';
+import { observePipeline, pipelineCheckSamples } from '@/lib/incidents/pipeline-checks';
 import { evaluatePipeline } from '@/lib/incidents/pipeline-watch';
 import { type Loop, startLoop } from '@/lib/loop';
+import { metrics } from '@/lib/metrics/registry';
 import { sources } from '@/lib/snapshots/sources';
 
 /**
  * Watches the alerting pipeline every poll interval (lib/incidents/pipeline-watch.ts) in every
  * instance; the row lock of each check keeps instances from opening two incidents. The start-up grace
- * runs from this process's start.
+ * runs from this process's start. Each pass also sets `vigil_pipeline_check_ok` on /metrics.
  */
 const KEY = Symbol.for('vigil.pipeline-watch');
 const store = globalThis as unknown as Record<symbol, Loop | undefined>;
@@ -28,6 +29,10 @@ export function startPipelineWatch(): Loop {
       },
       pipelineWatch,
     );
+    // Reset first: a check that is no longer known (or configured) must not keep its last value.
+    const gauge = metrics().pipelineCheckOk;
+    gauge.reset();
+    for (const { labels, value } of pipelineCheckSamples(observations)) gauge.set(labels, value);
     await evaluatePipeline(observations, { startedAt, graceSeconds: pipelineWatch.startupGraceSeconds });
   });
   return store[KEY];
