@@ -72,6 +72,20 @@ function testAlert(alertname: string, instance: string) {
 }
 
 /** Waits until the poller has the alert, and returns it as the alerts API lists it. */
+/** The alerts of `alertname` as the console lists them right now (no waiting for a poll). */
+async function alertsNow(alertname: string) {
+  const { alerts } = await query.queryAlerts({
+    filter: `alertname="${alertname}"`,
+    group_by: '',
+    state: 'active,silenced,inhibited,acknowledged',
+    offset: 0,
+    limit: 10,
+  });
+  return alerts as unknown as { fingerprint: string; silencedBy: string[] }[];
+}
+
+const silencedByNow = async (alertname: string) => (await alertsNow(alertname)).map((a) => a.silencedBy);
+
 async function listed(alertname: string) {
   return waitFor(
     async () =>
@@ -213,6 +227,8 @@ describe('acknowledgements', () => {
       { comment: 'looking' },
     );
     expect(outcome.silenceId).toEqual(expect.any(String));
+    // The console shows the silence the moment the acknowledgement answers, before any poll or re-read.
+    expect(await silencedByNow('VigilAckTest')).toEqual([[outcome.silenceId]]);
 
     const inAm = await waitFor(
       async () =>
@@ -295,11 +311,15 @@ describe('acknowledgements', () => {
       { timeoutMs: 20_000, intervalMs: 250, what: 'the silence to be extended' },
     );
     expect(extended).toMatchObject({ id: outcome.silenceId, state: 'active' });
-    expect(
-      await prisma.auditLog.count({
-        where: { action: 'silence.extended', target: outcome.silenceId as string },
-      }),
-    ).toBeGreaterThan(0);
+    // Alertmanager holds the new end before the reconciler's transaction, which writes the audit row,
+    // commits: wait for that too.
+    await waitFor(
+      async () =>
+        (await prisma.auditLog.count({
+          where: { action: 'silence.extended', target: outcome.silenceId as string },
+        })) > 0 || undefined,
+      { timeoutMs: 5_000, intervalMs: 100, what: 'the silence.extended audit row' },
+    );
     await acks.unacknowledgeAlert(responder, { fingerprint: firing.fingerprint });
     await expiredOnPeer2(outcome.silenceId as string);
     const ack = await prisma.acknowledgement.findUniqueOrThrow({ where: { id: outcome.ackId } });
@@ -341,6 +361,16 @@ describe('acknowledgements', () => {
       comment: 'whole group',
     });
     expect(results.map((r) => r.status)).toEqual(['already', 'acknowledged', 'not-found']);
+    // The new silence marks its alert at once; the alert acknowledged without a silence stays unsilenced.
+    const silenced = Object.fromEntries(
+      (await alertsNow('VigilGroupTest')).map((alert) => [alert.fingerprint, alert.silencedBy]),
+    );
+    const made = results[1];
+    expect(made?.status === 'acknowledged' && made.silenceId).toEqual(expect.any(String));
+    expect(silenced).toEqual({
+      [first.fingerprint]: [],
+      [second.fingerprint]: [made?.status === 'acknowledged' ? made.silenceId : 'none'],
+    });
   });
 
   it('closes the acknowledgement of InstanceDown when its cause is fixed (the down target starts answering)', async () => {

@@ -1,13 +1,14 @@
 import 'server-only';
 import { postSilence } from '@/lib/alertmanager/client';
 import { writeWithFailover } from '@/lib/alertmanager/cluster';
+import type { Silence } from '@/lib/alertmanager/schemas';
 import { invalidateAcks } from '@/lib/alerts/ack-state';
 import { currentAlertIndex } from '@/lib/alerts/query';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { config } from '@/lib/config/current';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
-import { refreshSilences } from '@/lib/snapshots/sources';
+import { refreshSilences, showOwnSilences } from '@/lib/snapshots/sources';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
 import { ackSilence } from './ack-lifecycle';
 import type { AckOutcome, GroupAckResult } from './ack-schemas';
@@ -31,12 +32,12 @@ type Target = { fingerprint: string; cluster?: string };
  */
 export async function acknowledgeAlert(actor: Actor, target: Target, body: AckBody): Promise<AckOutcome> {
   assertRole(actor, 'responder');
-  const outcome = await ackOne(
+  const { silence, ...outcome } = await ackOne(
     actor,
     { fingerprint: target.fingerprint, cluster: target.cluster ?? body.cluster },
     body,
   );
-  if (outcome.silenceId) await refreshSilences(outcome.cluster);
+  if (silence) showOwnSilences(outcome.cluster, [silence]);
   return outcome;
 }
 
@@ -51,6 +52,7 @@ export async function acknowledgeAlerts(
 ): Promise<{ results: GroupAckResult[] }> {
   assertRole(actor, 'responder');
   const results: GroupAckResult[] = [];
+  const created: { cluster: string; silence: Silence }[] = [];
   // Four at a time: quick for a group of hundreds, gentle on Alertmanager and the connection pool.
   for (let i = 0; i < alerts.length; i += 4) {
     const batch = alerts.slice(i, i + 4);
@@ -58,7 +60,9 @@ export async function acknowledgeAlerts(
       ...(await Promise.all(
         batch.map(async (target): Promise<GroupAckResult> => {
           try {
-            return { ...target, status: 'acknowledged', ...(await ackOne(actor, target, body)) };
+            const { silence, ...outcome } = await ackOne(actor, target, body);
+            if (silence) created.push({ cluster: outcome.cluster, silence });
+            return { ...target, status: 'acknowledged', ...outcome };
           } catch (error) {
             const status =
               error instanceof ConflictError
@@ -72,10 +76,11 @@ export async function acknowledgeAlerts(
       )),
     );
   }
-  for (const cluster of new Set(
-    results.flatMap((r) => (r.status === 'acknowledged' && r.silenceId ? [r.cluster] : [])),
-  ))
-    await refreshSilences(cluster);
+  for (const cluster of new Set(created.map((c) => c.cluster)))
+    showOwnSilences(
+      cluster,
+      created.filter((c) => c.cluster === cluster).map((c) => c.silence),
+    );
   return { results };
 }
 
@@ -83,7 +88,7 @@ async function ackOne(
   actor: Actor,
   target: Target,
   body: { comment?: string; silence?: boolean; duration?: string; incidentId?: string },
-): Promise<AckOutcome> {
+): Promise<AckOutcome & { silence: Silence | null }> {
   const { cluster, alert } = await firingAlert(target);
   const settings = config().acknowledgement;
   const withSilence = body.silence ?? settings.silence;
@@ -108,7 +113,7 @@ async function ackOne(
           silenceSeconds: withSilence ? Math.round(durationMs / 1000) : null,
         },
       });
-      const silenceId = withSilence
+      const silence = withSilence
         ? await silenceFor(tx, undo, peers, {
             actor,
             ackId: ack.id,
@@ -119,6 +124,7 @@ async function ackOne(
             incidentId,
           })
         : null;
+      const silenceId = silence?.id ?? null;
       await audit(tx, actor, 'alert.acknowledged', key, {
         alertname: alert.labels.alertname ?? '',
         silenceId,
@@ -151,6 +157,7 @@ async function ackOne(
         at: ack.createdAt.toISOString(),
         by: actor.name || actor.email,
         comment: ack.comment,
+        silence,
       };
     });
     invalidateAcks();
@@ -161,7 +168,10 @@ async function ackOne(
   }
 }
 
-/** Creates the acknowledgement's silence and its record; registers the undo (expiring it). */
+/**
+ * Creates the acknowledgement's silence and its record; registers the undo (expiring it). Answers the
+ * silence as Alertmanager now holds it (active from now), for the snapshot (showOwnSilences).
+ */
 async function silenceFor(
   tx: Tx,
   undo: Undo,
@@ -175,7 +185,7 @@ async function silenceFor(
     durationMs: number;
     incidentId: string | null;
   },
-): Promise<string> {
+): Promise<Silence> {
   const startsAt = new Date();
   const endsAt = new Date(startsAt.getTime() + a.durationMs);
   const input = ackSilence({
@@ -205,7 +215,7 @@ async function silenceFor(
     },
   });
   await tx.acknowledgement.update({ where: { id: a.ackId }, data: { silenceId: record.id } });
-  return silenceId;
+  return { ...input, id: silenceId, state: 'active', updatedAt: startsAt.toISOString() };
 }
 
 /** The alert as the current snapshot has it; NotFoundError when it is not firing (any more). */

@@ -221,6 +221,24 @@ export async function refreshSilences(clusterName: string): Promise<void> {
   }
 }
 
+/**
+ * Shows silences Vigil itself has just created (an acknowledgement's) at once: they join the cluster's
+ * snapshot and mark its alerts, as Alertmanager applied them, without waiting for a read of every
+ * silence from a peer that may be busy answering a large poll (at 10,000 alerts each of its answers to
+ * the poll takes seconds of its CPU). The read still follows, in the background, and brings
+ * Alertmanager's own view (its `updatedAt`, silences made elsewhere meanwhile).
+ */
+export function showOwnSilences(clusterName: string, created: readonly Silence[]): void {
+  const source = sources().clusters.get(clusterName);
+  if (!source || created.length === 0) return;
+  const ids = new Set(created.map((s) => s.id));
+  source.patch((data) => {
+    const silences = [...data.silences.filter((s) => !ids.has(s.id)), ...created];
+    return { ...data, silences, alerts: markSilences(data.alerts, silences, data.silences) };
+  });
+  void refreshSilences(clusterName);
+}
+
 const KEY = Symbol.for('vigil.sources');
 const store = globalThis as unknown as Record<symbol, Sources | undefined>;
 
