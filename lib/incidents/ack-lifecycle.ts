@@ -40,7 +40,8 @@ export function ackDecision(
   alert: { startsAt: string } | undefined,
   silenceState: { state: 'active' | 'pending' | 'expired'; endsAt: string } | undefined,
   nowMs: number,
-  pollIntervalMs: number,
+  /** How far apart the cluster's polls are, so an extension is never left for a pass that comes too late. */
+  pollPeriodMs: number,
 ): AckDecision {
   if (!alert) return { kind: 'resolved' };
   // A second is slack for clock formats; a new firing starts at least one evaluation later.
@@ -49,7 +50,7 @@ export function ackDecision(
   const endsAt = silenceState ? Date.parse(silenceState.endsAt) : ack.silence.endsAt.getTime();
   if (silenceState?.state === 'expired' || endsAt <= nowMs) return { kind: 'silence-expired' };
   const left = endsAt - nowMs;
-  if (left < Math.max(ack.silenceMs / 2, 3 * pollIntervalMs))
+  if (left < Math.max(ack.silenceMs / 2, 3 * pollPeriodMs))
     return { kind: 'extend', endsAt: new Date(nowMs + ack.silenceMs) };
   return { kind: 'keep' };
 }

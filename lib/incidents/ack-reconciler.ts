@@ -26,7 +26,8 @@ type AckRow = Awaited<ReturnType<typeof openAcksOf>>[number];
 
 export function ackReconciler(
   clusterName: string,
-  pollIntervalMs: number,
+  /** How far apart this cluster's polls are now (lib/snapshots/sources.ts), read at each pass. */
+  pollPeriodMs: () => number,
   /** Called after a change, to re-read the cluster's silences (lib/server/poll-hooks.ts passes refreshSilences). */
   afterChange: () => Promise<void>,
 ): (previous: ClusterSnapshot | undefined, next: ClusterSnapshot) => Promise<void> {
@@ -46,7 +47,7 @@ export function ackReconciler(
         alerts.get(row.fingerprint),
         silenceState(row, silence),
         now,
-        pollIntervalMs,
+        pollPeriodMs(),
       );
       if (decision.kind === 'keep') continue;
       try {

@@ -321,6 +321,8 @@ describe('acknowledgements', () => {
       { timeoutMs: 5_000, intervalMs: 100, what: 'the silence.extended audit row' },
     );
     await acks.unacknowledgeAlert(responder, { fingerprint: firing.fingerprint });
+    // The console shows the alert unsilenced the moment the withdrawal answers, before any re-read.
+    expect(await silencedByNow('VigilExtendTest')).toEqual([[]]);
     await expiredOnPeer2(outcome.silenceId as string);
     const ack = await prisma.acknowledgement.findUniqueOrThrow({ where: { id: outcome.ackId } });
     expect(ack).toMatchObject({ clearedReason: 'unacknowledged', clearedById: responder.id });

@@ -8,7 +8,7 @@ import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { config } from '@/lib/config/current';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
-import { refreshSilences, showOwnSilences } from '@/lib/snapshots/sources';
+import { showOwnSilenceExpired, showOwnSilences } from '@/lib/snapshots/sources';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
 import { ackSilence } from './ack-lifecycle';
 import type { AckOutcome, GroupAckResult } from './ack-schemas';
@@ -302,10 +302,10 @@ export async function unacknowledgeAlert(actor: Actor, target: Target): Promise<
           actorId: actor.id,
           data: { fingerprint: ack.fingerprint },
         });
-      return { ackId: ack.id, cluster: ack.cluster, hadSilence: Boolean(ack.silence) };
+      return { ackId: ack.id, cluster: ack.cluster, silenceId: ack.silence?.silenceId };
     });
     invalidateAcks();
-    if (result.hadSilence) await refreshSilences(result.cluster);
+    if (result.silenceId) showOwnSilenceExpired(result.cluster, result.silenceId);
     return { ackId: result.ackId };
   } catch (error) {
     await auditFailure(actor, 'alert.unacknowledged', key, error);

@@ -224,7 +224,11 @@ describe('the acknowledgement reconciler', () => {
 
   it('keeps an acknowledgement while the only peer that reported its alert is down', async () => {
     const ack = await openAck('k');
-    const reconcile = ackReconciler('default', 1000, async () => {});
+    const reconcile = ackReconciler(
+      'default',
+      () => 1000,
+      async () => {},
+    );
     const onPeer2 = alert('k', [P2]);
     await reconcile(snapshot([onPeer2]), snapshot([], [P2]));
     expect(await cleared(ack.id)).toBeNull();
@@ -238,7 +242,11 @@ describe('the acknowledgement reconciler', () => {
 
   it('closes it when the alert is gone and the peer that reported it answered, another being down', async () => {
     const ack = await openAck('c');
-    await ackReconciler('default', 1000, async () => {})(snapshot([alert('c', [P2])]), snapshot([], [P1]));
+    await ackReconciler(
+      'default',
+      () => 1000,
+      async () => {},
+    )(snapshot([alert('c', [P2])]), snapshot([], [P1]));
     expect(await cleared(ack.id)).toBe('resolved');
   });
 });

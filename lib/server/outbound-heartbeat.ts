@@ -34,7 +34,7 @@ export function startOutboundHeartbeat(): void {
       pollIntervalSeconds,
       clusters: [...sources().clusters.values()].map((s) => {
         const view = s.view();
-        return { name: view.name, updatedAt: view.updatedAt };
+        return { name: view.name, updatedAt: view.updatedAt, periodSeconds: view.intervalSeconds };
       }),
       escalation: livenessOf(ESCALATION_LOOP),
       webhook: livenessOf(WEBHOOK_LIVENESS),

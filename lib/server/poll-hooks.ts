@@ -15,8 +15,8 @@ import { onClusterPoll, refreshSilences } from '@/lib/snapshots/sources';
 export function registerPollHooks(): void {
   onClusterPoll('indexing alerts', () => (_previous, next) => indexAhead(next.alerts, runbookLinks()));
   onClusterPoll('recording alert transitions', (cluster) => transitionRecorder({ cluster: cluster.name }));
-  onClusterPoll('checking acknowledgements', (cluster, intervalMs) => {
-    const reconcile = ackReconciler(cluster.name, intervalMs, () => refreshSilences(cluster.name));
+  onClusterPoll('checking acknowledgements', (cluster, periodMs) => {
+    const reconcile = ackReconciler(cluster.name, periodMs, () => refreshSilences(cluster.name));
     let failing = false;
     return async (previous, next) => {
       try {

@@ -5,7 +5,7 @@ const none = { lastOkAt: undefined, lastFailedAt: undefined };
 const healthy = {
   now: 1_000_000,
   pollIntervalSeconds: 10,
-  clusters: [{ name: 'default', updatedAt: 995_000 }],
+  clusters: [{ name: 'default', updatedAt: 995_000, periodSeconds: 10 }],
   escalation: { lastOkAt: 999_000, lastFailedAt: undefined },
   webhook: none,
 };
@@ -16,13 +16,21 @@ describe('vigilHealth', () => {
   });
 
   it('is unhealthy when a cluster has not been polled successfully for three intervals', () => {
-    expect(vigilHealth({ ...healthy, clusters: [{ name: 'default', updatedAt: 969_000 }] })).toEqual({
+    const cluster = { name: 'default', periodSeconds: 10 };
+    expect(vigilHealth({ ...healthy, clusters: [{ ...cluster, updatedAt: 969_000 }] })).toEqual({
       healthy: false,
       problems: ['polling Alertmanager cluster default has not succeeded for 30 s'],
     });
-    expect(vigilHealth({ ...healthy, clusters: [{ name: 'default', updatedAt: undefined }] }).healthy).toBe(
-      false,
-    );
+    expect(vigilHealth({ ...healthy, clusters: [{ ...cluster, updatedAt: undefined }] }).healthy).toBe(false);
+  });
+
+  it("counts a slow cluster's intervals by its own, longer, poll period", () => {
+    // Alertmanager took 8 s to answer: the next poll waits 24 s, so polls are 32 s apart.
+    const slow = { name: 'default', periodSeconds: 32 };
+    expect(vigilHealth({ ...healthy, clusters: [{ ...slow, updatedAt: 969_000 }] }).healthy).toBe(true);
+    expect(vigilHealth({ ...healthy, clusters: [{ ...slow, updatedAt: 903_000 }] }).problems).toEqual([
+      'polling Alertmanager cluster default has not succeeded for 96 s',
+    ]);
   });
 
   it('gives the escalation pass five intervals and at least two minutes', () => {

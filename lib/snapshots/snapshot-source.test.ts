@@ -119,6 +119,57 @@ describe('SnapshotSource', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fetch).toHaveBeenCalledTimes(3);
   });
+
+  it('rests three times as long as a slow fetch took (restFactor 3), at most a minute', async () => {
+    vi.useFakeTimers();
+    let fetchMs = 8_000;
+    const starts: number[] = [];
+    const fetch = vi.fn(async () => {
+      starts.push(Date.now());
+      await new Promise((r) => setTimeout(r, fetchMs));
+      return 'x';
+    });
+    const source = new SnapshotSource({ name: 'am', intervalMs: 10_000, restFactor: 3, fetch });
+    const t0 = Date.now();
+    source.start();
+    await vi.advanceTimersByTimeAsync(8_000);
+    // 8 s of fetching: the next poll waits 24 s, and successful polls are 32 s apart.
+    expect(source.view()).toMatchObject({ intervalSeconds: 32, stale: false });
+    await vi.advanceTimersByTimeAsync(23_999);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    fetchMs = 30_000;
+    await vi.advanceTimersByTimeAsync(1);
+    expect(starts).toEqual([t0, t0 + 32_000]);
+    // 30 s of fetching would ask for 90 s of rest: capped at 60 s.
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(source.view().intervalSeconds).toBe(90);
+    fetchMs = 100;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(starts.at(-1)).toBe(t0 + 32_000 + 30_000 + 60_000);
+    // A fast fetch again: back to the configured interval.
+    await vi.advanceTimersByTimeAsync(100);
+    expect(source.view().intervalSeconds).toBeCloseTo(10.1);
+    source.stop();
+  });
+
+  it("counts staleness in the slow upstream's own period", async () => {
+    let now = 0;
+    const source = new SnapshotSource({
+      name: 'am',
+      intervalMs: 10_000,
+      restFactor: 3,
+      now: () => now,
+      fetch: async () => {
+        now += 8_000;
+        return 'x';
+      },
+    });
+    await source.refresh();
+    now += 63_000;
+    expect(source.view().stale).toBe(false);
+    now += 2_000;
+    expect(source.view().stale).toBe(true);
+  });
 });
 
 describe('SnapshotSource onUpdate', () => {

@@ -22,6 +22,10 @@ export type SnapshotView<T> = {
   error: SnapshotError | undefined;
   /** No successful fetch for more than two intervals. */
   stale: boolean;
+  /**
+   * How far apart successful fetches are expected now: the configured interval, or longer while the
+   * upstream is slow (`restFactor`), plus the last fetch's own duration.
+   */
   intervalSeconds: number;
 };
 
@@ -34,9 +38,20 @@ export type SnapshotOptions<T> = {
    * e.g. to record alert transitions. Its errors are logged, never break polling.
    */
   onUpdate?: (previous: T | undefined, next: T) => Promise<void> | void;
+  /**
+   * After a fetch that took d ms, wait at least `restFactor` × d (and never less than `intervalMs`)
+   * before the next, so polling keeps the upstream busy at most 1 / (restFactor + 1) of the time. An
+   * Alertmanager that needs seconds to list 10,000 alerts would otherwise spend most of its CPU on
+   * Vigil's polls. The wait is capped at a minute (unless `intervalMs` is longer), so a fetch that ran
+   * into a long timeout does not hide the upstream's recovery for minutes. Absent: always `intervalMs`.
+   */
+  restFactor?: number;
   /** Injected in tests. */
   now?: () => number;
 };
+
+/** The longest wait `restFactor` may add after a slow fetch. */
+const MAX_REST_MS = 60_000;
 
 function describeError(error: unknown, at: number): SnapshotError {
   const e = error as Error & { hint?: string };
@@ -50,6 +65,7 @@ export class SnapshotSource<T> {
   private inflight: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
+  private lastDurationMs = 0;
   private readonly now: () => number;
 
   constructor(private readonly options: SnapshotOptions<T>) {
@@ -58,8 +74,12 @@ export class SnapshotSource<T> {
 
   /** Fetches now unless a fetch is already under way, in which case it joins that one. Never throws. */
   refresh(): Promise<void> {
+    const startedAt = this.now();
     this.inflight ??= this.options
       .fetch()
+      .finally(() => {
+        this.lastDurationMs = this.now() - startedAt;
+      })
       .then(
         async (data) => {
           const previous = this.data;
@@ -106,14 +126,26 @@ export class SnapshotSource<T> {
       updatedAt: this.updatedAt,
       ageSeconds,
       error: this.error,
-      stale: ageSeconds === undefined || ageSeconds > (2 * this.options.intervalMs) / 1000,
-      intervalSeconds: this.options.intervalMs / 1000,
+      stale: ageSeconds === undefined || ageSeconds > (2 * this.periodMs()) / 1000,
+      intervalSeconds: this.periodMs() / 1000,
     };
   }
 
+  /** The wait after a fetch ends: `intervalMs`, or longer after a slow fetch (see `restFactor`). */
+  private restMs(): number {
+    const rest = Math.min((this.options.restFactor ?? 0) * this.lastDurationMs, MAX_REST_MS);
+    return Math.max(this.options.intervalMs, rest);
+  }
+
+  /** From one successful fetch to the next when every fetch succeeds: the rest and the fetch itself. */
+  private periodMs(): number {
+    return this.restMs() + this.lastDurationMs;
+  }
+
   /**
-   * Polls every interval until stop(). The next poll is scheduled when the previous one ends, so a
-   * slow upstream is never asked twice at once. The timer does not keep the process alive.
+   * Polls until stop(). The next poll is scheduled when the previous one ends, an interval later (or
+   * longer after a slow one: `restFactor`), so a slow upstream is never asked twice at once. The timer
+   * does not keep the process alive.
    */
   start(): void {
     if (this.running) return;
@@ -121,7 +153,7 @@ export class SnapshotSource<T> {
     const loop = () => {
       void this.refresh().then(() => {
         if (!this.running) return;
-        this.timer = setTimeout(loop, this.options.intervalMs);
+        this.timer = setTimeout(loop, this.restMs());
         this.timer.unref?.();
       });
     };

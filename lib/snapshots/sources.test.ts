@@ -34,9 +34,11 @@ describe('post-poll hooks', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const calls: string[] = [];
     const made: string[] = [];
-    onClusterPoll('recording', (cluster, intervalMs) => {
-      made.push(`recording ${cluster.name} ${intervalMs}`);
+    let period = 0;
+    onClusterPoll('recording', (cluster, periodMs) => {
+      made.push(`recording ${cluster.name}`);
       return async () => {
+        period = periodMs();
         calls.push('recording');
         throw new Error('database down');
       };
@@ -49,7 +51,10 @@ describe('post-poll hooks', () => {
     });
     await poll();
     await poll();
-    expect(made).toEqual(['recording default 3600000', 'reconciling']);
+    expect(made).toEqual(['recording default', 'reconciling']);
+    // The hourly interval, plus the poll's own few milliseconds.
+    expect(period).toBeGreaterThanOrEqual(3_600_000);
+    expect(period).toBeLessThan(3_601_000);
     expect(calls).toEqual(['recording', 'reconciling 0 alert(s)', 'recording', 'reconciling 0 alert(s)']);
     expect(errors).toHaveBeenCalledWith('[vigil] recording after polling default failed:', expect.any(Error));
     errors.mockRestore();

@@ -14,6 +14,7 @@ import { getReady } from '@/lib/loki/client';
 import { getBuildInfo, getRules, getTargets } from '@/lib/prometheus/client';
 import type { RuleGroup, ScrapeTarget } from '@/lib/prometheus/schemas';
 import { alertmanagerPeerTargets, lokiTarget, prometheusTarget } from '@/lib/upstreams/targets';
+import { ownWrites, recordOwnWrites, withWrites } from './own-silences';
 import { SnapshotSource } from './snapshot-source';
 
 /**
@@ -72,6 +73,7 @@ export function wantRouteGroups(): boolean {
 }
 
 async function fetchCluster(cluster: AlertmanagerCluster): Promise<ClusterSnapshot> {
+  const startedAt = Date.now();
   const peers = alertmanagerPeerTargets(cluster);
   const [merged, statuses, silences, routeGroups] = await Promise.all([
     readClusterAlerts(cluster),
@@ -93,10 +95,12 @@ async function fetchCluster(cluster: AlertmanagerCluster): Promise<ClusterSnapsh
       () => [] as RouteGroup[],
     ),
   ]);
+  // Vigil's own silence writes made while this poll was under way: the read predates them.
+  const current = withWrites(silences, ownWrites(cluster.name), startedAt);
   return {
-    alerts: merged.alerts,
+    alerts: current === silences ? merged.alerts : markSilences(merged.alerts, current, silences),
     peers: merged.peers,
-    silences,
+    silences: current,
     routeGroups,
     statuses: statuses.flatMap((s, i) =>
       s.status === 'fulfilled'
@@ -127,29 +131,49 @@ function prometheusFetcher(server: PrometheusServer): () => Promise<PrometheusSn
   };
 }
 
+/**
+ * Polls keep an upstream busy at most a third of the time: after a read that took d seconds, the next
+ * waits at least 2 d (SnapshotSource's restFactor), so a slow Alertmanager keeps most of its time for
+ * its own work, dispatching the notifications that page people. Measured on the bench machine (2 cores):
+ * Alertmanager 0.25 took 4–9 s to list 10,000 alerts, and while Vigil read both peers the pair used
+ * 120–160 % of the machine's CPU, and Vigil's main thread waited for a core more than half the time.
+ */
+const UPSTREAM_REST_FACTOR = 2;
+
 function createSources(cfg: VigilConfig): Sources {
   const intervalMs = cfg.pollIntervalSeconds * 1000;
   const loki = cfg.loki;
   return {
     clusters: new Map(
-      cfg.alertmanagers.map((c) => [
-        c.name,
-        new SnapshotSource({
+      cfg.alertmanagers.map((c) => {
+        const source: SnapshotSource<ClusterSnapshot> = new SnapshotSource({
           name: c.name,
           intervalMs,
+          restFactor: UPSTREAM_REST_FACTOR,
           fetch: () => fetchCluster(c),
-          onUpdate: afterClusterPoll(c, intervalMs),
-        }),
-      ]),
+          onUpdate: afterClusterPoll(c, () => source.view().intervalSeconds * 1000),
+        });
+        return [c.name, source];
+      }),
     ),
     prometheus: new Map(
       cfg.prometheus.map((p) => [
         p.name,
-        new SnapshotSource({ name: p.name, intervalMs, fetch: prometheusFetcher(p) }),
+        new SnapshotSource({
+          name: p.name,
+          intervalMs,
+          restFactor: UPSTREAM_REST_FACTOR,
+          fetch: prometheusFetcher(p),
+        }),
       ]),
     ),
     loki: loki
-      ? new SnapshotSource({ name: 'default', intervalMs, fetch: () => getReady(lokiTarget(loki)) })
+      ? new SnapshotSource({
+          name: 'default',
+          intervalMs,
+          restFactor: UPSTREAM_REST_FACTOR,
+          fetch: () => getReady(lokiTarget(loki)),
+        })
       : undefined,
   };
 }
@@ -160,8 +184,15 @@ function createSources(cfg: VigilConfig): Sources {
  * the domain, so they call it back instead of importing it.
  */
 type ClusterPollHook = (previous: ClusterSnapshot | undefined, next: ClusterSnapshot) => Promise<void>;
-/** Makes the hook of one cluster, once, so the hook may keep state from one poll to the next. */
-export type ClusterPollHookFactory = (cluster: AlertmanagerCluster, intervalMs: number) => ClusterPollHook;
+/**
+ * Makes the hook of one cluster, once, so the hook may keep state from one poll to the next.
+ * `periodMs` tells, at each call, how far apart the cluster's polls are now (longer than the configured
+ * interval while Alertmanager is slow to answer).
+ */
+export type ClusterPollHookFactory = (
+  cluster: AlertmanagerCluster,
+  periodMs: () => number,
+) => ClusterPollHook;
 
 // On globalThis, like the sources: start-up and the routes may be separate module graphs.
 const HOOKS = Symbol.for('vigil.cluster-poll-hooks');
@@ -179,14 +210,14 @@ export function onClusterPoll(name: string, factory: ClusterPollHookFactory): vo
   pollHooks().set(name, factory);
 }
 
-function afterClusterPoll(cluster: AlertmanagerCluster, intervalMs: number) {
+function afterClusterPoll(cluster: AlertmanagerCluster, periodMs: () => number) {
   // Made on the first poll after registration: a route may have created the sources before start-up ran.
   const made = new Map<string, { factory: ClusterPollHookFactory; hook: ClusterPollHook }>();
   return async (previous: ClusterSnapshot | undefined, next: ClusterSnapshot) => {
     for (const [name, factory] of pollHooks()) {
       let entry = made.get(name);
       if (entry?.factory !== factory) {
-        entry = { factory, hook: factory(cluster, intervalMs) };
+        entry = { factory, hook: factory(cluster, periodMs) };
         made.set(name, entry);
       }
       try {
@@ -209,12 +240,16 @@ export async function refreshSilences(clusterName: string): Promise<void> {
   const cluster = config().alertmanagers.find((c) => c.name === clusterName);
   if (!source || !cluster) return;
   try {
+    const startedAt = Date.now();
     const { result } = await writeWithFailover(alertmanagerPeerTargets(cluster), (p) => getSilences(p));
+    // Writes of Vigil's own made after this read began stay as written (another read may have begun
+    // before them and answered after).
+    const silences = withWrites(result, ownWrites(clusterName), startedAt);
     // The alerts too: Alertmanager applies a silence at once, so they show silenced (or no longer) at once.
     source.patch((data) => ({
       ...data,
-      silences: result,
-      alerts: markSilences(data.alerts, result, data.silences),
+      silences,
+      alerts: markSilences(data.alerts, silences, data.silences),
     }));
   } catch (error) {
     console.warn(`[vigil] re-reading the silences of ${clusterName} failed; the next poll will:`, error);
@@ -222,21 +257,40 @@ export async function refreshSilences(clusterName: string): Promise<void> {
 }
 
 /**
- * Shows silences Vigil itself has just created (an acknowledgement's) at once: they join the cluster's
- * snapshot and mark its alerts, as Alertmanager applied them, without waiting for a read of every
- * silence from a peer that may be busy answering a large poll (at 10,000 alerts each of its answers to
- * the poll takes seconds of its CPU). The read still follows, in the background, and brings
- * Alertmanager's own view (its `updatedAt`, silences made elsewhere meanwhile).
+ * Shows silences Vigil itself has just written (an acknowledgement's, or one it expired) at once: they
+ * take their place in the cluster's snapshot and mark its alerts, as Alertmanager applied them, without
+ * waiting for a read of every silence from a peer that may be busy answering a large poll (at 10,000
+ * alerts each of its answers to the poll takes seconds of its CPU). Reads that began before the write
+ * keep it (own-silences.ts). The read still follows, in the background, and brings Alertmanager's own
+ * view (its `updatedAt`, silences made elsewhere meanwhile).
  */
 export function showOwnSilences(clusterName: string, created: readonly Silence[]): void {
   const source = sources().clusters.get(clusterName);
   if (!source || created.length === 0) return;
+  recordOwnWrites(clusterName, created, Date.now());
   const ids = new Set(created.map((s) => s.id));
   source.patch((data) => {
     const silences = [...data.silences.filter((s) => !ids.has(s.id)), ...created];
     return { ...data, silences, alerts: markSilences(data.alerts, silences, data.silences) };
   });
   void refreshSilences(clusterName);
+}
+
+/**
+ * Shows a silence Vigil has just expired (an acknowledgement withdrawn) at once, as showOwnSilences
+ * does: its alerts are no longer muted by it. A silence the snapshot does not hold yet is read instead.
+ */
+export function showOwnSilenceExpired(clusterName: string, silenceId: string): void {
+  const known = sources()
+    .clusters.get(clusterName)
+    ?.view()
+    .data?.silences.find((s) => s.id === silenceId);
+  if (!known) {
+    void refreshSilences(clusterName);
+    return;
+  }
+  const now = new Date().toISOString();
+  showOwnSilences(clusterName, [{ ...known, state: 'expired', endsAt: now, updatedAt: now }]);
 }
 
 const KEY = Symbol.for('vigil.sources');
