@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { windowStats } from './sampler';
-import { processGauges } from './vigil-metrics';
+import { fewestAlertReads, processGauges } from './vigil-metrics';
 
 describe('processGauges', () => {
   it("reads prom-client's lag max and resident memory", () => {
@@ -47,5 +47,20 @@ describe('windowStats', () => {
       lagMaxSeconds: null,
       rssPeakBytes: null,
     });
+  });
+});
+
+describe('fewestAlertReads', () => {
+  const key = (peer: string, endpoint = '/api/v2/alerts') => `${peer}\t${endpoint}`;
+
+  it('counts the whole polls of the least-read peer, other endpoints aside', () => {
+    const before = { [key('am1')]: 4, [key('am2')]: 5, [key('am1', '/api/v2/silences')]: 1 };
+    const after = { [key('am1')]: 7, [key('am2')]: 9, [key('am1', '/api/v2/silences')]: 30 };
+    expect(fewestAlertReads(before, after)).toBe(3);
+  });
+
+  it('counts a peer first read after `before` from zero, and no peer as no poll', () => {
+    expect(fewestAlertReads({}, { [key('am1')]: 2 })).toBe(2);
+    expect(fewestAlertReads({}, {})).toBe(0);
   });
 });

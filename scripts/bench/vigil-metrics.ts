@@ -1,5 +1,7 @@
 /** Reading Vigil's own Prometheus metrics (`/metrics`, public) for the benchmark. */
 
+import { poll } from './stats';
+
 /** Requests per `peer<TAB>endpoint` (a plain object, so results serialise to JSON). */
 export type UpstreamCounts = Record<string, number>;
 
@@ -34,6 +36,40 @@ export async function upstreamCounts(vigilUrl: string): Promise<UpstreamCounts> 
 /** after − before, per key. */
 export function countsBetween(before: UpstreamCounts, after: UpstreamCounts): UpstreamCounts {
   return Object.fromEntries(Object.entries(after).map(([key, n]) => [key, n - (before[key] ?? 0)]));
+}
+
+/**
+ * How many times Vigil has read the alerts of its least-read peer between two counts: the whole polls
+ * a window holds. No peer in `after`: 0.
+ *
+ * @example fewestAlertReads({'am1\t/api/v2/alerts': 4, 'am2\t/api/v2/alerts': 5}, {'am1\t/api/v2/alerts': 7, 'am2\t/api/v2/alerts': 9, 'am1\t/api/v2/silences': 20}) → 3
+ */
+export function fewestAlertReads(before: UpstreamCounts, after: UpstreamCounts): number {
+  const reads = Object.entries(countsBetween(before, after))
+    .filter(([key]) => key.endsWith('\t/api/v2/alerts'))
+    .map(([, n]) => n);
+  return reads.length === 0 ? 0 : Math.min(...reads);
+}
+
+/**
+ * Waits until Vigil has polled every peer's alerts `polls` times since `before` (or gives up after ten
+ * minutes, saying so). Without a `before` count (its scrape failed), waits nothing.
+ */
+export async function waitForPolls(
+  vigilUrl: string,
+  before: UpstreamCounts | undefined,
+  polls: number,
+  log: (line: string) => void,
+): Promise<void> {
+  if (!before) return log('polls since posting not counted: /metrics did not answer before');
+  await poll(
+    `${polls} polls of every peer`,
+    async () => {
+      const after = await upstreamCounts(vigilUrl).catch(() => undefined);
+      return after && fewestAlertReads(before, after) >= polls ? true : undefined;
+    },
+    { timeoutMs: 600_000, intervalMs: 1000 },
+  ).catch((error: Error) => log(error.message));
 }
 
 /** Resident memory of the process serving Vigil (prom-client's `process_resident_memory_bytes`). */
