@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
 /**
- * What every contact method renders (lib/contacts/payloads/): a test, a page, or the follow-up that
- * closes the loop. `openUrl` is absolute (the console's incident page, or /people/me for a test); with
+ * What every contact method renders (lib/contacts/payloads/): a test, a page, the follow-up that
+ * closes the loop, or a reminder that an incident someone acknowledged still fires. `openUrl` is absolute (the console's incident page, or /people/me for a test); with
  * `actions` the message carries one-tap acknowledge links and, on Slack and Mattermost, buttons whose
  * values are the action's own token (the endpoints behind them verify it; this module only renders it).
  */
 export const pageMessageSchema = z.object({
-  kind: z.enum(['test', 'page', 'followup']),
+  kind: z.enum(['test', 'page', 'followup', 'reminder']),
   title: z.string().min(1),
   text: z.string(),
   severity: z.string().optional(),

@@ -297,7 +297,7 @@ describe('paging a person by their contact methods', () => {
       title: `${ref} [critical] LedgerStuck`,
       message: `its alerts still fire; you acknowledged it at ${ack.at.toISOString().slice(11, 16)} UTC`,
       priority: 3,
-      tags: ['white_check_mark'],
+      tags: ['alarm_clock'],
       click: openUrl,
       actions: [{ action: 'view', label: 'Open', url: openUrl }],
     });

@@ -62,7 +62,7 @@ export async function sendPersonPage(
     : null;
   if (!method) throw new DeliveryError(`${page.channel}: the contact method was removed`);
   const message: PageMessage = {
-    kind: isPage ? 'page' : 'followup',
+    kind: isPage ? 'page' : payload.reason === 'reminder' ? 'reminder' : 'followup',
     title: payload.incident.title,
     text: pageDetail(payload),
     severity: payload.incident.severity,

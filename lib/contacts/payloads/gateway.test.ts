@@ -23,6 +23,9 @@ describe('SMS and voice gateway payloads', () => {
       'Vigil page. INC-7 [critical] API <down> & out. Again: INC-7 [critical] API <down> & out.',
     );
     expect(spokenText(makeTest())).toBe('This is a test call from Vigil. Test from Vigil.');
+    expect(spokenText(makePage({ kind: 'reminder' }))).toBe(
+      'Vigil reminder. INC-7 [critical] API <down> & out.',
+    );
   });
 
   it('fills a Twilio-style form template, XML-escaping for TwiML and leaving unknown placeholders', () => {

@@ -19,9 +19,12 @@ export function smsText(m: PageMessage): string {
 }
 
 export function spokenText(m: PageMessage): string {
-  const intro = { page: 'Vigil page.', followup: 'Vigil update.', test: 'This is a test call from Vigil.' }[
-    m.kind
-  ];
+  const intro = {
+    page: 'Vigil page.',
+    followup: 'Vigil update.',
+    reminder: 'Vigil reminder.',
+    test: 'This is a test call from Vigil.',
+  }[m.kind];
   const said = `${headline(m)}.`;
   return m.kind === 'page' ? `${intro} ${said} Again: ${said}` : `${intro} ${said}`;
 }

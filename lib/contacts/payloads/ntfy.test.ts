@@ -26,4 +26,16 @@ describe('ntfyMessage', () => {
       { action: 'view', label: 'Open', url: 'https://vigil.example.com/people/me' },
     ]);
   });
+
+  it('marks a follow-up done with a check mark, and a reminder of an incident still firing with an alarm clock', () => {
+    const later = { actions: undefined };
+    expect(ntfyMessage('t', makePage({ ...later, kind: 'followup' }))).toMatchObject({
+      priority: 3,
+      tags: ['white_check_mark'],
+    });
+    expect(ntfyMessage('t', makePage({ ...later, kind: 'reminder' }))).toMatchObject({
+      priority: 3,
+      tags: ['alarm_clock'],
+    });
+  });
 });
