@@ -4,7 +4,7 @@ import type { LoadResult } from './http-load';
 import type { MachineInfo } from './machine';
 import type { PageResult } from './page';
 import { CATASTROPHIC_FILTER, type RegexFilterResult } from './regex-filter';
-import type { WindowStats } from './sampler';
+import type { LagReading, WindowStats } from './sampler';
 import { quantile } from './stats';
 import type { UpstreamCounts } from './vigil-metrics';
 import type { WebhookResult } from './webhook';
@@ -22,8 +22,10 @@ export type SizeResult = {
   /** Why the load runs stopped early (the runs before it are kept). */
   error?: string;
   runs: LoadResult[];
-  /** Event-loop lag readings from posting until the load runs ended (at least 3 poll intervals). */
+  /** Event-loop lag readings from posting until the load runs ended and every peer was polled 3 times. */
   lag?: WindowStats;
+  /** The worst of those readings, with the phase each fell in. */
+  worstLag?: LagReading[];
   /** Resident memory readings from posting until the next size was posted (or the end). */
   rss?: WindowStats;
 };
@@ -79,8 +81,12 @@ export type BenchResults = {
 
 type Row = { figure: string; value: string; target: string; met?: boolean };
 
-/** A latency; NaN is a run in which no request was answered (Alertmanager at 50,000 alerts). */
-const ms = (n: number) => (Number.isNaN(n) ? 'no answer' : `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`);
+/**
+ * A latency; NaN is a run in which no request was answered (Alertmanager at 50,000 alerts), and null the
+ * same NaN read back from the raw results' JSON (`--render`).
+ */
+const ms = (n: number | null) =>
+  n === null || Number.isNaN(n) ? 'no answer' : `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const num = (n: number) => Math.round(n).toLocaleString('en-GB');
@@ -326,6 +332,13 @@ function sizeTable(r: BenchResults): string {
   }
   for (const skipped of r.skippedSizes ?? [])
     lines.push(`| ${num(skipped.alerts)} | ${skipped.reason} | | | | | |`);
+  const worst = r.sizes.filter((size) => size.worstLag?.length);
+  if (worst.length > 0)
+    lines.push('', 'The worst lag readings of each size, with the phase each fell in:', '');
+  for (const size of worst)
+    lines.push(
+      `- ${num(size.alerts)} alerts: ${(size.worstLag ?? []).map((w) => `${ms(w.lagMs)} at +${w.seconds} s (${w.during})`).join(', ')}`,
+    );
   return lines.join('\n');
 }
 

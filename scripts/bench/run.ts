@@ -12,7 +12,7 @@ import { machineInfo } from './machine';
 import { measureAlertsPage } from './page';
 import { CATASTROPHIC_FILTER, measureRegexFilter } from './regex-filter';
 import { type BenchResults, renderReport, type SizeResult, verdictRows } from './report';
-import { startSampler, windowStats } from './sampler';
+import { type Mark, startSampler, windowStats, worstReadings } from './sampler';
 import { BENCH_USER, type BenchEnv, startBenchEnv } from './setup';
 import { poll } from './stats';
 import {
@@ -214,7 +214,7 @@ async function measure(
   const skipped: BenchResults['skippedSizes'] = [];
   let upstream: BenchResults['upstream'] | undefined;
   // Each size's sampling windows (ms since the epoch), read once the sampler has stopped.
-  const windows: { postedAt: number; loadedAt: number }[] = [];
+  const windows: { postedAt: number; loadedAt: number; marks: Mark[] }[] = [];
   let page: BenchResults['page'] = {
     error: `not measured: no ${plan.referenceAlerts.toLocaleString('en-GB')}-alert size ran`,
   };
@@ -235,6 +235,8 @@ async function measure(
     log(`posting alerts ${posted}…${size.alerts} to both peers`);
     const pollsBefore = await upstreamCounts(server.url).catch(() => undefined);
     const postedAt = Date.now();
+    // When each phase of this size began, to say what the worst lag readings fell in.
+    const marks: Mark[] = [{ name: 'alerts arriving', at: postedAt }];
     await postToPeers(stack.alertmanagerUrls, posted, size.alerts);
     posted = size.alerts;
     const visible = await poll(
@@ -265,6 +267,7 @@ async function measure(
     let failure: string | undefined;
     try {
       for (const connections of [1, 50]) {
+        marks.push({ name: `${connections} client${connections > 1 ? 's' : ''}`, at: Date.now() });
         const before = await counted();
         const durationSeconds = size.vigilSeconds;
         const url = `${server.url}/api/v1/alerts?limit=100`;
@@ -284,6 +287,7 @@ async function measure(
     }
     // The lag is read across at least MIN_POLLS_PER_SIZE polls of each peer since posting, counted on
     // Vigil's /metrics (polls of slow peers are further apart than the interval: sources.ts).
+    marks.push({ name: 'waiting for polls', at: Date.now() });
     await waitForPolls(server.url, pollsBefore, MIN_POLLS_PER_SIZE, log);
     const loadedAt = Date.now();
     // Alertmanager's own floor after the lag window: 50 clients on Alertmanager take both cores by
@@ -317,7 +321,7 @@ async function measure(
       ...(failure ? { error: failure } : {}),
       runs,
     });
-    windows.push({ postedAt, loadedAt });
+    windows.push({ postedAt, loadedAt, marks });
   }
   // Last, so that its million rows weigh on no other figure.
   const history = await attempt(() =>
@@ -335,8 +339,9 @@ async function measure(
   const sampledTo = Date.now();
   // Each size's memory window runs until the next size's alerts are posted (or the end).
   sizes.forEach((size, i) => {
-    const { postedAt, loadedAt } = windows[i] as (typeof windows)[number];
+    const { postedAt, loadedAt, marks } = windows[i] as (typeof windows)[number];
     size.lag = windowStats(sampler.samples, postedAt, loadedAt);
+    size.worstLag = worstReadings(sampler.samples, postedAt, loadedAt, marks, 5);
     size.rss = windowStats(sampler.samples, postedAt, windows[i + 1]?.postedAt ?? sampledTo);
   });
   const whole = windowStats(sampler.samples, sampledFrom, sampledTo);

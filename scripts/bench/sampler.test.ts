@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowStats } from './sampler';
+import { windowStats, worstReadings } from './sampler';
 import { fewestAlertReads, processGauges } from './vigil-metrics';
 
 describe('processGauges', () => {
@@ -62,5 +62,28 @@ describe('fewestAlertReads', () => {
   it('counts a peer first read after `before` from zero, and no peer as no poll', () => {
     expect(fewestAlertReads({}, { [key('am1')]: 2 })).toBe(2);
     expect(fewestAlertReads({}, {})).toBe(0);
+  });
+});
+
+describe('worstReadings', () => {
+  const samples = [
+    { at: 1000, lagMaxSeconds: 0.02 },
+    { at: 3000, lagMaxSeconds: 0.2 },
+    { at: 4000, lagMaxSeconds: 0.05 },
+    { at: 6000, lagMaxSeconds: 0.9 },
+  ];
+  const marks = [
+    { name: 'alerts arriving', at: 0 },
+    { name: '50 clients', at: 2500 },
+  ];
+
+  it('names the phase each of the worst readings inside the window fell in, worst first', () => {
+    expect(worstReadings(samples, 0, 5000, marks, 2)).toEqual([
+      { seconds: 3, lagMs: 200, during: '50 clients' },
+      { seconds: 4, lagMs: 50, during: '50 clients' },
+    ]);
+    expect(worstReadings(samples, 500, 1500, marks, 5)).toEqual([
+      { seconds: 1, lagMs: 20, during: 'alerts arriving' },
+    ]);
   });
 });

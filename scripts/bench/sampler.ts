@@ -47,6 +47,35 @@ export function startSampler(vigilUrl: string, { intervalMs = 1000, timeoutMs = 
   };
 }
 
+/** A phase of the bench that began at `at` (ms since the epoch), to say when a lag reading fell. */
+export type Mark = { name: string; at: number };
+/** One lag reading: `seconds` after the window began, during the last phase begun by then. */
+export type LagReading = { seconds: number; lagMs: number; during: string };
+
+/**
+ * The `n` worst lag readings in [from, to], worst first, each with the phase it fell in. Pure.
+ *
+ *   worstReadings([{at: 1000, lagMaxSeconds: 0.02}, {at: 3000, lagMaxSeconds: 0.2}], 0, 5000, [{name: 'flood', at: 0}, {name: 'load', at: 2000}], 1)
+ *     → [{seconds: 3, lagMs: 200, during: 'load'}]
+ */
+export function worstReadings(
+  samples: readonly Sample[],
+  from: number,
+  to: number,
+  marks: readonly Mark[],
+  n: number,
+): LagReading[] {
+  return samples
+    .filter((s) => s.at >= from && s.at <= to && s.lagMaxSeconds !== undefined)
+    .sort((a, b) => (b.lagMaxSeconds ?? 0) - (a.lagMaxSeconds ?? 0))
+    .slice(0, n)
+    .map((s) => ({
+      seconds: Math.round((s.at - from) / 1000),
+      lagMs: Math.round((s.lagMaxSeconds ?? 0) * 1000),
+      during: marks.filter((m) => m.at <= s.at).at(-1)?.name ?? 'before the window',
+    }));
+}
+
 /**
  * The samples taken in [from, to] (ms since the epoch), summarised. Pure.
  *
