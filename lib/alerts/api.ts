@@ -9,7 +9,7 @@ import {
   alertsResponseSchema,
 } from './api-schema';
 import { alertLabelsQuerySchema, alertLabelsResponseSchema } from './label-index';
-import { webhookAnswerSchema, webhookPayloadSchema } from './webhook-schema';
+import { webhookAnswerSchema, webhookPayloadInSlices, webhookPayloadSchema } from './webhook-schema';
 
 // Operations of the alerts API (see lib/api/operation.ts); this module exports operations only.
 
@@ -77,6 +77,7 @@ export const alertmanagerWebhookOp = defineOperation({
   role: 'webhook',
   query: z.object({ cluster: z.string().optional() }),
   body: webhookPayloadSchema,
+  bodyInSlices: webhookPayloadInSlices,
   // ≈15,000 alerts of the demo's size in one notification. Larger groups: `max_alerts` in the
   // webhook_config (the alerts left out still reach history through the poller).
   maxBodyBytes: 10 * 1024 * 1024,

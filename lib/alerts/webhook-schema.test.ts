@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseInSlices } from '@/lib/http/sliced-parse';
 import {
   notificationCluster,
   type WebhookNotification,
   webhookAlertEvents,
+  webhookPayloadInSlices,
   webhookPayloadSchema,
 } from './webhook-schema';
 
@@ -164,5 +166,52 @@ describe('notificationCluster', () => {
   it('falls back to the only cluster', () => {
     expect(notificationCluster('http://alertmanager.example:9093', clusters.slice(0, 1))).toBe('eu');
     expect(notificationCluster('not a url', clusters)).toBe('unknown');
+  });
+});
+
+describe('webhookPayloadInSlices (how the route checks a notification)', () => {
+  const many = variant((p) => {
+    const [first] = p.alerts;
+    p.alerts = Array.from({ length: 250 }, (_, i) => ({ ...first, fingerprint: `${i}`.padStart(16, '0') }));
+  });
+
+  it.each([...NOTIFICATIONS.map((f) => fixture(f)), many])(
+    'parses as webhookPayloadSchema does (%#)',
+    async (text) => {
+      const body = JSON.parse(text);
+      expect(await parseInSlices(webhookPayloadInSlices, body)).toEqual({
+        success: true,
+        data: webhookPayloadSchema.parse(body),
+      });
+    },
+  );
+
+  it('refuses what webhookPayloadSchema refuses, with the same paths and messages', async () => {
+    const broken = [
+      variant((p) => {
+        p.version = '3';
+        (p.alerts[0] as Record<string, unknown>).startsAt = 'yesterday';
+      }),
+      variant((p) => {
+        delete (p.alerts[0] as Record<string, unknown>).labels;
+        p.alerts.push({ status: 'gone' });
+      }),
+      variant((p) => {
+        (p as Record<string, unknown>).alerts = 'none';
+      }),
+      '[]',
+    ];
+    for (const text of broken) {
+      const body = JSON.parse(text);
+      const sliced = await parseInSlices(webhookPayloadInSlices, body);
+      const whole = webhookPayloadSchema.safeParse(body);
+      expect(sliced.success).toBe(false);
+      expect(whole.success).toBe(false);
+      const described = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
+        issues.map((i) => `${i.path.join('.')}: ${i.message}`).sort();
+      expect(described(sliced.success ? [] : sliced.error.issues)).toEqual(
+        described(whole.error?.issues ?? []),
+      );
+    }
   });
 });

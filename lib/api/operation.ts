@@ -65,6 +65,11 @@ export type Operation = {
   queryDescriptions?: Record<string, string>;
   /** The JSON body; with `bodyOptional`, no body at all (and no content type) reads as `{}`. */
   body?: z.ZodType;
+  /**
+   * A body with one large array checked a slice at a time (lib/http/sliced-parse.ts) instead of by
+   * `body` in one go; `body` stays what the OpenAPI document shows, and the parsed value has its shape.
+   */
+  bodyInSlices?: { envelope: z.ZodType; key: string; item: z.ZodType; slice?: number };
   bodyOptional?: boolean;
   /** Bytes route() reads at most before answering 413 (default MAX_JSON_BODY_BYTES, 4 MB). */
   maxBodyBytes?: number;

@@ -22,6 +22,7 @@ import {
   ValidationError,
 } from '@/lib/errors';
 import { metrics } from '@/lib/metrics/registry';
+import { parseInSlices } from './sliced-parse';
 import type { TurnGate } from './turn-gate';
 
 type Context = { params: Promise<Record<string, string | string[]>> };
@@ -125,7 +126,10 @@ async function readInput<O extends Operation>(
   for (const part of ['params', 'query', 'body'] as const) {
     const schema = op[part];
     if (!schema) continue;
-    const result = schema.safeParse(raw[part]);
+    const result =
+      part === 'body' && op.bodyInSlices
+        ? await parseInSlices(op.bodyInSlices, raw.body)
+        : schema.safeParse(raw[part]);
     if (result.success) parsed[part] = result.data;
     else for (const issue of result.error.issues) fields[fieldName(part, issue.path)] ??= issue.message;
   }
