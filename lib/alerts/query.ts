@@ -10,7 +10,7 @@ import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
 import { type ClusterSnapshot, sources, wantRouteGroups } from '@/lib/snapshots/sources';
 import { type AckMap, withAcks } from './ack-overlay';
 import { countBySeverity, countByState } from './alert-counts';
-import { type IndexedAlert, indexAlerts } from './alert-items';
+import { type IndexedAlert, indexAhead, indexAlerts } from './alert-items';
 import type { AlertsResponse, alertsQuerySchema } from './api-schema';
 import { alertPredicate, parseStates } from './filter';
 import { type FlappingMap, withFlapping } from './flapping-overlay';
@@ -68,7 +68,8 @@ async function currentAnswer(query: AlertsQuery) {
     incidentLinks(),
     flappingAlerts(),
   ]);
-  return { views, answer: await coreAnswer(alertIndexOf(views), { acks, incidents, flapping }, query) };
+  const index = await alertIndexOf(views);
+  return { views, answer: await coreAnswer(index, { acks, incidents, flapping }, query) };
 }
 
 /** The answer of `GET /api/v1/alerts/labels`. */
@@ -76,13 +77,13 @@ export async function queryAlertLabels(query: {
   name?: string;
   prefix: string;
 }): Promise<AlertLabelsResponse> {
-  return labelSuggestions(alertIndexOf(await clusterViews()).labels(), query);
+  return labelSuggestions((await alertIndexOf(await clusterViews())).labels(), query);
 }
 
 /** The current index and the views it was built from, for the detail view. */
 export async function currentAlertIndex(): Promise<{ index: AlertIndex; views: ClusterView[] }> {
   const views = await clusterViews();
-  return { index: alertIndexOf(views), views };
+  return { index: await alertIndexOf(views), views };
 }
 
 async function clusterViews(): Promise<ClusterView[]> {
@@ -97,7 +98,7 @@ export async function answerAlertsQuery(
   incidents: IncidentLinks = NO_LINKS,
   flapping: FlappingMap = NO_FLAPPING,
 ): Promise<AlertsResponse> {
-  const answer = await coreAnswer(alertIndexOf(views), { acks, incidents, flapping }, query);
+  const answer = await coreAnswer(await alertIndexOf(views), { acks, incidents, flapping }, query);
   return { ...answer.core, ...upstreamPart(views) };
 }
 
@@ -197,8 +198,9 @@ function oldestFetch(views: readonly ClusterView[]): string | null {
 
 // One entry: all requests between two polls share it, and polls that changed no alert too. The poll
 // keeps a cluster's alert array when nothing in it changed (lib/alertmanager/alerts-reader.ts) and
-// replaces it otherwise, so identity tells whether anything changed.
-let cached: { inputs: IndexInput[]; index: AlertIndex } | undefined;
+// replaces it otherwise, so identity tells whether anything changed. Requests that arrive while it is
+// being built wait for that one build.
+let cached: { inputs: IndexInput[]; index: Promise<AlertIndex> } | undefined;
 
 /** What an index is built from, per cluster. */
 type IndexInput = { name: string; alerts?: readonly unknown[]; routeGroups?: readonly unknown[] };
@@ -230,7 +232,7 @@ function sameOverlays(a: Overlays, b: Overlays): boolean {
 }
 
 /** The index of these views' alerts, reused while they are the same. */
-export function alertIndexOf(views: readonly ClusterView[]): AlertIndex {
+export function alertIndexOf(views: readonly ClusterView[]): Promise<AlertIndex> {
   const inputs = views.map((v) => ({
     name: v.name,
     alerts: v.data?.alerts,
@@ -243,17 +245,25 @@ export function alertIndexOf(views: readonly ClusterView[]): AlertIndex {
   )
     return cached.index;
   const index = buildAlertIndex(views);
-  cached = { inputs, index };
+  const entry = { inputs, index };
+  cached = entry;
+  // A build that failed is not kept: the next request builds again.
+  index.catch(() => {
+    if (cached === entry) cached = undefined;
+  });
   return index;
 }
 
-function buildAlertIndex(views: readonly ClusterView[]): AlertIndex {
+async function buildAlertIndex(views: readonly ClusterView[]): Promise<AlertIndex> {
   const withData = views.flatMap((v) => (v.data ? [{ cluster: v.name, data: v.data }] : []));
+  const all = withData.flatMap((c) => c.data.alerts);
   // Runbook files are re-read (by mtime) here, so a new runbook links on the next poll.
-  const alerts = indexAlerts(
-    withData.flatMap((c) => c.data.alerts),
-    runbookLinks(),
-  );
+  const runbooks = runbookLinks();
+  // In slices, with the event loop free between them: a request that comes right after a poll, before
+  // the poll hook's own indexAhead is done, would otherwise index 10,000 alerts in one go (60–300 ms).
+  // What either indexed is kept with its alert, so the pass below only sorts.
+  await indexAhead(all, runbooks);
+  const alerts = indexAlerts(all, runbooks);
   let byFingerprint: Map<string, Map<string, IndexedAlert>> | undefined;
   let labels: LabelIndex | undefined;
   return {
