@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { useApiMutation, useApiQuery } from '@/lib/api/query';
 import { getTabNotificationsOp, setTabNotificationsOp } from '@/lib/push/api';
@@ -13,9 +14,13 @@ import { playChime } from './chime';
 export function TabNotificationsSetting() {
   const current = useApiQuery(getTabNotificationsOp, {});
   const save = useApiMutation(setTabNotificationsOp);
-  const settings = save.variables?.body ?? current.data;
+  // Set in the click's own event: the mutation's variables reach React a tick later, and a controlled
+  // checkbox rendered in between would spring back to its old state under the person's finger.
+  const [chosen, setChosen] = useState<TabNotifications>();
+  const settings = chosen ?? current.data;
 
   async function change(next: TabNotifications) {
+    setChosen(next);
     // Asked here, on the person's click: browsers ignore permission requests made without one.
     if (next.enabled && 'Notification' in window && Notification.permission === 'default')
       await Notification.requestPermission();
