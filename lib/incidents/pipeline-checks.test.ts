@@ -6,6 +6,7 @@ import {
   observePipeline,
   pipelineCheckSamples,
   pipelineIncidentTitle,
+  unwatchedChecks,
 } from './pipeline-checks';
 
 const watchdog = (state: string, silencedBy: string[] = [], inhibitedBy: string[] = []) => ({
@@ -182,5 +183,45 @@ describe('pipelineIncidentTitle', () => {
       /^Alerting pipeline: heartbeat \{alertname="Watchdog"\} missing from Alertmanager cluster prod; check the Watchdog rule/,
     );
     expect(pipelineIncidentTitle({ kind: 'prometheus', subject: 'main' })).toMatch(/PROMETHEUS_URL$/);
+  });
+});
+
+describe('unwatchedChecks', () => {
+  it('lists the stored checks no observation has, with their kind and subject', () => {
+    const observed = observePipeline(
+      {
+        clusters: [{ name: 'us', data: undefined, updatedAt: undefined }],
+        prometheus: [{ name: 'main', data: undefined, updatedAt: undefined }],
+      },
+      { ...WATCH, heartbeats: {} },
+    );
+    expect(
+      unwatchedChecks(
+        [
+          'cluster:us',
+          'cluster:eu',
+          'heartbeat:us',
+          'heartbeat:default',
+          'prometheus:main',
+          'prometheus:old',
+        ],
+        observed,
+      ),
+    ).toEqual([
+      { key: 'cluster:eu', kind: 'cluster', subject: 'eu' },
+      { key: 'heartbeat:us', kind: 'heartbeat', subject: 'us' },
+      { key: 'heartbeat:default', kind: 'heartbeat', subject: 'default' },
+      { key: 'prometheus:old', kind: 'prometheus', subject: 'old' },
+    ]);
+  });
+
+  it('keeps a subject that holds a colon whole, and leaves keys of another form alone', () => {
+    expect(unwatchedChecks(['cluster:eu:west', 'cluster', 'queue:x', ':x'], [])).toEqual([
+      { key: 'cluster:eu:west', kind: 'cluster', subject: 'eu:west' },
+    ]);
+  });
+
+  it('is empty when every stored check is observed', () => {
+    expect(unwatchedChecks(['cluster:us'], [{ key: 'cluster:us' }])).toEqual([]);
   });
 });

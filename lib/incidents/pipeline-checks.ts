@@ -128,6 +128,32 @@ export function pipelineCheckSamples(
   );
 }
 
+/** A stored check that no evaluation observes any more. */
+export type UnwatchedCheck = { key: string; kind: PipelineCheckKind; subject: string };
+
+const KINDS: readonly PipelineCheckKind[] = ['heartbeat', 'cluster', 'prometheus'];
+
+/**
+ * The stored checks the configuration no longer has: their cluster or Prometheus server was removed or
+ * renamed, or the cluster's heartbeat turned off. Without this, the pipeline incident of a part that is
+ * no longer watched would stay open for ever, since nothing observes it recover. Keys of another form
+ * are left alone.
+ *
+ *   unwatchedChecks(['cluster:eu', 'cluster:us'], [{key: 'cluster:us'}])
+ *     → [{key: 'cluster:eu', kind: 'cluster', subject: 'eu'}]
+ */
+export function unwatchedChecks(
+  stored: readonly string[],
+  observations: readonly Pick<PipelineObservation, 'key'>[],
+): UnwatchedCheck[] {
+  const watched = new Set(observations.map((o) => o.key));
+  return stored.flatMap((key) => {
+    const colon = key.indexOf(':');
+    const kind = KINDS.find((k) => k === key.slice(0, colon));
+    return watched.has(key) || !kind ? [] : [{ key, kind, subject: key.slice(colon + 1) }];
+  });
+}
+
 /** `{alertname="Watchdog"}` */
 const matcherText = (match: Record<string, string>) =>
   `{${Object.entries(match)

@@ -159,3 +159,53 @@ it('stops the clock of a heartbeat while its cluster is unreachable', async () =
     (await evaluatePipeline([heartbeat(false)], { ...timing, now: at(361), client: prisma })).opened,
   ).toHaveLength(1);
 });
+
+it('resolves the incident of a cluster removed from the configuration once, and forgets its clock', async () => {
+  const eu = (ok: boolean): PipelineObservation => ({ ...cluster(ok), key: 'cluster:eu', subject: 'eu' });
+  await evaluatePipeline([cluster(true), eu(true)], { ...timing, now: at(0), client: prisma });
+  await evaluatePipeline([cluster(true), eu(false)], { ...timing, now: at(61), client: prisma });
+  expect(await prisma.incident.count({ where: { status: 'open' } })).toBe(1);
+
+  // Both instances restarted without eu in their configuration: one of them retires it.
+  const runs = await Promise.all(
+    [prisma, other].map((client) => evaluatePipeline([cluster(true)], { ...timing, now: at(90), client })),
+  );
+  expect(runs.flatMap((r) => r.unwatched)).toHaveLength(1);
+  expect(runs.flatMap((r) => r.recovered)).toEqual([]);
+  const incident = await prisma.incident.findFirstOrThrow({
+    include: { timeline: { orderBy: { id: 'asc' } } },
+  });
+  expect(incident).toMatchObject({ status: 'resolved', resolvedAt: at(90) });
+  expect(incident.timeline.map((e) => e.type)).toEqual([
+    'incident.opened',
+    'pipeline.broken',
+    'pipeline.unwatched',
+    'incident.status_changed',
+  ]);
+  expect(incident.timeline[2]?.data).toEqual({ check: 'cluster:eu', kind: 'cluster', subject: 'eu' });
+  expect((await prisma.pipelineCheck.findMany()).map((c) => c.key)).toEqual(['cluster:default']);
+
+  // Configured again later, it starts a new clock: broken at once is not yet an incident.
+  await evaluatePipeline([cluster(true), eu(false)], { ...timing, now: at(600), client: prisma });
+  expect(await prisma.incident.count({ where: { status: 'open' } })).toBe(0);
+  expect(
+    (await evaluatePipeline([cluster(true), eu(false)], { ...timing, now: at(661), client: prisma })).opened,
+  ).toHaveLength(1);
+});
+
+it('deletes the row of an unconfigured check without an incident, and leaves a resolved incident be', async () => {
+  await evaluatePipeline([cluster(true)], { ...timing, now: at(0), client: prisma });
+  await evaluatePipeline([cluster(false)], { ...timing, now: at(61), client: prisma });
+  // A responder resolved it by hand; then the cluster left the configuration.
+  await prisma.incident.updateMany({ data: { status: 'resolved', resolvedAt: at(70) } });
+  const result = await evaluatePipeline([], { ...timing, now: at(90), client: prisma });
+  expect(result.unwatched).toHaveLength(1);
+  const incident = await prisma.incident.findFirstOrThrow({ include: { timeline: true } });
+  expect(incident.resolvedAt).toEqual(at(70));
+  expect(incident.timeline.map((e) => e.type)).not.toContain('incident.status_changed');
+  expect(await prisma.pipelineCheck.count()).toBe(0);
+
+  await evaluatePipeline([cluster(true)], { ...timing, now: at(100), client: prisma });
+  expect((await evaluatePipeline([], { ...timing, now: at(110), client: prisma })).unwatched).toEqual([]);
+  expect(await prisma.pipelineCheck.count()).toBe(0);
+});

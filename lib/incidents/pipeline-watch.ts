@@ -2,10 +2,17 @@ import 'server-only';
 import { auditSystem } from '@/lib/audit';
 import { db } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/client';
+import type { Incident, Prisma } from '@/lib/generated/prisma/client';
 import { insertIncident } from './auto-open';
 import { incidentLabel } from './incident-ref';
 import { statusTimes } from './incident-status';
-import { decidePipelineCheck, type PipelineObservation, pipelineIncidentTitle } from './pipeline-checks';
+import {
+  decidePipelineCheck,
+  type PipelineObservation,
+  pipelineIncidentTitle,
+  type UnwatchedCheck,
+  unwatchedChecks,
+} from './pipeline-checks';
 import { recordEvent, recordEvents } from './record-event';
 
 /**
@@ -19,9 +26,11 @@ import { recordEvent, recordEvents } from './record-event';
  * second waits for the first's commit and finds the incident already there. `last_ok_at` lives in the
  * row, so a restart keeps the clock of a missing heartbeat; a paused check (its cluster unreachable)
  * moves it too, so its clock stands still during an outage that another check already pages for.
+ * A row whose part left the configuration is deleted, and its open incident resolved with
+ * `pipeline.unwatched`: nothing would ever observe it recover.
  */
 
-export type PipelineEvaluation = { opened: string[]; recovered: string[] };
+export type PipelineEvaluation = { opened: string[]; recovered: string[]; unwatched: string[] };
 
 const TX_OPTIONS = { maxWait: 5000, timeout: 15_000 } as const;
 
@@ -31,7 +40,15 @@ export async function evaluatePipeline(
 ): Promise<PipelineEvaluation> {
   const client = options.client ?? db();
   const now = options.now ?? new Date();
-  const result: PipelineEvaluation = { opened: [], recovered: [] };
+  const result: PipelineEvaluation = { opened: [], recovered: [], unwatched: [] };
+  const stored = await client.pipelineCheck.findMany({ select: { key: true } });
+  for (const check of unwatchedChecks(
+    stored.map((row) => row.key),
+    observations,
+  )) {
+    const ref = await retireOne(client, check, now);
+    if (ref) result.unwatched.push(ref);
+  }
   if (observations.length === 0) return result;
   // Rows of checks seen for the first time start their clock now; existing rows keep theirs.
   await client.pipelineCheck.createMany({
@@ -113,21 +130,7 @@ async function decideOne(
           downSeconds: Math.max(0, Math.round((now.getTime() - since.getTime()) / 1000)),
         },
       });
-      // Resolved, since the broken part is the whole incident; a responder already resolved it is left be.
-      if (incident.status !== 'resolved') {
-        await tx.incident.update({
-          where: { id: incident.id },
-          data: { status: 'resolved', ...statusTimes(incident, 'resolved', now) },
-        });
-        await recordEvents(tx, [
-          {
-            incidentId: incident.id,
-            type: 'incident.status_changed',
-            at: now,
-            data: { from: incident.status, to: 'resolved' },
-          },
-        ]);
-      }
+      await resolveByVigil(tx, incident, now);
       await tx.pipelineCheck.update({
         where: { key: observation.key },
         data: { incidentId: null, lastOkAt: now },
@@ -138,4 +141,44 @@ async function decideOne(
     }
     return null;
   }, TX_OPTIONS);
+}
+
+/** Deletes the row of a check no longer configured, and resolves its open incident; its incident's ref. */
+async function retireOne(client: PrismaClient, check: UnwatchedCheck, now: Date): Promise<string | null> {
+  return client.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ incident_id: string | null }[]>`
+      SELECT incident_id FROM pipeline_checks WHERE key = ${check.key} FOR UPDATE`;
+    // Gone: another instance retired it first.
+    if (!row) return null;
+    await tx.pipelineCheck.delete({ where: { key: check.key } });
+    if (!row.incident_id) return null;
+    const incident = await tx.incident.findUniqueOrThrow({ where: { id: row.incident_id } });
+    await recordEvent(tx, {
+      incidentId: incident.id,
+      type: 'pipeline.unwatched',
+      at: now,
+      data: { check: check.key, kind: check.kind, subject: check.subject },
+    });
+    await resolveByVigil(tx, incident, now);
+    const ref = incidentLabel(incident.number);
+    console.info(`[vigil] ${ref}: stopped watching ${check.key}, which is no longer configured`);
+    return ref;
+  }, TX_OPTIONS);
+}
+
+/** Resolved, since the broken part is the whole incident; one a responder already resolved is left be. */
+async function resolveByVigil(tx: Prisma.TransactionClient, incident: Incident, now: Date): Promise<void> {
+  if (incident.status === 'resolved') return;
+  await tx.incident.update({
+    where: { id: incident.id },
+    data: { status: 'resolved', ...statusTimes(incident, 'resolved', now) },
+  });
+  await recordEvents(tx, [
+    {
+      incidentId: incident.id,
+      type: 'incident.status_changed',
+      at: now,
+      data: { from: incident.status, to: 'resolved' },
+    },
+  ]);
 }

@@ -226,6 +226,15 @@ export const timelineEventSchema = z.discriminatedUnion('type', [
       downSeconds: int.nonnegative(),
     }),
   ),
+  /** The part was removed from Vigil's configuration (or renamed) while its incident was open: resolved. */
+  event(
+    'pipeline.unwatched',
+    z.object({
+      check: z.string(),
+      kind: z.enum(['heartbeat', 'cluster', 'prometheus']),
+      subject: z.string(),
+    }),
+  ),
   /** A queued page dropped: the incident was acknowledged first, or reopened since (a new round pages). */
   event('notification.cancelled', notificationData.extend({ error: z.string(), final: z.literal(true) })),
 ]);

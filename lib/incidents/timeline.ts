@@ -150,6 +150,8 @@ const SENTENCES: Sentences = {
     `${PIPELINE_PART[d.kind](d.subject)} stopped working${d.lastOkAt ? ` (last seen working ${d.lastOkAt})` : ' (never seen working)'}${colon(d.detail)}`,
   'pipeline.recovered': (d) =>
     `${PIPELINE_PART[d.kind](d.subject)} works again after ${d.downSeconds} s; Vigil resolved the incident`,
+  'pipeline.unwatched': (d) =>
+    `${PIPELINE_PART[d.kind](d.subject)} is no longer in Vigil's configuration, so nothing watches it; Vigil resolved the incident`,
 };
 
 /** The part of the alerting pipeline a `pipeline.*` event is about, in words. */

@@ -181,6 +181,12 @@ const TIMELINE_SAMPLES: { [T in TimelineEventType]: Sample<T> } = {
     sentence:
       'The heartbeat alert of Alertmanager cluster default works again after 420 s; Vigil resolved the incident',
   },
+  'pipeline.unwatched': {
+    actor: null,
+    data: { check: 'cluster:eu', kind: 'cluster', subject: 'eu' },
+    sentence:
+      "Alertmanager cluster eu is no longer in Vigil's configuration, so nothing watches it; Vigil resolved the incident",
+  },
 };
 
 /** The samples as stored rows, with their type. */
