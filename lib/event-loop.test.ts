@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterInSlices } from './event-loop';
+import { filterInSlices, forEachInSlices } from './event-loop';
 
 describe('filterInSlices', () => {
   it('keeps what the predicate keeps, in order, across slices', async () => {
@@ -22,5 +22,14 @@ describe('filterInSlices', () => {
       2,
     );
     expect(seen).toEqual(['item 1', 'item 2', 'other work', 'item 3', 'item 4']);
+  });
+});
+
+describe('forEachInSlices', () => {
+  it('visits every item once, in order, with other work between the slices', async () => {
+    const seen: string[] = [];
+    setImmediate(() => seen.push('other work'));
+    await forEachInSlices([1, 2, 3], (n) => seen.push(`item ${n}`), 2);
+    expect(seen).toEqual(['item 1', 'item 2', 'other work', 'item 3']);
   });
 });

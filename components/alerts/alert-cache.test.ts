@@ -17,6 +17,7 @@ const list = (): AlertsResponse => ({
   counts: {
     total: 2,
     matching: 2,
+    groups: 0,
     bySeverity: {},
     byState: { active: 2, silenced: 0, inhibited: 0, acknowledged: 0 },
   },

@@ -26,6 +26,7 @@ const answer = (alerts: AlertsResponse['alerts']): AlertsResponse => ({
   counts: {
     total: alerts.length,
     matching: alerts.length,
+    groups: 0,
     bySeverity: {},
     byState: { active: alerts.length, silenced: 0, inhibited: 0, acknowledged: 0 },
   },

@@ -79,12 +79,18 @@ const upstreamStateSchema = z.object({
 export const alertsResponseSchema = z.object({
   /** The requested page of the filtered, grouped and ordered alerts. */
   alerts: z.array(alertItemSchema),
+  /**
+   * The groups the page's alerts fall in, in order, each with its whole count and its offset in the
+   * filtered list; `counts.groups` says how many there are in all.
+   */
   groups: z.array(alertGroupSummarySchema),
   counts: z.object({
     /** Every alert known, before filtering. */
     total: z.number().int(),
     /** Alerts that match the filter and state toggles. */
     matching: z.number().int(),
+    /** Groups of the matching alerts. */
+    groups: z.number().int(),
     bySeverity: severityCounts,
     byState: z.object({
       active: z.number().int(),

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
 import { ValidationError } from '@/lib/errors';
 import { indexAlerts } from './alert-items';
-import { type AlertGroup, groupAlerts, pageOf, parseGroupBy, routeIndex, summarizeGroups } from './grouping';
+import {
+  type AlertGroup,
+  alertGrouper,
+  groupAlerts,
+  pageOf,
+  parseGroupBy,
+  routeIndex,
+  summarizeGroups,
+} from './grouping';
 
 const at = (minute: number) => `2026-11-21T08:${String(minute).padStart(2, '0')}:00.000Z`;
 
@@ -167,8 +175,8 @@ describe('groupAlerts by Alertmanager route', () => {
 });
 
 describe('summarizeGroups', () => {
-  it('counts severities per group and gives each group its offset in the flat list', () => {
-    const groups = groupAlerts(
+  const five = () =>
+    groupAlerts(
       indexAlerts([
         alert('a', 'A', 'critical', 0),
         alert('b', 'A', 'warning', 0),
@@ -179,7 +187,22 @@ describe('summarizeGroups', () => {
       { kind: 'label', name: 'alertname' },
       NO_ROUTES,
     );
-    expect(summarizeGroups(groups)).toEqual([
+
+  it('lists only the groups a page of the flat list falls in, with their whole counts and offsets', () => {
+    const keysOf = (page: { offset: number; limit: number }) =>
+      summarizeGroups(five(), page).map((g) => [g.key, g.count, g.offset]);
+    expect(keysOf({ offset: 0, limit: 1 })).toEqual([['alertname="A"', 2, 0]]);
+    expect(keysOf({ offset: 1, limit: 2 })).toEqual([
+      ['alertname="A"', 2, 0],
+      ['alertname="B"', 1, 2],
+    ]);
+    expect(keysOf({ offset: 3, limit: 100 })).toEqual([['alertname="C"', 2, 3]]);
+    expect(keysOf({ offset: 5, limit: 100 })).toEqual([]);
+    expect(keysOf({ offset: 0, limit: 5 })).toHaveLength(3);
+  });
+
+  it('counts severities per group and gives each group its offset in the flat list', () => {
+    expect(summarizeGroups(five())).toEqual([
       {
         key: 'alertname="A"',
         labels: { alertname: 'A' },
@@ -245,5 +268,35 @@ describe('pageOf', () => {
   it('does not change the indexed items it copies', () => {
     pageOf(groups, 0, 5);
     expect(groups[0]?.alerts[0]?.item.groupKey).toBe('');
+  });
+});
+
+describe('alertGrouper', () => {
+  it('groups alerts added one at a time as groupAlerts groups them all at once', () => {
+    const alerts = indexAlerts(
+      Array.from({ length: 60 }, (_, i) =>
+        alert(`f${i}`, `A${i % 7}`, ['critical', 'warning', undefined][i % 3], i % 50, {
+          labels: i % 11 === 0 ? {} : { instance: `host-${i % 13}` },
+        }),
+      ),
+    );
+    for (const groupBy of [
+      { kind: 'label', name: 'instance' },
+      { kind: 'label', name: 'alertname' },
+      { kind: 'none' },
+    ] as const) {
+      const grouper = alertGrouper(groupBy, NO_ROUTES);
+      // Fed in three slices, as the alerts API does with the event loop free in between.
+      for (const slice of [alerts.slice(0, 17), alerts.slice(17, 40), alerts.slice(40)])
+        for (const a of slice) grouper.add(a);
+      expect(grouper.groups()).toEqual(groupAlerts(alerts, groupBy, NO_ROUTES));
+      expect(grouper.bySeverity()).toEqual({ critical: 20, warning: 20, 'no severity': 20 });
+      expect(
+        summarizeGroups(grouper.groups()).reduce(
+          (n, g) => n + Object.values(g.bySeverity).reduce((s, c) => s + c, 0),
+          0,
+        ),
+      ).toBe(60);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { formatMatcher } from '@/lib/alertmanager/matchers';
 import { ValidationError } from '@/lib/errors';
 import type { RouteGroup } from '@/lib/snapshots/sources';
-import { countBySeverity } from './alert-counts';
+import { severityBucket } from './alert-counts';
 import { compareStrings, type IndexedAlert } from './alert-items';
 import type { AlertGroupSummary, AlertItem } from './api-schema';
 
@@ -84,14 +84,65 @@ export type AlertGroup = {
   last: boolean;
   worstRank: number;
   oldestMs: number;
+  /** Its alerts by severity bucket, counted as they are added. */
+  bySeverity: Record<string, number>;
 };
 
 /**
- * Splits alerts (in alert order) into groups and orders the groups: those of alerts without the
- * grouping label (`{<label>: ""}`) or in no route group ("@ungrouped") last, the others by their worst
- * severity, then their oldest alert (older first), then key. Keys are matchers for label groups
- * (`alertname="InstanceDown"`, so the UI can turn a group into a filter), `receiver:{labels}` for route
- * groups, "@all" without grouping.
+ * Splits alerts (in alert order) into groups, one alert at a time, so that a caller can feed a long
+ * list in slices with the event loop free in between (grouping 10,000 alerts by a label with a value
+ * per alert, such as instance, takes 50–150 ms in one go). `groups()` orders what was added: those of
+ * alerts without the grouping label (`{<label>: ""}`) or in no route group ("@ungrouped") last, the
+ * others by their worst severity, then their oldest alert (older first), then key. Keys are matchers
+ * for label groups (`alertname="InstanceDown"`, so the UI can turn a group into a filter),
+ * `receiver:{labels}` for route groups, "@all" without grouping.
+ */
+export function alertGrouper(
+  groupBy: GroupBy,
+  routes: RouteIndex,
+): {
+  add(alert: IndexedAlert): void;
+  groups(): AlertGroup[];
+  /** Every alert added, by severity bucket (keys in the order they first came). */
+  bySeverity(): Record<string, number>;
+} {
+  const groups = new Map<string, AlertGroup>();
+  const total: Record<string, number> = {};
+  const grouping = groupingOf(groupBy, routes);
+  return {
+    add(alert) {
+      // Looked up by a plain string, and the group's key and labels made only for its first alert: at
+      // one group per alert (grouped by instance) this is what the pass costs.
+      const id = grouping.id(alert);
+      let group = groups.get(id);
+      if (!group) {
+        const spec = grouping.spec(alert);
+        group = {
+          key: spec.key,
+          labels: spec.labels,
+          receiver: spec.receiver,
+          alerts: [],
+          last: spec.last,
+          worstRank: alert.rank,
+          oldestMs: alert.startMs,
+          bySeverity: {},
+        };
+        groups.set(id, group);
+      }
+      group.alerts.push(alert);
+      // Alerts arrive worst first, so the first alert fixed worstRank; the oldest can come later.
+      if (alert.startMs < group.oldestMs) group.oldestMs = alert.startMs;
+      const bucket = severityBucket(alert.item.labels);
+      group.bySeverity[bucket] = (group.bySeverity[bucket] ?? 0) + 1;
+      total[bucket] = (total[bucket] ?? 0) + 1;
+    },
+    groups: () => [...groups.values()].sort(compareGroups),
+    bySeverity: () => ({ ...total }),
+  };
+}
+
+/**
+ * All of `alerts` grouped at once (alertGrouper).
  *
  *   groupAlerts([critical db-1 (08:00), warning web (07:00), critical db-2 (08:05)], {kind:'label', name:'instance'}, …)
  *   → [instance="db-1", instance="db-2", instance="web"]
@@ -101,60 +152,44 @@ export function groupAlerts(
   groupBy: GroupBy,
   routes: RouteIndex,
 ): AlertGroup[] {
-  const groups = new Map<string, AlertGroup>();
-  const groupOf = keyFunction(groupBy, routes);
-  for (const alert of alerts) {
-    const spec = groupOf(alert);
-    let group = groups.get(spec.key);
-    if (!group) {
-      group = { ...spec, alerts: [], worstRank: alert.rank, oldestMs: alert.startMs };
-      groups.set(spec.key, group);
-    }
-    group.alerts.push(alert);
-    // Alerts arrive worst first, so the first alert fixed worstRank; the oldest can come later.
-    if (alert.startMs < group.oldestMs) group.oldestMs = alert.startMs;
-  }
-  return [...groups.values()].sort(compareGroups);
+  const grouper = alertGrouper(groupBy, routes);
+  for (const alert of alerts) grouper.add(alert);
+  return grouper.groups();
 }
 
 type GroupSpec = Pick<AlertGroup, 'key' | 'labels' | 'receiver' | 'last'>;
 
-function keyFunction(groupBy: GroupBy, routes: RouteIndex): (alert: IndexedAlert) => GroupSpec {
+/** Which group an alert is in (`id`, unique per group), and that group's key and labels (`spec`). */
+type Grouping = { id(alert: IndexedAlert): string; spec(alert: IndexedAlert): GroupSpec };
+
+function groupingOf(groupBy: GroupBy, routes: RouteIndex): Grouping {
   switch (groupBy.kind) {
-    case 'none': {
-      const all: GroupSpec = { key: ALL_KEY, labels: {}, last: false };
-      return () => all;
-    }
+    case 'none':
+      return { id: () => ALL_KEY, spec: () => ({ key: ALL_KEY, labels: {}, last: false }) };
     case 'route': {
-      const ungrouped: GroupSpec = { key: UNGROUPED_KEY, labels: {}, last: true };
-      const specs = new Map<string, GroupSpec>();
-      return ({ item }) => {
-        const ref = routes.get(routeMember(item.cluster, item.fingerprint));
-        if (!ref) return ungrouped;
-        let spec = specs.get(ref.key);
-        if (!spec) {
-          spec = { ...ref, last: false };
-          specs.set(ref.key, spec);
-        }
-        return spec;
+      const refOf = ({ item }: IndexedAlert) => routes.get(routeMember(item.cluster, item.fingerprint));
+      return {
+        // Route group keys are `receiver:{…}`, so none equals "@ungrouped".
+        id: (alert) => refOf(alert)?.key ?? UNGROUPED_KEY,
+        spec: (alert) => {
+          const ref = refOf(alert);
+          return ref ? { ...ref, last: false } : { key: UNGROUPED_KEY, labels: {}, last: true };
+        },
       };
     }
     case 'label': {
       const { name } = groupBy;
-      // One spec per value: thousands of alerts share a handful of alertnames.
-      const specs = new Map<string, GroupSpec>();
-      return ({ item }) => {
-        const value = item.labels[name] ?? '';
-        let spec = specs.get(value);
-        if (!spec) {
-          spec = {
+      const labelValue = ({ item }: IndexedAlert) => item.labels[name] ?? '';
+      return {
+        id: labelValue,
+        spec: (alert) => {
+          const value = labelValue(alert);
+          return {
             key: formatMatcher({ name, op: '=', value }),
             labels: { [name]: value },
             last: value === '',
           };
-          specs.set(value, spec);
-        }
-        return spec;
+        },
       };
     }
   }
@@ -170,26 +205,37 @@ function compareGroups(a: AlertGroup, b: AlertGroup): number {
 }
 
 /**
- * The summaries of ordered groups, with each group's position in the flat list (for paging to it).
+ * The summaries of the ordered groups that alerts `offset` to `offset + limit` of the flat list fall in
+ * (all of them without a window), with each group's position in that list (for paging to it). Only the
+ * page's groups: grouped by a label with a value per alert, the whole list would be one summary per
+ * alert, sent with every page.
  *
  *   summarizeGroups([{key:'alertname="A"', alerts:[critical, warning], …}, {key:'alertname="B"', alerts:[info], …}])
  *   → [{key:'alertname="A"', count:2, bySeverity:{critical:1, warning:1}, offset:0, …},
  *      {key:'alertname="B"', count:1, bySeverity:{info:1}, offset:2, …}]
+ *   summarizeGroups(same, {offset: 2, limit: 1}) → [{key:'alertname="B"', …, offset:2}]
  */
-export function summarizeGroups(groups: readonly AlertGroup[]): AlertGroupSummary[] {
+export function summarizeGroups(
+  groups: readonly AlertGroup[],
+  page: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
+): AlertGroupSummary[] {
+  const summaries: AlertGroupSummary[] = [];
   let offset = 0;
-  return groups.map((g) => {
-    const summary: AlertGroupSummary = {
-      key: g.key,
-      labels: g.labels,
-      ...(g.receiver === undefined ? {} : { receiver: g.receiver }),
-      count: g.alerts.length,
-      bySeverity: countBySeverity(g.alerts.map((a) => a.item)),
-      offset,
-    };
-    offset += g.alerts.length;
-    return summary;
-  });
+  for (const g of groups) {
+    const end = offset + g.alerts.length;
+    if (offset >= page.offset + page.limit) break;
+    if (end > page.offset)
+      summaries.push({
+        key: g.key,
+        labels: g.labels,
+        ...(g.receiver === undefined ? {} : { receiver: g.receiver }),
+        count: g.alerts.length,
+        bySeverity: { ...g.bySeverity },
+        offset,
+      });
+    offset = end;
+  }
+  return summaries;
 }
 
 /**

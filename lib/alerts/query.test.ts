@@ -6,7 +6,7 @@ import { ValidationError } from '@/lib/errors';
 import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
 import type { ClusterSnapshot, RouteGroup } from '@/lib/snapshots/sources';
 import { ackKey } from './ack-overlay';
-import type { AlertItem, AlertsResponse } from './api-schema';
+import type { AlertGroupSummary, AlertItem, AlertsResponse } from './api-schema';
 import { type AlertsQuery, alertIndexOf, answerAlertsQuery } from './query';
 
 // query.ts reads the snapshots through sources(); these tests hand it views directly.
@@ -152,12 +152,21 @@ const query = (partial: Partial<AlertsQuery> = {}): AlertsQuery => ({
 async function allPages(
   views: SnapshotView<ClusterSnapshot>[],
   q: AlertsQuery,
-): Promise<{ items: AlertItem[]; first: AlertsResponse }> {
+): Promise<{ items: AlertItem[]; groups: AlertGroupSummary[]; first: AlertsResponse }> {
   const first = await answerAlertsQuery(views, { ...q, offset: 0 });
   const items = [...first.alerts];
-  while (items.length < first.counts.matching)
-    items.push(...(await answerAlertsQuery(views, { ...q, offset: items.length })).alerts);
-  return { items, first };
+  // Each page lists the groups its alerts fall in: a group across two pages is in both, the same.
+  const groups = new Map(first.groups.map((g) => [g.key, g]));
+  while (items.length < first.counts.matching) {
+    const page = await answerAlertsQuery(views, { ...q, offset: items.length });
+    items.push(...page.alerts);
+    for (const g of page.groups) {
+      if (groups.has(g.key)) expect(groups.get(g.key)).toEqual(g);
+      else groups.set(g.key, g);
+    }
+  }
+  expect(groups.size).toBe(first.counts.groups);
+  return { items, groups: [...groups.values()], first };
 }
 
 // Reference implementations, written independently of the code under test.
@@ -210,7 +219,7 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
 
   it('pages through every matching alert exactly once, in a total order grouped as the summaries say', async () => {
     const q = query({ filter: 'severity=~"critical|warning" env="prod"', state: 'active' });
-    const { items, first } = await allPages(views, q);
+    const { items, groups, first } = await allPages(views, q);
     const expected = all.filter(
       (a) =>
         referenceState(a) === 'active' &&
@@ -222,7 +231,7 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
 
     // Groups are contiguous runs in the order of the summaries, with the counts and offsets they claim.
     let position = 0;
-    for (const group of first.groups) {
+    for (const group of groups) {
       expect(group.offset).toBe(position);
       const run = items.slice(position, position + group.count);
       expect(run.every((a) => a.groupKey === group.key && a.alertname === group.labels.alertname)).toBe(true);
@@ -241,9 +250,9 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
     expect(position).toBe(items.length);
 
     // Groups: worst severity first, then the oldest alert.
-    const worst = first.groups.map((g) => Math.min(...items.slice(g.offset, g.offset + g.count).map(rank)));
-    const oldest = first.groups.map((g) => Math.min(...items.slice(g.offset, g.offset + g.count).map(ms)));
-    for (let i = 1; i < first.groups.length; i++)
+    const worst = groups.map((g) => Math.min(...items.slice(g.offset, g.offset + g.count).map(rank)));
+    const oldest = groups.map((g) => Math.min(...items.slice(g.offset, g.offset + g.count).map(ms)));
+    for (let i = 1; i < groups.length; i++)
       expect(
         (worst[i - 1] as number) < (worst[i] as number) ||
           (worst[i - 1] === worst[i] && (oldest[i - 1] as number) <= (oldest[i] as number)),
@@ -285,21 +294,48 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
   });
 
   it('groups by route, by any label, and not at all', async () => {
-    const byRoute = await answerAlertsQuery(views, query({ group_by: '@route', limit: 1 }));
+    const byRoute = (await allPages(views, query({ group_by: '@route', limit: 500 }))).groups;
     // Unprocessed alerts are in no route group here.
     const unprocessed = all.filter((a) => a.state === 'unprocessed').length;
-    expect(byRoute.groups.at(-1)).toMatchObject({ key: '@ungrouped', count: unprocessed });
-    expect(byRoute.groups.filter((g) => g.receiver === 'pager').length).toBeGreaterThan(0);
-    expect(byRoute.groups.reduce((s, g) => s + g.count, 0)).toBe(10_000);
+    expect(byRoute.at(-1)).toMatchObject({ key: '@ungrouped', count: unprocessed });
+    expect(byRoute.filter((g) => g.receiver === 'pager').length).toBeGreaterThan(0);
+    expect(byRoute.reduce((s, g) => s + g.count, 0)).toBe(10_000);
 
-    const byMountpoint = await answerAlertsQuery(views, query({ group_by: 'mountpoint', limit: 1 }));
-    expect(byMountpoint.groups.at(-1)).toMatchObject({
+    const byMountpoint = (await allPages(views, query({ group_by: 'mountpoint', limit: 500 }))).groups;
+    expect(byMountpoint.at(-1)).toMatchObject({
       key: 'mountpoint=""',
       count: all.filter((a) => !a.labels.mountpoint).length,
     });
 
     const flat = await answerAlertsQuery(views, query({ group_by: '', limit: 1 }));
     expect(flat.groups).toEqual([expect.objectContaining({ key: '@all', count: 10_000, offset: 0 })]);
+    expect(flat.counts.groups).toBe(1);
+  });
+
+  it('groups in slices too: the event loop runs between slices of the filter and of the grouping', async () => {
+    let ticks = 0;
+    let ticking = true;
+    const tick = () => {
+      ticks++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    // A query not asked before, so it is computed rather than served from the answers kept per poll.
+    const answer = await answerAlertsQuery(views, query({ group_by: 'instance', filter: 'job!="none"' }));
+    ticking = false;
+    expect(answer.counts.matching).toBe(10_000);
+    // 10 slices of the filter and 10 of the grouping, 1,000 alerts each: 9 turns between the slices of
+    // each (the filter alone gave 9).
+    expect(ticks).toBeGreaterThanOrEqual(18);
+  });
+
+  it('sends with a page only the groups its alerts fall in, not one summary per instance', async () => {
+    const byInstance = await answerAlertsQuery(views, query({ group_by: 'instance', limit: 100 }));
+    expect(byInstance.counts.groups).toBeGreaterThan(1000);
+    expect(byInstance.groups.length).toBeLessThanOrEqual(100);
+    expect(new Set(byInstance.alerts.map((a) => a.groupKey))).toEqual(
+      new Set(byInstance.groups.map((g) => g.key)),
+    );
   });
 
   it('gives the same answer however the snapshots list the alerts', async () => {

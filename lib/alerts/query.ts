@@ -4,18 +4,18 @@ import { MatcherSyntaxError, parseFilter } from '@/lib/alertmanager/matchers';
 import { openAcks } from '@/lib/alerts/ack-state';
 import { type JsonBytes, jsonBytes } from '@/lib/api/json-bytes';
 import { ValidationError } from '@/lib/errors';
-import { filterInSlices } from '@/lib/event-loop';
+import { filterInSlices, forEachInSlices } from '@/lib/event-loop';
 import { runbookLinks } from '@/lib/runbooks/catalog';
 import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
 import { type ClusterSnapshot, sources, wantRouteGroups } from '@/lib/snapshots/sources';
 import { type AckMap, withAcks } from './ack-overlay';
-import { countBySeverity, countByState } from './alert-counts';
+import { countByState, type StateCounts } from './alert-counts';
 import { type IndexedAlert, indexAhead, indexAlerts } from './alert-items';
 import type { AlertsResponse, alertsQuerySchema } from './api-schema';
 import { alertPredicate, parseStates } from './filter';
 import { type FlappingMap, withFlapping } from './flapping-overlay';
 import { flappingAlerts } from './flapping-state';
-import { groupAlerts, pageOf, parseGroupBy, type RouteIndex, routeIndex, summarizeGroups } from './grouping';
+import { alertGrouper, pageOf, parseGroupBy, type RouteIndex, routeIndex, summarizeGroups } from './grouping';
 import { incidentLinks } from './incident-links';
 import { type IncidentLinks, withIncidents } from './incident-overlay';
 import { type AlertLabelsResponse, buildLabelIndex, type LabelIndex, labelSuggestions } from './label-index';
@@ -163,21 +163,26 @@ async function computeAnswer(index: AlertIndex, overlays: Overlays, query: Alert
   const groupBy = parseGroupBy(query.group_by);
   const states = parseStates(query.state);
   const { matchers, text } = parseFilterField(query.filter);
-  const alerts = overlaidAlerts(index, overlays);
-  // The filter's RE2 matchers over 10,000 alerts take tens of milliseconds: in slices, so that the
-  // liveness probe, the webhook and other consoles are answered meanwhile.
+  const { alerts, byState } = overlaidAlerts(index, overlays);
+  // The filter's RE2 matchers over 10,000 alerts take tens of milliseconds, and so does grouping by a
+  // label with a value per alert: both in slices, so that the liveness probe, the webhook and other
+  // consoles are answered meanwhile.
   const matching = await filterInSlices(alerts, alertPredicate({ matchers, text, states }));
-  const groups = groupAlerts(matching, groupBy, index.routes);
+  const grouper = alertGrouper(groupBy, index.routes);
+  await forEachInSlices(matching, grouper.add);
+  const groups = grouper.groups();
+  const page = { offset: query.offset, limit: query.limit };
   return {
-    alerts: pageOf(groups, query.offset, query.limit),
-    groups: summarizeGroups(groups),
+    alerts: pageOf(groups, page.offset, page.limit),
+    groups: summarizeGroups(groups, page),
     counts: {
       total: alerts.length,
       matching: matching.length,
-      bySeverity: countBySeverity(matching.map((a) => a.item)),
-      byState: countByState(alerts.map((a) => a.item)),
+      groups: groups.length,
+      bySeverity: grouper.bySeverity(),
+      byState,
     },
-    page: { offset: query.offset, limit: query.limit },
+    page,
   };
 }
 
@@ -211,20 +216,21 @@ const sameInput = (a: IndexInput, b: IndexInput) =>
   // Route groups are read only while someone groups by route; otherwise each poll has a new empty list.
   (a.routeGroups === b.routeGroups || (a.routeGroups?.length === 0 && b.routeGroups?.length === 0));
 
-// The alerts with their acknowledgements and incidents, reused while none of them changes.
-let overlaid: { index: AlertIndex; overlays: Overlays; alerts: readonly IndexedAlert[] } | undefined;
+// The alerts with their acknowledgements and incidents, and their counts by state (the same for every
+// query), reused while none of them changes.
+let overlaid:
+  | { index: AlertIndex; overlays: Overlays; alerts: readonly IndexedAlert[]; byState: StateCounts }
+  | undefined;
 
-function overlaidAlerts(index: AlertIndex, overlays: Overlays): readonly IndexedAlert[] {
-  if (overlaid?.index !== index || !sameOverlays(overlaid.overlays, overlays))
-    overlaid = {
-      index,
-      overlays,
-      alerts: withFlapping(
-        withIncidents(withAcks(index.alerts, overlays.acks), overlays.incidents),
-        overlays.flapping,
-      ),
-    };
-  return overlaid.alerts;
+function overlaidAlerts(index: AlertIndex, overlays: Overlays) {
+  if (overlaid?.index !== index || !sameOverlays(overlaid.overlays, overlays)) {
+    const alerts = withFlapping(
+      withIncidents(withAcks(index.alerts, overlays.acks), overlays.incidents),
+      overlays.flapping,
+    );
+    overlaid = { index, overlays, alerts, byState: countByState(alerts.map((a) => a.item)) };
+  }
+  return overlaid;
 }
 
 function sameOverlays(a: Overlays, b: Overlays): boolean {
