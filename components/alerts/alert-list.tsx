@@ -13,6 +13,8 @@ type Props = {
   isNew: (fingerprint: string) => boolean;
   nowMs: number;
   hrefFor: (fingerprint: string) => string;
+  /** Opens an alert's detail (a plain click on its name). */
+  onOpen: (fingerprint: string) => void;
   onSelect: (index: number) => void;
   onPointerInside: (inside: boolean) => void;
   /** Groups folded to their header (by key). */
@@ -46,6 +48,7 @@ export function AlertList({
   isNew,
   nowMs,
   hrefFor,
+  onOpen,
   onSelect,
   onPointerInside,
   collapsed,
@@ -129,6 +132,7 @@ export function AlertList({
               isNew={isNew(row.alert.fingerprint)}
               nowMs={nowMs}
               href={hrefFor(row.alert.fingerprint)}
+              onOpen={() => onOpen(row.alert.fingerprint)}
               onSelect={() => onSelect(row.index)}
               onAck={actions && !row.alert.ack ? () => actions.onAck(row.alert) : undefined}
               onLabel={onLabel}

@@ -34,6 +34,7 @@ const render = (props: Partial<Parameters<typeof AlertRow>[0]> = {}) =>
       isNew={false}
       nowMs={Date.parse('2026-12-04T03:05:00.000Z')}
       href="/alerts?alert=f1"
+      onOpen={() => {}}
       onSelect={() => {}}
       {...props}
     />,

@@ -21,6 +21,8 @@ type Props = {
   isNew: boolean;
   nowMs: number;
   href: string;
+  /** A plain click on the name: opens the detail without a server round trip (the href stays for new tabs). */
+  onOpen: () => void;
   onSelect: () => void;
   /** Present when the user may acknowledge and the alert is not acknowledged yet. */
   onAck?: () => void;
@@ -41,6 +43,7 @@ export function AlertRow({
   isNew,
   nowMs,
   href,
+  onOpen,
   onSelect,
   onAck,
   checked,
@@ -79,7 +82,19 @@ export function AlertRow({
           {severityBucket(alert.labels)}
         </span>
         <div className="min-w-0 break-words">
-          <Link href={href} scroll={false} className="font-medium hover:underline" data-testid="alert-link">
+          <Link
+            href={href}
+            // Not prefetched: each row's link is this same page, and every prefetch a server render of it.
+            prefetch={false}
+            scroll={false}
+            className="font-medium hover:underline"
+            data-testid="alert-link"
+            onClick={(e) => {
+              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+              e.preventDefault();
+              onOpen();
+            }}
+          >
             {alert.alertname}
           </Link>
           {alert.summary ? <span className="ml-2 text-muted">{alert.summary}</span> : null}

@@ -78,13 +78,17 @@ export function AlertsView({
   const paused = helpOpen || editing || dialog !== null;
   const filterRef = useRef<HTMLInputElement>(null);
 
+  // A shallow URL change (Next keeps useSearchParams in step with the History API): the list is drawn
+  // from the alerts API here, so a server render of the page per filter, key press or opened alert
+  // would only delay it (at 10,000 alerts the list showed 0.4-1.4 s after Enter) and send its first
+  // page again.
   const navigate = useCallback(
     (next: Partial<ViewState>) => {
       const merged = { ...readViewState(new URLSearchParams(window.location.search)), ...next };
       const search = writeViewState(merged).toString();
-      router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+      window.history.replaceState(null, '', search ? `${pathname}?${search}` : pathname);
     },
-    [pathname, router],
+    [pathname],
   );
 
   const hidden = heartbeatExclusion(state.filter, heartbeats);
@@ -272,6 +276,7 @@ export function AlertsView({
                 isNew={isNew}
                 nowMs={nowMs}
                 hrefFor={hrefFor}
+                onOpen={(alert) => navigate({ alert })}
                 onSelect={setSelected}
                 onPointerInside={setPointerInside}
                 collapsed={collapsed}
