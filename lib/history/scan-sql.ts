@@ -9,7 +9,7 @@ export type ScanSlice = {
   from: Date;
   to: Date;
   after: HistoryKey | undefined;
-  pushed: Pick<PushedDown, 'labels' | 'alertname'>;
+  pushed: Pick<PushedDown, 'labels' | 'alertname' | 'prefixes'>;
   limit: number;
 };
 
@@ -23,7 +23,8 @@ export type ScanSlice = {
  *   2. resolutions of firings that started before it and ended inside or after it (alert_events_ends_at_idx
  *      or starts_at, whichever the range makes smaller);
  *   3. firings that started before it and have no resolution (alert_open_firings, a small set).
- * Equality matchers narrow each part (`labels @>`, the GIN index); nothing here runs a user's regex.
+ * Equality matchers narrow each part (`labels @>`, the GIN index), and a regex's literal start
+ * (`starts_with`, a filter on the rows those indexes give); nothing here runs a user's regex.
  */
 export function scanQuery(slice: ScanSlice): Prisma.Sql {
   const { from, to, limit } = slice;
@@ -52,7 +53,7 @@ export function scanQuery(slice: ScanSlice): Prisma.Sql {
     LIMIT ${limit}`;
 }
 
-/** The conditions every part shares: after the cursor, and the pushed-down equalities. */
+/** The conditions every part shares: after the cursor, and what the matchers push down. */
 function narrowing({ after, pushed }: ScanSlice): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (after)
@@ -64,5 +65,13 @@ function narrowing({ after, pushed }: ScanSlice): Prisma.Sql {
   if (pushed.alertname !== undefined) parts.push(Prisma.sql`e.alertname = ${pushed.alertname}`);
   if (Object.keys(pushed.labels).length > 0)
     parts.push(Prisma.sql`e.labels @> ${JSON.stringify(pushed.labels)}::jsonb`);
+  // In a CASE, which the planner takes as a condition it knows nothing of (half the rows): it estimates
+  // a bare starts_with on a JSON field as very selective, and then reads every event of the range that
+  // the other conditions allow through a bitmap and sorts them, instead of walking the starts_at index
+  // in order (on the benchmark's year of events, 1.1 s instead of 45 ms for one slice).
+  for (const { name, prefix } of pushed.prefixes)
+    parts.push(
+      Prisma.sql`(CASE WHEN starts_with(e.labels ->> ${name}::text, ${prefix}::text) THEN TRUE ELSE FALSE END)`,
+    );
   return Prisma.join(parts, ' AND ');
 }

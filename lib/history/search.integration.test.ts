@@ -187,6 +187,15 @@ describe('history search', () => {
     expect(await fingerprints({ filter: 'severity="critical"' })).toEqual(['f-disk']);
   });
 
+  it('leaves to PostgreSQL the events a regex cannot match: only those starting with its literal text are read', async () => {
+    const narrowed = await searchHistory(db(), query({ filter: 'instance=~"db-.*"' }), NOW);
+    // The same pattern without a literal start: every event of the range is read and RE2 decides.
+    const whole = await searchHistory(db(), query({ filter: 'instance=~"(db)-.*"' }), NOW);
+    expect(narrowed.firings.map((f) => f.fingerprint)).toEqual(whole.firings.map((f) => f.fingerprint));
+    expect(narrowed.firings.length).toBeGreaterThan(0);
+    expect(narrowed.scanned).toBeLessThan(whole.scanned);
+  });
+
   it('takes a firing whose interval overlaps the range, edges included', async () => {
     const range = (fromH: number, toH: number) => ({
       from: hoursAgo(fromH).toISOString(),
