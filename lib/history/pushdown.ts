@@ -52,7 +52,8 @@ const QUANTIFIERS = new Set('*+?{');
 /**
  * The text every value an RE2 pattern matches begins with, the pattern anchored as Alertmanager anchors
  * it (`^(?:pattern)$`): its characters before the first operator (escaped punctuation is literal), less
- * the last one when a quantifier follows it. Nothing for a pattern with an alternation anywhere (`a|b`
+ * the last one when a quantifier or a `(?` group (flags, after which a quantifier still repeats that
+ * character: `a(?i)*` matches "") follows it. Nothing for a pattern with an alternation anywhere (`a|b`
  * may start with either; `a)|(b` breaks out of the anchor) or a `\Q…\E` quote, nor past a NUL (which
  * PostgreSQL text cannot hold). It may say less than it could, never more.
  *
@@ -75,7 +76,11 @@ export function literalPrefix(pattern: string): string {
       if (next === undefined || !/^[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e ]$/.test(next)) break;
       c = next;
       i++;
-    } else if (OPERATORS.has(c)) break;
+    } else if (OPERATORS.has(c)) {
+      // A flag group (`(?i)`) is no atom of its own: a quantifier after it repeats the character before.
+      if (c === '(' && chars[i + 1] === '?') literals.pop();
+      break;
+    }
     if (c === '\0') break;
     const after = chars[i + 1];
     if (after !== undefined && QUANTIFIERS.has(after)) break;
