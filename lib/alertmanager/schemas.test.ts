@@ -15,6 +15,21 @@ const json = (name: string): unknown => JSON.parse(readFixture(name));
 describe('amAlertSchema (fixture alerts.json, Alertmanager 0.25)', () => {
   const alerts = z.array(amAlertSchema).parse(json('alerts.json'));
 
+  it('reads U+0000 in labels and annotations as U+FFFD, which PostgreSQL can store', () => {
+    const [raw] = json('alerts.json') as {
+      labels: Record<string, string>;
+      annotations: Record<string, string>;
+    }[];
+    const broken = {
+      ...raw,
+      labels: { ...raw?.labels, instance: 'db\u00001' },
+      annotations: { ...raw?.annotations, summary: '\u0000' },
+    };
+    const parsed = amAlertSchema.parse(broken);
+    expect(parsed.labels.instance).toBe('db\uFFFD1');
+    expect(parsed.annotations.summary).toBe('\uFFFD');
+  });
+
   it('flattens receivers and status into our shape', () => {
     expect(alerts).toHaveLength(4);
     expect(alerts[0]).toEqual({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableLabels } from './storable-text';
 
 /**
  * Alertmanager API v2 (tested against 0.25) as zod schemas. Each schema parses the wire JSON and turns it
@@ -7,7 +8,8 @@ import { z } from 'zod';
  * (`annotations` on silences from 0.32) still parse.
  */
 
-const labelSetSchema = z.record(z.string(), z.string());
+// U+0000 (which PostgreSQL cannot store) read as U+FFFD: storable-text.ts.
+const labelSetSchema = z.record(z.string(), z.string()).transform(storableLabels);
 
 /**
  * Alertmanager prints times in the zone they arrived in (an alert posted with "+02:00" comes back with

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableLabels, storableText } from '@/lib/alertmanager/storable-text';
 import type { AlertEventInput } from './alert-event';
 
 /**
@@ -21,10 +22,13 @@ const TIME_EXAMPLE = 'an RFC 3339 time such as 2026-11-21T08:05:35.625Z';
 const expected = (what: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? `is required: ${what}` : `must be ${what}`;
 
+// U+0000 (which PostgreSQL cannot store) is read as U+FFFD in every text Vigil keeps: storable-text.ts.
 const labelSet = (what: string) =>
-  z.record(z.string(), z.string({ error: 'label values must be strings' }), {
-    error: expected(`${what} (an object of string values)`),
-  });
+  z
+    .record(z.string(), z.string({ error: 'label values must be strings' }), {
+      error: expected(`${what} (an object of string values)`),
+    })
+    .transform(storableLabels);
 
 const time = z.iso.datetime({ offset: true, error: expected(TIME_EXAMPLE) });
 
@@ -68,13 +72,13 @@ const envelopeShape = {
         ? 'is required: "4" (Alertmanager webhook payload version)'
         : `must be "4": only webhook payload version 4 is understood, got ${JSON.stringify(issue.input)}`,
   }),
-  groupKey: z.string({ error: expected('a string (the route group key)') }),
+  groupKey: z.string({ error: expected('a string (the route group key)') }).transform(storableText),
   truncatedAlerts: z
     .number({ error: expected('a number (alerts left out by max_alerts)') })
     .int({ error: 'must be a whole number' })
     .min(0, { error: 'must not be negative' }),
   status,
-  receiver: z.string({ error: expected('a string (the receiver name)') }),
+  receiver: z.string({ error: expected('a string (the receiver name)') }).transform(storableText),
   groupLabels: labelSet('the group labels'),
   commonLabels: labelSet('the common labels'),
   commonAnnotations: labelSet('the common annotations'),

@@ -119,6 +119,33 @@ describe('storeAlertEvents from the real webhook notifications', () => {
     expect(firing?.ends_at).toBeNull();
   });
 
+  it('stores an alert whose labels, annotations, receiver and group key hold U+0000, read as U+FFFD', async () => {
+    // Alertmanager accepts U+0000 in any label value; PostgreSQL's text and jsonb refuse it, which
+    // failed the whole notification (and Alertmanager resent it for ever).
+    const raw = JSON.parse(
+      readFileSync(path.join(FIXTURES, 'notification-002-pager-InstanceDown-firing.json'), 'utf8'),
+    );
+    raw.receiver = 'pa\u0000ger';
+    raw.groupKey = `${raw.groupKey}\u0000`;
+    raw.alerts[0].labels.instance = 'db\u00001';
+    raw.alerts[0].labels['x\u0000'] = 'y';
+    raw.alerts[0].annotations.summary = 'down\u0000';
+    const events = webhookAlertEvents(webhookPayloadSchema.parse(raw), 'default');
+    expect(await storeAlertEvents(events, { source: 'webhook', client: prisma })).toMatchObject({
+      stored: 1,
+    });
+    const [row] = await sql<
+      { labels: Record<string, string>; annotations: Record<string, string> } & {
+        receiver: string;
+        group_key: string;
+      }
+    >('SELECT labels, annotations, receiver, group_key FROM alert_events');
+    expect(row?.labels).toMatchObject({ instance: 'db\uFFFD1', 'x\uFFFD': 'y' });
+    expect(row?.annotations.summary).toBe('down\uFFFD');
+    expect(row?.receiver).toBe('pa\uFFFDger');
+    expect(row?.group_key.endsWith('\uFFFD')).toBe(true);
+  });
+
   it('stores the same notification received twice once, and the raw bytes match the formatted copy', async () => {
     const before = await counter('webhook', 'duplicate');
     expect(await ingest('notification-002-pager-InstanceDown-firing.json')).toMatchObject({ stored: 1 });
