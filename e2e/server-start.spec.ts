@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startFakeUpstream } from '../scripts/fake-upstream';
 import { freePorts } from '../scripts/stack/ports';
 import { startVigilServer } from '../scripts/vigil-server';
 
@@ -54,6 +55,23 @@ test('a bad variable stops the server with a message naming it and what is expec
   expect(output).toContain('PROMETHEUS_URL must be an http(s) URL such as http://prometheus:9090');
   expect(output).toContain('AUTH_SECRET must be at least 32 characters');
   expect(output).not.toContain('too-short');
+});
+
+test('another server answering on the chosen port does not pass for the console', async () => {
+  // As Prometheus once did in CI, after the kernel gave the console's unheld port to the stack.
+  const squatter = await startFakeUpstream({ kind: 'answer', status: 200, body: '{"status":"success"}' });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-e2e-squatted-'));
+  try {
+    const start = startVigilServer({
+      port: Number(new URL(squatter.url).port),
+      env: embeddedEnv(dataDir),
+      logFile: path.join(dataDir, 'vigil.log'),
+    });
+    await expect(start).rejects.toThrow(/next start exited with 1[\s\S]*EADDRINUSE/);
+  } finally {
+    await squatter.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test('without DATABASE_URL the server runs an embedded PostgreSQL, keeps its data, and stops it on exit', async () => {

@@ -87,8 +87,10 @@ export async function startVigilServer(options: {
           throw new StopWaitingError(
             `next start exited with ${child.exitCode}; see ${options.logFile}; its last output:\n${tail}`,
           );
+        // Another server on the port (it was free when chosen, not held) must not pass for the console.
         const res = await fetch(`${url}/api/health?probe=live`).catch(() => undefined);
-        return res?.ok ? true : undefined;
+        const body: unknown = res?.ok ? await res.json().catch(() => undefined) : undefined;
+        return isLiveness(body) ? true : undefined;
       },
       {
         timeoutMs: options.timeoutMs ?? 90_000,
@@ -101,4 +103,8 @@ export async function startVigilServer(options: {
     throw error;
   }
   return { url, pid: child.pid ?? 0, stop };
+}
+
+function isLiveness(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && 'status' in body && body.status === 'alive';
 }

@@ -11,8 +11,11 @@ const HOST = '127.0.0.1';
  *
  * Another process may still grab a port between this call and its use: the
  * window is a few hundred milliseconds and a clash fails loudly at startup.
+ * A port this process chose earlier but does not hold yet (the console's,
+ * picked before the stack it points at) goes in `exclude`: the kernel may
+ * hand it out again, and whoever binds it first would answer in its place.
  */
-export async function freePorts(count: number): Promise<number[]> {
+export async function freePorts(count: number, exclude: readonly number[] = []): Promise<number[]> {
   const held: Server[] = [];
   const ports: number[] = [];
   try {
@@ -20,7 +23,7 @@ export async function freePorts(count: number): Promise<number[]> {
       const server = await listenOnAnyPort();
       held.push(server);
       const port = portOf(server);
-      if (await udpPortFree(port)) ports.push(port);
+      if (!exclude.includes(port) && (await udpPortFree(port))) ports.push(port);
     }
     return ports;
   } finally {

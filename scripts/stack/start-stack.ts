@@ -97,7 +97,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     const logs = join(dir, LOGS);
     await mkdir(logs);
-    const ports = assignPorts(await freePorts(PORT_COUNT));
+    // The console's port is chosen before the stack and not held: a stack process on it would answer
+    // the console's callers (CI once ran a fault test against this Prometheus instead of Vigil).
+    const ports = assignPorts(await freePorts(PORT_COUNT, [Number(new URL(vigilUrl).port)]));
     const configFiles = await writeConfigs({
       dir,
       ports,
