@@ -186,6 +186,15 @@ describe('webhookPayloadInSlices (how the route checks a notification)', () => {
     },
   );
 
+  it('refuses a fingerprint holding U+0000, which no retry could store', () => {
+    const result = webhookPayloadSchema.safeParse(
+      JSON.parse(variant((p) => ((p.alerts[0] as Record<string, unknown>).fingerprint = 'ab\u0000cd'))),
+    );
+    expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'alerts.0.fingerprint: must not contain U+0000',
+    ]);
+  });
+
   it('refuses what webhookPayloadSchema refuses, with the same paths and messages', async () => {
     const broken = [
       variant((p) => {
