@@ -512,7 +512,8 @@ ${upstreamTable(r)}
   again as peer 1 (an HA pair and a retry). Alerts/s stored = rows of these alerts in \`alert_events\` (counted with
   \`pg\`) ÷ wall time from the first post to the last answer. Critical alerts among them auto-open incidents, as in
   production.
-- **History search**: measured last, after everything above. 1,000,000 events seeded in Vigil's database by one
+- **History search**: measured last, after everything above, with the Alertmanager pair stopped (at 50,000 alerts
+  each peer takes a core for every answer, minutes on end; the search reads only PostgreSQL). 1,000,000 events seeded in Vigil's database by one
   \`generate_series\` (scripts/bench/history-seed.ts: a year of firings, one every 63 s, ~200 alert names, 2,000
   instances, 3 clusters, 1,000 still firing), then \`GET /api/v1/history\` (first page of 50) with the token, one
   request after another, per search; the plan is PostgreSQL's EXPLAIN of the search's first slice.
