@@ -5,6 +5,7 @@ import type { MachineInfo } from './machine';
 import type { PageResult } from './page';
 import { CATASTROPHIC_FILTER, type RegexFilterResult } from './regex-filter';
 import type { LagReading, WindowStats } from './sampler';
+import type { ThreadTimes } from './schedstat';
 import { quantile } from './stats';
 import type { UpstreamCounts } from './vigil-metrics';
 import type { WebhookResult } from './webhook';
@@ -139,7 +140,7 @@ export function verdictRows(r: BenchResults): Row[] {
       value:
         lag.lagMaxSeconds === null
           ? 'no reading'
-          : `${ms(lag.lagMaxSeconds * 1000)} (worst of ${lag.samples} readings over ${seconds.toFixed(0)} s, at least 3 polls of every peer)`,
+          : `${ms(lag.lagMaxSeconds * 1000)} (worst of ${lag.samples} readings over ${seconds.toFixed(0)} s, at least 3 polls of every peer${lag.thread ? `; ${threadTimes(lag.thread)}` : ''})`,
       target: `≤ ${LAG_TARGET_MS} ms`,
       met: lag.lagMaxSeconds !== null && lag.lagMaxSeconds * 1000 <= LAG_TARGET_MS,
     });
@@ -337,9 +338,19 @@ function sizeTable(r: BenchResults): string {
     lines.push('', 'The worst lag readings of each size, with the phase each fell in:', '');
   for (const size of worst)
     lines.push(
-      `- ${num(size.alerts)} alerts: ${(size.worstLag ?? []).map((w) => `${ms(w.lagMs)} at +${w.seconds} s (${w.during})`).join(', ')}`,
+      `- ${num(size.alerts)} alerts: ${(size.worstLag ?? []).map((w) => `${ms(w.lagMs)} at +${w.seconds} s (${w.during}${w.thread ? `; ${threadTimes(w.thread)}` : ''})`).join(', ')}`,
     );
   return lines.join('\n');
+}
+
+/**
+ * What Vigil's event-loop thread did, as the kernel counts it.
+ *
+ * @example threadTimes({ranMs: 280.4, waitedMs: 65_000}) → 'the event-loop thread ran 280 ms and waited 65.0 s for a core'
+ */
+function threadTimes(t: ThreadTimes): string {
+  const span = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : ms(n));
+  return `the event-loop thread ran ${span(t.ranMs)} and waited ${span(t.waitedMs)} for a core`;
 }
 
 /** The sizes whose Alertmanager runs were cut short, said in the text. */
@@ -450,7 +461,10 @@ Event-loop lag max: the highest \`nodejs_eventloop_lag_max_seconds\` (prom-clien
 from posting a size's alerts until Vigil's load runs ended and Vigil had read every peer's alerts at least 3 times
 since posting (counted on its \`/metrics\`). Alertmanager's own runs (the floor) come after that window: with 50 clients
 Alertmanager takes both of this machine's cores by itself, and Vigil's lag would measure the wait for a core the bench
-took. Resident memory peak: the highest
+took. Beside the lag: how long Vigil's event-loop thread ran on a core and how long it was ready to run but waited
+for one (its \`/proc/<pid>/task/<pid>/schedstat\`, read with each lag reading). On this two-core machine the
+Alertmanager pair, PostgreSQL, the load generator and Vigil share the cores: a lag reading taken while the thread
+waited most of that second for a core measures the machine more than Vigil's own work. Resident memory peak: the highest
 \`process_resident_memory_bytes\` read once a second from posting a size's alerts until the next size was posted
 (or the end: the ${num(r.referenceAlerts ?? r.upstream.alerts)}-alert window also holds the regex filter, the page and the
 acknowledgements). ${r.rss.samples === undefined ? '' : `${num(r.rss.samples)} readings in all, ${r.rss.failedSamples ?? 0} failed (no answer within 10 s).`}

@@ -195,7 +195,7 @@ async function measure(
   const idleBytes = await residentMemoryBytes(server.url);
   log(`idle RSS ${(idleBytes / 1024 / 1024).toFixed(0)} MB`);
   // From here to the end: event-loop lag and resident memory every second.
-  const sampler = startSampler(server.url);
+  const sampler = startSampler(server.url, { pid: server.pid });
   const sampledFrom = Date.now();
 
   log(`posting ${plan.webhook.notifications} webhook notifications of ${plan.webhook.size} alerts…`);

@@ -87,3 +87,22 @@ describe('worstReadings', () => {
     ]);
   });
 });
+
+describe("the event-loop thread's time beside the readings", () => {
+  const samples = [
+    { at: 1000, lagMaxSeconds: 0.03, thread: { ranMs: 100, waitedMs: 20 } },
+    { at: 2000, lagMaxSeconds: 0.15, thread: { ranMs: 300, waitedMs: 650 } },
+    { at: 3000, lagMaxSeconds: 0.01 },
+  ];
+
+  it('sums what the thread did over the window, leaving out readings without it', () => {
+    expect(windowStats(samples, 0, 3000).thread).toEqual({ ranMs: 400, waitedMs: 670 });
+    expect(windowStats(samples, 2500, 3000).thread).toBeUndefined();
+  });
+
+  it('gives each of the worst readings what the thread did in its second', () => {
+    expect(worstReadings(samples, 0, 3000, [{ name: 'flood', at: 0 }], 1)).toEqual([
+      { seconds: 2, lagMs: 150, during: 'flood', thread: { ranMs: 300, waitedMs: 650 } },
+    ]);
+  });
+});

@@ -1,7 +1,11 @@
+import { mainThreadTimes, type ThreadTimes } from './schedstat';
 import { type ProcessGauges, processGauges } from './vigil-metrics';
 
-/** One reading of Vigil's `/metrics`; `at` in ms since the epoch. */
-export type Sample = ProcessGauges & { at: number };
+/**
+ * One reading of Vigil's `/metrics`; `at` in ms since the epoch. `thread`: what Vigil's event-loop
+ * thread did since the previous reading, as the kernel counts it (ran on a core, waited for one).
+ */
+export type Sample = ProcessGauges & { at: number; thread?: ThreadTimes };
 
 /** What the samples of one time window say. */
 export type WindowStats = {
@@ -10,6 +14,8 @@ export type WindowStats = {
   samples: number;
   /** Max of `nodejs_eventloop_lag_max_seconds` readings, each the worst lag since the previous one. */
   lagMaxSeconds: number | null;
+  /** The event-loop thread's time on a core and waiting for one, summed over the window (Linux). */
+  thread?: ThreadTimes;
   rssPeakBytes: number | null;
 };
 
@@ -18,18 +24,35 @@ export type WindowStats = {
  * its event-loop delay histogram at every scrape, so each reading's `nodejs_eventloop_lag_max_seconds`
  * is the worst delay since the previous one, and the readings together cover the whole run. A scrape
  * that fails or takes longer than `timeoutMs` is counted as failed (a blocked server shows here too).
+ * With the server's `pid`, each reading also says how long its event-loop thread ran and how long it
+ * was runnable but waited for a core: a lag reading with a long wait measured the machine, not Vigil.
  */
-export function startSampler(vigilUrl: string, { intervalMs = 1000, timeoutMs = 10_000 } = {}) {
+export function startSampler(
+  vigilUrl: string,
+  {
+    intervalMs = 1000,
+    timeoutMs = 10_000,
+    pid,
+  }: { intervalMs?: number; timeoutMs?: number; pid?: number } = {},
+) {
   const samples: Sample[] = [];
   let failures = 0;
   let stopped = false;
+  let previous = pid === undefined ? undefined : mainThreadTimes(pid);
   const loop = (async () => {
     while (!stopped) {
       const started = Date.now();
       try {
         const res = await fetch(`${vigilUrl}/metrics`, { signal: AbortSignal.timeout(timeoutMs) });
         if (!res.ok) throw new Error(`answered ${res.status}`);
-        samples.push({ at: Date.now(), ...processGauges(await res.text()) });
+        const gauges = processGauges(await res.text());
+        const now = pid === undefined ? undefined : mainThreadTimes(pid);
+        const thread =
+          now && previous
+            ? { ranMs: now.ranMs - previous.ranMs, waitedMs: now.waitedMs - previous.waitedMs }
+            : undefined;
+        previous = now;
+        samples.push({ at: Date.now(), ...gauges, ...(thread ? { thread } : {}) });
       } catch {
         failures++;
       }
@@ -49,8 +72,11 @@ export function startSampler(vigilUrl: string, { intervalMs = 1000, timeoutMs = 
 
 /** A phase of the bench that began at `at` (ms since the epoch), to say when a lag reading fell. */
 export type Mark = { name: string; at: number };
-/** One lag reading: `seconds` after the window began, during the last phase begun by then. */
-export type LagReading = { seconds: number; lagMs: number; during: string };
+/**
+ * One lag reading: `seconds` after the window began, during the last phase begun by then, with what the
+ * event-loop thread did in that second when known.
+ */
+export type LagReading = { seconds: number; lagMs: number; during: string; thread?: ThreadTimes };
 
 /**
  * The `n` worst lag readings in [from, to], worst first, each with the phase it fell in. Pure.
@@ -73,6 +99,7 @@ export function worstReadings(
       seconds: Math.round((s.at - from) / 1000),
       lagMs: Math.round((s.lagMaxSeconds ?? 0) * 1000),
       during: marks.filter((m) => m.at <= s.at).at(-1)?.name ?? 'before the window',
+      ...(s.thread ? { thread: s.thread } : {}),
     }));
 }
 
@@ -88,11 +115,20 @@ export function windowStats(samples: readonly Sample[], from: number, to: number
     const present = values.filter((v): v is number => v !== undefined);
     return present.length > 0 ? Math.max(...present) : null;
   };
+  const timed = inside.flatMap((s) => (s.thread ? [s.thread] : []));
   return {
     from,
     to,
     samples: inside.length,
     lagMaxSeconds: max(inside.map((s) => s.lagMaxSeconds)),
     rssPeakBytes: max(inside.map((s) => s.rssBytes)),
+    ...(timed.length > 0
+      ? {
+          thread: {
+            ranMs: timed.reduce((sum, t) => sum + t.ranMs, 0),
+            waitedMs: timed.reduce((sum, t) => sum + t.waitedMs, 0),
+          },
+        }
+      : {}),
   };
 }
