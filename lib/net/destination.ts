@@ -70,8 +70,8 @@ export function destinationProblem(url: string, policy: DestinationPolicy): stri
  * destinationProblem, and with `refuseInternal` also the host's addresses: a name with any internal
  * address is refused, not only one with nothing else, since the request could connect to that one. A
  * name that does not resolve passes here: nothing can reach it now, and the check before each send looks
- * again. (The request resolves the name once more, so a name whose answer changes in between — DNS
- * rebinding — is not stopped by this alone; pinning the address would need our own HTTP agent.)
+ * again. The request resolves the name once more, so a name whose answer changes in between (DNS
+ * rebinding) is stopped by the connection's own check (guarded-post.ts, when checksAddressesOnConnect).
  */
 export async function resolvedDestinationProblem(
   url: string,
@@ -92,6 +92,10 @@ export async function resolvedDestinationProblem(
     ? `resolves to an internal address (loopback, private or link-local); an admin may list its host in ${policy.setting} in VIGIL_CONFIG`
     : null;
 }
+
+/** Whether a connection to `url` must check the addresses it connects to (guarded-post.ts refusingInternal). */
+export const checksAddressesOnConnect = (url: string, policy: DestinationPolicy): boolean =>
+  policy.refuseInternal && !listed(new URL(url), policy.allowHosts);
 
 async function systemResolve(hostname: string): Promise<string[]> {
   return (await lookup(hostname, { all: true })).map((a) => a.address);

@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { log } from '@/lib/log';
-import { resolvedDestinationProblem } from '@/lib/net/destination';
+import { checksAddressesOnConnect, resolvedDestinationProblem } from '@/lib/net/destination';
+import { refusingInternal } from '@/lib/net/guarded-post';
 import { pushDestinations } from './destination';
 import type { PushMessage } from './payload';
 import { PushError, sendPush } from './send';
@@ -37,7 +38,14 @@ export async function pushToSubscription(
         'rejected',
         `not sent: the push endpoint on ${new URL(subscription.target.endpoint).host} ${problem}`,
       );
-    await sendPush(subscription.target, message, { vapid: await getVapidKeys(), ...options });
+    const policy = pushDestinations();
+    await sendPush(subscription.target, message, {
+      vapid: await getVapidKeys(),
+      ...(checksAddressesOnConnect(subscription.target.endpoint, policy)
+        ? { lookup: refusingInternal() }
+        : {}),
+      ...options,
+    });
     await db().pushSubscription.updateMany({
       where: { id: subscription.id },
       data: { lastSuccessAt: new Date(), failures: 0, lastError: null },

@@ -189,6 +189,51 @@ describe('sendPush', () => {
   });
 });
 
+describe('DNS rebinding', () => {
+  it('refuses a push host whose name resolves to an internal address only when connecting, and reaches nothing', async () => {
+    const { createServer } = await import('node:net');
+    let connections = 0;
+    const local = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
+    const { port } = local.address() as import('node:net').AddressInfo;
+    const { sendPush, PushError } = await import('./send');
+    const { getVapidKeys } = await import('./vapid');
+    const { resolvedDestinationProblem } = await import('@/lib/net/destination');
+    const { refusingInternal } = await import('@/lib/net/guarded-post');
+    const endpoint = `https://rebind.example:${port}/push/x`;
+    const policy = { allowHosts: [], setting: 'push.allowHosts', refuseInternal: true };
+    // The check before the send is told a public address; the name then answers loopback.
+    expect(await resolvedDestinationProblem(endpoint, policy, async () => ['93.184.215.14'])).toBeNull();
+    const rebound = (_host: string, callback: (e: null, a: { address: string; family: number }[]) => void) =>
+      callback(null, [{ address: '127.0.0.1', family: 4 }]);
+    const target = { ...testBrowser(endpoint).subscription, endpoint };
+    const vapid = await getVapidKeys();
+    try {
+      const error = await sendPush(target, page, { vapid, lookup: refusingInternal(rebound) }).catch(
+        (e) => e,
+      );
+      expect(error).toBeInstanceOf(PushError);
+      expect(error).toMatchObject({ outcome: 'rejected' });
+      expect(error.message).toContain('rebind.example resolves to an internal address');
+      expect(connections).toBe(0);
+      // The control: a connection resolving as the system would after the rebinding reaches the local port.
+      await sendPush(target, page, {
+        vapid,
+        lookup: (_host, options, callback) =>
+          options.all
+            ? callback(null, [{ address: '127.0.0.1', family: 4 }])
+            : callback(null, '127.0.0.1', 4),
+      }).catch(() => undefined);
+      expect(connections).toBe(1);
+    } finally {
+      local.close();
+    }
+  });
+});
+
 describe('storage', () => {
   it('keeps endpoint, keys and the generated VAPID private key encrypted, and one VAPID pair across calls', async () => {
     const rows = await db().$queryRawUnsafe<{ endpoint: string; p256dh: string; auth: string }[]>(

@@ -1,5 +1,7 @@
 import 'server-only';
+import type { LookupFunction } from 'node:net';
 import webpush from 'web-push';
+import { InternalAddressError, type PostAnswer, PostTimeoutError, post } from '@/lib/net/guarded-post';
 import { buildPushPayload, type PushMessage, pushOptions } from './payload';
 import { classifyPushStatus, type PushOutcome } from './push-status';
 import type { VapidKeys } from './vapid';
@@ -7,8 +9,9 @@ import type { VapidKeys } from './vapid';
 /**
  * Sends one Web Push. web-push (3.6.7) does the cryptography — the RFC 8291 aes128gcm encryption of the
  * payload for the browser's keys and the RFC 8292 VAPID JWT — through `generateRequestDetails`; the
- * request itself goes through fetch here, because web-push's own sender speaks https only and limits
- * idle socket time rather than the whole send. No message here contains the endpoint: it is a
+ * request itself goes through lib/net/guarded-post.ts here, because web-push's own sender speaks https
+ * only and limits idle socket time rather than the whole send, and because the connection must check the
+ * addresses it connects to (`lookup`: DNS rebinding). No message here contains the endpoint: it is a
  * capability URL (whoever knows it can push to the device), so errors name the push service's host.
  */
 
@@ -33,7 +36,16 @@ export class PushError extends Error {
 export async function sendPush(
   target: PushTarget,
   message: PushMessage,
-  { vapid, deadlineMs = PUSH_DEADLINE_MS }: { vapid: VapidKeys; deadlineMs?: number },
+  {
+    vapid,
+    deadlineMs = PUSH_DEADLINE_MS,
+    lookup,
+  }: {
+    vapid: VapidKeys;
+    deadlineMs?: number;
+    /** How the connection resolves the host: refusingInternal() for an endpoint no admin listed. */
+    lookup?: LookupFunction;
+  },
 ): Promise<void> {
   const host = new URL(target.endpoint).host;
   const { TTL, urgency, topic } = pushOptions(message);
@@ -44,30 +56,36 @@ export async function sendPush(
     contentEncoding: 'aes128gcm',
     vapidDetails: vapid,
   });
-  let response: Response;
+  let answer: PostAnswer;
   try {
-    response = await fetch(details.endpoint, {
-      method: details.method,
+    // The (short) answer is read within the same deadline; its text helps diagnose a rejection.
+    answer = await post(details.endpoint, {
       headers: details.headers as Record<string, string>,
       body: details.body ? new Uint8Array(details.body) : null,
-      signal: AbortSignal.timeout(deadlineMs),
-      redirect: 'error',
+      deadlineMs,
+      lookup,
     });
-    // Read the (short) answer within the same deadline; its text helps diagnose a rejection.
-    const text = (await response.text()).slice(0, 200);
-    const outcome = classifyPushStatus(response.status);
-    if (outcome !== 'ok')
-      throw new PushError(outcome, explain(outcome, host, response.status, text), response.status);
   } catch (error) {
-    if (error instanceof PushError) throw error;
-    if (error instanceof DOMException && error.name === 'TimeoutError')
+    if (error instanceof PostTimeoutError)
       throw new PushError('timeout', `push service ${host} did not answer within ${deadlineMs / 1000} s`);
-    const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    if (error instanceof InternalAddressError)
+      throw new PushError(
+        'rejected',
+        `not sent: the push endpoint's host ${error.message}; an admin may list it in push.allowHosts in VIGIL_CONFIG`,
+      );
+    const code = (error as { code?: string }).code ?? (error as Error).message;
     throw new PushError(
       'network',
       `push service ${host} unreachable (${code}); check this server's outbound https`,
     );
   }
+  const outcome = classifyPushStatus(answer.status);
+  if (outcome !== 'ok')
+    throw new PushError(
+      outcome,
+      explain(outcome, host, answer.status, answer.text.slice(0, 200)),
+      answer.status,
+    );
 }
 
 function explain(outcome: PushOutcome, host: string, status: number, text: string): string {
