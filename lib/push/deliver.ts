@@ -31,14 +31,14 @@ export async function pushToSubscription(
   const base = { subscriptionId: subscription.id, label: subscription.label };
   try {
     // Checked again before each send: the allow-list, or what the endpoint's name resolves to, may have
-    // changed since the browser registered.
-    const problem = await resolvedDestinationProblem(subscription.target.endpoint, pushDestinations());
+    // changed since the browser registered. One reading of the policy serves the check and the send.
+    const policy = pushDestinations();
+    const problem = await resolvedDestinationProblem(subscription.target.endpoint, policy);
     if (problem)
       throw new PushError(
         'rejected',
         `not sent: the push endpoint on ${new URL(subscription.target.endpoint).host} ${problem}`,
       );
-    const policy = pushDestinations();
     await sendPush(subscription.target, message, {
       vapid: await getVapidKeys(),
       ...(checksAddressesOnConnect(subscription.target.endpoint, policy)
