@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
+import { Link } from '@/components/ui/link';
 import { AlertDetailView } from './alert-detail';
 
 /** The alert detail beside the list; its URL (`?alert=<fingerprint>`) can be shared. */

@@ -1,12 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { formatDuration, secondsSince } from '@/components/format/duration';
 import { RelativeTime } from '@/components/format/local-time';
 import { severityClass } from '@/components/format/severity';
 import { formatUtcTitle } from '@/components/format/time';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { Link } from '@/components/ui/link';
 import { severityBucket } from '@/lib/alerts/alert-counts';
 import type { AlertItem } from '@/lib/alerts/api-schema';
 import { FlappingBadge } from './flapping-badge';

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { Link } from '@/components/ui/link';
 import type { AlertItem } from '@/lib/alerts/api-schema';
 
 /** "INC-3", linked to the unresolved incident the alert is part of; nothing when it is in none. */

@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { StatusDot } from '@/components/ui/badge';
+import { Link } from '@/components/ui/link';
 import { listAlertsOp } from '@/lib/alerts/api';
 import { useApiQuery } from '@/lib/api/query';
 import { type Heartbeat, heartbeatFilter, heartbeatStatus } from './heartbeat';

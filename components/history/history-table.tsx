@@ -1,9 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { formatDuration } from '@/components/format/duration';
 import { LocalTime } from '@/components/format/local-time';
 import { Badge } from '@/components/ui/badge';
+import { Link } from '@/components/ui/link';
 import { Table } from '@/components/ui/table';
 import type { HistoryFiring } from '@/lib/history/api-schema';
 

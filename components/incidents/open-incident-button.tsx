@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
+import { Link } from '@/components/ui/link';
 import type { AlertItem } from '@/lib/alerts/api-schema';
 import { useApiMutation } from '@/lib/api/query';
 import { openIncidentOp } from '@/lib/incidents/api';

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { LocalTime } from '@/components/format/local-time';
 import { Badge, type Tone } from '@/components/ui/badge';
+import { Link } from '@/components/ui/link';
 import { Table } from '@/components/ui/table';
 import { type Acknowledgement, ackWayText } from '@/lib/incidents/acknowledgement';
 import type { PageDelivery } from '@/lib/incidents/incident-schemas';

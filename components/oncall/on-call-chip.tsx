@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { useTimeZone } from '@/components/format/use-time-zone';
+import { Link } from '@/components/ui/link';
 import { meOp } from '@/lib/admin/api';
 import { useApiQuery } from '@/lib/api/query';
 import { untilLabel } from './until-label';

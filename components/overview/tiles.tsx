@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { Link } from '@/components/ui/link';
 import type { Overview } from '@/lib/overview/api-schema';
 
 const SEVERITY_TONE: Record<string, string> = {

@@ -1,9 +1,9 @@
 'use client';
 
 import { keepPreviousData } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useMemo } from 'react';
 import { useTimeZone } from '@/components/format/use-time-zone';
+import { Link } from '@/components/ui/link';
 import { StatusBlock } from '@/components/ui/status-block';
 import { useApiQuery } from '@/lib/api/query';
 import { scheduleShiftsOp } from '@/lib/schedules/api';

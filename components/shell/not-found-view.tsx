@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { Link } from '@/components/ui/link';
 import { notFoundTarget } from './not-found-target';
 
 /** The console's not-found page: what is missing, and a way back (app/(console)/not-found.tsx). */

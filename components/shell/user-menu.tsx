@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { Link } from '@/components/ui/link';
 import type { Theme } from './theme';
 import { ThemeSwitch } from './theme-switch';
 import { TimeZoneSwitch } from './time-zone-switch';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useApiQuery } from '@/lib/api/query';
 import { listSilencesOp } from '@/lib/incidents/silence-api';
 

@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { LocalTime } from '@/components/format/local-time';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table } from '@/components/ui/table';
 import { listTokens, listUsers } from '@/lib/admin/users';

@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { LocalTime } from '@/components/format/local-time';
 import { nextOnCall } from '@/components/oncall/next-on-call';
 import { SwapRequests } from '@/components/oncall/swap-requests';
 import { Badge } from '@/components/ui/badge';
+import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table } from '@/components/ui/table';
 import { requirePageUser } from '@/lib/auth';

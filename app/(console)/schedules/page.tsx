@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { LocalTime } from '@/components/format/local-time';
+import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';

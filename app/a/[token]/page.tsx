@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AcknowledgeLinkButton } from '@/components/actions/acknowledge-link-button';
 import { IncidentStatusBadge, SeverityBadge } from '@/components/incidents/status-badge';
+import { Link } from '@/components/ui/link';
 import { type LinkIncident, readToken } from '@/lib/actions/link-state';
 import { currentActor } from '@/lib/auth';
 

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { Card } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { auditExportOp } from '@/lib/admin/api';
 import { actionFamilies, distinctActions, listAuditLog } from '@/lib/admin/audit-log';

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AlertDetailView } from '@/components/alerts/alert-detail';
+import { Link } from '@/components/ui/link';
 import { isKnownAlert } from '@/lib/alerts/known-alert';
 import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';

@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import { levelsSummary, repeatText } from '@/components/escalation/policy-text';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { Link } from '@/components/ui/link';
 import { useApiQuery } from '@/lib/api/query';
 import { listPoliciesOp } from '@/lib/escalation/api';
 import { PolicyDialog } from './policy-dialog';

@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import { move } from '@/components/escalation/policy-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { Link } from '@/components/ui/link';
 import { useApiMutation, useApiQuery } from '@/lib/api/query';
 import { listPoliciesOp } from '@/lib/escalation/api';
 import { deleteRouteOp, listRoutesOp, reorderRoutesOp } from '@/lib/routing/api';

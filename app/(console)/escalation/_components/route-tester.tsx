@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import { parseLabels } from '@/components/escalation/label-text';
 import { Button } from '@/components/ui/button';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Field, Input } from '@/components/ui/field';
+import { Link } from '@/components/ui/link';
 import { useApiMutation } from '@/lib/api/query';
 import { testRouteOp } from '@/lib/routing/api';
 

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LocalTime } from '@/components/format/local-time';
 import { CopyPhoneLink } from '@/components/incidents/copy-phone-link';
@@ -12,6 +11,7 @@ import { NoteItem } from '@/components/incidents/note-item';
 import { PageDeliveries } from '@/components/incidents/page-deliveries';
 import { IncidentStatusBadge, SeverityBadge } from '@/components/incidents/status-badge';
 import { Card } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';
 import { NotFoundError } from '@/lib/errors';

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { LocalTime } from '@/components/format/local-time';
 import { Badge } from '@/components/ui/badge';
+import { Link } from '@/components/ui/link';
 import type { IncidentDetail } from '@/lib/incidents/incident-schemas';
 
 /** The incident's alerts, each firing or resolved (with when). */

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { LocalTime } from '@/components/format/local-time';
 import { IncidentStatusBadge, SeverityBadge } from '@/components/incidents/status-badge';
+import { Link } from '@/components/ui/link';
 import { Table } from '@/components/ui/table';
 import { formatSeconds } from '@/lib/incidents/incident-metrics';
 import type { IncidentList } from '@/lib/incidents/incident-schemas';

@@ -1,12 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { useTimeZone } from '@/components/format/use-time-zone';
 import { isoToLocalInput, localInputToIso } from '@/components/oncall/at-input';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { Link } from '@/components/ui/link';
 
 /** "Who is on call at …": a date and time in the viewer's zone, sent to the page as `?at=<ISO>`. */
 export function AtPicker({ at }: { at: string | null }) {

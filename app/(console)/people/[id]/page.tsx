@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ContactMethodsOf, MyContactMethods } from '@/components/contacts/contact-methods';
 import { MyNotificationRules } from '@/components/contacts/notification-rules';
@@ -9,6 +8,7 @@ import { TabNotificationsSetting } from '@/components/push/tab-notifications-set
 import { MyCalendarFeeds } from '@/components/schedules/calendar-feeds';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
 import { NotFoundError } from '@/lib/errors';

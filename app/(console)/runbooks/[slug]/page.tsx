@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RunbookError } from '@/components/runbooks/callout';
 import { runbookComponents } from '@/components/runbooks/mdx-components';
+import { Link } from '@/components/ui/link';
 import { currentAlertIndex } from '@/lib/alerts/query';
 import { alertLabels, firingFor } from '@/lib/alerts/runbooks';
 import { requirePageUser } from '@/lib/auth';

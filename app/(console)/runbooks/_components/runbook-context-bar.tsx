@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { IncidentRef } from '@/lib/incidents/runbook-steps';
 import type { RunbookDetail } from '@/lib/runbooks/api-schema';
 

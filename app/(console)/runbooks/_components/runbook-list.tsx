@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import type { RunbookSummary } from '@/lib/runbooks/api-schema';
 
 const SEVERITY_TONE: Record<string, Tone> = { critical: 'danger', warning: 'warn', info: 'accent' };

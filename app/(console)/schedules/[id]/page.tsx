@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LocalTime } from '@/components/format/local-time';
 import { ScheduleCalendarFeeds } from '@/components/schedules/calendar-feeds';
@@ -6,6 +5,7 @@ import { ScheduleTimeline } from '@/components/schedules/schedule-timeline';
 import { viewParams } from '@/components/schedules/view-params';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';

@@ -1,12 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { silencedAlertsHref } from '@/components/alerts/view-state';
 import { LocalTime } from '@/components/format/local-time';
 import { MatcherChips } from '@/components/silences/matcher-chips';
 import { timeLeft } from '@/components/silences/silence-time';
 import { Badge } from '@/components/ui/badge';
+import { Link } from '@/components/ui/link';
 import type { SilenceRow } from '@/lib/incidents/silence-list';
 import { SilenceActions } from './silence-actions';
 

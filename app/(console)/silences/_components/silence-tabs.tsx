@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { type SilencesViewState, writeSilencesView } from '@/components/silences/view-state';
+import { Link } from '@/components/ui/link';
 import { SILENCE_STATES, type SilenceState } from '@/lib/incidents/silence-list';
 import type { SilencesAnswer } from '@/lib/incidents/silence-schemas';
 

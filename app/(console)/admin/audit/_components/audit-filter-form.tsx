@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { Link } from '@/components/ui/link';
 
 export type AuditFilterValues = {
   actor: string;

@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { levelLabel, repeatText, waitText } from '@/components/escalation/policy-text';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { Link } from '@/components/ui/link';
 import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';
 import { config } from '@/lib/config/current';

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PostmortemEditor } from '@/components/incidents/postmortem-editor';
+import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { pathOf } from '@/lib/api/operation';
 import { requirePageUser } from '@/lib/auth';

@@ -1,12 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Select } from '@/components/ui/field';
+import { Link } from '@/components/ui/link';
 import { useApiMutation, useApiQuery } from '@/lib/api/query';
 import { policyTargetsOp } from '@/lib/escalation/api';
 import { addTeamMemberOp, removeTeamMemberOp, setTeamMemberOp } from '@/lib/teams/api';
