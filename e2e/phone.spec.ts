@@ -16,6 +16,10 @@ const sweepAlert = testAlert(
     instance: 'e2e-phone-sweep.example.internal:9100',
     severity: 'warning',
     job: 'e2e',
+    // Kubernetes service discovery makes label names this long, and values without a space in them.
+    kubernetes_pod_annotation_prometheus_io_scrape_interval_override: '30s',
+    dashboard:
+      'https://grafana.example.internal/d/e2e-phone-sweep/a-dashboard-slug-without-any-spaces?orgId=1',
   },
   'A long summary that must wrap on a phone instead of pushing the page sideways',
 );

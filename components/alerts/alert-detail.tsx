@@ -1,10 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { formatDuration } from '@/components/format/duration';
 import { LocalTime, RelativeTime } from '@/components/format/local-time';
 import { severityClass } from '@/components/format/severity';
 import { Badge } from '@/components/ui/badge';
+import { Link } from '@/components/ui/link';
 import { StatusBlock } from '@/components/ui/status-block';
 import { severityBucket } from '@/lib/alerts/alert-counts';
 import { alertDetailOp } from '@/lib/alerts/api';
@@ -33,10 +33,11 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 function LabelTable({ labels }: { labels: Record<string, string> }) {
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 font-mono text-xs">
+    // As in label-links.tsx: a long name breaks within 40 % of the width instead of widening the page.
+    <dl className="grid grid-cols-[fit-content(40%)_minmax(0,1fr)] gap-x-3 gap-y-0.5 font-mono text-xs">
       {Object.entries(labels).map(([k, v]) => (
         <div key={k} className="contents">
-          <dt className="text-muted">{k}</dt>
+          <dt className="break-all text-muted">{k}</dt>
           <dd className="break-all">{v}</dd>
         </div>
       ))}

@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
+import { Link } from '@/components/ui/link';
 import { labelFilterHref } from './label-filter';
 
 /**
@@ -12,13 +12,15 @@ export function LabelLinks({ labels }: { labels: Record<string, string> }) {
   const search = useSearchParams().toString();
   const router = useRouter();
   return (
-    <dl className="grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 font-mono text-xs">
+    // Names take at most 40 % of the width and break anywhere: Kubernetes discovery makes label names of
+    // 60 characters without a break, which widened the page past a phone's screen.
+    <dl className="grid grid-cols-[fit-content(40%)_minmax(0,1fr)_auto] items-center gap-x-3 font-mono text-xs">
       {Object.entries(labels).map(([name, value]) => {
         const only = labelFilterHref(search, name, value, false);
         const hide = labelFilterHref(search, name, value, true);
         return (
           <div key={name} className="contents" data-testid="detail-label">
-            <dt className="text-muted">{name}</dt>
+            <dt className="break-all text-muted">{name}</dt>
             <dd className="min-w-0 break-all">
               <Link
                 href={only}
