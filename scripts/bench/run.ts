@@ -12,7 +12,14 @@ import { machineInfo } from './machine';
 import { measureAlertsPage } from './page';
 import { CATASTROPHIC_FILTER, measureRegexFilter } from './regex-filter';
 import { type BenchResults, renderReport, type SizeResult, verdictRows } from './report';
-import { type Mark, startSampler, windowStats, worstReadings } from './sampler';
+import {
+  type Mark,
+  samplesOutside,
+  samplesWithin,
+  startSampler,
+  windowStats,
+  worstReadings,
+} from './sampler';
 import { BENCH_USER, type BenchEnv, startBenchEnv } from './setup';
 import { poll } from './stats';
 import {
@@ -111,6 +118,8 @@ async function main() {
       render: { type: 'string' },
       // Seconds; Vigil's default (5) when left out.
       'upstream-timeout': { type: 'string' },
+      // 0 runs the upstreams at Vigil's own priority; 19 (UPSTREAM_NICE) when left out.
+      'upstream-nice': { type: 'string' },
     },
   });
   if (values.render) {
@@ -124,7 +133,13 @@ async function main() {
   const timeout = values['upstream-timeout'];
   if (timeout !== undefined && !(Number(timeout) > 0))
     throw new Error(`--upstream-timeout takes a number of seconds, e.g. 30 (got "${timeout}")`);
-  const env = await startBenchEnv(log, timeout === undefined ? undefined : Number(timeout));
+  const nice = values['upstream-nice'];
+  if (nice !== undefined && !/^(1?[0-9])$/.test(nice))
+    throw new Error(`--upstream-nice takes a nice value from 0 to 19 (got "${nice}")`);
+  const env = await startBenchEnv(log, {
+    upstreamTimeout: timeout === undefined ? undefined : Number(timeout),
+    upstreamNice: nice === undefined ? undefined : Number(nice),
+  });
   let stopping = false;
   const stopAndExit = (code: number) => {
     if (stopping) return;
@@ -138,6 +153,7 @@ async function main() {
     const flags = [
       values.quick ? '--quick' : '',
       timeout === undefined ? '' : `--upstream-timeout ${timeout}`,
+      nice === undefined ? '' : `--upstream-nice ${nice}`,
     ];
     const command = `npm run bench${flags.some(Boolean) ? ` -- ${flags.filter(Boolean).join(' ')}` : ''}`;
     const results = await measure(env, plan, startedAt, values.quick, command);
@@ -344,7 +360,13 @@ async function measure(
   // Each size's memory window runs until the next size's alerts are posted (or the end).
   sizes.forEach((size, i) => {
     const { postedAt, loadedAt, marks } = windows[i] as (typeof windows)[number];
-    size.lag = windowStats(sampler.samples, postedAt, loadedAt);
+    const load = fiftyClientRun(marks);
+    size.lag = windowStats(
+      load ? samplesOutside(sampler.samples, load) : sampler.samples,
+      postedAt,
+      loadedAt,
+    );
+    if (load) size.lagUnderLoad = windowStats(samplesWithin(sampler.samples, load), load.from, loadedAt);
     size.worstLag = worstReadings(sampler.samples, postedAt, loadedAt, marks, 5);
     size.rss = windowStats(sampler.samples, postedAt, windows[i + 1]?.postedAt ?? sampledTo);
   });
@@ -361,6 +383,7 @@ async function measure(
     pollIntervalSeconds: env.pollIntervalSeconds,
     upstreamTimeoutSeconds: env.upstreamTimeoutSeconds,
     defaultTimeout: env.defaultTimeout,
+    upstreamNice: env.upstreamNice,
     alertmanagerWebhooks,
     sizes,
     skippedSizes: skipped,
@@ -379,6 +402,13 @@ async function measure(
       failedSamples: sampler.failures(),
     },
   };
+}
+
+/** When the 50-client run of a size began and ended, from its phase marks (none if it did not run). */
+function fiftyClientRun(marks: readonly Mark[]): { from: number; to: number } | undefined {
+  const start = marks.findIndex((m) => m.name === '50 clients');
+  const end = marks[start + 1];
+  return start >= 0 && end ? { from: (marks[start] as Mark).at, to: end.at } : undefined;
 }
 
 /** SIGKILL, as the fault tests stop a peer: the stack's own stop() then finds them gone. */

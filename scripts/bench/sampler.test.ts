@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowStats, worstReadings } from './sampler';
+import { samplesOutside, samplesWithin, windowStats, worstReadings } from './sampler';
 import { fewestAlertReads, processGauges } from './vigil-metrics';
 
 describe('processGauges', () => {
@@ -104,5 +104,20 @@ describe("the event-loop thread's time beside the readings", () => {
     expect(worstReadings(samples, 0, 3000, [{ name: 'flood', at: 0 }], 1)).toEqual([
       { seconds: 2, lagMs: 150, during: 'flood', thread: { ranMs: 300, waitedMs: 650 } },
     ]);
+  });
+});
+
+describe('samplesOutside and samplesWithin', () => {
+  // Readings a second apart: each is the worst delay of the second before it.
+  const samples = [1000, 2000, 2500, 3000, 3500, 4000, 4600].map((at) => ({ at, lagMaxSeconds: at / 1e5 }));
+  const load = { from: 2000, to: 3000 };
+
+  it('counts a reading taken up to a second after the window as inside: it measured part of it', () => {
+    expect(samplesWithin(samples, load).map((s) => s.at)).toEqual([2500, 3000, 3500, 4000]);
+  });
+
+  it('keeps the readings that cover none of the window, and the two together are every reading', () => {
+    expect(samplesOutside(samples, load).map((s) => s.at)).toEqual([1000, 2000, 4600]);
+    expect([...samplesOutside(samples, load), ...samplesWithin(samples, load)]).toHaveLength(samples.length);
   });
 });

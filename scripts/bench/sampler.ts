@@ -103,6 +103,28 @@ export function worstReadings(
     }));
 }
 
+/** Each lag reading is the worst delay of the second before it (prom-client resets at every scrape). */
+const READING_SPAN_MS = 1000;
+
+/**
+ * The samples whose reading covers none of [from, to]: a reading up to a second after `to` still
+ * measured part of that window. Pure.
+ *
+ *   samplesOutside([{at: 1000}, {at: 2500}, {at: 3500}, {at: 4600}], {from: 2000, to: 3000}) → [{at: 1000}, {at: 4600}]
+ */
+export function samplesOutside(samples: readonly Sample[], window: { from: number; to: number }): Sample[] {
+  return samples.filter((s) => s.at <= window.from || s.at > window.to + READING_SPAN_MS);
+}
+
+/**
+ * The samples whose reading covers some of [from, to]. Pure.
+ *
+ *   samplesWithin([{at: 1000}, {at: 2500}, {at: 3500}, {at: 4600}], {from: 2000, to: 3000}) → [{at: 2500}, {at: 3500}]
+ */
+export function samplesWithin(samples: readonly Sample[], window: { from: number; to: number }): Sample[] {
+  return samples.filter((s) => s.at > window.from && s.at <= window.to + READING_SPAN_MS);
+}
+
 /**
  * The samples taken in [from, to] (ms since the epoch), summarised. Pure.
  *

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,5 +197,45 @@ describe('the real stack', () => {
     expect(pids.filter(isAlive)).toEqual([]);
     expect(existsSync(stack.dir)).toBe(false);
     await expect(stack.stop()).resolves.toBeUndefined();
+  });
+});
+
+/** The nice value of every thread of `pid` (field 19 of /proc/<pid>/task/<tid>/stat). */
+function threadNiceValues(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    // "pid (comm) state …": comm may hold spaces, so count fields after the last ')'; nice is field 19.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
+
+describe('the stack with upstreamNice (the bench)', () => {
+  let stack: Stack | undefined;
+  afterAll(() => stack?.stop());
+
+  it('runs every thread of the upstreams at that nice value, and PostgreSQL at the normal one', async () => {
+    stack = await startStack({ vigilUrl: 'http://127.0.0.1:9', webhookToken: TOKEN, upstreamNice: 15 });
+    const byName = new Map(stack.processes.map((proc) => [proc.name, threadNiceValues(proc.pid)]));
+    const upstreams = [
+      'prometheus',
+      'alertmanager-1',
+      'alertmanager-2',
+      'node-exporter',
+      'postgres-exporter',
+      'blackbox-exporter',
+    ];
+    for (const name of upstreams) {
+      const values = byName.get(name);
+      expect(values, name).toBeDefined();
+      // Go programs run several threads by now: each must have inherited the value.
+      expect(new Set(values), name).toEqual(new Set([15]));
+    }
+    expect(new Set(byName.get('postgres'))).toEqual(new Set([0]));
+  }, 120_000);
+
+  it('refuses a nice value outside 0–19 before starting anything', async () => {
+    await expect(
+      startStack({ vigilUrl: 'http://127.0.0.1:9', webhookToken: TOKEN, upstreamNice: -5 }),
+    ).rejects.toThrow(/upstreamNice/);
   });
 });

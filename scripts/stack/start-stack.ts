@@ -28,6 +28,13 @@ export interface StackOptions {
    * severities and teams, one flapping, one inhibited. Only the demo asks for them; tests count alerts.
    */
   showcase?: boolean;
+  /**
+   * Runs Prometheus, the Alertmanager pair and the exporters at this nice value (`nice -n`, so every
+   * thread they start has it too). The bench asks for it: on one small machine their work takes the
+   * cores Vigil is measured on, where in production they run on hosts of their own. PostgreSQL, Vigil's
+   * own store, keeps the normal priority.
+   */
+  upstreamNice?: number;
 }
 
 interface StackProcess {
@@ -66,6 +73,7 @@ const optionsSchema = z.object({
   vigilUrl: z.url({ protocol: /^https?$/ }),
   // It travels in an HTTP header: printable ASCII, no spaces.
   webhookToken: z.string().regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
+  upstreamNice: z.number().int().min(0).max(19).optional(),
 });
 
 const READY_TIMEOUT_MS = 60_000;
@@ -81,10 +89,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   if (!parsed.success) {
     throw new StackOptionsError(
       `Invalid stack options: ${z.prettifyError(parsed.error)}`,
-      'pass vigilUrl as http(s)://host:port and a non-empty webhookToken',
+      'pass vigilUrl as http(s)://host:port, a non-empty webhookToken and upstreamNice (if any) from 0 to 19',
     );
   }
-  const { vigilUrl, webhookToken } = parsed.data;
+  const { vigilUrl, webhookToken, upstreamNice } = parsed.data;
   const started = Date.now();
   const log = (line: string) =>
     options.log?.(`[stack +${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
@@ -126,7 +134,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const services = await allSettledOrThrow(
       serviceSpecs({ dir, ports, configFiles, databaseUrl: postgres.databaseUrl }).map(async (spec) => {
-        const proc = await spawnLogged(spec.name, spec.command, spec.args, {
+        const [command, args] =
+          upstreamNice === undefined
+            ? [spec.command, spec.args]
+            : ['nice', ['-n', String(upstreamNice), spec.command, ...spec.args]];
+        const proc = await spawnLogged(spec.name, command, args, {
           logFile: join(logs, `${spec.name}.log`),
           env: { ...process.env, ...spec.env },
         });
