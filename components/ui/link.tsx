@@ -12,18 +12,27 @@ import { type ComponentProps, useState } from 'react';
  */
 export function Link({
   prefetch,
+  onPointerEnter,
+  onFocus,
+  onTouchStart,
   ...props
 }: Omit<ComponentProps<typeof NextLink>, 'prefetch'> & { prefetch?: false }) {
   const [wanted, setWanted] = useState(false);
-  const want = prefetch === false ? undefined : () => setWanted(true);
+  // The caller's own handlers of these events still run.
+  const wanting =
+    <E,>(handler?: (event: E) => void) =>
+    (event: E) => {
+      if (prefetch !== false) setWanted(true);
+      handler?.(event);
+    };
   return (
     <NextLink
       {...props}
       // null is Next's own default (prefetch what it may); false prefetches nothing, not even on hover.
       prefetch={wanted ? null : false}
-      onPointerEnter={want}
-      onFocus={want}
-      onTouchStart={want}
+      onPointerEnter={wanting(onPointerEnter)}
+      onFocus={wanting(onFocus)}
+      onTouchStart={wanting(onTouchStart)}
     />
   );
 }
