@@ -8,7 +8,7 @@ import type { AlertItem } from './api-schema';
  * acknowledgements. Pure.
  */
 
-type IncidentLink = NonNullable<AlertItem['incident']>;
+export type IncidentLink = NonNullable<AlertItem['incident']>;
 /** Keyed by ackKey(cluster, fingerprint). Replaced, never mutated, so identity tells a change. */
 export type IncidentLinks = ReadonlyMap<string, IncidentLink>;
 

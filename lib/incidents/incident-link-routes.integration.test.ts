@@ -218,3 +218,41 @@ describe('a declared incident (no alert caught it)', () => {
     expect(errorBodySchema.parse(late.body).error.message).toContain('is resolved');
   });
 });
+
+describe('the links of incidents with thousands of alerts', () => {
+  it('are all read, a page at a time, each alert linked to its own incident, and gone once resolved', async () => {
+    const { incidentLinks, invalidateIncidentLinks } = await import('@/lib/alerts/incident-links');
+    // Two incidents whose 4,500 alerts span three pages of links, the pages splitting an incident.
+    const big = await Promise.all(
+      ['Flood one', 'Flood two'].map((title) =>
+        db().incident.create({ data: { title, severity: 'critical' } }),
+      ),
+    );
+    const rows = Array.from({ length: 4500 }, (_, i) => ({
+      incidentId: (big[i % 2] as { id: string }).id,
+      cluster: i % 3 === 0 ? 'eu' : 'default',
+      fingerprint: `flood-${i}`,
+      alertname: 'Flood',
+      labels: {},
+      startsAt: new Date('2026-11-21T08:00:00.000Z'),
+    }));
+    await db().incidentAlert.createMany({ data: rows });
+    invalidateIncidentLinks();
+    const links = await incidentLinks();
+    for (const [i, row] of rows.entries()) {
+      const incident = big[i % 2] as { id: string; number: number; title: string };
+      expect(links.get(`${row.cluster}\0${row.fingerprint}`)).toEqual({
+        id: incident.id,
+        ref: `INC-${incident.number}`,
+        title: incident.title,
+      });
+    }
+    await db().incident.updateMany({
+      where: { id: { in: big.map((b) => b.id) } },
+      data: { status: 'resolved', resolvedAt: new Date() },
+    });
+    invalidateIncidentLinks();
+    const after = await incidentLinks();
+    expect([...after.keys()].filter((key) => key.includes('flood-'))).toEqual([]);
+  });
+});
