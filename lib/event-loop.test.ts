@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { filterInSlices, forEachInSlices } from './event-loop';
+import {
+  filterInSlices,
+  forEachInSlices,
+  runInSlices,
+  runToEnd,
+  waitingSlices,
+  yieldToEventLoop,
+} from './event-loop';
 
 describe('filterInSlices', () => {
   it('keeps what the predicate keeps, in order, across slices', async () => {
@@ -31,5 +38,53 @@ describe('forEachInSlices', () => {
     setImmediate(() => seen.push('other work'));
     await forEachInSlices([1, 2, 3], (n) => seen.push(`item ${n}`), 2);
     expect(seen).toEqual(['item 1', 'item 2', 'other work', 'item 3']);
+  });
+});
+
+describe('yieldToEventLoop', () => {
+  it('resumes one waiting slice per turn of the loop, in order, so other work never waits for every job', async () => {
+    const seen: string[] = [];
+    const job = async (name: string) => {
+      for (let slice = 1; slice <= 3; slice++) {
+        seen.push(`${name}${slice}`);
+        if (slice < 3) await yieldToEventLoop();
+      }
+    };
+    const jobs = Promise.all([job('a'), job('b')]);
+    expect(waitingSlices()).toBe(2);
+    // Queued after both jobs yielded: with a setImmediate of each job's own, a2 and b2 both ran before it.
+    setImmediate(() => seen.push('other'));
+    await jobs;
+    expect(seen).toEqual(['a1', 'b1', 'a2', 'other', 'b2', 'a3', 'b3']);
+    expect(waitingSlices()).toBe(0);
+  });
+});
+
+describe('runInSlices', () => {
+  function* counting(n: number): Generator<void, number> {
+    let sum = 0;
+    for (let i = 1; i <= n; i++) {
+      sum += i;
+      yield;
+    }
+    return sum;
+  }
+
+  it('returns what the generator returns, the same as runToEnd', async () => {
+    await expect(runInSlices(counting(2500), 1000)).resolves.toBe(runToEnd(counting(2500)));
+    await expect(runInSlices(counting(0))).resolves.toBe(0);
+  });
+
+  it('gives the loop back after each slice', async () => {
+    const seen: string[] = [];
+    function* steps(): Generator<void, void> {
+      for (const step of ['s1', 's2', 's3']) {
+        seen.push(step);
+        yield;
+      }
+    }
+    setImmediate(() => seen.push('other'));
+    await runInSlices(steps(), 2);
+    expect(seen).toEqual(['s1', 's2', 'other', 's3']);
   });
 });

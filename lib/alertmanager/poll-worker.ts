@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { UpstreamError } from '@/lib/errors';
 import { requestUpstream, type UpstreamTarget, UpstreamTimeoutError } from '@/lib/upstreams/http';
 import { onUpstreamRequest } from '@/lib/upstreams/observe';
+import { inAlertOrder } from './alert-order';
 import {
   CHUNK_SIZE,
   changedAlerts,
@@ -59,7 +60,9 @@ async function readPeer(cluster: string, peer: UpstreamTarget): Promise<PeerAler
 async function read({ id, cluster, peers }: ReadRequest): Promise<void> {
   try {
     const merged = mergePeerAlerts(cluster, await Promise.all(peers.map((peer) => readPeer(cluster, peer))));
-    const next = changedAlerts(sent, merged.alerts);
+    // In the console's order, sorted here rather than on the main thread (10,000 alerts: 15–40 ms).
+    const alerts = inAlertOrder(merged.alerts);
+    const next = changedAlerts(sent, alerts);
     // One chunk at a time, the next only when the main thread asks: Node delivers every message already
     // queued on a port in one task, so chunks sent all at once would land as one long step again.
     for (const chunk of chunks(next.changed, CHUNK_SIZE)) {
@@ -67,7 +70,7 @@ async function read({ id, cluster, peers }: ReadRequest): Promise<void> {
       post({ type: 'alerts', id, alerts: chunk });
       await taken;
     }
-    post({ type: 'done', id, order: merged.alerts.map((a) => a.fingerprint), peers: merged.peers });
+    post({ type: 'done', id, order: alerts.map((a) => a.fingerprint), peers: merged.peers });
     sent = next.sent;
   } catch (error) {
     const e = error as Partial<UpstreamError> & Error;

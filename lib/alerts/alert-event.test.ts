@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type AlertEventInput, inKeyOrder } from './alert-event';
+import { makeEvent } from './testing/make-event';
 
-const event = (fingerprint: string, startsAt: string, status: 'firing' | 'resolved'): AlertEventInput => ({
-  cluster: 'default',
-  fingerprint,
-  alertname: 'A',
-  status,
-  labels: {},
-  annotations: {},
-  startsAt,
-  endsAt: null,
-  receiver: 'pager',
-  groupKey: '',
-});
+const event = makeEvent;
 
 const keys = (events: AlertEventInput[]) => events.map((e) => `${e.fingerprint} ${e.startsAt} ${e.status}`);
 

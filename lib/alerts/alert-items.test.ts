@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { inAlertOrder } from '@/lib/alertmanager/alert-order';
 import type { ClusterAlert } from '@/lib/alertmanager/merge';
 import type { AmAlert } from '@/lib/alertmanager/schemas';
 import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
-import {
-  compareAlerts,
-  indexAhead,
-  indexAlert,
-  indexAlerts,
-  searchText,
-  severityRank,
-  toAlertItem,
-} from './alert-items';
+import { compareAlerts, indexAhead, indexAlert, indexAlerts, searchText, toAlertItem } from './alert-items';
 
 const clusterAlert = (partial: Partial<AmAlert> = {}, cluster = 'eu'): ClusterAlert => ({
   ...makeAlert(partial),
@@ -75,16 +68,6 @@ describe('toAlertItem', () => {
   });
 });
 
-describe('severityRank', () => {
-  it('ranks critical, warning, info, then everything else, ignoring case', () => {
-    expect(
-      ['info', 'none', 'Critical', 'page', 'warning', 'critical'].sort(
-        (a, b) => severityRank(a) - severityRank(b),
-      ),
-    ).toEqual(['Critical', 'critical', 'warning', 'info', 'none', 'page']);
-  });
-});
-
 describe('searchText', () => {
   it('holds label values, summary and description, lower-cased, but not label names or other annotations', () => {
     const text = searchText({
@@ -144,6 +127,8 @@ describe('compareAlerts', () => {
     );
     const order = (list: ClusterAlert[]) => indexAlerts(list).map((a) => a.item.fingerprint);
     expect(order([...alerts].reverse())).toEqual(order(alerts));
+    // The poll worker's order (alert-order.ts) is this order: the main thread's sort only merges runs.
+    expect(inAlertOrder([...alerts].reverse()).map((a) => a.fingerprint)).toEqual(order(alerts));
   });
 });
 

@@ -1,4 +1,6 @@
+import { type AlertOrderKey, alertOrderKey, compareOrderKeys } from '@/lib/alertmanager/alert-order';
 import type { ClusterAlert } from '@/lib/alertmanager/merge';
+import { yieldToEventLoop } from '@/lib/event-loop';
 import { NO_RUNBOOKS, type RunbookLinks, resolveRunbook, runbookLink } from '@/lib/runbooks/link';
 import type { AlertItem } from './api-schema';
 
@@ -61,21 +63,11 @@ export function itemState(
   return 'firing';
 }
 
-const SEVERITY_RANK: Record<string, number> = { critical: 0, warning: 1, info: 2 };
-
-/**
- * Sort rank of a severity, worst first: critical 0, warning 1, info 2, anything else ("none", "page",
- * missing) 3. Case-insensitive, since rule authors write "Critical" too.
- */
-export function severityRank(severity: string): number {
-  return SEVERITY_RANK[severity.toLowerCase()] ?? 3;
-}
-
 /** An AlertItem with its precomputed sort keys and search text. */
 export type IndexedAlert = {
   item: AlertItem;
-  rank: number;
-  startMs: number;
+  /** Its place in the console's order (alert-order.ts). */
+  order: AlertOrderKey;
   /** Lower-cased label values, summary and description, NUL-separated so a word cannot span two. */
   haystack: string;
 };
@@ -95,30 +87,13 @@ export function indexAlert(alert: ClusterAlert, runbooks?: RunbookLinks): Indexe
   const item = toAlertItem(alert, '', runbooks);
   return {
     item,
-    rank: severityRank(item.severity),
-    startMs: Date.parse(item.startsAt),
+    order: alertOrderKey(alert),
     haystack: searchText(item),
   };
 }
 
-/**
- * The order of alerts everywhere in the console: worst severity first, then the oldest first, then by
- * fingerprint and cluster. It is total (no two alerts compare equal), so a list sorted with it is the
- * same on every refresh and rows never swap places on their own.
- */
-export function compareAlerts(a: IndexedAlert, b: IndexedAlert): number {
-  return (
-    a.rank - b.rank ||
-    a.startMs - b.startMs ||
-    compareStrings(a.item.fingerprint, b.item.fingerprint) ||
-    compareStrings(a.item.cluster, b.item.cluster)
-  );
-}
-
-/** Code-unit order: the same on every server and locale, and cheaper than localeCompare. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** The console's order (alert-order.ts) over indexed alerts. */
+export const compareAlerts = (a: IndexedAlert, b: IndexedAlert): number => compareOrderKeys(a.order, b.order);
 
 // Each poll hands over the previous poll's objects for the alerts that did not change
 // (lib/alertmanager/alerts-transfer.ts), so their index entries are kept with them and only new or changed
@@ -134,7 +109,10 @@ function indexedOnce(alert: ClusterAlert, runbooks: RunbookLinks | undefined): I
   return entry;
 }
 
-/** Every alert of every cluster, indexed and in the console's order (see compareAlerts). */
+/**
+ * Every alert of every cluster, indexed and in the console's order (see compareAlerts). Each cluster's
+ * alerts arrive in that order from the poll worker, so the sort meets sorted runs and only merges them.
+ */
 export function indexAlerts(alerts: Iterable<ClusterAlert>, runbooks?: RunbookLinks): IndexedAlert[] {
   const list: IndexedAlert[] = [];
   for (const alert of alerts) list.push(indexedOnce(alert, runbooks));
@@ -152,6 +130,6 @@ export async function indexAhead(
 ): Promise<void> {
   for (let i = 0; i < alerts.length; i += slice) {
     for (const alert of alerts.slice(i, i + slice)) indexedOnce(alert, runbooks);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
 }

@@ -1,8 +1,9 @@
+import { compareStrings } from '@/lib/alertmanager/alert-order';
 import { formatMatcher } from '@/lib/alertmanager/matchers';
 import { ValidationError } from '@/lib/errors';
 import type { RouteGroup } from '@/lib/snapshots/sources';
 import { severityBucket } from './alert-counts';
-import { compareStrings, type IndexedAlert } from './alert-items';
+import type { IndexedAlert } from './alert-items';
 import type { AlertGroupSummary, AlertItem } from './api-schema';
 
 /**
@@ -123,15 +124,15 @@ export function alertGrouper(
           receiver: spec.receiver,
           alerts: [],
           last: spec.last,
-          worstRank: alert.rank,
-          oldestMs: alert.startMs,
+          worstRank: alert.order.rank,
+          oldestMs: alert.order.startMs,
           bySeverity: {},
         };
         groups.set(id, group);
       }
       group.alerts.push(alert);
       // Alerts arrive worst first, so the first alert fixed worstRank; the oldest can come later.
-      if (alert.startMs < group.oldestMs) group.oldestMs = alert.startMs;
+      if (alert.order.startMs < group.oldestMs) group.oldestMs = alert.order.startMs;
       const bucket = severityBucket(alert.item.labels);
       group.bySeverity[bucket] = (group.bySeverity[bucket] ?? 0) + 1;
       total[bucket] = (total[bucket] ?? 0) + 1;

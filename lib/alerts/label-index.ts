@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareStrings } from './alert-items';
+import { compareStrings } from '@/lib/alertmanager/alert-order';
 
 /**
  * Label names and values of the current alerts, with how many alerts carry each, for the filter bar's

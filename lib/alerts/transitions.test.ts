@@ -3,7 +3,9 @@ import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
 import {
   alertGone,
   alertTransitions,
+  alertTransitionsInSlices,
   firstPollAgainstStored,
+  firstPollAgainstStoredInSlices,
   type PolledAlerts,
   reportersAnswered,
   type StoredFiring,
@@ -233,5 +235,44 @@ describe('start-up reconciliation: the first poll against the stored open firing
     expect(summary(alertTransitions(outage.open, poll([onPeer2]), later))).toEqual([
       ['resolved', 'r', '2026-11-21T07:50:00.000Z', later],
     ]);
+  });
+});
+
+describe('in slices, as the poller records them', () => {
+  const many = (n: number, prefix: string, startsAt = '2026-11-21T08:00:00.000Z') =>
+    Array.from({ length: n }, (_, i) => tracked({ fingerprint: `${prefix}${i}`, startsAt }));
+
+  it('gives the same transitions as at once, letting other work run between slices', async () => {
+    const open = [
+      ...many(1500, 'kept'),
+      ...many(1200, 'gone'),
+      ...many(300, 'down', '2026-11-21T08:01:00.000Z'),
+    ];
+    const restarted = many(700, 'kept', '2026-11-21T08:05:00.000Z');
+    const next = poll([...open.slice(700, 1500), ...restarted, ...many(2000, 'new')], []);
+    let otherWork = false;
+    setImmediate(() => {
+      otherWork = true;
+    });
+    const sliced = await alertTransitionsInSlices(open, next, NOW);
+    expect(sliced).toEqual(alertTransitions(open, next, NOW));
+    expect(sliced.events.length).toBe(700 * 2 + 2000 + 300 + 1200);
+    // 7,000 alerts compared, 1,000 per slice: the loop turned between them.
+    expect(otherWork).toBe(true);
+  });
+
+  it('reconciles the first poll against the stored firings the same way', async () => {
+    const stored = many(2500, 's').map(({ cluster, fingerprint, labels, annotations, startsAt }) => ({
+      cluster,
+      fingerprint,
+      labels,
+      annotations,
+      startsAt,
+      receivedAt: '2026-11-21T07:00:00.000Z',
+    }));
+    const next = poll(many(1000, 's'));
+    const sliced = await firstPollAgainstStoredInSlices(stored, next, NOW);
+    expect(sliced).toEqual(firstPollAgainstStored(stored, next, NOW));
+    expect(sliced.events.filter((e) => e.status === 'resolved')).toHaveLength(1500);
   });
 });

@@ -1,4 +1,5 @@
 import type { ClusterAlert } from '@/lib/alertmanager/merge';
+import { runInSlices, runToEnd } from '@/lib/event-loop';
 import { type AlertEventInput, POLLER_RECEIVER } from './alert-event';
 
 /**
@@ -56,6 +57,28 @@ export function alertTransitions(
   next: PolledAlerts,
   observedAt: string,
 ): Transitions {
+  return runToEnd(transitionSteps(open, next, observedAt));
+}
+
+/**
+ * alertTransitions a slice of alerts at a time with the event loop free in between, as the poller
+ * records them (lib/incidents/alert-ingest.ts): a poll that brings 10,000 new alerts makes 10,000
+ * events, which in one go held the main thread for 40–60 ms.
+ */
+export function alertTransitionsInSlices(
+  open: readonly TrackedAlert[] | undefined,
+  next: PolledAlerts,
+  observedAt: string,
+): Promise<Transitions> {
+  return runInSlices(transitionSteps(open, next, observedAt));
+}
+
+/** alertTransitions, yielding after each alert it compares. */
+function* transitionSteps(
+  open: readonly TrackedAlert[] | undefined,
+  next: PolledAlerts,
+  observedAt: string,
+): Generator<void, Transitions> {
   const before = new Map((open ?? []).map((a) => [a.fingerprint, a]));
   const now = new Map(next.alerts.map((a) => [a.fingerprint, a]));
   const events: AlertEventInput[] = [];
@@ -70,12 +93,14 @@ export function alertTransitions(
     else if (time(alert.startsAt) > time(known.startsAt))
       events.push(resolved(known, earliest(known.endsAt, alert.startsAt, observedAt)), firing(alert));
     else if (time(alert.startsAt) < time(known.startsAt)) events.push(firing(alert));
+    yield;
   }
   for (const known of before.values()) {
     if (now.has(known.fingerprint)) continue;
     if (reportersAnswered(known.peers, next.peers))
       events.push(resolved(known, earliest(known.endsAt, observedAt)));
     else stillOpen.push(known);
+    yield;
   }
   return { events, open: stillOpen };
 }
@@ -165,9 +190,26 @@ export function firstPollAgainstStored(
   next: PolledAlerts,
   observedAt: string,
 ): Transitions {
+  return runToEnd(firstPollSteps(stored, next, observedAt));
+}
+
+/** firstPollAgainstStored a slice of alerts at a time (see alertTransitionsInSlices). */
+export function firstPollAgainstStoredInSlices(
+  stored: readonly StoredFiring[],
+  next: PolledAlerts,
+  observedAt: string,
+): Promise<Transitions> {
+  return runInSlices(firstPollSteps(stored, next, observedAt));
+}
+
+function* firstPollSteps(
+  stored: readonly StoredFiring[],
+  next: PolledAlerts,
+  observedAt: string,
+): Generator<void, Transitions> {
   const peers = next.peers.map((p) => p.name);
   const settled = (s: StoredFiring) => time(s.receivedAt) <= time(observedAt) - SETTLE_MS;
-  const result = alertTransitions(trackStoredFirings(stored.filter(settled), peers), next, observedAt);
+  const result = yield* transitionSteps(trackStoredFirings(stored.filter(settled), peers), next, observedAt);
   const open = new Set(result.open.map((a) => a.fingerprint));
   const recent = stored.filter((s) => !settled(s) && !open.has(s.fingerprint));
   return { events: result.events, open: [...result.open, ...trackStoredFirings(recent, peers)] };

@@ -20,6 +20,7 @@ import { applyMigrations } from '@/lib/db/migrate';
 import { metrics } from '@/lib/metrics/registry';
 import { seedStartupRouting } from '@/lib/testing/routing';
 import { AlertStoreError, storeAlertEvents, storeWebhookEvents, transitionRecorder } from './alert-ingest';
+import { recentEvents } from './recent-events';
 
 /**
  * The data layer of the webhook and the poller against a real PostgreSQL (embedded, migrated like
@@ -79,6 +80,8 @@ afterAll(async () => {
 beforeEach(async () => {
   // alert_open_firings (the history's index of open firings) refers to alert_events.
   await sql('TRUNCATE alert_events, alert_open_firings');
+  // The events the process committed are gone: it must not skip them as already stored.
+  recentEvents().clear();
 });
 
 describe('storeAlertEvents from the real webhook notifications', () => {
@@ -300,6 +303,41 @@ describe('the poller and the webhook together', () => {
       { status: 'firing', receiver: 'vigil-poller' },
       { status: 'resolved', receiver: 'pager' },
     ]);
+  });
+
+  it('proposes no row for the second report of what this process committed; the database judges the rest', async () => {
+    // Counts the rows each INSERT proposes, conflicting or not (a BEFORE ROW trigger fires for both).
+    await sql(`CREATE TABLE proposed_rows (fingerprint text);
+      CREATE FUNCTION count_proposed() RETURNS trigger AS $$
+        BEGIN INSERT INTO proposed_rows VALUES (NEW.fingerprint); RETURN NEW; END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER count_proposed BEFORE INSERT ON alert_events FOR EACH ROW EXECUTE FUNCTION count_proposed()`);
+    const proposed = async () =>
+      (await sql<{ n: number }>('SELECT count(*)::int AS n FROM proposed_rows'))[0]?.n;
+    try {
+      const record = transitionRecorder({
+        cluster: 'default',
+        client: () => prisma,
+        now: clock('2026-11-21T08:09:10.000Z'),
+      });
+      await record(undefined, polled([postgresDown]));
+      expect(await proposed()).toBe(1);
+      // The webhook's report of the same firing: counted a duplicate without an INSERT.
+      expect(await ingest('notification-005-pager-PostgreSQLDown-firing.json')).toMatchObject({
+        duplicates: 1,
+      });
+      expect(await proposed()).toBe(1);
+      // A key this process does not hold (another instance stored it) goes to the database, which skips it.
+      recentEvents().clear();
+      expect(await ingest('notification-005-pager-PostgreSQLDown-firing.json')).toMatchObject({
+        duplicates: 1,
+      });
+      expect(await proposed()).toBe(2);
+      expect(await sql('SELECT 1 FROM alert_events')).toHaveLength(1);
+    } finally {
+      await sql(
+        `DROP TRIGGER count_proposed ON alert_events; DROP FUNCTION count_proposed(); DROP TABLE proposed_rows`,
+      );
+    }
   });
 
   it('records a silenced alert the webhook never sends, firing then resolved', async () => {

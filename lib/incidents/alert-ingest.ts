@@ -2,18 +2,20 @@ import 'server-only';
 import { type AlertEventInput, inKeyOrder, POLLER_RECEIVER } from '@/lib/alerts/alert-event';
 import { invalidateIncidentLinks } from '@/lib/alerts/incident-links';
 import {
-  alertTransitions,
-  firstPollAgainstStored,
+  alertTransitionsInSlices,
+  firstPollAgainstStoredInSlices,
   type PolledAlerts,
   type TrackedAlert,
 } from '@/lib/alerts/transitions';
 import { db } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/client';
+import { yieldToEventLoop } from '@/lib/event-loop';
 import { applyAlertEventsToIncidents } from '@/lib/incidents/auto-open';
 import { insertAlertEvents } from '@/lib/incidents/bulk-insert';
 import { reportLiveness } from '@/lib/liveness';
 import { metrics } from '@/lib/metrics/registry';
 import { storedOpenFirings } from './open-firings';
+import { recentEvents } from './recent-events';
 import { createWorkQueue } from './work-queue';
 
 /**
@@ -83,21 +85,26 @@ export async function storeAlertEvents(
 ): Promise<StoreResult> {
   if (events.length === 0) return { received: 0, stored: 0, duplicates: 0 };
   const counter = metrics().alertEvents;
+  const recent = recentEvents();
   let stored: number;
   try {
     const prisma = client ?? db();
+    // Events this process committed lately are in the table already (recent-events.ts): only the
+    // others are inserted. The incident effects apply to all of them, as they did.
+    const fresh = events.filter((event) => !recent.has(event));
     // One transaction covers the insert and the incidents the events open or update
     // (lib/incidents/auto-open.ts): if opening an incident fails, nothing is stored and the webhook
     // answers 503, so Alertmanager sends the notification again.
     const insert = prisma.$transaction(
       async (tx) => {
-        const count = await insertAlertEvents(tx, inKeyOrder(events));
+        const count = fresh.length > 0 ? await insertAlertEvents(tx, inKeyOrder(fresh)) : 0;
         await applyAlertEventsToIncidents(tx, events, { autoOpen, group });
         return count;
       },
       { maxWait: timeoutMs, timeout: timeoutMs },
     );
     stored = await withDeadline(insert, timeoutMs);
+    recent.add(events);
     // The events may have opened an incident or added alerts to one.
     invalidateIncidentLinks();
   } catch (error) {
@@ -213,14 +220,18 @@ export function transitionRecorder(options: {
     try {
       const observedAt = new Date(now()).toISOString();
       const transitions = open
-        ? alertTransitions(open, next, observedAt)
-        : firstPollAgainstStored(await storedOpenFirings(client ?? db(), options.cluster), next, observedAt);
+        ? await alertTransitionsInSlices(open, next, observedAt)
+        : await firstPollAgainstStoredInSlices(
+            await storedOpenFirings(client ?? db(), options.cluster),
+            next,
+            observedAt,
+          );
       // In batches with the event loop free in between: a first poll of 10,000 alerts stored as one
       // statement held requests up for most of a second while Prisma built and sent it. Each batch is
       // safe alone: a failed one is recomputed on the next poll and stored rows are skipped as duplicates.
       for (let i = 0; i < transitions.events.length; i += POLLER_BATCH) {
         await storeAlertEvents(transitions.events.slice(i, i + POLLER_BATCH), { source: 'poller', client });
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await yieldToEventLoop();
       }
       nextOpen = transitions.open;
     } catch (error) {

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { AlertEventInput } from '@/lib/alerts/alert-event';
+import { yieldToEventLoop } from '@/lib/event-loop';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 /**
@@ -31,7 +32,7 @@ async function inSlices<T>(
 ): Promise<number> {
   let total = 0;
   for (let i = 0; i < rows.length; i += SLICE) {
-    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (i > 0) await yieldToEventLoop();
     total += await write(rows.slice(i, i + SLICE));
   }
   return total;

@@ -16,6 +16,7 @@ import { seedStartupRouting } from '@/lib/testing/routing';
 import { ackReconciler } from './ack-reconciler';
 import { storeAlertEvents, transitionRecorder } from './alert-ingest';
 import { storedOpenFirings } from './open-firings';
+import { recentEvents } from './recent-events';
 
 /**
  * What a restarted Vigil knows, against a real PostgreSQL: the first poll of a process is compared with
@@ -61,6 +62,8 @@ beforeEach(async () => {
   await prisma.$executeRawUnsafe(
     'TRUNCATE alert_events, acknowledgements, incident_alerts, timeline_events, incidents, audit_log, users CASCADE',
   );
+  // The events the process committed are gone: it must not skip them as already stored.
+  recentEvents().clear();
 });
 
 function alert(fingerprint: string, peers = [P1, P2], startsAt = START): TrackedAlert {

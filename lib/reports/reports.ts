@@ -1,8 +1,8 @@
 import 'server-only';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { config } from '@/lib/config/current';
 import { db } from '@/lib/db';
+import { yieldToEventLoop } from '@/lib/event-loop';
 import { runbookCatalog } from '@/lib/runbooks/catalog';
 import { resolveRunbook } from '@/lib/runbooks/link';
 import { flappingSpells } from './flapping-report';
@@ -129,7 +129,7 @@ async function flapping(range: Range, weeks: string[]): Promise<Built> {
       range.from.getTime(),
     );
     // Up to 200 alerts × 10,000 changes: give other requests a turn between alerts.
-    await yieldToLoop();
+    await yieldToEventLoop();
     if (spells.flaps === 0 || spells.lastFlapMs === null) continue;
     const labels = labelMatchers(c.labels);
     rows.push({
