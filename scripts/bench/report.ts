@@ -485,7 +485,9 @@ ${r.sizes.map((s) => `${s.visibleAfterSeconds === null ? `not within ${s.visible
 ${sizeTable(r)}
 
 Event-loop lag max: the highest \`nodejs_eventloop_lag_max_seconds\` (prom-client's default metrics on Vigil's
-\`/metrics\`; it resets at every scrape, so each reading is the worst delay of the second before) read once a second
+\`/metrics\`; it resets at every scrape, so each reading is the worst delay of the second before; its timer ticks every
+millisecond, so a reading overstates a stall by 1 ms at most, where prom-client's default 10 ms tick, used by runs before
+6 December 2026, added up to 10 ms) read once a second
 from posting a size's alerts until Vigil's load runs ended and Vigil had read every peer's alerts at least 3 times
 since posting (counted on its \`/metrics\`): the alerts arriving (Alertmanager's webhook notifications and the polls
 that bring them), the 1-client run and the polls after. The readings that cover the 50-client run are reported
