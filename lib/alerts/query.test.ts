@@ -180,6 +180,22 @@ const referenceState = (a: ClusterAlert) =>
       ? 'inhibited'
       : 'active';
 
+/** How many turns the event loop took while `work` ran (a setImmediate chain counts them). */
+async function turnsDuring<T>(work: () => Promise<T>): Promise<{ result: T; turns: number }> {
+  let turns = 0;
+  let ticking = true;
+  const tick = () => {
+    turns++;
+    if (ticking) setImmediate(tick);
+  };
+  setImmediate(tick);
+  try {
+    return { result: await work(), turns };
+  } finally {
+    ticking = false;
+  }
+}
+
 describe('answerAlertsQuery at 10,000 alerts', () => {
   const eu = syntheticAlerts('eu', 6000, 1);
   const us = syntheticAlerts('us', 4000, 2);
@@ -313,20 +329,28 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
   });
 
   it('groups in slices too: the event loop runs between slices of the filter and of the grouping', async () => {
-    let ticks = 0;
-    let ticking = true;
-    const tick = () => {
-      ticks++;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
     // A query not asked before, so it is computed rather than served from the answers kept per poll.
-    const answer = await answerAlertsQuery(views, query({ group_by: 'instance', filter: 'job!="none"' }));
-    ticking = false;
+    const { result: answer, turns } = await turnsDuring(() =>
+      answerAlertsQuery(views, query({ group_by: 'instance', filter: 'job!="none"' })),
+    );
     expect(answer.counts.matching).toBe(10_000);
     // 10 slices of the filter and 10 of the grouping, 1,000 alerts each: 9 turns between the slices of
     // each (the filter alone gave 9).
-    expect(ticks).toBeGreaterThanOrEqual(18);
+    expect(turns).toBeGreaterThanOrEqual(18);
+  });
+
+  it('lays new acknowledgements over the alerts in slices too, before the filter and the grouping', async () => {
+    const first = eu[0] as ClusterAlert;
+    // A map not seen before, so the alerts are overlaid again rather than taken from the last pass.
+    const acks = new Map([
+      [ackKey('eu', first.fingerprint), { by: 'ana', at: '2026-11-21T08:59:00.000Z', comment: null }],
+    ]);
+    const { result: answer, turns } = await turnsDuring(() =>
+      answerAlertsQuery(views, query({ group_by: 'instance', filter: 'job!="overlaid"' }), acks),
+    );
+    expect(answer.counts.byState.acknowledged).toBe(1);
+    // 9 turns between the 10 slices of the overlay, then the filter's and the grouping's 18 (as above).
+    expect(turns).toBeGreaterThanOrEqual(27);
   });
 
   it('sends with a page only the groups its alerts fall in, not one summary per instance', async () => {
