@@ -4,6 +4,7 @@ import {
   forEachInSlices,
   runInSlices,
   runToEnd,
+  sliceBudget,
   waitingSlices,
   yieldToEventLoop,
 } from './event-loop';
@@ -38,6 +39,43 @@ describe('forEachInSlices', () => {
     setImmediate(() => seen.push('other work'));
     await forEachInSlices([1, 2, 3], (n) => seen.push(`item ${n}`), 2);
     expect(seen).toEqual(['item 1', 'item 2', 'other work', 'item 3']);
+  });
+});
+
+describe('sliceBudget', () => {
+  /** Holds the thread for `ms`, as a cold pass of RE2 or a first, unoptimised zod parse does. */
+  const busy = (ms: number) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+  };
+
+  it('ends a slice after its item count when items are quick', () => {
+    const slices = sliceBudget(3);
+    expect([slices.spent(), slices.spent(), slices.spent()]).toEqual([false, false, true]);
+  });
+
+  it('ends a slice of slow items once about 4 ms are spent, long before its item count', async () => {
+    const seen: string[] = [];
+    setImmediate(() => seen.push('other work'));
+    await forEachInSlices(
+      Array.from({ length: 40 }, (_, i) => i),
+      (n) => {
+        busy(1);
+        seen.push(`item ${n}`);
+      },
+      1000,
+    );
+    // The clock is read every 16 items: 16 ms had passed by then.
+    expect(seen.indexOf('other work')).toBe(16);
+    expect(seen.filter((s) => s.startsWith('item'))).toHaveLength(40);
+  });
+
+  it('counts again from zero after the yield', async () => {
+    const slices = sliceBudget(2);
+    slices.spent();
+    expect(slices.spent()).toBe(true);
+    await slices.next();
+    expect(slices.spent()).toBe(false);
   });
 });
 

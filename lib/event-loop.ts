@@ -54,9 +54,41 @@ function createSliceQueue(): SliceQueue {
 }
 
 /**
- * Calls `visit` on each item in slices of `slice` items with the event loop free in between, for work
- * that may be slow over many items (RE2 matchers or grouping over 10,000 alerts): no request, probe or
- * page waits behind the whole pass.
+ * How long one slice may hold the event loop, whatever its item count. A slice of 1,000 alerts takes a
+ * millisecond or two once V8 has optimised the code it runs, but several times that on its first passes
+ * (a new RE2 pattern, a first zod parse), and a request that needs several turns of the loop (an HTTP
+ * request through Next) may wait one slice per turn.
+ */
+const SLICE_BUDGET_MS = 4;
+/** Units of work between two reads of the clock: a read costs about as much as a cheap unit. */
+const CLOCK_EVERY = 16;
+
+/**
+ * Where one slice of sliced work ends: after `maxUnits` units, or once SLICE_BUDGET_MS is spent.
+ *
+ *   const slices = sliceBudget(1000);
+ *   for (const x of xs) { work(x); if (slices.spent()) await slices.next(); }
+ */
+export function sliceBudget(maxUnits = 1000): { spent(): boolean; next(): Promise<void> } {
+  let units = 0;
+  let from = performance.now();
+  return {
+    spent() {
+      units++;
+      return units >= maxUnits || (units % CLOCK_EVERY === 0 && performance.now() - from >= SLICE_BUDGET_MS);
+    },
+    async next() {
+      await yieldToEventLoop();
+      units = 0;
+      from = performance.now();
+    },
+  };
+}
+
+/**
+ * Calls `visit` on each item in slices of at most `slice` items (sliceBudget) with the event loop free
+ * in between, for work that may be slow over many items (RE2 matchers or grouping over 10,000 alerts):
+ * no request, probe or page waits behind the whole pass.
  *
  *   await forEachInSlices([1, 2, 3], (n) => seen.push(n), 2)   (one yield between the slices)
  */
@@ -65,10 +97,10 @@ export async function forEachInSlices<T>(
   visit: (item: T) => void,
   slice = 1000,
 ): Promise<void> {
-  for (let i = 0; i < items.length; i += slice) {
-    if (i > 0) await yieldToEventLoop();
-    const end = Math.min(items.length, i + slice);
-    for (let j = i; j < end; j++) visit(items[j] as T);
+  const slices = sliceBudget(slice);
+  for (let i = 0; i < items.length; i++) {
+    visit(items[i] as T);
+    if (i < items.length - 1 && slices.spent()) await slices.next();
   }
 }
 
@@ -94,17 +126,18 @@ export async function filterInSlices<T>(
 }
 
 /**
- * Runs a generator that yields after each unit of its work (one alert compared, say), `slice` units per
+ * Runs a generator that yields after each unit of its work (one alert compared, say), at most `slice` units per
  * turn of the event loop (yieldToEventLoop between), and returns what it returns. The pure logic stays
  * one function, runToEnd runs the same steps at once.
  *
  *   await runInSlices((function* () { yield; yield; return 'done'; })(), 1)   (two yields between) → 'done'
  */
 export async function runInSlices<R>(steps: Generator<unknown, R>, slice = 1000): Promise<R> {
-  for (let done = 1; ; done++) {
+  const slices = sliceBudget(slice);
+  for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (done % slice === 0) await yieldToEventLoop();
+    if (slices.spent()) await slices.next();
   }
 }
 

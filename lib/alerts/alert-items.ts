@@ -1,6 +1,6 @@
 import { type AlertOrderKey, alertOrderKey, compareOrderKeys } from '@/lib/alertmanager/alert-order';
 import type { ClusterAlert } from '@/lib/alertmanager/merge';
-import { yieldToEventLoop } from '@/lib/event-loop';
+import { forEachInSlices } from '@/lib/event-loop';
 import { NO_RUNBOOKS, type RunbookLinks, resolveRunbook, runbookLink } from '@/lib/runbooks/link';
 import type { AlertItem } from './api-schema';
 
@@ -128,8 +128,5 @@ export async function indexAhead(
   runbooks?: RunbookLinks,
   slice = 500,
 ): Promise<void> {
-  for (let i = 0; i < alerts.length; i += slice) {
-    for (const alert of alerts.slice(i, i + slice)) indexedOnce(alert, runbooks);
-    await yieldToEventLoop();
-  }
+  await forEachInSlices(alerts, (alert) => indexedOnce(alert, runbooks), slice);
 }

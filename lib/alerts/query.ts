@@ -62,14 +62,29 @@ export async function queryAlertsJson(query: AlertsQuery): Promise<JsonBytes> {
 async function currentAnswer(query: AlertsQuery) {
   if (query.group_by.trim() === '@route' && wantRouteGroups())
     await Promise.all([...sources().clusters.values()].map((source) => source.refresh()));
+  const { views, index, overlays } = await currentInputs();
+  return { views, answer: await coreAnswer(index, overlays, query) };
+}
+
+async function currentInputs(): Promise<{ views: ClusterView[]; index: AlertIndex; overlays: Overlays }> {
   const [views, acks, incidents, flapping] = await Promise.all([
     clusterViews(),
     openAcks(),
     incidentLinks(),
     flappingAlerts(),
   ]);
-  const index = await alertIndexOf(views);
-  return { views, answer: await coreAnswer(index, { acks, incidents, flapping }, query) };
+  return { views, index: await alertIndexOf(views), overlays: { acks, incidents, flapping } };
+}
+
+/**
+ * Builds the index of the current snapshots and lays the overlays over it, ahead of the first alerts
+ * API request that needs them (after each poll, lib/server/poll-hooks.ts). That request otherwise did
+ * both, beside its filter's first pass: at 10,000 alerts the sort alone is a 4–11 ms task, and the
+ * liveness probe waited behind all of it.
+ */
+export async function prepareAlertsList(): Promise<void> {
+  const { index, overlays } = await currentInputs();
+  await overlaidAlerts(index, overlays);
 }
 
 /** The answer of `GET /api/v1/alerts/labels`. */

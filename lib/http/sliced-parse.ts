@@ -1,5 +1,5 @@
 import type { Operation } from '@/lib/api/operation';
-import { yieldToEventLoop } from '@/lib/event-loop';
+import { sliceBudget } from '@/lib/event-loop';
 
 /**
  * A body with one large array whose items are checked a slice at a time: `envelope` checks everything
@@ -26,9 +26,9 @@ export async function parseInSlices(body: SlicedBody, input: unknown): Promise<S
   const items = (input as Record<string, unknown> | null)?.[body.key];
   const parsed: unknown[] = [];
   if (Array.isArray(items)) {
-    const slice = body.slice ?? 100;
+    const slices = sliceBudget(body.slice ?? 100);
     for (let i = 0; i < items.length; i++) {
-      if (i > 0 && i % slice === 0) await yieldToEventLoop();
+      if (i > 0 && slices.spent()) await slices.next();
       const result = body.item.safeParse(items[i]);
       if (result.success) parsed.push(result.data);
       else
