@@ -120,8 +120,8 @@ export function indexAlerts(alerts: Iterable<ClusterAlert>, runbooks?: RunbookLi
 }
 
 /**
- * Indexes the alerts ahead of the first request that needs them, a slice at a time with the event
- * loop free in between (run after each poll, lib/server/poll-hooks.ts), so that request finds them done.
+ * Indexes the alerts a slice at a time with the event loop free in between, so that indexAlerts then
+ * finds every entry made and only sorts (lib/alerts/query.ts, after each poll).
  */
 export async function indexAhead(
   alerts: readonly ClusterAlert[],

@@ -77,10 +77,9 @@ async function currentInputs(): Promise<{ views: ClusterView[]; index: AlertInde
 }
 
 /**
- * Builds the index of the current snapshots and lays the overlays over it, ahead of the first alerts
- * API request that needs them (after each poll, lib/server/poll-hooks.ts). That request otherwise did
- * both, beside its filter's first pass: at 10,000 alerts the sort alone is a 4–11 ms task, and the
- * liveness probe waited behind all of it.
+ * Indexes the current snapshots' alerts (in slices) and lays the overlays over them, ahead of the first
+ * alerts API request that needs them (after each poll, lib/server/poll-hooks.ts). That request
+ * otherwise did both beside its filter's first pass; at 10,000 alerts the sort alone is a 4–11 ms task.
  */
 export async function prepareAlertsList(): Promise<void> {
   const { index, overlays } = await currentInputs();
@@ -302,8 +301,8 @@ async function buildAlertIndex(views: readonly ClusterView[]): Promise<AlertInde
   const all = withData.flatMap((c) => c.data.alerts);
   // Runbook files are re-read (by mtime) here, so a new runbook links on the next poll.
   const runbooks = runbookLinks();
-  // In slices, with the event loop free between them: a request that comes right after a poll, before
-  // the poll hook's own indexAhead is done, would otherwise index 10,000 alerts in one go (60–300 ms).
+  // In slices, with the event loop free between them: indexing 10,000 new alerts in one go takes
+  // 60–300 ms. A request that comes while the poll hook (prepareAlertsList) builds shares this build.
   // What either indexed is kept with its alert, so the pass below only sorts.
   await indexAhead(all, runbooks);
   const alerts = indexAlerts(all, runbooks);

@@ -1,21 +1,18 @@
 import 'server-only';
-import { indexAhead } from '@/lib/alerts/alert-items';
 import { prepareAlertsList } from '@/lib/alerts/query';
 import { ackReconciler } from '@/lib/incidents/ack-reconciler';
 import { transitionRecorder } from '@/lib/incidents/alert-ingest';
-import { runbookLinks } from '@/lib/runbooks/catalog';
 import { onClusterPoll, refreshSilences } from '@/lib/snapshots/sources';
 
 /**
  * What follows each poll of a cluster, registered here at start-up so that the snapshots (below) never
- * import the domain (above): first index the new alerts for the alerts API in slices and sort them with
- * acknowledgements, incidents and flapping laid over (the request that needs them then finds them done,
- * lib/alerts/alert-items.ts and query.ts), then record the transitions the webhook never sees (silenced
- * and inhibited alerts; lib/alerts/transitions.ts), then bring acknowledgements and their silences in
- * line (lib/incidents/ack-reconciler.ts). All run on every instance; each is safe to run twice.
+ * import the domain (above): first index the new alerts in slices, sort them and lay acknowledgements,
+ * incidents and flapping over them (the alerts API request that needs them then finds them done,
+ * lib/alerts/query.ts), then record the transitions the webhook never sees (silenced and inhibited
+ * alerts; lib/alerts/transitions.ts), then bring acknowledgements and their silences in line
+ * (lib/incidents/ack-reconciler.ts). All run on every instance; each is safe to run twice.
  */
 export function registerPollHooks(): void {
-  onClusterPoll('indexing alerts', () => (_previous, next) => indexAhead(next.alerts, runbookLinks()));
   onClusterPoll('preparing the alerts list', () => () => prepareAlertsList());
   onClusterPoll('recording alert transitions', (cluster) => transitionRecorder({ cluster: cluster.name }));
   onClusterPoll('checking acknowledgements', (cluster, periodMs) => {
