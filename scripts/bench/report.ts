@@ -4,7 +4,7 @@ import type { LoadResult } from './http-load';
 import type { MachineInfo } from './machine';
 import type { PageResult } from './page';
 import { CATASTROPHIC_FILTER, type RegexFilterResult } from './regex-filter';
-import type { LagReading, WindowStats } from './sampler';
+import type { LagReading, RssPeak, WindowStats } from './sampler';
 import type { ThreadTimes } from './schedstat';
 import { quantile } from './stats';
 import type { UpstreamCounts } from './vigil-metrics';
@@ -32,6 +32,8 @@ export type SizeResult = {
   lagUnderLoad?: WindowStats;
   /** The worst of those readings, with the phase each fell in. */
   worstLag?: LagReading[];
+  /** The highest memory reading of the size's window and what ran then. */
+  rssPeak?: RssPeak;
   /** Resident memory readings from posting until the next size was posted (or the end). */
   rss?: WindowStats;
 };
@@ -241,7 +243,7 @@ export function verdictRows(r: BenchResults): Row[] {
       value:
         reference.rss.rssPeakBytes === null
           ? 'no reading'
-          : `${mb(reference.rss.rssPeakBytes)} (highest of ${reference.rss.samples} readings, one a second, from posting them until the next size; whole run: ${mb(r.rss.peakBytes ?? 0)})`,
+          : `${mb(reference.rss.rssPeakBytes)} (highest of ${reference.rss.samples} readings, one a second, from posting them until the next size${reference.rssPeak ? `, read at +${reference.rssPeak.seconds} s during ${reference.rssPeak.during}` : ''}; whole run: ${mb(r.rss.peakBytes ?? 0)})`,
       target: '≤ 400 MB',
       met: reference.rss.rssPeakBytes !== null && reference.rss.rssPeakBytes <= RSS_TARGET_BYTES,
     });
@@ -347,7 +349,7 @@ function sizeTable(r: BenchResults): string {
     const rss = size.rss?.rssPeakBytes;
     const lagText = (l: number | null | undefined) => (l === undefined || l === null ? '—' : ms(l * 1000));
     lines.push(
-      `| ${num(size.alerts)} | ${visible} | ${latency(find(size, 'vigil', 1))} | ${latency(find(size, 'vigil', 50))} | ${lagText(lag)} | ${lagText(loadLag)} | ${rss === undefined || rss === null ? '—' : mb(rss)} | ${latency(find(size, 'alertmanager', 1))} |`,
+      `| ${num(size.alerts)} | ${visible} | ${latency(find(size, 'vigil', 1))} | ${latency(find(size, 'vigil', 50))} | ${lagText(lag)} | ${lagText(loadLag)} | ${rss === undefined || rss === null ? '—' : `${mb(rss)}${size.rssPeak ? ` (${size.rssPeak.during})` : ''}`} | ${latency(find(size, 'alertmanager', 1))} |`,
     );
   }
   for (const skipped of r.skippedSizes ?? [])

@@ -14,6 +14,7 @@ import { CATASTROPHIC_FILTER, measureRegexFilter } from './regex-filter';
 import { type BenchResults, renderReport, type SizeResult, verdictRows } from './report';
 import {
   type Mark,
+  peakRssReading,
   samplesOutside,
   samplesWithin,
   startSampler,
@@ -306,6 +307,7 @@ async function measure(
     marks.push({ name: 'waiting for polls', at: Date.now() });
     await waitForPolls(server.url, pollsBefore, MIN_POLLS_PER_SIZE, log);
     const loadedAt = Date.now();
+    marks.push({ name: 'Alertmanager runs', at: loadedAt });
     // Alertmanager's own floor after the lag window: 50 clients on Alertmanager take both cores by
     // themselves, and Vigil's event loop would be measured waiting for a core the bench took.
     try {
@@ -326,7 +328,7 @@ async function measure(
     }
     if (reference) {
       upstream = { alerts: size.alerts, windowSeconds: size.vigilSeconds, byClients };
-      ({ regexFilter, page, ack } = await atReferenceSize(env, plan, size.alerts));
+      ({ regexFilter, page, ack } = await atReferenceSize(env, plan, size.alerts, marks));
     }
     sizes.push({
       alerts: size.alerts,
@@ -344,6 +346,7 @@ async function measure(
   // time the wait for a core, not the search (production peers run elsewhere; the search reads only
   // PostgreSQL). Every Alertmanager figure is taken by now.
   stopAlertmanagers(stack);
+  windows.at(-1)?.marks.push({ name: 'history searches', at: Date.now() });
   const history = await attempt(() =>
     measureHistory({
       databaseUrl: stack.databaseUrl,
@@ -368,7 +371,9 @@ async function measure(
     );
     if (load) size.lagUnderLoad = windowStats(samplesWithin(sampler.samples, load), load.from, loadedAt);
     size.worstLag = worstReadings(sampler.samples, postedAt, loadedAt, marks, 5);
-    size.rss = windowStats(sampler.samples, postedAt, windows[i + 1]?.postedAt ?? sampledTo);
+    const memoryTo = windows[i + 1]?.postedAt ?? sampledTo;
+    size.rss = windowStats(sampler.samples, postedAt, memoryTo);
+    size.rssPeak = peakRssReading(sampler.samples, postedAt, memoryTo, marks);
   });
   const whole = windowStats(sampler.samples, sampledFrom, sampledTo);
   return {
@@ -424,13 +429,15 @@ function stopAlertmanagers(stack: BenchEnv['stack']): void {
 }
 
 /** The regex filter, the page and the acknowledgements, measured with `alerts` alerts loaded. */
-async function atReferenceSize(env: BenchEnv, plan: Plan, alerts: number) {
+async function atReferenceSize(env: BenchEnv, plan: Plan, alerts: number, marks: Mark[]) {
   const { server, stack, apiToken } = env;
+  marks.push({ name: 'regex filter', at: Date.now() });
   log(`timing the filter ${CATASTROPHIC_FILTER} over ${alerts} alerts, and the liveness probe meanwhile…`);
   const regexFilter = await attempt(() =>
     measureRegexFilter({ vigilUrl: server.url, apiToken, samples: plan.regexSamples }),
   );
   log('measuring the /alerts page in Chromium…');
+  marks.push({ name: '/alerts page in Chromium', at: Date.now() });
   const page = await attempt(async () => ({
     alerts,
     ...(await measureAlertsPage({
@@ -441,6 +448,7 @@ async function atReferenceSize(env: BenchEnv, plan: Plan, alerts: number) {
     })),
   }));
   log(`acknowledging ${plan.acks} alerts…`);
+  marks.push({ name: 'acknowledgements', at: Date.now() });
   const ack = await attempt(() =>
     measureAcks({
       vigilUrl: server.url,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samplesOutside, samplesWithin, windowStats, worstReadings } from './sampler';
+import { peakRssReading, samplesOutside, samplesWithin, windowStats, worstReadings } from './sampler';
 import { fewestAlertReads, processGauges } from './vigil-metrics';
 
 describe('processGauges', () => {
@@ -62,6 +62,42 @@ describe('fewestAlertReads', () => {
   it('counts a peer first read after `before` from zero, and no peer as no poll', () => {
     expect(fewestAlertReads({}, { [key('am1')]: 2 })).toBe(2);
     expect(fewestAlertReads({}, {})).toBe(0);
+  });
+});
+
+describe('peakRssReading', () => {
+  const marks = [
+    { name: 'alerts arriving', at: 1000 },
+    { name: 'regex filter', at: 4000 },
+  ];
+  const samples = [
+    { at: 500, rssBytes: 9e8 },
+    { at: 2000, rssBytes: 3e8 },
+    { at: 3000 },
+    { at: 4500, rssBytes: 4e8 },
+    { at: 6000, rssBytes: 2e8 },
+  ];
+
+  it('finds the highest reading inside the window and the phase that ran then', () => {
+    expect(peakRssReading(samples, 1000, 7000, marks)).toEqual({
+      bytes: 4e8,
+      seconds: 4,
+      during: 'regex filter',
+    });
+  });
+
+  it('keeps the first of equal readings and ignores readings outside the window', () => {
+    const equal = [...samples, { at: 5000, rssBytes: 4e8 }];
+    expect(peakRssReading(equal, 1000, 4200, marks)).toEqual({
+      bytes: 3e8,
+      seconds: 1,
+      during: 'alerts arriving',
+    });
+    expect(peakRssReading(equal, 1000, 7000, marks)?.seconds).toBe(4);
+  });
+
+  it('has no peak when no reading in the window carries memory', () => {
+    expect(peakRssReading(samples, 2500, 3500, marks)).toBeUndefined();
   });
 });
 

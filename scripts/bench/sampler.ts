@@ -103,6 +103,36 @@ export function worstReadings(
     }));
 }
 
+/** The highest resident-memory reading of a window, and the phase it fell in. */
+export type RssPeak = { bytes: number; seconds: number; during: string };
+
+/**
+ * The highest `process_resident_memory_bytes` reading in [from, to], seconds after `from` and the last
+ * phase mark at or before it: a peak is only worth chasing once it is known what ran when it was read.
+ * Pure.
+ *
+ *   peakRssReading([{at: 1000, rssBytes: 3e8}, {at: 3000, rssBytes: 4e8}], 0, 5000, [{name: 'flood', at: 0}, {name: 'page', at: 2000}])
+ *     → {bytes: 4e8, seconds: 3, during: 'page'}
+ */
+export function peakRssReading(
+  samples: readonly Sample[],
+  from: number,
+  to: number,
+  marks: readonly Mark[],
+): RssPeak | undefined {
+  let peak: Sample | undefined;
+  for (const s of samples)
+    if (s.at >= from && s.at <= to && s.rssBytes !== undefined && s.rssBytes > (peak?.rssBytes ?? -1))
+      peak = s;
+  if (peak?.rssBytes === undefined) return undefined;
+  const at = peak.at;
+  return {
+    bytes: peak.rssBytes,
+    seconds: Math.round((at - from) / 1000),
+    during: marks.filter((m) => m.at <= at).at(-1)?.name ?? 'before the window',
+  };
+}
+
 /** Each lag reading is the worst delay of the second before it (prom-client resets at every scrape). */
 const READING_SPAN_MS = 1000;
 
