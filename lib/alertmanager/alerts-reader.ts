@@ -15,16 +15,18 @@ import type { ClusterAlert, ClusterAlerts, PeerState } from './merge';
  */
 
 /**
- * The worker's heap ceiling. At 10,000 alerts on two peers it peaks near 120 MB (both answers' text,
- * parsed JSON and validated copies at once); a runaway (a peer answering hundreds of megabytes) ends the
- * worker rather than the console, and the next poll starts a fresh one.
+ * The worker's heap ceiling. Answers are read item by item, so the heap holds each peer's validated
+ * alerts and the merged list, not the answers' text and parsed trees: with two peers it peaked at 58–65
+ * MB for 10,000 alerts and 176–215 MB for 50,000 (scripted reads from local servers, three each; 57–85
+ * and 164–237 MB when each answer was parsed whole). A runaway (a peer answering hundreds of megabytes)
+ * ends the worker rather than the console, and the next poll starts a fresh one.
  */
-const WORKER_HEAP_MB = 256;
+const WORKER_HEAP_MB = 320;
 
 /**
- * The worker's young generation. Its objects (one poll's parsed answers) live for a whole read, so a large
- * nursery only delays their promotion; V8's default (up to 48 MB on 64-bit) sat in the process's
- * resident memory for nothing.
+ * The worker's young generation. Its lasting objects (one poll's validated alerts) live for a whole
+ * read, so a large nursery only delays their promotion; V8's default (up to 48 MB on 64-bit) sat in the
+ * process's resident memory for nothing.
  */
 const WORKER_YOUNG_MB = 8;
 

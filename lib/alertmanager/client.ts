@@ -62,6 +62,7 @@ export function getAlerts(peer: UpstreamTarget, filter: AlertFilter = {}): Promi
     path: '/api/v2/alerts',
     query: alertQuery(filter),
     schema: z.array(amAlertSchema),
+    items: true,
     errorMessage,
   });
 }

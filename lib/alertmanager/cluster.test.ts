@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UpstreamError } from '@/lib/errors';
 import type { UpstreamTarget } from '@/lib/upstreams/http';
@@ -110,6 +111,29 @@ describe('readClusterAlerts (fake server)', { timeout: 30_000 }, () => {
       await Promise.all([up.close(), broken.close()]);
     }
   });
+
+  it.runIf(process.platform === 'linux')(
+    'parses on a thread that yields the cores to the main thread (fake server)',
+    async () => {
+      const up = await startFakeAlertmanager(() => ({
+        status: 200,
+        body: readFixture('alerts.json'),
+        contentType: 'application/json',
+      }));
+      try {
+        await readClusterAlerts({ name: 'nice', peers: [up.url], timeoutMs: 2_000 });
+        // Field 19 of /proc/<pid>/task/<tid>/stat, counted after the command name's closing parenthesis.
+        const nice = (tid: string) =>
+          Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]);
+        const threads = readdirSync('/proc/self/task');
+        expect(nice(String(process.pid))).toBe(0);
+        expect(threads.filter((tid) => nice(tid) === 10).length).toBeGreaterThanOrEqual(1);
+        expect(threads.filter((tid) => nice(tid) !== 0 && nice(tid) !== 10)).toEqual([]);
+      } finally {
+        await up.close();
+      }
+    },
+  );
 
   it('throws when every peer fails (fake server)', async () => {
     const broken = await startFakeAlertmanager(() => ({ status: 502, body: 'Bad Gateway' }));

@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { z } from 'zod';
 import { UpstreamError } from '@/lib/errors';
@@ -27,6 +28,15 @@ import { amAlertSchema } from './schemas';
 const port = parentPort;
 if (!port) throw new Error('poll-worker.ts runs as a worker thread (alerts-reader.ts starts it)');
 
+/**
+ * This thread's nice value. The main thread, where requests, the webhook and escalation run, gets a
+ * core first whenever both want one: on a loaded machine a poll finishes later, but a page never waits
+ * behind a parse. Linux keeps a nice value per thread (os.setPriority without a pid sets the calling
+ * thread's), and lowering one's own priority needs no privilege.
+ */
+const POLL_WORKER_NICE = 10;
+setPriority(POLL_WORKER_NICE);
+
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 // /metrics lives on the main thread: every request made here is counted there.
@@ -45,7 +55,8 @@ async function readPeer(cluster: string, peer: UpstreamTarget): Promise<PeerAler
   try {
     const alerts = await requestUpstream(
       { ...peer, timeoutMs: deadlineMs, timeoutHint: hint },
-      { path: '/api/v2/alerts', schema: z.array(amAlertSchema), errorMessage },
+      // Item by item: the megabytes of text and their parsed tree never sit in the heap at once.
+      { path: '/api/v2/alerts', schema: z.array(amAlertSchema), items: true, errorMessage },
     );
     histories.set(peer.baseUrl, nextHistory(history, { ok: true, ms: performance.now() - started }));
     return { ...base, alerts };

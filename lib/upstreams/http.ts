@@ -1,7 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { UpstreamAuth } from '@/lib/config/schema';
 import { UpstreamError, ValidationError } from '@/lib/errors';
 import { authHeaders } from './auth-headers';
+import { JsonArrayItems, NotAJsonArrayError } from './json-array-items';
 import { endpointOf, observeUpstreamRequest } from './observe';
 
 /**
@@ -48,6 +49,12 @@ export type UpstreamRequest<S extends z.ZodType> = {
   emptyBody?: unknown;
   /** The answer is plain text (`/-/ready`, Loki's `/ready`): the schema gets the string, not parsed JSON. */
   text?: boolean;
+  /**
+   * The answer is a JSON array (`schema` is a `z.array`) read item by item as it arrives, each parsed and
+   * validated on its own, so the whole text and its parsed tree never exist at once (json-array-items.ts):
+   * for answers of megabytes, such as Alertmanager's alert list.
+   */
+  items?: boolean;
   signal?: AbortSignal;
 };
 
@@ -151,6 +158,67 @@ async function readAnswer(target: UpstreamTarget, res: Response): Promise<string
   }
 }
 
+/** What reading an answer item by item found wrong, reported as the whole-body path reports it. */
+type ItemsOutcome =
+  | { ok: true; items: unknown[] }
+  | { ok: false; notJson: true; head: string }
+  | { ok: false; notJson: false; issue: z.core.$ZodIssue | undefined; index: number };
+
+/** A 2xx JSON array, parsed and validated item by item (`request.items`). */
+async function readItems(
+  target: UpstreamTarget,
+  res: Response,
+  itemSchema: z.ZodType,
+): Promise<ItemsOutcome> {
+  const body = res.body;
+  if (!body) return { ok: false, notJson: true, head: '' };
+  const max = target.maxAnswerBytes;
+  if (max !== undefined && Number(res.headers.get('content-length') ?? 0) > max) {
+    await body.cancel().catch(() => {});
+    throw new AnswerTooLargeError(target, max);
+  }
+  const items: unknown[] = [];
+  let failed: ItemsOutcome | undefined;
+  const splitter = new JsonArrayItems((text) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      failed = { ok: false, notJson: true, head: '' };
+      return;
+    }
+    const parsed = itemSchema.safeParse(value);
+    if (parsed.success) items.push(parsed.data);
+    else failed = { ok: false, notJson: false, issue: parsed.error.issues[0], index: items.length };
+  });
+  const reader = body.getReader();
+  let head = '';
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        splitter.end();
+        break;
+      }
+      if (head.length < 80) head += new TextDecoder().decode(value.subarray(0, 80));
+      size += value.byteLength;
+      if (max !== undefined && size > max) throw new AnswerTooLargeError(target, max);
+      splitter.push(value);
+      if (failed) break;
+    }
+  } catch (error) {
+    if (!(error instanceof NotAJsonArrayError)) {
+      await reader.cancel().catch(() => {});
+      throw error;
+    }
+    failed = { ok: false, notJson: true, head: '' };
+  }
+  await reader.cancel().catch(() => {});
+  if (failed?.ok === false && failed.notJson) return { ...failed, head: head.slice(0, 80) };
+  return failed ?? { ok: true, items };
+}
+
 export async function requestUpstream<S extends z.ZodType>(
   target: UpstreamTarget,
   request: UpstreamRequest<S>,
@@ -199,17 +267,25 @@ export async function requestUpstream<S extends z.ZodType>(
     });
 
   const method = request.method ?? (body ? 'POST' : 'GET');
-  const send = async () => {
+  const itemSchema = request.items ? arrayItemSchema(request.schema) : undefined;
+  const send = async (): Promise<{ res: Response; text: string; items?: ItemsOutcome }> => {
     const res = await Promise.race([
       fetch(url, { method, headers, body, signal: controller.signal, cache: 'no-store', redirect: 'error' }),
       timedOut,
     ]);
+    if (itemSchema && res.ok)
+      return { res, text: '', items: await Promise.race([readItems(target, res, itemSchema), timedOut]) };
     return { res, text: await Promise.race([readAnswer(target, res), timedOut]) };
   };
   let response: Response;
   let text: string;
+  let items: ItemsOutcome | undefined;
   try {
-    ({ res: response, text } = await send().catch((error: Error & { cause?: { code?: string } }) => {
+    ({
+      res: response,
+      text,
+      items,
+    } = await send().catch((error: Error & { cause?: { code?: string } }) => {
       // A kept-alive connection the upstream closed in the meantime fails at once on reuse; a read is
       // safe to send again on a fresh connection. Writes are never repeated.
       if (method === 'GET' && ['UND_ERR_SOCKET', 'ECONNRESET'].includes(error.cause?.code ?? ''))
@@ -236,6 +312,7 @@ export async function requestUpstream<S extends z.ZodType>(
     );
   }
 
+  if (items) return itemsResult(target, url, response.status, items, observe) as z.infer<S>;
   let raw: unknown;
   if (request.text) raw = text;
   else if (text.trim() === '' && request.emptyBody !== undefined) raw = request.emptyBody;
@@ -244,27 +321,60 @@ export async function requestUpstream<S extends z.ZodType>(
       raw = JSON.parse(text);
     } catch {
       observe(response.status, false);
-      throw new UpstreamError(
-        target.source,
-        displayUrl(url),
-        response.status,
-        `${label(target)} answered ${response.status} with a body that is not JSON (${text.slice(0, 80) || 'empty'})`,
-        `Something else may answer at ${target.configHint}, such as a proxy's error page.`,
-      );
+      throw notJsonError(target, url, response.status, text.slice(0, 80));
     }
   }
   const parsed = request.schema.safeParse(raw);
   if (!parsed.success) {
     observe(response.status, false);
-    const issue = parsed.error.issues[0];
-    throw new UpstreamError(
-      target.source,
-      displayUrl(url),
-      response.status,
-      `${label(target)} answered with an unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
-      `Vigil supports the API of Prometheus 2.x, Alertmanager 0.2x and Loki 2.x/3.x; check the version behind ${target.configHint}.`,
-    );
+    throw shapeError(target, url, response.status, parsed.error.issues[0]);
   }
   observe(response.status, true);
   return parsed.data;
+}
+
+/** The item schema of a `z.array` (what `request.items` validates each item with). */
+function arrayItemSchema(schema: z.ZodType): z.ZodType {
+  if (!(schema instanceof z.ZodArray)) throw new TypeError('request.items needs a z.array schema');
+  return schema.element as z.ZodType;
+}
+
+function itemsResult(
+  target: UpstreamTarget,
+  url: URL,
+  status: number,
+  outcome: ItemsOutcome,
+  observe: (status: number, ok: boolean) => void,
+): unknown[] {
+  observe(status, outcome.ok);
+  if (outcome.ok) return outcome.items;
+  if (outcome.notJson) throw notJsonError(target, url, status, outcome.head);
+  // The path as the whole array's schema would give it: the item's index first.
+  const issue = outcome.issue && { ...outcome.issue, path: [outcome.index, ...outcome.issue.path] };
+  throw shapeError(target, url, status, issue);
+}
+
+function notJsonError(target: UpstreamTarget, url: URL, status: number, head: string): UpstreamError {
+  return new UpstreamError(
+    target.source,
+    displayUrl(url),
+    status,
+    `${label(target)} answered ${status} with a body that is not JSON (${head || 'empty'})`,
+    `Something else may answer at ${target.configHint}, such as a proxy's error page.`,
+  );
+}
+
+function shapeError(
+  target: UpstreamTarget,
+  url: URL,
+  status: number,
+  issue: Pick<z.core.$ZodIssue, 'path' | 'message'> | undefined,
+): UpstreamError {
+  return new UpstreamError(
+    target.source,
+    displayUrl(url),
+    status,
+    `${label(target)} answered with an unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    `Vigil supports the API of Prometheus 2.x, Alertmanager 0.2x and Loki 2.x/3.x; check the version behind ${target.configHint}.`,
+  );
 }
