@@ -134,28 +134,47 @@ class AnswerTooLargeError extends ValidationError {
   }
 }
 
-/** The body as text, read no further than `target.maxAnswerBytes` when it has one. */
-async function readAnswer(target: UpstreamTarget, res: Response): Promise<string> {
+/**
+ * Hands the body's chunks to `take` until the body ends, `take` returns false, or more than
+ * `target.maxAnswerBytes` have arrived (AnswerTooLargeError). A body left unread is cancelled.
+ */
+async function readChunks(
+  target: UpstreamTarget,
+  res: Response,
+  take: (chunk: Uint8Array) => boolean,
+): Promise<void> {
+  const body = res.body;
+  if (!body) return;
   const max = target.maxAnswerBytes;
-  if (max === undefined || !res.body) return res.text();
-  if (Number(res.headers.get('content-length') ?? 0) > max) {
-    await res.body.cancel().catch(() => {});
+  if (max !== undefined && Number(res.headers.get('content-length') ?? 0) > max) {
+    await body.cancel().catch(() => {});
     throw new AnswerTooLargeError(target, max);
   }
-  const reader = res.body.getReader();
+  const reader = body.getReader();
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+      if (max !== undefined && size > max) throw new AnswerTooLargeError(target, max);
+      if (!take(value)) return;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}
+
+/** The body as text, read no further than `target.maxAnswerBytes` when it has one. */
+async function readAnswer(target: UpstreamTarget, res: Response): Promise<string> {
+  if (target.maxAnswerBytes === undefined || !res.body) return res.text();
   const decoder = new TextDecoder();
   let text = '';
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      throw new AnswerTooLargeError(target, max);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
+  await readChunks(target, res, (chunk) => {
+    text += decoder.decode(chunk, { stream: true });
+    return true;
+  });
+  return text + decoder.decode();
 }
 
 /** What reading an answer item by item found wrong, reported as the whole-body path reports it. */
@@ -170,51 +189,34 @@ async function readItems(
   res: Response,
   itemSchema: z.ZodType,
 ): Promise<ItemsOutcome> {
-  const body = res.body;
-  if (!body) return { ok: false, notJson: true, head: '' };
-  const max = target.maxAnswerBytes;
-  if (max !== undefined && Number(res.headers.get('content-length') ?? 0) > max) {
-    await body.cancel().catch(() => {});
-    throw new AnswerTooLargeError(target, max);
-  }
   const items: unknown[] = [];
   let failed: ItemsOutcome | undefined;
+  const notJson = () => ({ ok: false as const, notJson: true as const, head: '' });
   const splitter = new JsonArrayItems((text) => {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
-      failed = { ok: false, notJson: true, head: '' };
+      failed = notJson();
       return;
     }
     const parsed = itemSchema.safeParse(value);
     if (parsed.success) items.push(parsed.data);
     else failed = { ok: false, notJson: false, issue: parsed.error.issues[0], index: items.length };
   });
-  const reader = body.getReader();
+  // The start of the body, quoted when it turns out not to be JSON.
   let head = '';
-  let size = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        splitter.end();
-        break;
-      }
-      if (head.length < 80) head += new TextDecoder().decode(value.subarray(0, 80));
-      size += value.byteLength;
-      if (max !== undefined && size > max) throw new AnswerTooLargeError(target, max);
-      splitter.push(value);
-      if (failed) break;
-    }
+    await readChunks(target, res, (chunk) => {
+      if (head.length < 80) head += new TextDecoder().decode(chunk.subarray(0, 80));
+      splitter.push(chunk);
+      return !failed;
+    });
+    if (!failed) splitter.end();
   } catch (error) {
-    if (!(error instanceof NotAJsonArrayError)) {
-      await reader.cancel().catch(() => {});
-      throw error;
-    }
-    failed = { ok: false, notJson: true, head: '' };
+    if (!(error instanceof NotAJsonArrayError)) throw error;
+    failed = notJson();
   }
-  await reader.cancel().catch(() => {});
   if (failed?.ok === false && failed.notJson) return { ...failed, head: head.slice(0, 80) };
   return failed ?? { ok: true, items };
 }
