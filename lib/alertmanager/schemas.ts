@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storableLabels } from './storable-text';
+import { storableLabels, storableText } from './storable-text';
 
 /**
  * Alertmanager API v2 (tested against 0.25) as zod schemas. Each schema parses the wire JSON and turns it
@@ -46,7 +46,8 @@ export type Matcher = z.infer<typeof matcherSchema>;
  */
 export const amAlertSchema = z
   .object({
-    fingerprint: z.string(),
+    // Go never writes a lone surrogate; a stand-in that does would fail every insert of its poll.
+    fingerprint: z.string().transform(storableText),
     labels: labelSetSchema,
     annotations: labelSetSchema,
     startsAt: timestampSchema,

@@ -7,6 +7,20 @@ describe('storableText', () => {
     expect(storableText('db-1 \u0001 é 🔥')).toBe('db-1 \u0001 é 🔥');
     expect(storableText('')).toBe('');
   });
+
+  it('replaces a lone surrogate with U+FFFD and keeps surrogate pairs', () => {
+    expect(storableText('db\uD8001')).toBe('db\uFFFD1');
+    expect(storableText('\uDC00x\u0000')).toBe('\uFFFDx\uFFFD');
+    expect(storableText('🔥 \uD83D\uDD25')).toBe('🔥 🔥');
+  });
+
+  it('makes text that JSON.stringify writes and PostgreSQL JSON input reads back the same', () => {
+    for (const text of ['a\uD800', '\uDFFFb', 'x\u0000y', 'é 🔥 "q" \\ \n']) {
+      const stored = storableText(text);
+      expect(JSON.stringify(stored)).not.toMatch(/\\u(d[89a-f]|0000)/i);
+      expect(JSON.parse(JSON.stringify(stored))).toBe(stored);
+    }
+  });
 });
 
 describe('storableLabels', () => {
@@ -17,6 +31,14 @@ describe('storableLabels', () => {
       job: 'node',
     });
     expect(Object.keys(storableLabels({ a: '1', b: '\u0000', c: '3' }))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('rewrites names and values that hold a lone surrogate', () => {
+    expect(storableLabels({ alertname: 'X', instance: 'db\uD800', ['\uDC00']: 'v' })).toEqual({
+      alertname: 'X',
+      instance: 'db\uFFFD',
+      '\uFFFD': 'v',
+    });
   });
 
   it('returns the same object when nothing needs rewriting', () => {

@@ -6,21 +6,30 @@
  * U+0000 as U+FFFD (the replacement character) where alerts come in, the webhook and the poller, so the
  * list, the history and the pages all show the same text. Client-safe.
  *
- *   storableText('db\u00001') → 'db\uFFFD1';  storableText('db-1') → 'db-1' (the same string)
+ * A lone surrogate (`"\ud800"` in a JSON body: not text, but JSON.parse makes a string of it) is read as
+ * U+FFFD too: rows are sent to PostgreSQL as JSON (lib/incidents/bulk-insert.ts), whose JSON input
+ * refuses the escape `JSON.stringify` writes for it. Alertmanager never sends one (Go writes U+FFFD for
+ * bytes that are not UTF-8); a hand-made notification may.
+ *
+ *   storableText('db\u00001') → 'db\uFFFD1';  storableText('db\uD8001') → 'db\uFFFD1';
+ *   storableText('db-1') → 'db-1' (the same string)
  */
 export function storableText(text: string): string {
-  return text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text;
+  return storable(text) ? text : text.toWellFormed().replaceAll('\0', '\uFFFD');
 }
 
+/** Whether storableText leaves `text` as it is. */
+const storable = (text: string) => !text.includes('\0') && text.isWellFormed();
+
 /**
- * A label set (or annotations) with storableText on its names and values; the same object when none
- * holds U+0000, which is every label set but a broken exporter's.
+ * A label set (or annotations) with storableText on its names and values; the same object when every
+ * name and value is storable already, which is every label set but a broken exporter's.
  *
  *   storableLabels({instance: 'db\u00001'}) → {instance: 'db\uFFFD1'}
  */
 export function storableLabels(labels: Record<string, string>): Record<string, string> {
   for (const name in labels)
-    if (name.includes('\0') || labels[name]?.includes('\0'))
+    if (!storable(name) || !storable(labels[name] ?? ''))
       return Object.fromEntries(
         Object.entries(labels).map(([n, value]) => [storableText(n), storableText(value)]),
       );

@@ -195,6 +195,22 @@ describe('webhookPayloadInSlices (how the route checks a notification)', () => {
     ]);
   });
 
+  it('refuses a fingerprint holding a lone surrogate, and reads one in labels as U+FFFD', () => {
+    const body = variant((p) => {
+      const alert = p.alerts[0] as Record<string, unknown>;
+      alert.fingerprint = 'ab\ud800cd';
+      alert.labels = { ...(alert.labels as object), instance: 'db\udc001' };
+    });
+    const result = webhookPayloadSchema.safeParse(JSON.parse(body));
+    expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'alerts.0.fingerprint: must be text: it holds a lone UTF-16 surrogate',
+    ]);
+    const labelsOnly = webhookPayloadSchema.parse(
+      JSON.parse(variant((p) => ((p.alerts[0] as { labels: object }).labels = { instance: 'db\udc001' }))),
+    );
+    expect(labelsOnly.alerts[0]?.labels).toEqual({ instance: 'db\uFFFD1' });
+  });
+
   it('refuses what webhookPayloadSchema refuses, with the same paths and messages', async () => {
     const broken = [
       variant((p) => {

@@ -59,9 +59,11 @@ const webhookAlertSchema = z.object({
     .string({ error: expected('the alert fingerprint (a hash of its labels)') })
     .min(1, { error: 'must not be empty' })
     .max(64, { error: 'must be at most 64 characters' })
-    // Alertmanager's fingerprints are hex; U+0000 could not be stored (PostgreSQL refuses it), and a
-    // 503 would have Alertmanager resend it for ever: refused as a notification a retry cannot fix.
-    .refine((value) => !value.includes('\u0000'), { error: 'must not contain U+0000' }),
+    // Alertmanager's fingerprints are hex; U+0000 or a lone surrogate could not be stored (PostgreSQL
+    // refuses both), and a 503 would have Alertmanager resend it for ever: refused as a notification a
+    // retry cannot fix. Replacing them (storable-text.ts) could make two alerts one.
+    .refine((value) => !value.includes('\u0000'), { error: 'must not contain U+0000' })
+    .refine((value) => value.isWellFormed(), { error: 'must be text: it holds a lone UTF-16 surrogate' }),
 });
 
 const alertList = { error: expected('the list of alerts in this notification') };
