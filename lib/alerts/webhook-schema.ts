@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storableLabels, storableText } from '@/lib/alertmanager/storable-text';
 import type { AlertEventInput } from './alert-event';
+import { isoFromMs } from './utc-iso';
 
 /**
  * Alertmanager's webhook notification (`webhook_configs`, payload version "4", unchanged from 0.16 to
@@ -34,16 +35,16 @@ const time = z.iso.datetime({ offset: true, error: expected(TIME_EXAMPLE) });
 
 /** @example "2026-11-21T10:05:35.625123+02:00" → "2026-11-21T08:05:35.625Z" */
 const startsAt = time
-  .transform((s) => new Date(s).getTime())
+  .transform((s) => Date.parse(s))
   .refine((ms) => ms > GO_ZERO_TIME, {
     error: 'must be a real time, not Go\'s zero time "0001-01-01T00:00:00Z"',
   })
-  .transform((ms) => new Date(ms).toISOString());
+  .transform(isoFromMs);
 
 /** @example "0001-01-01T00:00:00Z" → null; "2026-11-21T08:09:38.465Z" → "2026-11-21T08:09:38.465Z" */
 const endsAt = time.transform((s) => {
-  const ms = new Date(s).getTime();
-  return ms <= GO_ZERO_TIME ? null : new Date(ms).toISOString();
+  const ms = Date.parse(s);
+  return ms <= GO_ZERO_TIME ? null : isoFromMs(ms);
 });
 
 const status = z.enum(['firing', 'resolved'], { error: expected('"firing" or "resolved"') });

@@ -7,6 +7,7 @@ import {
   type PolledAlerts,
   type TrackedAlert,
 } from '@/lib/alerts/transitions';
+import { utcIso } from '@/lib/alerts/utc-iso';
 import { db } from '@/lib/db';
 import type { PrismaClient } from '@/lib/db/client';
 import { yieldToEventLoop } from '@/lib/event-loop';
@@ -156,7 +157,7 @@ async function alreadyStoredByWebhook(client: PrismaClient, events: readonly Ale
     SELECT count(*)::int AS n FROM alert_events a
     JOIN unnest(
       ${keys.map((e) => e.fingerprint)}::text[],
-      ${keys.map((e) => new Date(e.startsAt).toISOString())}::timestamp(3)[],
+      ${keys.map((e) => utcIso(e.startsAt))}::timestamp(3)[],
       ${keys.map((e) => e.status)}::"AlertStatus"[]
     ) AS k(fingerprint, starts_at, status)
       ON a.fingerprint = k.fingerprint AND a.starts_at = k.starts_at AND a.status = k.status

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { AlertEventInput } from '@/lib/alerts/alert-event';
+import { utcIso } from '@/lib/alerts/utc-iso';
 import { yieldToEventLoop } from '@/lib/event-loop';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -45,7 +46,7 @@ async function inSlices<T>(
   return total;
 }
 
-const utc = (iso: string | Date) => (typeof iso === 'string' ? new Date(iso) : iso).toISOString();
+const utc = (time: string | Date) => (typeof time === 'string' ? utcIso(time) : time.toISOString());
 
 /** Alert events in the given order, skipping keys already stored. Returns how many were new. */
 export function insertAlertEvents(tx: Tx, events: readonly AlertEventInput[]): Promise<number> {

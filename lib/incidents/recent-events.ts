@@ -1,4 +1,5 @@
 import type { AlertEventInput } from '@/lib/alerts/alert-event';
+import { utcIso } from '@/lib/alerts/utc-iso';
 
 /**
  * The keys of the alert events this process committed lately, so the second report of the same change
@@ -26,7 +27,7 @@ export type RecentEvents = {
  *   → 'a␀2026-11-21T08:00:00.123Z␀firing' (␀ standing for NUL)
  */
 export function eventKey(event: Pick<AlertEventInput, 'fingerprint' | 'startsAt' | 'status'>): string {
-  return `${event.fingerprint}\0${new Date(event.startsAt).toISOString()}\0${event.status}`;
+  return `${event.fingerprint}\0${utcIso(event.startsAt)}\0${event.status}`;
 }
 
 /**
