@@ -14,6 +14,8 @@ export type RegexFilterResult = {
   total: number;
   /** The liveness probe's answers while the filtered requests ran. */
   liveMs: number[];
+  /** When the slowest probe was sent: during which filtered request (1-based; 0: none) and how far into it. */
+  slowestLive?: { duringRequest: number; intoRequestMs: number };
   /** Liveness probes that failed or answered other than 2xx. */
   liveFailures: number;
 };
@@ -30,6 +32,9 @@ export async function measureRegexFilter(options: {
 }): Promise<RegexFilterResult> {
   const auth = { authorization: `Bearer ${options.apiToken}` };
   const liveMs: number[] = [];
+  let slowest = { ms: -1, sentAt: 0 };
+  // When each filtered request was sent, to place the slowest probe.
+  const sentAt: number[] = [];
   let liveFailures = 0;
   let filtering = true;
   // Never rejects (failures are counted), so nothing is left unhandled while the filter runs.
@@ -41,8 +46,10 @@ export async function measureRegexFilter(options: {
           signal: AbortSignal.timeout(60_000),
         });
         await res.arrayBuffer();
-        if (res.ok) liveMs.push(performance.now() - started);
+        const ms = performance.now() - started;
+        if (res.ok) liveMs.push(ms);
         else liveFailures++;
+        if (res.ok && ms > slowest.ms) slowest = { ms, sentAt: started };
       } catch {
         liveFailures++;
       }
@@ -58,6 +65,7 @@ export async function measureRegexFilter(options: {
       // figure wanted is the pass of the pattern over every alert.
       const params = new URLSearchParams({ filter: CATASTROPHIC_FILTER, limit: String(100 - i) });
       const started = performance.now();
+      sentAt.push(started);
       const res = await fetch(`${options.vigilUrl}/api/v1/alerts?${params}`, {
         headers: auth,
         signal: AbortSignal.timeout(60_000),
@@ -72,5 +80,25 @@ export async function measureRegexFilter(options: {
     filtering = false;
     await probing;
   }
-  return { filterMs, matching: counts.matching, total: counts.total, liveMs, liveFailures };
+  return {
+    filterMs,
+    matching: counts.matching,
+    total: counts.total,
+    liveMs,
+    liveFailures,
+    ...(slowest.ms < 0 ? {} : { slowestLive: placeIn(sentAt, slowest.sentAt) }),
+  };
+}
+
+/**
+ * Which of the requests sent at `sentAt` (ascending) was the last sent by `at`, and how long before.
+ *
+ *   placeIn([100, 250], 260) → {duringRequest: 2, intoRequestMs: 10}
+ *   placeIn([100, 250], 40) → {duringRequest: 0, intoRequestMs: 0}
+ */
+export function placeIn(sentAt: readonly number[], at: number) {
+  const index = sentAt.findLastIndex((t) => t <= at);
+  return index < 0
+    ? { duringRequest: 0, intoRequestMs: 0 }
+    : { duringRequest: index + 1, intoRequestMs: Math.round(at - (sentAt[index] as number)) };
 }

@@ -364,11 +364,9 @@ async function measure(
   sizes.forEach((size, i) => {
     const { postedAt, loadedAt, marks } = windows[i] as (typeof windows)[number];
     const load = fiftyClientRun(marks);
-    size.lag = windowStats(
-      load ? samplesOutside(sampler.samples, load) : sampler.samples,
-      postedAt,
-      loadedAt,
-    );
+    const acrossPolls = load ? samplesOutside(sampler.samples, load) : sampler.samples;
+    size.lag = windowStats(acrossPolls, postedAt, loadedAt);
+    size.worstLagAcrossPolls = worstReadings(acrossPolls, postedAt, loadedAt, marks, 3);
     if (load) size.lagUnderLoad = windowStats(samplesWithin(sampler.samples, load), load.from, loadedAt);
     size.worstLag = worstReadings(sampler.samples, postedAt, loadedAt, marks, 5);
     const memoryTo = windows[i + 1]?.postedAt ?? sampledTo;
