@@ -55,7 +55,10 @@ describe('timeoutHint', () => {
     expect(hint).toBe(
       'The alert list did not arrive within 60 s, the longest Vigil waits with this timeout (the last one took 21 s). ' +
         'Check the Alertmanager\'s load, or raise `timeout` of alertmanagers "eu" in VIGIL_CONFIG (now 5 s): ' +
-        'alert reads may take up to 12 times it (at most 60 s unless it is longer).',
+        'alert reads may take up to 12 times it (at most 60 s unless it is longer). ' +
+        'An inhibit rule whose source matches many alerts makes Alertmanager before the October 2025 inhibition ' +
+        'index (prometheus/alertmanager#4607) list them in time that grows with the square of their number: ' +
+        'upgrade it or narrow the rule.',
     );
   });
 });

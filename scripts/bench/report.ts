@@ -523,7 +523,8 @@ waited most of that second for a core measures the machine more than Vigil's own
 \`process_resident_memory_bytes\` read once a second from posting a size's alerts until the next size was posted
 (or the end: the ${num(r.referenceAlerts ?? r.upstream.alerts)}-alert window also holds the regex filter, the page and the
 acknowledgements). ${r.rss.samples === undefined ? '' : `${num(r.rss.samples)} readings in all, ${r.rss.failedSamples ?? 0} failed (no answer within 10 s).`}
-Alertmanager's own 1-client answer, everything at once, is the floor under any console that reads it.
+Alertmanager's own 1-client answer, everything at once, is the floor under any console that reads it. Most of it is
+the stack's inhibit rule: Alertmanager 0.25 lists in time that grows with the square of the alerts (README, "Quick start").
 
 ## Upstream requests
 
