@@ -424,6 +424,10 @@ describe('storeWebhookEvents', () => {
     expect(results.filter((r) => r.duplicates === 300)).toHaveLength(3);
     expect(await rowCount()).toBe(300);
     expect(await linked()).toEqual([{ incidents: 1, alerts: 300 }]);
+    // The same starts spelt with an offset are the same rows (alert_events' key is the UTC millisecond).
+    const offset = flood('pager').map((e) => ({ ...e, startsAt: '2026-12-04T04:00:00+01:00' }));
+    expect(await storeWebhookEvents(offset, options)).toEqual({ received: 300, stored: 0, duplicates: 300 });
+    expect(await rowCount()).toBe(300);
   });
 
   it('still opens the incident for events the poller stored first (the poller opens none)', async () => {

@@ -16,7 +16,7 @@ import { insertAlertEvents } from '@/lib/incidents/bulk-insert';
 import { reportLiveness } from '@/lib/liveness';
 import { metrics } from '@/lib/metrics/registry';
 import { storedOpenFirings } from './open-firings';
-import { recentEvents } from './recent-events';
+import { eventKey, recentEvents } from './recent-events';
 import { createWorkQueue } from './work-queue';
 
 /**
@@ -152,7 +152,8 @@ export function storeWebhookEvents(
 }
 
 async function alreadyStoredByWebhook(client: PrismaClient, events: readonly AlertEventInput[]) {
-  const keys = [...new Map(events.map((e) => [`${e.fingerprint}\0${e.startsAt}\0${e.status}`, e])).values()];
+  // One per key of the table's unique constraint: two spellings of one start are one row there.
+  const keys = [...new Map(events.map((e) => [eventKey(e), e])).values()];
   const [row] = await client.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM alert_events a
     JOIN unnest(
