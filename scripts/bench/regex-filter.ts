@@ -47,9 +47,11 @@ export async function measureRegexFilter(options: {
         });
         await res.arrayBuffer();
         const ms = performance.now() - started;
-        if (res.ok) liveMs.push(ms);
-        else liveFailures++;
-        if (res.ok && ms > slowest.ms) slowest = { ms, sentAt: started };
+        if (!res.ok) liveFailures++;
+        else {
+          liveMs.push(ms);
+          if (ms > slowest.ms) slowest = { ms, sentAt: started };
+        }
       } catch {
         liveFailures++;
       }

@@ -381,7 +381,7 @@ const lagReadings = (readings: readonly LagReading[]) =>
     )
     .join(', ');
 
-/** Where the worst reading of a row fell, for its value: "; at +41 s, alerts arriving". */
+/** Where the worst reading of a row fell, for its value: "; the worst at +41 s, alerts arriving". */
 const worstAt = (w: LagReading | undefined) => (w ? `; the worst at +${w.seconds} s, ${w.during}` : '');
 
 /**
