@@ -16,6 +16,8 @@ export type SizeResult = {
   visibleAfterSeconds: number | null;
   /** Fields below are absent from the results of runs before they were measured. */
   visibleWithinSeconds?: number;
+  /** Whether the Alertmanagers kept the stack's inhibit rule for this size (older results: they did). */
+  inhibitRules?: boolean;
   /** Synthetic alerts Vigil listed when the wait ended. */
   listed?: number;
   /** What Vigil said when they did not show (its count and upstream error). */
@@ -311,7 +313,7 @@ function visibilityRows(r: BenchResults): Row[] {
   const rows: Row[] = r.sizes
     .filter((size) => size.visibleWithinSeconds !== undefined)
     .map((size) => ({
-      figure: `${num(size.alerts)} alerts visible in Vigil (${settings})`,
+      figure: `${num(size.alerts)} alerts visible in Vigil (${settings}${size.inhibitRules === false ? '; Alertmanagers without their inhibit rule' : ''})`,
       value:
         size.visibleAfterSeconds === null
           ? `**not** within ${size.visibleWithinSeconds} s: ${size.notVisible ?? `Vigil listed ${num(size.listed ?? 0)}`}`
@@ -358,7 +360,7 @@ function sizeTable(r: BenchResults): string {
     const rss = size.rss?.rssPeakBytes;
     const lagText = (l: number | null | undefined) => (l === undefined || l === null ? '—' : ms(l * 1000));
     lines.push(
-      `| ${num(size.alerts)} | ${visible} | ${latency(find(size, 'vigil', 1))} | ${latency(find(size, 'vigil', 50))} | ${lagText(lag)} | ${lagText(loadLag)} | ${rss === undefined || rss === null ? '—' : `${mb(rss)}${size.rssPeak ? ` (${size.rssPeak.during})` : ''}`} | ${latency(find(size, 'alertmanager', 1))} |`,
+      `| ${num(size.alerts)}${size.inhibitRules === false ? ' (no inhibit rule)' : ''} | ${visible} | ${latency(find(size, 'vigil', 1))} | ${latency(find(size, 'vigil', 50))} | ${lagText(lag)} | ${lagText(loadLag)} | ${rss === undefined || rss === null ? '—' : `${mb(rss)}${size.rssPeak ? ` (${size.rssPeak.during})` : ''}`} | ${latency(find(size, 'alertmanager', 1))} |`,
     );
   }
   for (const skipped of r.skippedSizes ?? [])
@@ -408,8 +410,17 @@ function trimmed(r: BenchResults): string {
   const sizes = r.sizes.filter((size) => !find(size, 'alertmanager', 50));
   if (sizes.length === 0) return '';
   return ` At ${sizes.map((size) => num(size.alerts)).join(', ')} alerts the Alertmanager runs are trimmed to keep the
-whole bench near 12 minutes: one client, at least 2 answers (one answer takes tens of seconds), and no 50-client
+whole bench near 8 minutes: one client, at least 2 answers (one answer takes seconds), and no 50-client
 run (it would time Alertmanager's instant 503s).`;
+}
+
+/** The sizes run with the inhibit rule reloaded away, and why, said in the text. */
+function inhibitionNote(r: BenchResults): string {
+  const without = r.sizes.filter((size) => size.inhibitRules === false);
+  if (without.length === 0) return '';
+  return ` Before posting ${without.map((size) => num(size.alerts)).join(', ')} alerts the bench
+reloads both peers without it (\`POST /-/reload\`; alerts and silences stay): with it, one peer gave no answer of
+50,000 alerts in 13 minutes on this machine, so no console could list them and that size measured nothing of Vigil.`;
 }
 
 /** How long each size's runs lasted, as the plan set them. */
@@ -523,8 +534,10 @@ waited most of that second for a core measures the machine more than Vigil's own
 \`process_resident_memory_bytes\` read once a second from posting a size's alerts until the next size was posted
 (or the end: the ${num(r.referenceAlerts ?? r.upstream.alerts)}-alert window also holds the regex filter, the page and the
 acknowledgements). ${r.rss.samples === undefined ? '' : `${num(r.rss.samples)} readings in all, ${r.rss.failedSamples ?? 0} failed (no answer within 10 s).`}
-Alertmanager's own 1-client answer, everything at once, is the floor under any console that reads it. Most of it is
-the stack's inhibit rule: Alertmanager 0.25 lists in time that grows with the square of the alerts (README, "Quick start").
+Alertmanager's own 1-client answer, everything at once, is the floor under any console that reads it. Up to
+${num(r.referenceAlerts ?? r.upstream.alerts)} alerts the Alertmanagers run the stack's inhibit rule (critical inhibits warning on the same instance), and
+most of that floor is the rule: Alertmanager 0.25 checks every alert it lists against every alert of the rule's
+source, so its answer grows with the square of the alerts (README, "Quick start").${inhibitionNote(r)}
 
 ## Upstream requests
 
@@ -584,7 +597,7 @@ ${upstreamTable(r)}
   \`pg\`) ÷ wall time from the first post to the last answer. Critical alerts among them auto-open incidents, as in
   production.
 - **History search**: measured last, after everything above, with the Alertmanager pair stopped (at 50,000 alerts
-  each peer takes a core for every answer, minutes on end; the search reads only PostgreSQL). 1,000,000 events seeded in Vigil's database by one
+  each peer takes a core for seconds at every answer; the search reads only PostgreSQL). 1,000,000 events seeded in Vigil's database by one
   \`generate_series\` (scripts/bench/history-seed.ts: a year of firings, one every 63 s, ~200 alert names, 2,000
   instances, 3 clusters, 1,000 still firing), then \`GET /api/v1/history\` (first page of 50) with the token, one
   request after another, per search; the plan is PostgreSQL's EXPLAIN of the search's first slice.

@@ -190,6 +190,20 @@ describe('the real stack', () => {
     ALERT_DEADLINE_MS + 10_000,
   );
 
+  it('reloads both peers without the inhibit rule and with it again, keeping their alerts', async () => {
+    const configOf = async (url: string) =>
+      z.object({ config: z.object({ original: z.string() }) }).parse(await getJson(`${url}/api/v2/status`))
+        .config.original;
+    const alertsBefore = await Promise.all(stack.alertmanagerUrls.map((url) => alertsOn(url, [])));
+    await stack.setInhibitRules(false);
+    for (const url of stack.alertmanagerUrls) expect(await configOf(url)).not.toContain('inhibit_rules');
+    await stack.setInhibitRules(true);
+    for (const url of stack.alertmanagerUrls)
+      expect(await configOf(url)).toMatch(/inhibit_rules:\s+- source_matchers:/);
+    const alertsAfter = await Promise.all(stack.alertmanagerUrls.map((url) => alertsOn(url, [])));
+    expect(alertsAfter.map((alerts) => alerts.length)).toEqual(alertsBefore.map((alerts) => alerts.length));
+  });
+
   it('stop() ends every process and removes the temp folder, and may be called again', async () => {
     const pids = stack.processes.map((proc) => proc.pid);
     expect(pids.every(isAlive)).toBe(true);

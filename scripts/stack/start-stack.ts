@@ -2,6 +2,7 @@ import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { alertmanagerConfigYaml } from './config/alertmanager-config.js';
 import { showcaseRuleGroups } from './config/showcase-rules.js';
 import { assignPorts, httpUrl, PORT_COUNT } from './config/stack-ports.js';
 import { checkAlertmanagerConfig, checkBlackboxConfig, checkPrometheusConfig } from './config/validate.js';
@@ -12,6 +13,7 @@ import { freePorts } from './ports.js';
 import { type PostgresMode, startPostgres } from './postgres.js';
 import { spawnLogged } from './processes.js';
 import { waitForClusterPeers, waitUntilServing } from './readiness.js';
+import { reloadAlertmanagers } from './reload-alertmanagers.js';
 import { serviceSpecs } from './services.js';
 import { LOGS, StackResources } from './stack-resources.js';
 
@@ -65,6 +67,11 @@ export interface Stack {
   stopPostgres(): Promise<void>;
   /** Starts it again after stopPostgres(): same port, data and password, a new postmaster PID. */
   startPostgres(): Promise<void>;
+  /**
+   * Rewrites the Alertmanagers' config with or without its inhibit rule and reloads both peers; their
+   * alerts and silences stay. The bench turns the rule off for 50,000 alerts (alertmanager-config.ts).
+   */
+  setInhibitRules(enabled: boolean): Promise<void>;
   /** Stops every process, PostgreSQL, and removes `dir`. Idempotent. */
   stop(): Promise<void>;
 }
@@ -191,6 +198,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ],
       stopPostgres: () => postgres.server.stop(),
       startPostgres: () => postgres.server.start(),
+      setInhibitRules: (inhibitRules) =>
+        reloadAlertmanagers(
+          configFiles.alertmanager,
+          alertmanagerUrls,
+          alertmanagerConfigYaml({ vigilUrl, webhookToken, inhibitRules }),
+        ),
       stop: () => resources.stop(),
     };
   } catch (error) {

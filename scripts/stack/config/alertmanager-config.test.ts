@@ -61,6 +61,14 @@ describe('alertmanagerConfigYaml', () => {
     ]);
   });
 
+  it('leaves the inhibit rules out when asked, and nothing else', () => {
+    const input = { vigilUrl: 'http://127.0.0.1:3000/', webhookToken: 't' };
+    const without = configSchema.parse(parse(alertmanagerConfigYaml({ ...input, inhibitRules: false })));
+    const withRules = configSchema.parse(parse(alertmanagerConfigYaml(input)));
+    expect(without.inhibit_rules).toEqual([]);
+    expect({ ...without, inhibit_rules: withRules.inhibit_rules }).toEqual(withRules);
+  });
+
   it('posts every receiver to the Vigil webhook with the bearer token, resolved alerts included', () => {
     expect(config.receivers.map((receiver) => receiver.name)).toEqual(['pager', 'chat', 'watchdog']);
     for (const receiver of config.receivers) {
