@@ -26,6 +26,17 @@ test('the alerts view lists the firing alerts, filtered through the URL', async 
   await expect(page.locator('#alert-filter-error')).toContainText('unclosed quote');
 });
 
+test('grouped by Alertmanager route groups, an alert is listed under its receiver', async ({ page }) => {
+  // The alerts route and the pollers live in separate bundles of the production build: the wish for
+  // route groups must reach the pollers (it once did not, and every alert was listed ungrouped).
+  await openAlerts(
+    page,
+    `?group_by=%40route&filter=${encodeURIComponent('alertname="InstanceDown" job="api"')}`,
+  );
+  await expect(page.getByTestId('alert-group').first()).toContainText('→ pager', { timeout: 120_000 });
+  await expect(rows(page).first()).toContainText('InstanceDown');
+});
+
 test('typing a filter narrows the list and the URL follows', async ({ page }) => {
   await openAlerts(page);
   await expect(rows(page).filter({ hasText: 'InstanceDown' }).first()).toBeVisible({ timeout: 120_000 });

@@ -57,10 +57,13 @@ export type Sources = {
 
 // Alertmanager's route groups repeat every alert in full: at 10,000 alerts, a third full read and parse
 // per poll, blocking the event loop. They are read only while someone groups by route, and for ten
-// minutes after the last such request.
+// minutes after the last such request. The deadline is on globalThis: the alerts route's bundle sets it
+// and the pollers, made by whichever bundle first called sources(), read it (held in this module, the
+// production build never read route groups, and grouping by route listed every alert as ungrouped).
 const ROUTE_GROUPS_FOR_MS = 600_000;
-let routeGroupsUntil = 0;
-const routeGroupsWanted = () => Date.now() < routeGroupsUntil;
+const ROUTE_GROUPS_UNTIL = Symbol.for('vigil.route-groups-until');
+const routeGroupsStore = globalThis as unknown as Record<symbol, number | undefined>;
+const routeGroupsWanted = () => Date.now() < (routeGroupsStore[ROUTE_GROUPS_UNTIL] ?? 0);
 
 /**
  * Called by a request that groups by route. Returns true when route groups were not being read, so the
@@ -68,7 +71,7 @@ const routeGroupsWanted = () => Date.now() < routeGroupsUntil;
  */
 export function wantRouteGroups(): boolean {
   const first = !routeGroupsWanted();
-  routeGroupsUntil = Date.now() + ROUTE_GROUPS_FOR_MS;
+  routeGroupsStore[ROUTE_GROUPS_UNTIL] = Date.now() + ROUTE_GROUPS_FOR_MS;
   return first;
 }
 
