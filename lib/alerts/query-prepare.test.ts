@@ -5,7 +5,7 @@ import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
 import type { ClusterSnapshot } from '@/lib/snapshots/sources';
 import { type AckMap, ackKey } from './ack-overlay';
 import { alertsQuerySchema } from './api-schema';
-import { prepareAlertsList, queryAlerts } from './query';
+import { currentAlertIndex, prepareAlertsList, queryAlerts } from './query';
 
 // The one cluster the poll just read, and what PostgreSQL holds; each test sets them.
 const current: { view?: SnapshotView<ClusterSnapshot>; acks: AckMap } = { acks: new Map() };
@@ -86,5 +86,20 @@ describe('prepareAlertsList (after each poll)', () => {
     current.acks = new Map([['eu\0f00000', { by: 'ana', at: '2026-12-06T03:00:00.000Z', comment: null }]]);
     await prepareAlertsList();
     expect(overlaid.passes).toBe(4);
+  });
+
+  it('is found ready by another copy of the module, as each bundle of the production build holds one', async () => {
+    current.view = polled(1500);
+    current.acks = new Map();
+    await prepareAlertsList();
+    const passes = overlaid.passes;
+    const { index } = await currentAlertIndex();
+    vi.resetModules();
+    const other = await import('./query');
+    expect(other.queryAlerts).not.toBe(queryAlerts);
+    expect((await other.currentAlertIndex()).index).toBe(index);
+    const answer = await other.queryAlerts(alertsQuerySchema.parse({}));
+    expect(overlaid.passes).toBe(passes);
+    expect(answer.counts.total).toBe(1500);
   });
 });

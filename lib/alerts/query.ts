@@ -143,20 +143,49 @@ type CoreAnswer = Pick<AlertsResponse, 'alerts' | 'groups' | 'counts' | 'page'>;
 /** A computed answer, and its JSON without the closing brace (made on first use, then kept). */
 type CachedAnswer = { core: CoreAnswer; head(): Buffer };
 
-// The answers for the current index, acknowledgements and incident links, by query: any number of
-// consoles showing the same view between two polls cost one pass over the alerts and one
-// serialisation, and the others are served from here (at 10,000 alerts a pass is tens of
-// milliseconds; 50 consoles at once would otherwise queue behind it). Requests arriving while the
-// pass runs wait for that one pass.
-let answers:
-  | { index: AlertIndex; overlays: Overlays; byQuery: Map<string, Promise<CachedAnswer>> }
-  | undefined;
+/**
+ * What this module reuses between requests, on globalThis: the production build holds this module once
+ * per route bundle and once for start-up, and the index the poll hook builds ahead (prepareAlertsList,
+ * start-up's bundle) must be the one the alerts route then finds. With a copy each, every bundle built
+ * its own index after each poll (measured at 50,000 alerts: twice the main-thread work and memory).
+ */
+type QueryState = {
+  // The answers for the current index, acknowledgements and incident links, by query: any number of
+  // consoles showing the same view between two polls cost one pass over the alerts and one
+  // serialisation, and the others are served from here (at 10,000 alerts a pass is tens of
+  // milliseconds; 50 consoles at once would otherwise queue behind it). Requests arriving while the
+  // pass runs wait for that one pass.
+  answers?: { index: AlertIndex; overlays: Overlays; byQuery: Map<string, Promise<CachedAnswer>> };
+  // One entry: all requests between two polls share it, and polls that changed no alert too. The poll
+  // keeps a cluster's alert array when nothing in it changed (lib/alertmanager/alerts-reader.ts) and
+  // replaces it otherwise, so identity tells whether anything changed. Requests that arrive while it is
+  // being built wait for that one build.
+  index?: { inputs: IndexInput[]; index: Promise<AlertIndex> };
+  // The alerts with their acknowledgements, incidents and flapping, and their counts by state (the same
+  // for every query), reused while none of them changes. Built a slice at a time: the first request after
+  // a poll or a change of acknowledgements built it for 10,000 alerts in one task of 10–15 ms, beside the
+  // index and the filter (a CPU profile of the bench's regex filter). Requests meanwhile wait for that
+  // one build.
+  overlaid?: {
+    index: AlertIndex;
+    overlays: Overlays;
+    result: Promise<{ alerts: readonly IndexedAlert[]; byState: StateCounts }>;
+  };
+};
+const QUERY_STATE = Symbol.for('vigil.alerts-query');
+const queryStore = globalThis as unknown as Record<symbol, QueryState | undefined>;
+function state(): QueryState {
+  queryStore[QUERY_STATE] ??= {};
+  return queryStore[QUERY_STATE];
+}
+
 const MAX_CACHED_ANSWERS = 64;
 
 function coreAnswer(index: AlertIndex, overlays: Overlays, query: AlertsQuery): Promise<CachedAnswer> {
-  if (answers?.index !== index || !sameOverlays(answers.overlays, overlays))
-    answers = { index, overlays, byQuery: new Map() };
-  const byQuery = answers.byQuery;
+  const s = state();
+  if (s.answers?.index !== index || !sameOverlays(s.answers.overlays, overlays))
+    s.answers = { index, overlays, byQuery: new Map() };
+  const byQuery = s.answers.byQuery;
   const key = JSON.stringify([query.filter, query.group_by, query.state, query.offset, query.limit]);
   const cached = byQuery.get(key);
   if (cached) return cached;
@@ -215,12 +244,6 @@ function oldestFetch(views: readonly ClusterView[]): string | null {
   return times.length === 0 ? null : new Date(Math.min(...times)).toISOString();
 }
 
-// One entry: all requests between two polls share it, and polls that changed no alert too. The poll
-// keeps a cluster's alert array when nothing in it changed (lib/alertmanager/alerts-reader.ts) and
-// replaces it otherwise, so identity tells whether anything changed. Requests that arrive while it is
-// being built wait for that one build.
-let cached: { inputs: IndexInput[]; index: Promise<AlertIndex> } | undefined;
-
 /** What an index is built from, per cluster. */
 type IndexInput = { name: string; alerts?: readonly unknown[]; routeGroups?: readonly unknown[] };
 
@@ -230,31 +253,19 @@ const sameInput = (a: IndexInput, b: IndexInput) =>
   // Route groups are read only while someone groups by route; otherwise each poll has a new empty list.
   (a.routeGroups === b.routeGroups || (a.routeGroups?.length === 0 && b.routeGroups?.length === 0));
 
-// The alerts with their acknowledgements, incidents and flapping, and their counts by state (the same
-// for every query), reused while none of them changes. Built a slice at a time: the first request after
-// a poll or a change of acknowledgements built it for 10,000 alerts in one task of 10–15 ms, beside the
-// index and the filter (a CPU profile of the bench's regex filter). Requests meanwhile wait for that
-// one build.
-let overlaid:
-  | {
-      index: AlertIndex;
-      overlays: Overlays;
-      result: Promise<{ alerts: readonly IndexedAlert[]; byState: StateCounts }>;
-    }
-  | undefined;
-
 const OVERLAY_SLICE = 1000;
 
 function overlaidAlerts(index: AlertIndex, overlays: Overlays) {
-  if (overlaid?.index !== index || !sameOverlays(overlaid.overlays, overlays)) {
+  const s = state();
+  if (s.overlaid?.index !== index || !sameOverlays(s.overlaid.overlays, overlays)) {
     const result = overlayInSlices(index.alerts, overlays);
     const entry = { index, overlays, result };
-    overlaid = entry;
+    s.overlaid = entry;
     result.catch(() => {
-      if (overlaid === entry) overlaid = undefined;
+      if (s.overlaid === entry) s.overlaid = undefined;
     });
   }
-  return overlaid.result;
+  return s.overlaid.result;
 }
 
 async function overlayInSlices(alerts: readonly IndexedAlert[], overlays: Overlays) {
@@ -280,6 +291,8 @@ export function alertIndexOf(views: readonly ClusterView[]): Promise<AlertIndex>
     alerts: v.data?.alerts,
     routeGroups: v.data?.routeGroups,
   }));
+  const s = state();
+  const cached = s.index;
   if (
     cached &&
     cached.inputs.length === inputs.length &&
@@ -288,10 +301,10 @@ export function alertIndexOf(views: readonly ClusterView[]): Promise<AlertIndex>
     return cached.index;
   const index = buildAlertIndex(views);
   const entry = { inputs, index };
-  cached = entry;
+  s.index = entry;
   // A build that failed is not kept: the next request builds again.
   index.catch(() => {
-    if (cached === entry) cached = undefined;
+    if (s.index === entry) s.index = undefined;
   });
   return index;
 }
