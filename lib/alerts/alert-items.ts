@@ -99,8 +99,7 @@ export const compareAlerts = (a: IndexedAlert, b: IndexedAlert): number => compa
 // (lib/alertmanager/alerts-transfer.ts), so their index entries are kept with them and only new or changed
 // alerts are indexed again: at 10,000 alerts the full build takes 60–300 ms of main thread, a poll's
 // changes a few. On globalThis: the production build holds this module once per route bundle and once
-// for start-up, and a map each made every bundle index the same alerts again (twice the work and the
-// memory after each poll, measured at 50,000 alerts).
+// for start-up, and a map each made every bundle index the same alerts again (lib/alerts/query.ts).
 type Indexed = WeakMap<ClusterAlert, { runbooks: RunbookLinks | undefined; entry: IndexedAlert }>;
 const INDEXED = Symbol.for('vigil.alert-items.indexed');
 const indexedStore = globalThis as unknown as Record<symbol, Indexed | undefined>;

@@ -147,7 +147,8 @@ type CachedAnswer = { core: CoreAnswer; head(): Buffer };
  * What this module reuses between requests, on globalThis: the production build holds this module once
  * per route bundle and once for start-up, and the index the poll hook builds ahead (prepareAlertsList,
  * start-up's bundle) must be the one the alerts route then finds. With a copy each, every bundle built
- * its own index after each poll (measured at 50,000 alerts: twice the main-thread work and memory).
+ * its own index after each poll (a probe at 50,000 alerts: 1.9 s more main-thread CPU, 72 MB more
+ * resident memory at the end).
  */
 type QueryState = {
   // The answers for the current index, acknowledgements and incident links, by query: any number of
