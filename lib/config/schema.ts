@@ -282,8 +282,8 @@ export const fileConfigSchema = z
       .strict()
       .optional(),
     /**
-     * Silence hygiene: silences still muting firing alerts that end within `expiringSoon` (default 1h)
-     * are flagged, shown in a banner to responders and their creators reminded by e-mail; silences
+     * Silence hygiene: silences still muting firing alerts that end within `expiringSoon` (default 1h),
+     * once past the middle of their span, are flagged, shown in a banner to responders and their creators reminded by e-mail; silences
      * running longer than `longLived` (default 7d) are listed as long-lived.
      */
     silences: z

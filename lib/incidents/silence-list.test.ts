@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilter } from '@/lib/alertmanager/matchers';
 import type { Silence } from '@/lib/alertmanager/schemas';
-import { filterSilences, type SilenceRow, silencedCounts, silenceRows, sortSilences } from './silence-list';
+import {
+  endsSoon,
+  filterSilences,
+  type SilenceRow,
+  silencedCounts,
+  silenceRows,
+  sortSilences,
+} from './silence-list';
 
 const now = Date.parse('2026-11-21T10:00:00Z');
 const HYGIENE = { expiringSoonMs: 3_600_000, longLivedMs: 7 * 86_400_000 };
@@ -55,17 +62,35 @@ describe('silenceRows', () => {
     expect(rows[1]?.matchersText).toBe('instance=~"db-.*"');
   });
 
+  // s1 without its acknowledgement: a silence made in Vigil for something else.
+  const plainRecords = records.map((r) => ({ ...r, ackId: null }));
+
   it('warns about an active silence that ends within the hour while its alerts fire', () => {
-    expect(rows.map((r) => r.expiringSoon)).toEqual([true, false, false]);
+    const plain = silenceRows(silences, 'default', counts, plainRecords, now, HYGIENE);
+    expect(plain.map((r) => r.expiringSoon)).toEqual([true, false, false]);
     const quiet = silenceRows([silence('s4', { endsAt: iso(20) })], 'default', new Map(), [], now, HYGIENE);
     expect(quiet[0]?.expiringSoon).toBe(false);
   });
 
+  it("leaves out an acknowledgement's silence, which Vigil extends while its alert fires", () => {
+    expect(rows[0]?.record?.ackId).toBe('a1');
+    expect(rows[0]?.expiringSoon).toBe(false);
+  });
+
   it('uses the configured time for "ends soon"', () => {
-    const longer = silenceRows(silences, 'default', counts, records, now, {
-      ...HYGIENE,
-      expiringSoonMs: 3 * 3_600_000,
-    });
+    // s2 ends in two hours, five hours after it began.
+    const s2Older = { ...(silences[1] as Silence), startsAt: iso(-300) };
+    const longer = silenceRows(
+      [silences[0] as Silence, s2Older, silences[2] as Silence],
+      'default',
+      counts,
+      plainRecords,
+      now,
+      {
+        ...HYGIENE,
+        expiringSoonMs: 3 * 3_600_000,
+      },
+    );
     expect(longer.map((r) => r.expiringSoon)).toEqual([true, true, false]);
   });
 
@@ -144,5 +169,27 @@ describe('silenceRows', () => {
       ),
     ] as SilenceRow[]);
     expect(order.map((r) => r.id)).toEqual(['a1', 'a2', 'p1', 'e2', 'e1']);
+  });
+});
+
+describe('endsSoon', () => {
+  const oneHour = 3_600_000;
+  const made = (startMin: number, endMin: number) =>
+    ({ state: 'active', startsAt: iso(startMin), endsAt: iso(endMin) }) as const;
+
+  it('does not flag a silence made for less than the window until past its middle', () => {
+    // The one-hour preset with the default one-hour window, made five minutes ago.
+    expect(endsSoon(made(-5, 55), 3, now, oneHour)).toBe(false);
+    expect(endsSoon(made(-31, 29), 3, now, oneHour)).toBe(true);
+  });
+
+  it('flags a longer silence once it ends within the window', () => {
+    expect(endsSoon(made(-120, 59), 3, now, oneHour)).toBe(true);
+    expect(endsSoon(made(-120, 61), 3, now, oneHour)).toBe(false);
+  });
+
+  it('flags only active silences that mute firing alerts', () => {
+    expect(endsSoon(made(-120, 10), 0, now, oneHour)).toBe(false);
+    expect(endsSoon({ ...made(-120, 10), state: 'pending' }, 3, now, oneHour)).toBe(false);
   });
 });

@@ -113,8 +113,8 @@ export function silenceRows(
       createdBy: s.createdBy,
       comment: s.comment,
       silencedAlerts,
-      expiringSoon:
-        s.state === 'active' && silencedAlerts > 0 && Date.parse(s.endsAt) - nowMs < hygiene.expiringSoonMs,
+      // Vigil extends an acknowledgement's silence itself while its alert fires.
+      expiringSoon: !record?.ackId && endsSoon(s, silencedAlerts, nowMs, hygiene.expiringSoonMs),
       longLived: s.state === 'active' && nowMs - Date.parse(s.startsAt) > hygiene.longLivedMs,
       matchesNothing: s.state === 'active' && silencedAlerts === 0,
       record: record
@@ -122,6 +122,28 @@ export function silenceRows(
         : null,
     };
   });
+}
+
+/**
+ * Whether a silence that still mutes firing alerts ends soon enough to warn about: within `windowMs`,
+ * and past the middle of its span. The second half keeps a silence made for less than the window (the
+ * one-hour preset with the default hour) from being flagged, and its creator e-mailed, the moment it is
+ * made, when whoever made it knows when it ends.
+ *
+ *   endsSoon({state: 'active', startsAt: 10:00, endsAt: 11:00}, 3, now 10:05, 1 h) → false (55 min of 60 left)
+ *   endsSoon({state: 'active', startsAt: 10:00, endsAt: 11:00}, 3, now 10:40, 1 h) → true
+ *   endsSoon({state: 'active', startsAt: 08:00, endsAt: 11:00}, 3, now 10:05, 1 h) → true
+ */
+export function endsSoon(
+  silence: Pick<Silence, 'state' | 'startsAt' | 'endsAt'>,
+  mutedAlerts: number,
+  nowMs: number,
+  windowMs: number,
+): boolean {
+  if (silence.state !== 'active' || mutedAlerts === 0) return false;
+  const endsAt = Date.parse(silence.endsAt);
+  const left = endsAt - nowMs;
+  return left < windowMs && left < (endsAt - Date.parse(silence.startsAt)) / 2;
 }
 
 /** How many alerts each silence mutes, from the alerts' silencedBy. */

@@ -80,13 +80,16 @@ async function mutedInSnapshot(silenceId: string) {
   );
 }
 
-const bothInstances = async () =>
+const bothInstances = async (now = new Date()) =>
   (
     await Promise.all([
-      reminders.remindExpiringSilencesOnce({ client: prisma }),
-      reminders.remindExpiringSilencesOnce({ client: second }),
+      reminders.remindExpiringSilencesOnce({ client: prisma, now }),
+      reminders.remindExpiringSilencesOnce({ client: second, now }),
     ])
   ).flat();
+
+/** Fifteen minutes on: past the middle of the silences below, and within the 30 minutes configured. */
+const fifteenMinutesOn = () => new Date(Date.now() + 15 * 60_000);
 
 describe('reminders before a silence ends while its alerts fire', () => {
   it('e-mails the creator once, from two instances, and again after an extension', async () => {
@@ -98,14 +101,16 @@ describe('reminders before a silence ends while its alerts fire', () => {
     });
     await mutedInSnapshot(saved.silenceId);
 
-    expect(await bothInstances()).toEqual([`default/${saved.silenceId}`]);
+    // Just made: whoever made it knows when it ends.
+    expect(await bothInstances()).toEqual([]);
+    expect(await bothInstances(fifteenMinutesOn())).toEqual([`default/${saved.silenceId}`]);
     const [mail] = sink.messages();
     expect(mail).toContain('To: ana@example.com');
     // The subject is an RFC 2047 encoded word (quotes in it).
     expect(mail).toMatch(/^Subject: =\?UTF-8\?Q\?Your_silence_alertname=3D=22ReminderProb/m);
     expect(mail).toContain('still =\nmutes 1 firing alert');
     expect(mail).toContain('resizing the disk');
-    expect(await bothInstances()).toEqual([]);
+    expect(await bothInstances(fifteenMinutesOn())).toEqual([]);
     expect(sink.messages()).toHaveLength(1);
 
     // Extended, but still ending within the 30 minutes: a new end time, a new reminder.
@@ -113,7 +118,7 @@ describe('reminders before a silence ends while its alerts fire', () => {
     await mutedInSnapshot(extended.silenceId);
     const { refreshSilences } = await import('@/lib/snapshots/sources');
     await refreshSilences('default');
-    expect(await bothInstances()).toEqual([`default/${extended.silenceId}`]);
+    expect(await bothInstances(fifteenMinutesOn())).toEqual([`default/${extended.silenceId}`]);
     expect(sink.messages()).toHaveLength(2);
   });
 
@@ -140,7 +145,7 @@ describe('reminders before a silence ends while its alerts fire', () => {
       { silence: true, duration: '20m' },
     );
     await mutedInSnapshot(ack.silenceId ?? '');
-    expect(await bothInstances()).toEqual([]);
+    expect(await bothInstances(fifteenMinutesOn())).toEqual([]);
   });
 
   it('sends nothing for a silence that mutes nothing or ends later than the configured time', async () => {
@@ -156,6 +161,6 @@ describe('reminders before a silence ends while its alerts fire', () => {
       comment: 'long',
     });
     await mutedInSnapshot(later.silenceId);
-    expect(await bothInstances()).toEqual([]);
+    expect(await bothInstances(fifteenMinutesOn())).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { auditSystem } from '@/lib/audit';
 import { config } from '@/lib/config/current';
 import { db } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { silencedCounts } from '@/lib/incidents/silence-list';
+import { endsSoon, silencedCounts } from '@/lib/incidents/silence-list';
 import { log } from '@/lib/log';
 import { type Loop, startLoop } from '@/lib/loop';
 import { sources } from '@/lib/snapshots/sources';
@@ -78,7 +78,7 @@ export async function remindExpiringSilencesOnce(
   return reminded;
 }
 
-/** Active silences in the snapshots that end within `withinMs` and still mute firing alerts. */
+/** Active silences in the snapshots that still mute firing alerts and end soon (endsSoon). */
 async function expiringSilences(now: Date, withinMs: number): Promise<Candidate[]> {
   const { index } = await currentAlertIndex();
   const counts = silencedCounts(index.alerts.map((a) => a.item));
@@ -86,9 +86,9 @@ async function expiringSilences(now: Date, withinMs: number): Promise<Candidate[
   for (const [cluster, source] of sources().clusters) {
     const view = await source.get();
     for (const s of view.data?.silences ?? []) {
-      const endsAt = new Date(s.endsAt);
       const alerts = counts.get(s.id) ?? 0;
-      if (s.state !== 'active' || alerts === 0 || endsAt.getTime() - now.getTime() >= withinMs) continue;
+      if (!endsSoon(s, alerts, now.getTime(), withinMs)) continue;
+      const endsAt = new Date(s.endsAt);
       found.push({
         cluster,
         silenceId: s.id,
