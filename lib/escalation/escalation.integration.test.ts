@@ -650,18 +650,27 @@ describe('escalateIncident (manual)', () => {
     const opened = new Date();
     const incident = await makeIncident(opened);
     const ref = `INC-${incident.number}`;
+    // The next level's time is stored with the move, for the incident page (not "due now" until the
+    // scheduler's next pass).
+    const nextAt = async () =>
+      (await db().incident.findUniqueOrThrow({ where: { id: incident.id } })).nextEscalationAt;
     const up1 = await escalateIncident(RESPONDER, ref, { reason: 'customers report errors' }, POLICY, opened);
     expect(up1).toMatchObject({ direction: 'up', from: 0, queued: ['L1:ops-chat', 'L1:sre-mail'] });
+    expect(await nextAt()).toEqual(later(opened, 2));
     const up2 = await escalateIncident(RESPONDER, incident.id, { direction: 'up' }, POLICY, later(opened, 1));
     expect(up2).toMatchObject({ from: 1, incident: { escalationLevel: 2, levelName: 'On-call SRE' } });
+    expect(await nextAt()).toBeNull(); // the top level, and the policy does not repeat
     await expect(escalateIncident(RESPONDER, ref, {}, POLICY)).rejects.toBeInstanceOf(ConflictError);
     const down = await escalateIncident(
       RESPONDER,
       ref,
       { direction: 'down', reason: 'DB team has it' },
       POLICY,
+      later(opened, 60),
     );
     expect(down).toMatchObject({ direction: 'down', from: 2, queued: [], incident: { escalationLevel: 1 } });
+    // Lowering buys the responders L2's gap from now.
+    expect(await nextAt()).toEqual(later(opened, 62));
     // Back up to L2: its people were paged already.
     expect((await escalateIncident(RESPONDER, ref, {}, POLICY)).queued).toEqual([]);
     expect(await db().notification.count({ where: { incidentId: incident.id } })).toBe(4);

@@ -7,7 +7,7 @@ import { mutate } from '@/lib/incidents/mutation';
 import type { EscalateBody, EscalateResult } from './api-schema';
 import { type PlanLevel, planOf } from './plan';
 import { recordLower, recordRaise } from './record';
-import { manualTarget } from './step';
+import { manualTarget, nextDueAt } from './step';
 
 /**
  * A responder escalating an incident one level up or down, with a reason. Up notifies the new level's
@@ -36,7 +36,8 @@ export async function escalateIncident(
     const label = incidentLabel(incident.number);
     if (incident.status === 'resolved')
       throw new ConflictError(`${label} is resolved; reopen it before escalating.`);
-    const policy = (await planOf(tx, incident.escalationPolicyId))?.levels ?? [];
+    const plan = await planOf(tx, incident.escalationPolicyId);
+    const policy = plan?.levels ?? [];
     const { direction, levels } =
       level === undefined
         ? oneStep(policy, incident.escalationLevel, requested)
@@ -52,6 +53,12 @@ export async function escalateIncident(
     let queued: string[] = [];
     if (direction === 'up') queued = await recordRaise(tx, incident, levels, change);
     else await recordLower(tx, incident, target, change);
+    // The next level's time now, not at the scheduler's next pass: the incident page shows it at once.
+    const moved = { ...incident, escalationLevel: target.level, lastEscalatedAt: now };
+    await tx.incident.update({
+      where: { id: incident.id },
+      data: { nextEscalationAt: plan ? nextDueAt(plan, moved) : null },
+    });
     await audit(tx, actor, direction === 'up' ? 'incident.escalated' : 'incident.deescalated', label, {
       from: incident.escalationLevel,
       to: target.level,

@@ -45,9 +45,8 @@ export type EscalationChange = {
 
 /**
  * Raises to the last of `levels` (lowest first); returns what was newly queued, as "L2:sre-mail" for a
- * channel and "L2:user:<id>" for a person. `nextEscalationAt` becomes `change.at`: the scheduler looks
- * at the incident on its next pass and stores the next level's exact time (a timer raise does so at
- * once, in this transaction).
+ * channel and "L2:user:<id>" for a person. The caller then stores the next level's time
+ * (`nextEscalationAt`, step.ts nextDueAt) in the same transaction.
  */
 export async function recordRaise(
   tx: Tx,
@@ -61,7 +60,7 @@ export async function recordRaise(
   const urgency = await routeUrgency(tx, incident.routeId ?? null);
   await tx.incident.update({
     where: { id: incident.id },
-    data: { escalationLevel: top.level, lastEscalatedAt: change.at, nextEscalationAt: change.at },
+    data: { escalationLevel: top.level, lastEscalatedAt: change.at },
   });
   let from = incident.escalationLevel;
   const queued: string[] = [];
@@ -223,7 +222,7 @@ async function routeUrgency(tx: Tx, routeId: string | null): Promise<Urgency> {
   return urgencyOf(route?.urgency);
 }
 
-/** Lowers to `level` (manual only): no notification, one timeline event; the scheduler re-times it. */
+/** Lowers to `level` (manual only): no notification, one timeline event; the caller re-times it. */
 export async function recordLower(
   tx: Tx,
   incident: EscalatedIncident,
@@ -232,7 +231,7 @@ export async function recordLower(
 ): Promise<void> {
   await tx.incident.update({
     where: { id: incident.id },
-    data: { escalationLevel: level.level, lastEscalatedAt: change.at, nextEscalationAt: change.at },
+    data: { escalationLevel: level.level, lastEscalatedAt: change.at },
   });
   await recordEvent(tx, {
     incidentId: incident.id,

@@ -5,7 +5,7 @@ import { incidentLabel } from '@/lib/incidents/incident-ref';
 import type { UnreachableLevel } from '@/lib/notify/outbox';
 import { planOf } from './plan';
 import { recordRaise } from './record';
-import { manualTarget } from './step';
+import { manualTarget, nextDueAt } from './step';
 
 /**
  * Every page of a level to a person failed on every method (the outbox gave up on all of them): the
@@ -23,9 +23,9 @@ export async function escalateUnreachable(
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
   if (incident.status !== 'open' || incident.escalationLevel !== level || incident.escalationRound !== round)
     return;
-  const policy = (await planOf(tx, incident.escalationPolicyId))?.levels ?? [];
-  const next = manualTarget(policy, level, 'up');
-  if (!next) return;
+  const plan = await planOf(tx, incident.escalationPolicyId);
+  const next = plan ? manualTarget(plan.levels, level, 'up') : undefined;
+  if (!plan || !next) return;
   const comment = `${people.join(', ') || 'nobody'} could not be reached`;
   const queued = await recordRaise(tx, incident, [next], {
     reason: 'unreachable',
@@ -33,6 +33,8 @@ export async function escalateUnreachable(
     actorId: null,
     at: now,
   });
+  const moved = { ...incident, escalationLevel: next.level, lastEscalatedAt: now };
+  await tx.incident.update({ where: { id: incidentId }, data: { nextEscalationAt: nextDueAt(plan, moved) } });
   await auditSystem(tx, 'incident.escalated', incidentLabel(incident.number), {
     from: level,
     to: next.level,
