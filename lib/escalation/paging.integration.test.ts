@@ -473,7 +473,7 @@ describe('routing a critical alert to a team’s policy', () => {
     expect(mailsFor(incident.number, BO.email)).toHaveLength(1);
     const raised = (await getIncident(ADMIN, ref)).timeline.filter((e) => e.type === 'escalation.raised');
     expect(raised.map((e) => e.sentence)).toEqual([
-      'Escalated to L1 DB primary (nobody acknowledged in time)',
+      'Escalated to L1 DB primary',
       'Escalated to L2 DB secondary (nobody at the level before could be reached): Ana Lopez could not be reached',
     ]);
     // The incident's delivery states: Ana's page failed after three attempts, Bo's got through.

@@ -53,6 +53,13 @@ describe('timelineSentence', () => {
       'Ana acknowledged the incident via Slack (pressed by @ana.l)',
     ],
     ['incident.commander_changed', 'Ana', { from: 'Bo', to: null }, 'Ana removed the incident commander'],
+    // The policy's first level, raised by the timer when the incident opened: no acknowledgement was missed.
+    [
+      'escalation.raised',
+      null,
+      { level: 1, name: 'chat', from: 0, reason: 'timer', targets: ['ops-chat'] },
+      'Escalated to L1 chat',
+    ],
     ['incident.updated', 'Ana', { severity: 'critical' }, 'Ana set the severity to critical'],
     [
       'incident.updated',

@@ -128,8 +128,9 @@ const SENTENCES: Sentences = {
   'runbook.step_checked': (d, who) => `${who} checked ${step(d)}`,
   'runbook.step_unchecked': (d, who) => `${who} unchecked ${step(d)}`,
   // `reason` says what raised it (timer or manual); `comment` is the responder's own words.
+  // A timer raise from no level is the policy's first step (often at once), not a missed acknowledgement.
   'escalation.raised': (d, who) =>
-    `${who === VIGIL ? 'Escalated' : `${who} escalated`} to ${levelName(d)}${ESCALATION_WHY[d.reason]}${colon(d.comment)}`,
+    `${who === VIGIL ? 'Escalated' : `${who} escalated`} to ${levelName(d)}${d.reason === 'timer' && d.from === 0 ? '' : ESCALATION_WHY[d.reason]}${colon(d.comment)}`,
   'escalation.lowered': (d, who) =>
     `${who === VIGIL ? 'De-escalated' : `${who} de-escalated`} to ${levelName(d)}${colon(d.comment)}`,
   'escalation.rearmed': (d) =>
