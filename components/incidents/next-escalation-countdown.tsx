@@ -29,8 +29,10 @@ export function NextEscalationCountdown({
     router.refresh();
   }, [next, nowMs, router]);
   if (!next) return <span className="text-muted">none (not escalating)</span>;
+  // The server's clock and the browser's differ by the time the page took to arrive: under a minute
+  // the text shows seconds, which then differ between the two renders. The next tick corrects it.
   return (
-    <span data-testid="next-escalation" title={next.at}>
+    <span data-testid="next-escalation" title={next.at} suppressHydrationWarning>
       {nextEscalationText(next, nowMs)}
     </span>
   );
