@@ -348,6 +348,12 @@ describe('status changes', () => {
     await expect(
       incidents.updateIncident(ana, opened.id, { commander: 'nobody@example.com' }),
     ).rejects.toBeInstanceOf(ValidationError);
+    // A viewer cannot act on the incident, so cannot lead it either.
+    const asCommander = incidents.updateIncident(ana, opened.id, { commander: vic.email });
+    await expect(asCommander).rejects.toBeInstanceOf(ValidationError);
+    await expect(asCommander).rejects.toMatchObject({
+      fields: { commander: `${vic.email} is a viewer: choose a responder or an admin` },
+    });
     await expect(incidents.updateIncident(vic, opened.id, { status: 'resolved' })).rejects.toBeInstanceOf(
       ForbiddenError,
     );

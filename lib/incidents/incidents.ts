@@ -1,6 +1,7 @@
 import 'server-only';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
+import { hasRole } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -334,14 +335,19 @@ export async function updateIncident(
   return toSummary(row);
 }
 
+/** The commander named by id or e-mail: an active user who may act on the incident (a responder or an admin). */
 async function findUser(tx: Tx, idOrEmail: string) {
   const user = await tx.user.findFirst({
     where: { OR: [{ id: idOrEmail }, { email: { equals: idOrEmail, mode: 'insensitive' } }] },
-    select: { id: true, name: true, email: true, disabledAt: true },
+    select: { id: true, name: true, email: true, disabledAt: true, role: true },
   });
   if (!user || user.disabledAt)
     throw new ValidationError('No such user.', {
       commander: `no active user with id or e-mail "${idOrEmail}"`,
+    });
+  if (!hasRole(user.role, 'responder'))
+    throw new ValidationError(`${personName(user)} is a ${user.role} and cannot act on incidents.`, {
+      commander: `${user.email} is a ${user.role}: choose a responder or an admin`,
     });
   return user;
 }
