@@ -4,9 +4,10 @@ import { useTimeZone } from '@/components/format/use-time-zone';
 import { Link } from '@/components/ui/link';
 import { meOp } from '@/lib/admin/api';
 import { useApiQuery } from '@/lib/api/query';
+import { NO_HAND_OFF } from './cover-end';
 import { untilLabel } from './until-label';
 
-type OnCall = { scheduleId: string; scheduleName: string; until: string };
+type OnCall = { scheduleId: string; scheduleName: string; until: string; continues: boolean };
 
 /**
  * "On call until Tue 09:00" in the header while the signed-in person is on call, linking to /oncall.
@@ -28,16 +29,17 @@ export function OnCallChip({
   if (!onCall) return null;
   // The server's clock on the first render (the same text on both sides), the answer's time after.
   const now = me.dataUpdatedAt || nowMs;
-  const until = untilLabel(onCall.until, zone, now);
+  // A cover past the look-ahead has no hand-off to name (cover-end.tsx).
+  const until = onCall.continues ? NO_HAND_OFF : `until ${untilLabel(onCall.until, zone, now)}`;
   return (
     <Link
       href="/oncall"
-      aria-label={`On call until ${until}`}
-      title={`On call on ${onCall.scheduleName} until ${until}`}
+      aria-label={`On call ${until}`}
+      title={`On call on ${onCall.scheduleName} ${until}`}
       className={`flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-full border border-ok/40 px-2.5 text-xs font-medium text-ok hover:bg-bg lg:min-h-0 lg:py-1 ${className}`}
     >
       <span aria-hidden className="size-2 rounded-full bg-ok" />
-      On call until {until}
+      On call {until}
     </Link>
   );
 }

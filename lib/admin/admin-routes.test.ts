@@ -87,7 +87,12 @@ describe('GET /api/v1/me', () => {
   it('answers the caller with their time zone and on-call state, without its address', async () => {
     people.meDetails.mockResolvedValue({
       timeZone: 'Europe/Brussels',
-      onCall: { scheduleId: 's1', scheduleName: 'Primary', until: '2027-03-30T07:00:00.000Z' },
+      onCall: {
+        scheduleId: 's1',
+        scheduleName: 'Primary',
+        until: '2027-03-30T07:00:00.000Z',
+        continues: false,
+      },
     });
     const res = await call(getMe, '/api/v1/me', { role: 'responder' });
     expect(res.status).toBe(200);
@@ -98,7 +103,12 @@ describe('GET /api/v1/me', () => {
       role: 'responder',
       via: 'token',
       timeZone: 'Europe/Brussels',
-      onCall: { scheduleId: 's1', scheduleName: 'Primary', until: '2027-03-30T07:00:00.000Z' },
+      onCall: {
+        scheduleId: 's1',
+        scheduleName: 'Primary',
+        until: '2027-03-30T07:00:00.000Z',
+        continues: false,
+      },
     });
     expect((await call(getMe, '/api/v1/me')).status).toBe(401);
   });

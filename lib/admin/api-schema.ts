@@ -19,7 +19,12 @@ export const meSchema = z.object({
   via: z.enum(['session', 'token', 'link', 'slack', 'mattermost']),
   timeZone: z.string().describe('IANA time zone the console shows your times in'),
   onCall: z
-    .object({ scheduleId: z.string(), scheduleName: z.string(), until: iso })
+    .object({
+      scheduleId: z.string(),
+      scheduleName: z.string(),
+      until: iso,
+      continues: z.boolean().describe('No hand-off within the 35 days looked ahead: `until` is not one'),
+    })
     .nullable()
     .describe('Where you are on call now, and until when; null when you are not'),
 });

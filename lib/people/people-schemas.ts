@@ -27,7 +27,13 @@ export const profileSchema = z.object({
   timeZone: z.string(),
   teams: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), isAdmin: z.boolean() })),
   onCall: z
-    .object({ scheduleId: z.string(), scheduleName: z.string(), since: iso, until: iso })
+    .object({
+      scheduleId: z.string(),
+      scheduleName: z.string(),
+      since: iso,
+      until: iso,
+      continues: z.boolean().describe('No hand-off within the 35 days looked ahead: `until` is not one'),
+    })
     .nullable()
     .describe('On call now on that schedule until `until`; null when not'),
   upcomingShifts: z

@@ -28,6 +28,7 @@ export async function meDetails(actor: Actor, now = new Date()) {
           scheduleId: onCall.scheduleId,
           scheduleName: onCall.scheduleName,
           until: onCall.until.toISOString(),
+          continues: onCall.continues,
         }
       : null,
   };
@@ -74,6 +75,7 @@ export async function profile(actor: Actor, userId: string, now = new Date()): P
           scheduleName: onCall.scheduleName,
           since: onCall.since.toISOString(),
           until: onCall.until.toISOString(),
+          continues: onCall.continues,
         }
       : null,
     upcomingShifts: shifts.map((s) => ({

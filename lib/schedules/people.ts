@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { OnCallShift } from './shifts';
 import type { Shift } from './types';
 
 /** Names and e-mails of users, to turn computed shifts (user ids) into what people read. */
@@ -27,7 +28,7 @@ export const shiftRow = (shift: Shift, people: ReadonlyMap<string, Person>) => (
 });
 
 /** "On call now until …" as the API answers it; null when nobody is. */
-export function onCallRow(shift: Shift | null | undefined, people: ReadonlyMap<string, Person>) {
+export function onCallRow(shift: OnCallShift | null | undefined, people: ReadonlyMap<string, Person>) {
   if (!shift) return null;
   const person = people.get(shift.userId);
   return {
@@ -36,6 +37,7 @@ export function onCallRow(shift: Shift | null | undefined, people: ReadonlyMap<s
     email: person?.email ?? '',
     since: shift.start.toISOString(),
     until: shift.end.toISOString(),
+    continues: shift.continues,
     source: shift.source.kind,
   };
 }

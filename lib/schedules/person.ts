@@ -45,21 +45,26 @@ export async function personShifts(
   return { shifts, scheduleNames: new Map(schedules.map((s) => [s.id, s.name])) };
 }
 
+/** `continues`: no hand-off within the look-ahead, so `until` is not one (OnCallShift). */
+type PersonOnCall = {
+  scheduleId: string;
+  scheduleName: string;
+  since: Date;
+  until: Date;
+  continues: boolean;
+};
+
 /**
  * Where the person is on call at `at`, and until when (onCallAt: their continuous cover); on several
  * schedules at once, the cover that ends first.
  */
-export async function personOnCall(
-  client: Client,
-  userId: string,
-  at: Date,
-): Promise<{ scheduleId: string; scheduleName: string; since: Date; until: Date } | null> {
+export async function personOnCall(client: Client, userId: string, at: Date): Promise<PersonOnCall | null> {
   const schedules = await schedulesOf(
     client,
     userId,
     new Date(at.getTime() - ON_CALL_HORIZON_DAYS * 86_400_000),
   );
-  let found: { scheduleId: string; scheduleName: string; since: Date; until: Date } | null = null;
+  let found: PersonOnCall | null = null;
   const instant = { from: at, to: new Date(at.getTime() + 1) };
   for (const s of schedules) {
     // Who holds this very millisecond is cheap to compute; onCallAt's 70 days only where it is them
@@ -68,7 +73,13 @@ export async function personOnCall(
     const shift = onCallAt(s.layers, s.overrides, at);
     if (shift?.userId !== userId) continue;
     if (!found || shift.end < found.until)
-      found = { scheduleId: s.id, scheduleName: s.name, since: shift.start, until: shift.end };
+      found = {
+        scheduleId: s.id,
+        scheduleName: s.name,
+        since: shift.start,
+        until: shift.end,
+        continues: shift.continues,
+      };
   }
   return found;
 }

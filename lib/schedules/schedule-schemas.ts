@@ -87,6 +87,11 @@ const onCallSchema = z.object({
   email: z.string(),
   since: iso,
   until: iso.describe('When this person’s continuous cover ends, as far as the schedule says'),
+  continues: z
+    .boolean()
+    .describe(
+      'True when the cover runs on past `until`, the end of the 35 days looked ahead: no hand-off is due',
+    ),
   source: z.enum(['layer', 'override']),
 });
 

@@ -599,9 +599,13 @@ describe('people', () => {
       scheduleId,
       scheduleName: 'Payments primary',
       until: current.end,
+      continues: false,
     });
     // Vic is on no schedule (Rex, alone on "loose", is on call there all the time).
     expect((await call(routes.me.GET, vic, '/api/v1/me')).json.onCall).toBeNull();
+    // Rex's cover has no hand-off: its "until" is where the look-ahead ends, and says so.
+    const rex = await call(routes.me.GET, person('rex', 'responder'), '/api/v1/me');
+    expect(rex.json.onCall).toMatchObject({ continues: true });
   });
 
   it('have a profile: teams, on call now, and the next 14 days of shifts', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { computeShifts, ON_CALL_HORIZON_DAYS, onCallAt } from './shifts';
+import { computeShifts, ON_CALL_HORIZON_DAYS, type OnCallShift, onCallAt } from './shifts';
 import type { LayerInput, OverrideInput, Restriction, Shift } from './types';
 
 /**
@@ -315,8 +315,15 @@ describe('computeShifts over split ranges', () => {
 });
 
 describe('onCallAt', () => {
-  /** The reference: the final shifts over the whole horizon, and the run of the same person through `at`. */
-  function stretchOverHorizon(layers: LayerInput[], overrides: OverrideInput[], at: number): Shift | null {
+  /**
+   * The reference: the final shifts over the whole horizon, and the run of the same person through
+   * `at`, which continues when it reaches the horizon's end.
+   */
+  function stretchOverHorizon(
+    layers: LayerInput[],
+    overrides: OverrideInput[],
+    at: number,
+  ): OnCallShift | null {
     const horizon = ON_CALL_HORIZON_DAYS * DAY;
     const { final } = computeShifts(layers, overrides, {
       from: new Date(at - horizon),
@@ -331,10 +338,12 @@ describe('onCallAt', () => {
       a !== undefined && b !== undefined && a.userId === b.userId && a.end.getTime() === b.start.getTime();
     while (same(final[first - 1], final[first])) first--;
     while (same(final[last], final[last + 1])) last++;
+    const end = final[last]?.end ?? covering.end;
     return {
       ...covering,
       start: final[first]?.start ?? covering.start,
-      end: final[last]?.end ?? covering.end,
+      end,
+      continues: end.getTime() >= at + horizon,
     };
   }
 

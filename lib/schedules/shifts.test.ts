@@ -483,6 +483,7 @@ describe('onCallAt', () => {
     const shift = onCallAt([weekly], [o], local('2026-03-05T12:00', zone));
     expect(shift && row(shift, zone)).toBe('ann 2026-03-02T09:00 → 2026-03-10T09:00');
     expect(shift?.source).toEqual({ kind: 'layer', layerId: 'l1' });
+    expect(shift?.continues).toBe(false);
   });
 
   it('is null when nobody is on call', () => {
@@ -494,6 +495,8 @@ describe('onCallAt', () => {
     const shift = onCallAt([solo], [], utc('2026-06-01T12:00Z'));
     expect(shift?.start.toISOString()).toBe('2026-04-27T12:00:00.000Z');
     expect(shift?.end.toISOString()).toBe('2026-07-06T12:00:00.000Z');
+    // That end is where the look-ahead stopped, not a hand-off: the console must not show it as one.
+    expect(shift?.continues).toBe(true);
   });
 });
 

@@ -46,6 +46,13 @@ export function computeShifts(
 }
 
 /**
+ * A person's continuous cover at an instant. `continues`: it runs past the look-ahead (no hand-off
+ * within ON_CALL_HORIZON_DAYS, a rotation of one person, say), so `end` is where Vigil stopped looking,
+ * not a hand-off, and must not be shown as one.
+ */
+export type OnCallShift = Shift & { continues: boolean };
+
+/**
  * The final shift covering `at`, or null when nobody is on call then. Its start and end stretch across
  * the same person's adjacent final shifts (a weekly shift followed by their override, say), looking at
  * most ON_CALL_HORIZON_DAYS either way: "on call until Tue 09:00". `source` is that of the shift
@@ -57,7 +64,7 @@ export function onCallAt(
   layers: readonly LayerInput[],
   overrides: readonly OverrideInput[],
   at: Date,
-): Shift | null {
+): OnCallShift | null {
   const t = at.getTime();
   for (const days of [NEAR_DAYS, ON_CALL_HORIZON_DAYS]) {
     const from = t - days * DAY_MS;
@@ -66,7 +73,8 @@ export function onCallAt(
     const shift = stretchAt(final, t);
     if (!shift) return null;
     const inside = shift.start.getTime() > from && shift.end.getTime() < to;
-    if (inside || days === ON_CALL_HORIZON_DAYS) return shift;
+    // computeShifts cuts shifts at the range's end: a stretch reaching it goes on beyond.
+    if (inside || days === ON_CALL_HORIZON_DAYS) return { ...shift, continues: shift.end.getTime() >= to };
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { LocalTime } from '@/components/format/local-time';
+import { NO_HAND_OFF } from '@/components/oncall/cover-end';
 import { nextOnCall } from '@/components/oncall/next-on-call';
 import { SwapRequests } from '@/components/oncall/swap-requests';
 import { Badge } from '@/components/ui/badge';
@@ -99,7 +100,15 @@ export default async function OnCallPage({ searchParams }: { searchParams: Promi
               )}
             </td>
             <td className="px-3 py-2 whitespace-nowrap">
-              {r.onCall ? <LocalTime at={r.onCall.until} /> : <span className="text-muted">—</span>}
+              {r.onCall ? (
+                r.onCall.continues ? (
+                  <span className="text-muted">{NO_HAND_OFF}</span>
+                ) : (
+                  <LocalTime at={r.onCall.until} />
+                )
+              ) : (
+                <span className="text-muted">—</span>
+              )}
             </td>
             <td className="px-3 py-2">
               {r.next ? (

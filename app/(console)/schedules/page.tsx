@@ -1,4 +1,4 @@
-import { LocalTime } from '@/components/format/local-time';
+import { CoverEnd } from '@/components/oncall/cover-end';
 import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
@@ -56,7 +56,8 @@ export default async function SchedulesPage() {
               <span>
                 {s.onCallNow ? (
                   <>
-                    {s.onCallNow.name ?? s.onCallNow.email} until <LocalTime at={s.onCallNow.until} />
+                    {s.onCallNow.name ?? s.onCallNow.email}{' '}
+                    <CoverEnd until={s.onCallNow.until} continues={s.onCallNow.continues} />
                   </>
                 ) : (
                   'Nobody on call now'

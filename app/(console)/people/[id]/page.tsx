@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { ContactMethodsOf, MyContactMethods } from '@/components/contacts/contact-methods';
 import { MyNotificationRules } from '@/components/contacts/notification-rules';
 import { LocalTime } from '@/components/format/local-time';
+import { CoverEnd } from '@/components/oncall/cover-end';
 import { AskForCover } from '@/components/oncall/swap-requests';
 import { PushDevices } from '@/components/push/push-devices';
 import { TabNotificationsSetting } from '@/components/push/tab-notifications-setting';
@@ -43,7 +44,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
             <Link href={`/schedules/${person.onCall.scheduleId}`} className="text-accent hover:underline">
               {person.onCall.scheduleName}
             </Link>{' '}
-            until <LocalTime at={person.onCall.until} />
+            <CoverEnd until={person.onCall.until} continues={person.onCall.continues} />
           </>
         ) : (
           'Not on call now.'

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { LocalTime } from '@/components/format/local-time';
+import { CoverEnd } from '@/components/oncall/cover-end';
 import { ScheduleCalendarFeeds } from '@/components/schedules/calendar-feeds';
 import { ScheduleTimeline } from '@/components/schedules/schedule-timeline';
 import { viewParams } from '@/components/schedules/view-params';
@@ -65,8 +66,8 @@ export default async function SchedulePage({ params, searchParams }: Props) {
       <p className="text-sm" data-testid="schedule-on-call-now">
         {now ? (
           <>
-            On call now: <span className="font-medium">{now.name ?? now.email}</span> until{' '}
-            <LocalTime at={now.until} />
+            On call now: <span className="font-medium">{now.name ?? now.email}</span>{' '}
+            <CoverEnd until={now.until} continues={now.continues} />
             {now.source === 'override' ? (
               <>
                 {' '}
