@@ -323,6 +323,16 @@ describe('status changes', () => {
     );
     expect(list.incidents.map((i) => i.ref)).toEqual([opened.ref]);
     expect(list.averages.mttrSeconds).toBe(resolved.mttrSeconds);
+    // The severity filter is typed by hand: "Critical" finds "critical".
+    const bySeverity = await incidents.listIncidents(
+      vic,
+      parseInput(incidentListQuerySchema, {
+        status: 'resolved',
+        q: opened.ref,
+        severity: resolved.severity.toUpperCase(),
+      }),
+    );
+    expect(bySeverity.incidents.map((i) => i.ref)).toEqual([opened.ref]);
   });
 
   it('acknowledges an open incident with an acknowledgement of its alert (the hook acks.ts calls)', async () => {

@@ -90,7 +90,8 @@ export async function listIncidents(actor: Actor, q: IncidentListQuery): Promise
         : q.status === 'active'
           ? { status: { not: 'resolved' } }
           : { status: q.status }),
-      ...(q.severity ? { severity: q.severity } : {}),
+      // Typed by hand in the list's filter: "Critical" means the severity "critical".
+      ...(q.severity ? { severity: { equals: q.severity, mode: 'insensitive' as const } } : {}),
       ...(q.q
         ? {
             OR: [
