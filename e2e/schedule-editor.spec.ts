@@ -83,3 +83,12 @@ test('create a team and its weekly rotation of three in the console, add and rem
   await page.goto('/schedules');
   await expect(page.getByTestId('schedule-list')).toContainText('E2E UI rotation');
 });
+
+test('a responder who is no team’s admin is told so on the new-schedule page, before any form', async ({
+  page,
+}) => {
+  await signIn(page, E2E_USERS.contacts, '/schedules/new');
+  await expect(page.getByRole('heading', { name: 'New schedule' })).toBeVisible();
+  await expect(page.getByTestId('no-team-to-schedule')).toContainText('You are not an admin of any team');
+  await expect(page.getByRole('button', { name: 'Create schedule' })).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScheduleDetail } from '@/lib/schedules/schedule-schemas';
-import { blankLayer, formOf, inputOf, moved, slugOf } from './schedule-form';
+import { blankLayer, formOf, inputOf, moved, slugOf, unplacedErrors } from './schedule-form';
 
 const form = {
   name: 'Payments primary',
@@ -97,5 +97,28 @@ describe('the schedule editor', () => {
     expect(slugOf('Payments — Primary (EU)')).toBe('payments-primary-eu');
     expect(moved(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
     expect(moved(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
+  });
+});
+
+describe('field errors without a place in the editor', () => {
+  it('leaves out those shown beside a field of the schedule or of a layer', () => {
+    expect(
+      unplacedErrors({
+        name: 'Give the schedule a name',
+        slug: 'Use lowercase letters',
+        'layers.0.participants': 'Name at least one participant',
+        'layers.1.restrictions.0.days': 'Pick a day',
+      }),
+    ).toEqual([]);
+  });
+
+  it('keeps the others, in order', () => {
+    expect(
+      unplacedErrors({
+        slug: 'Use lowercase letters',
+        layers: 'At most 20 layers',
+        'layers.0.colour': 'Unknown',
+      }),
+    ).toEqual(['At most 20 layers', 'Unknown']);
   });
 });

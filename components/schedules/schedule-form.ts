@@ -126,6 +126,35 @@ export function formOf(schedule: ScheduleDetail): ScheduleForm {
   };
 }
 
+// The API's field paths the editor shows beside a field: the schedule's own, and a layer's by its first
+// key after `layers.N.` (layer-fields.tsx).
+const SCHEDULE_FIELDS = new Set(['name', 'slug', 'teamId', 'timeZone', 'description']);
+const LAYER_FIELDS = new Set([
+  'name',
+  'rotation',
+  'rotationLength',
+  'handoffTime',
+  'timeZone',
+  'startDate',
+  'participants',
+  'restrictions',
+]);
+
+/**
+ * The field errors of an answer that have no place beside a field (e.g. "layers": too many), so the form
+ * shows those below it rather than repeating one it already shows beside its field.
+ *
+ *   unplacedErrors({ slug: 'Use lowercase…', layers: 'At most 20' }) → ['At most 20']
+ */
+export function unplacedErrors(fields: Record<string, string>): string[] {
+  return Object.entries(fields)
+    .filter(([path]) => {
+      const layer = /^layers\.\d+\.([^.]+)/.exec(path);
+      return !(layer ? LAYER_FIELDS.has(layer[1] as string) : SCHEDULE_FIELDS.has(path));
+    })
+    .map(([, message]) => message);
+}
+
 /** Moves the item at `index` one place up (-1) or down (+1); the same array when it cannot move. */
 export function moved<T>(items: readonly T[], index: number, step: -1 | 1): T[] {
   const to = index + step;

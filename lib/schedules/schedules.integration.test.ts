@@ -233,6 +233,15 @@ describe('teams', () => {
       expect.objectContaining({ slug: 'payments', memberCount: 4, scheduleCount: 0 }),
     ]);
   });
+
+  it('forms offer as the owning team only the teams the person may save under', async () => {
+    const { teamChoices } = await import('@/lib/teams/access');
+    const payments = { id: teamId, name: 'Payments SRE' };
+    expect(await teamChoices(ada)).toEqual({ noTeam: true, teams: [payments] });
+    expect(await teamChoices(tom)).toEqual({ noTeam: false, teams: [payments] });
+    // A member who is not a team admin, someone on no team, a viewer: nothing to choose.
+    for (const who of [ana, rex, vic]) expect(await teamChoices(who)).toEqual({ noTeam: false, teams: [] });
+  });
 });
 
 describe('schedules', () => {

@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { ForbiddenError } from '@/lib/errors';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { TeamChoices } from './team-schemas';
 
 /**
  * "May this actor manage team T's things" (its members, schedules, policies, routes), in one place:
@@ -39,4 +40,26 @@ export async function assertCanManageTeam(
       ? 'Only an admin may change what belongs to no team. Ask an admin, or give it a team first.'
       : "Only an admin or one of this team's admins may do this. Ask a team admin to make the change or to make you a team admin.",
   );
+}
+
+/**
+ * What a form may offer as the owning team, by the same rule as canManageTeam, so that a person learns
+ * before filling one in which teams they can save it under, not from a 403 after.
+ */
+export async function teamChoices(
+  actor: Pick<Actor, 'id' | 'role'>,
+  client: Client = db(),
+): Promise<TeamChoices> {
+  if (actor.role === 'admin')
+    return {
+      noTeam: true,
+      teams: await client.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    };
+  if (actor.role !== 'responder') return { noTeam: false, teams: [] };
+  const memberships = await client.teamMember.findMany({
+    where: { userId: actor.id, isAdmin: true },
+    orderBy: { team: { name: 'asc' } },
+    select: { team: { select: { id: true, name: true } } },
+  });
+  return { noTeam: false, teams: memberships.map((m) => m.team) };
 }

@@ -2,22 +2,37 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { blankLayer, inputOf, type ScheduleForm, slugOf } from '@/components/schedules/schedule-form';
+import {
+  blankLayer,
+  inputOf,
+  type ScheduleForm,
+  slugOf,
+  unplacedErrors,
+} from '@/components/schedules/schedule-form';
 import { Button } from '@/components/ui/button';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useApiMutation, useApiQuery } from '@/lib/api/query';
 import { policyTargetsOp } from '@/lib/escalation/api';
 import { createScheduleOp, replaceScheduleOp } from '@/lib/schedules/api';
-import { listTeamsOp } from '@/lib/teams/api';
+import type { TeamChoices } from '@/lib/teams/team-schemas';
 import { LayerFields } from './layer-fields';
 
 /**
  * Create or edit a schedule: its name, slug, team and zone, and its layers, lowest first (a later layer
  * overrides earlier ones where it has someone). Saving replaces the layers as a whole; the API checks
- * everything and its field errors show beside their fields.
+ * everything and its field errors show beside their fields. `choices`: the teams this person may save it
+ * under (lib/teams/access.ts teamChoices); a responder starts with the first of theirs.
  */
-export function ScheduleEditor({ initial, scheduleId }: { initial?: ScheduleForm; scheduleId?: string }) {
+export function ScheduleEditor({
+  initial,
+  scheduleId,
+  choices,
+}: {
+  initial?: ScheduleForm;
+  scheduleId?: string;
+  choices: TeamChoices;
+}) {
   const router = useRouter();
   const today = new Date().toISOString().slice(0, 10);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -27,13 +42,12 @@ export function ScheduleEditor({ initial, scheduleId }: { initial?: ScheduleForm
         name: '',
         slug: '',
         description: '',
-        teamId: '',
+        teamId: choices.noTeam ? '' : (choices.teams[0]?.id ?? ''),
         timeZone: zone,
         layers: [blankLayer(zone, today)],
       },
   );
   const [slugTouched, setSlugTouched] = useState(Boolean(initial));
-  const teams = useApiQuery(listTeamsOp, {});
   const targets = useApiQuery(policyTargetsOp, {});
   const goTo = (saved: { slug: string }) => router.push(`/schedules/${encodeURIComponent(saved.slug)}`);
   const create = useApiMutation(createScheduleOp, { onSuccess: goTo });
@@ -89,8 +103,8 @@ export function ScheduleEditor({ initial, scheduleId }: { initial?: ScheduleForm
         </Field>
         <Field id="schedule-team" label="Team" error={fields.teamId}>
           <Select id="schedule-team" value={form.teamId} onChange={(e) => set('teamId', e.target.value)}>
-            <option value="">No team</option>
-            {(teams.data?.teams ?? []).map((t) => (
+            {choices.noTeam ? <option value="">No team (admins only)</option> : null}
+            {choices.teams.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
               </option>
@@ -148,7 +162,13 @@ export function ScheduleEditor({ initial, scheduleId }: { initial?: ScheduleForm
       >
         Add a layer (above the others)
       </Button>
-      <ErrorMessage error={error} />
+      {/* Field errors show beside their fields; below, only the answer's message or what has no field. */}
+      <ErrorMessage error={error && Object.keys(fields).length === 0 ? error : null} />
+      {unplacedErrors(fields).map((message) => (
+        <p key={message} role="alert" className="text-sm text-danger">
+          {message}
+        </p>
+      ))}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={saving}>
           {saving ? 'Saving…' : scheduleId ? 'Save schedule' : 'Create schedule'}
