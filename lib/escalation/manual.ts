@@ -7,7 +7,7 @@ import { mutate } from '@/lib/incidents/mutation';
 import type { EscalateBody, EscalateResult } from './api-schema';
 import { type PlanLevel, planOf } from './plan';
 import { recordLower, recordRaise } from './record';
-import { manualTarget, nextDueAt } from './step';
+import { manualTarget } from './step';
 
 /**
  * A responder escalating an incident one level up or down, with a reason. Up notifies the new level's
@@ -51,14 +51,8 @@ export async function escalateIncident(
       );
     const change = { reason: 'manual' as const, comment, actorId: actor.id, at: now };
     let queued: string[] = [];
-    if (direction === 'up') queued = await recordRaise(tx, incident, levels, change);
-    else await recordLower(tx, incident, target, change);
-    // The next level's time now, not at the scheduler's next pass: the incident page shows it at once.
-    const moved = { ...incident, escalationLevel: target.level, lastEscalatedAt: now };
-    await tx.incident.update({
-      where: { id: incident.id },
-      data: { nextEscalationAt: plan ? nextDueAt(plan, moved) : null },
-    });
+    if (direction === 'up') queued = await recordRaise(tx, incident, levels, change, plan);
+    else await recordLower(tx, incident, target, change, plan);
     await audit(tx, actor, direction === 'up' ? 'incident.escalated' : 'incident.deescalated', label, {
       from: incident.escalationLevel,
       to: target.level,

@@ -6,7 +6,13 @@ import { whoIsOnCall } from '@/lib/schedules/load';
 import { pageTargets, type Reach, type Urgency } from './page-targets';
 import { levelRecipients, type PeopleContext } from './people';
 import { REACH_SELECT, reachOf, urgencyOf } from './reach';
-import { escalationDedupeKey, type StepLevel } from './step';
+import {
+  type EscalationState,
+  escalationDedupeKey,
+  nextDueAt,
+  type StepLevel,
+  type StepPolicy,
+} from './step';
 
 /**
  * Writes an escalation inside the caller's transaction (which holds the incident's row lock): the new
@@ -20,15 +26,12 @@ import { escalationDedupeKey, type StepLevel } from './step';
 
 type Tx = Prisma.TransactionClient;
 
-export type EscalatedIncident = {
+export type EscalatedIncident = EscalationState & {
   id: string;
   number: number;
   title: string;
   severity: string;
-  status: string;
-  escalationLevel: number;
   escalationRound: number;
-  escalationCycle: number;
   /** The route that took it: its urgency picks the rules its people are reached by. */
   routeId?: string | null;
 };
@@ -44,24 +47,22 @@ export type EscalationChange = {
 };
 
 /**
- * Raises to the last of `levels` (lowest first); returns what was newly queued, as "L2:sre-mail" for a
- * channel and "L2:user:<id>" for a person. The caller then stores the next level's time
- * (`nextEscalationAt`, step.ts nextDueAt) in the same transaction.
+ * Raises to the last of `levels` (lowest first) and stores when the level after it is due under `plan`
+ * (none without one); returns what was newly queued, as "L2:sre-mail" for a channel and "L2:user:<id>"
+ * for a person.
  */
 export async function recordRaise(
   tx: Tx,
   incident: EscalatedIncident,
   levels: readonly RaisedLevel[],
   change: EscalationChange,
+  plan: StepPolicy | null,
 ): Promise<string[]> {
   const top = levels.at(-1);
   if (!top) return [];
   const people = await peopleContext(tx, levels, change.at);
   const urgency = await routeUrgency(tx, incident.routeId ?? null);
-  await tx.incident.update({
-    where: { id: incident.id },
-    data: { escalationLevel: top.level, lastEscalatedAt: change.at },
-  });
+  await moveTo(tx, incident, top.level, change.at, plan);
   let from = incident.escalationLevel;
   const queued: string[] = [];
   for (const level of levels) {
@@ -222,17 +223,18 @@ async function routeUrgency(tx: Tx, routeId: string | null): Promise<Urgency> {
   return urgencyOf(route?.urgency);
 }
 
-/** Lowers to `level` (manual only): no notification, one timeline event; the caller re-times it. */
+/**
+ * Lowers to `level` (manual only): no notification, one timeline event, and the next level due under
+ * `plan` counted from now.
+ */
 export async function recordLower(
   tx: Tx,
   incident: EscalatedIncident,
   level: StepLevel,
   change: EscalationChange,
+  plan: StepPolicy | null,
 ): Promise<void> {
-  await tx.incident.update({
-    where: { id: incident.id },
-    data: { escalationLevel: level.level, lastEscalatedAt: change.at },
-  });
+  await moveTo(tx, incident, level.level, change.at, plan);
   await recordEvent(tx, {
     incidentId: incident.id,
     type: 'escalation.lowered',
@@ -244,6 +246,22 @@ export async function recordLower(
       from: incident.escalationLevel,
       reason: change.reason,
       ...(change.comment ? { comment: change.comment } : {}),
+    },
+  });
+}
+
+/**
+ * The incident's new level, and the next level's real time with it, so that the incident page shows when
+ * the next one is due at once rather than after the scheduler's next pass (null without a policy).
+ */
+async function moveTo(tx: Tx, incident: EscalatedIncident, level: number, at: Date, plan: StepPolicy | null) {
+  const moved = { ...incident, escalationLevel: level, lastEscalatedAt: at };
+  await tx.incident.update({
+    where: { id: incident.id },
+    data: {
+      escalationLevel: level,
+      lastEscalatedAt: at,
+      nextEscalationAt: plan ? nextDueAt(plan, moved) : null,
     },
   });
 }

@@ -93,12 +93,13 @@ async function escalateLocked(tx: Tx, id: string, plans: PlanLookup, now: Date):
     line = `${incidentLabel(incident.number)} → cycle ${step.cycle}`;
   }
   if (step.raised.length > 0) {
-    const queued = await recordRaise(tx, state, step.raised, {
-      reason: 'timer',
-      comment: null,
-      actorId: null,
-      at: now,
-    });
+    const queued = await recordRaise(
+      tx,
+      state,
+      step.raised,
+      { reason: 'timer', comment: null, actorId: null, at: now },
+      policy,
+    );
     await auditSystem(tx, 'incident.escalated', incidentLabel(incident.number), {
       from: state.escalationLevel,
       to: step.level,
@@ -108,9 +109,9 @@ async function escalateLocked(tx: Tx, id: string, plans: PlanLookup, now: Date):
     console.info(
       `[vigil] ${incidentLabel(incident.number)} escalated to L${step.level} (not acknowledged in time)`,
     );
-    line = `${incidentLabel(incident.number)} → L${step.level}${step.restarted ? ` (cycle ${step.cycle})` : ''}`;
-    state = { ...state, escalationLevel: step.level, lastEscalatedAt: now };
+    return `${incidentLabel(incident.number)} → L${step.level}${step.restarted ? ` (cycle ${step.cycle})` : ''}`;
   }
+  // Nothing raised (not due yet, or only restarted): re-timed here; recordRaise re-times what it raises.
   // Null at the top level or once the incident stopped escalating: it leaves the due index.
   await tx.incident.update({ where: { id }, data: { nextEscalationAt: nextDueAt(policy, state) } });
   return line;

@@ -5,7 +5,7 @@ import { incidentLabel } from '@/lib/incidents/incident-ref';
 import type { UnreachableLevel } from '@/lib/notify/outbox';
 import { planOf } from './plan';
 import { recordRaise } from './record';
-import { manualTarget, nextDueAt } from './step';
+import { manualTarget } from './step';
 
 /**
  * Every page of a level to a person failed on every method (the outbox gave up on all of them): the
@@ -27,14 +27,13 @@ export async function escalateUnreachable(
   const next = plan ? manualTarget(plan.levels, level, 'up') : undefined;
   if (!plan || !next) return;
   const comment = `${people.join(', ') || 'nobody'} could not be reached`;
-  const queued = await recordRaise(tx, incident, [next], {
-    reason: 'unreachable',
-    comment,
-    actorId: null,
-    at: now,
-  });
-  const moved = { ...incident, escalationLevel: next.level, lastEscalatedAt: now };
-  await tx.incident.update({ where: { id: incidentId }, data: { nextEscalationAt: nextDueAt(plan, moved) } });
+  const queued = await recordRaise(
+    tx,
+    incident,
+    [next],
+    { reason: 'unreachable', comment, actorId: null, at: now },
+    plan,
+  );
   await auditSystem(tx, 'incident.escalated', incidentLabel(incident.number), {
     from: level,
     to: next.level,
