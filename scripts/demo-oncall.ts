@@ -112,10 +112,9 @@ function recipient(message: string): string {
 
 /** The body's first line ("INC-7 [critical] API down — escalated to L2 …"); headers end at a blank line. */
 function firstLine(message: string): string {
-  const body = readableMessage(message)
-    .split(/\r?\n\r?\n/)
-    .slice(1)
-    .join('\n');
+  const [, ...blocks] = readableMessage(message).split(/\r?\n\r?\n/);
+  // A multipart mail (text and HTML) opens with its boundary and the text part's headers: skip them.
+  const body = blocks.slice(/^--\S+\r?\n/.test(blocks[0] ?? '') ? 1 : 0).join('\n');
   return (
     body
       .split(/\r?\n/)

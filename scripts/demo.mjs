@@ -2,7 +2,7 @@
 // `npm run demo`: the one command that brings up a working console on a fresh machine. Plain Node
 // (no dependencies) because it runs before `npm install` may have happened: it installs what is
 // missing, then hands over to scripts/demo.ts.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
 const needsInstall =
@@ -14,7 +14,11 @@ if (needsInstall) {
   const install = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { stdio: 'inherit' });
   if (install.status !== 0) process.exit(install.status ?? 1);
 }
-const demo = spawnSync('node_modules/.bin/tsx', ['scripts/demo.ts', ...process.argv.slice(2)], {
+const demo = spawn('node_modules/.bin/tsx', ['scripts/demo.ts', ...process.argv.slice(2)], {
   stdio: 'inherit',
 });
-process.exit(demo.status ?? 1);
+// A signal sent to this process alone (`kill <pid>`, a service manager, a closed terminal) must stop the
+// stack too: the demo stops everything it started on SIGINT or SIGTERM, once however often it is told.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(signal, () => demo.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal));
+demo.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
