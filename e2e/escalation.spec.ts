@@ -170,3 +170,11 @@ test('a viewer sees policies and routes but no buttons that change them', async 
   await page.getByRole('link', { name: 'Policies', exact: true }).click();
   await expect(page.getByRole('button', { name: 'New policy' })).toHaveCount(0);
 });
+
+test('a responder who is no team’s admin is offered no New policy, which only a 403 would answer', async ({
+  page,
+}) => {
+  await signIn(page, E2E_USERS.contacts, '/escalation');
+  await expect(page.getByTestId('policy-list').getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New policy' })).toHaveCount(0);
+});

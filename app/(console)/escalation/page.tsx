@@ -2,6 +2,7 @@ import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
 import { hasRole } from '@/lib/auth/roles';
+import { teamChoices } from '@/lib/teams/access';
 import { PolicyList } from './_components/policy-list';
 import { RouteList } from './_components/route-list';
 import { RouteTester } from './_components/route-tester';
@@ -44,7 +45,7 @@ export default async function EscalationPage({
         ))}
       </nav>
       {tab === 'policies' ? (
-        <PolicyList canAct={canAct} />
+        <PolicyList choices={canAct ? await teamChoices(actor) : null} />
       ) : (
         <div className="flex flex-col gap-4">
           <RouteTester />

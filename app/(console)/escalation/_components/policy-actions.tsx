@@ -7,10 +7,11 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { useApiMutation } from '@/lib/api/query';
 import { deletePolicyOp } from '@/lib/escalation/api';
 import type { PolicyView } from '@/lib/escalation/policy-schemas';
+import type { TeamChoices } from '@/lib/teams/team-schemas';
 import { PolicyDialog } from './policy-dialog';
 
 /** Edit and delete on a policy's page; a refused delete (a route uses it) says which routes. */
-export function PolicyActions({ policy }: { policy: PolicyView }) {
+export function PolicyActions({ policy, choices }: { policy: PolicyView; choices: TeamChoices }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -39,7 +40,7 @@ export function PolicyActions({ policy }: { policy: PolicyView }) {
         )}
       </div>
       <ErrorMessage error={remove.error} boxed />
-      {editing ? <PolicyDialog policy={policy} onClose={() => setEditing(false)} /> : null}
+      {editing ? <PolicyDialog policy={policy} choices={choices} onClose={() => setEditing(false)} /> : null}
     </div>
   );
 }

@@ -19,16 +19,31 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { useApiMutation, useApiQuery } from '@/lib/api/query';
 import { createPolicyOp, policyTargetsOp, updatePolicyOp } from '@/lib/escalation/api';
 import type { PolicyView } from '@/lib/escalation/policy-schemas';
-import { listTeamsOp } from '@/lib/teams/api';
+import type { TeamChoices } from '@/lib/teams/team-schemas';
 
-/** New or edit: a policy's name, team, description, levels (added, removed, moved) and repeat. */
-export function PolicyDialog({ policy, onClose }: { policy?: PolicyView; onClose: () => void }) {
+/**
+ * New or edit: a policy's name, team, description, levels (added, removed, moved) and repeat. `choices`:
+ * the teams this person may save it under (lib/teams/access.ts teamChoices); a responder starts with the
+ * first of theirs.
+ */
+export function PolicyDialog({
+  policy,
+  choices,
+  onClose,
+}: {
+  policy?: PolicyView;
+  choices: TeamChoices;
+  onClose: () => void;
+}) {
   const router = useRouter();
-  const [form, setForm] = useState<PolicyForm>(() => (policy ? formOfPolicy(policy) : blankPolicyForm()));
+  const [form, setForm] = useState<PolicyForm>(() =>
+    policy
+      ? formOfPolicy(policy)
+      : { ...blankPolicyForm(), teamId: choices.noTeam ? '' : (choices.teams[0]?.id ?? '') },
+  );
   const [problems, setProblems] = useState<PolicyProblems>({});
   // Asked again on every opening: a schedule or a person added since the list loaded is offered.
   const targets = useApiQuery(policyTargetsOp, {}, { refetchOnMount: 'always' });
-  const teams = useApiQuery(listTeamsOp, {});
   const done = () => {
     onClose();
     router.refresh();
@@ -75,8 +90,8 @@ export function PolicyDialog({ policy, onClose }: { policy?: PolicyView; onClose
         <Field id="policy-team" label="Team (its admins may change the policy)" error={fields.teamId}>
           {(c) => (
             <Select {...c} value={form.teamId} onChange={(e) => set('teamId', e.target.value)}>
-              <option value="">No team (admins only)</option>
-              {teams.data?.teams.map((t) => (
+              {choices.noTeam ? <option value="">No team (admins only)</option> : null}
+              {choices.teams.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
                 </option>

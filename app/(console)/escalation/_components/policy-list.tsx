@@ -8,11 +8,16 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Link } from '@/components/ui/link';
 import { useApiQuery } from '@/lib/api/query';
 import { listPoliciesOp } from '@/lib/escalation/api';
+import type { TeamChoices } from '@/lib/teams/team-schemas';
 import { PolicyDialog } from './policy-dialog';
 import { useEscalationNames } from './use-escalation-names';
 
-/** Every policy, the default first: name, team, its levels in one line, its repeat; responders add one. */
-export function PolicyList({ canAct }: { canAct: boolean }) {
+/**
+ * Every policy, the default first: name, team, its levels in one line, its repeat. Someone who may save
+ * a policy under some team (or none: admins) adds one; `choices` null: a viewer.
+ */
+export function PolicyList({ choices }: { choices: TeamChoices | null }) {
+  const canCreate = choices !== null && (choices.noTeam || choices.teams.length > 0);
   const list = useApiQuery(listPoliciesOp, {});
   const { names, error } = useEscalationNames();
   const [creating, setCreating] = useState(false);
@@ -23,7 +28,7 @@ export function PolicyList({ canAct }: { canAct: boolean }) {
         <h2 id="policies-heading" className="font-semibold">
           Policies
         </h2>
-        {canAct ? <Button onClick={() => setCreating(true)}>New policy</Button> : null}
+        {canCreate ? <Button onClick={() => setCreating(true)}>New policy</Button> : null}
       </div>
       <ErrorMessage error={list.error ?? error} boxed />
       {list.isPending ? <p className="text-sm text-muted">Loading policies…</p> : null}
@@ -51,7 +56,7 @@ export function PolicyList({ canAct }: { canAct: boolean }) {
           </li>
         ))}
       </ul>
-      {creating ? <PolicyDialog onClose={() => setCreating(false)} /> : null}
+      {creating && choices ? <PolicyDialog choices={choices} onClose={() => setCreating(false)} /> : null}
     </section>
   );
 }

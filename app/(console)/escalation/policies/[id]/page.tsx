@@ -4,12 +4,12 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Link } from '@/components/ui/link';
 import { requirePageUser } from '@/lib/auth';
-import { hasRole } from '@/lib/auth/roles';
 import { config } from '@/lib/config/current';
 import { NotFoundError } from '@/lib/errors';
 import { getPolicy } from '@/lib/escalation/policies';
 import type { PolicyView } from '@/lib/escalation/policy-schemas';
 import { policyTargets } from '@/lib/escalation/targets';
+import { canManageTeam, teamChoices } from '@/lib/teams/access';
 import { listTeams } from '@/lib/teams/teams';
 import { PolicyActions } from '../../_components/policy-actions';
 
@@ -118,7 +118,9 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
           </>
         ) : null}
       </p>
-      {!fromConfig && hasRole(actor.role, 'responder') ? <PolicyActions policy={policy} /> : null}
+      {!fromConfig && (await canManageTeam(actor, policy.teamId)) ? (
+        <PolicyActions policy={policy} choices={await teamChoices(actor)} />
+      ) : null}
     </div>
   );
 }
