@@ -171,10 +171,14 @@ test('a viewer sees policies and routes but no buttons that change them', async 
   await expect(page.getByRole('button', { name: 'New policy' })).toHaveCount(0);
 });
 
-test('a responder who is no team’s admin is offered no New policy, which only a 403 would answer', async ({
+test('a responder who is no team’s admin is offered no New policy, New route or Edit, which only a 403 would answer', async ({
   page,
 }) => {
   await signIn(page, E2E_USERS.contacts, '/escalation');
   await expect(page.getByTestId('policy-list').getByRole('listitem').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'New policy' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Routes', exact: true }).click();
+  await expect(page.getByTestId('route-item').last()).toContainText('default');
+  await expect(page.getByRole('button', { name: 'New route' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
 });

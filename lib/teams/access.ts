@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { ForbiddenError } from '@/lib/errors';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
-import type { TeamChoices } from './team-schemas';
+import type { TeamChoices } from './team-choices';
 
 /**
  * "May this actor manage team T's things" (its members, schedules, policies, routes), in one place:

@@ -64,11 +64,5 @@ export const teamDetailSchema = teamSummarySchema.omit({ memberCount: true, sche
 });
 export type TeamDetail = z.infer<typeof teamDetailSchema>;
 
-/**
- * The teams a person may give a schedule or policy they create (an admin: every team; a responder: those
- * they are a team admin of), and whether they may leave the team out (admins only).
- */
-export type TeamChoices = { teams: { id: string; name: string }[]; noTeam: boolean };
-
 export const teamIdAnswerSchema = z.object({ id: z.string(), slug: z.string() });
 export const okSchema = z.object({ ok: z.literal(true) });

@@ -25,7 +25,8 @@ export default async function EscalationPage({
 }) {
   const actor = await requirePageUser();
   const tab = (await searchParams).tab === 'routes' ? 'routes' : 'policies';
-  const canAct = hasRole(actor.role, 'responder');
+  // What this person may save policies and routes under; none for a viewer, who changes nothing.
+  const choices = hasRole(actor.role, 'responder') ? await teamChoices(actor) : null;
   return (
     <>
       <PageHeader
@@ -45,11 +46,11 @@ export default async function EscalationPage({
         ))}
       </nav>
       {tab === 'policies' ? (
-        <PolicyList choices={canAct ? await teamChoices(actor) : null} />
+        <PolicyList choices={choices} />
       ) : (
         <div className="flex flex-col gap-4">
           <RouteTester />
-          <RouteList canAct={canAct} canReorder={hasRole(actor.role, 'admin')} />
+          <RouteList choices={choices} canReorder={hasRole(actor.role, 'admin')} />
         </div>
       )}
     </>

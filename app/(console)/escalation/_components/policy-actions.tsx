@@ -7,7 +7,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { useApiMutation } from '@/lib/api/query';
 import { deletePolicyOp } from '@/lib/escalation/api';
 import type { PolicyView } from '@/lib/escalation/policy-schemas';
-import type { TeamChoices } from '@/lib/teams/team-schemas';
+import type { TeamChoices } from '@/lib/teams/team-choices';
 import { PolicyDialog } from './policy-dialog';
 
 /** Edit and delete on a policy's page; a refused delete (a route uses it) says which routes. */

@@ -19,7 +19,7 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { useApiMutation, useApiQuery } from '@/lib/api/query';
 import { createPolicyOp, policyTargetsOp, updatePolicyOp } from '@/lib/escalation/api';
 import type { PolicyView } from '@/lib/escalation/policy-schemas';
-import type { TeamChoices } from '@/lib/teams/team-schemas';
+import type { TeamChoices } from '@/lib/teams/team-choices';
 
 /**
  * New or edit: a policy's name, team, description, levels (added, removed, moved) and repeat. `choices`:

@@ -8,7 +8,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Link } from '@/components/ui/link';
 import { useApiQuery } from '@/lib/api/query';
 import { listPoliciesOp } from '@/lib/escalation/api';
-import type { TeamChoices } from '@/lib/teams/team-schemas';
+import { mayCreate, type TeamChoices } from '@/lib/teams/team-choices';
 import { PolicyDialog } from './policy-dialog';
 import { useEscalationNames } from './use-escalation-names';
 
@@ -17,7 +17,7 @@ import { useEscalationNames } from './use-escalation-names';
  * a policy under some team (or none: admins) adds one; `choices` null: a viewer.
  */
 export function PolicyList({ choices }: { choices: TeamChoices | null }) {
-  const canCreate = choices !== null && (choices.noTeam || choices.teams.length > 0);
+  const canCreate = choices !== null && mayCreate(choices);
   const list = useApiQuery(listPoliciesOp, {});
   const { names, error } = useEscalationNames();
   const [creating, setCreating] = useState(false);

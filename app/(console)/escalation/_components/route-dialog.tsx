@@ -11,27 +11,34 @@ import {
 import { Dialog, DialogActions, DialogTitle } from '@/components/ui/dialog';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Field, Input, Select } from '@/components/ui/field';
-import { useApiMutation, useApiQuery } from '@/lib/api/query';
+import { useApiMutation } from '@/lib/api/query';
 import type { PolicyView } from '@/lib/escalation/policy-schemas';
 import { createRouteOp, updateRouteOp } from '@/lib/routing/api';
 import type { RouteView } from '@/lib/routing/route-schemas';
-import { listTeamsOp } from '@/lib/teams/api';
+import type { TeamChoices } from '@/lib/teams/team-choices';
 
 /** New or edit: a route's name, matchers (not on the default route), team, policy, auto-open, urgency. */
 export function RouteDialog({
   route,
   policies,
+  choices,
   onClose,
 }: {
   route?: RouteView;
   policies: readonly PolicyView[];
+  /** The teams this person may save it under (lib/teams/access.ts teamChoices). */
+  choices: TeamChoices;
   onClose: () => void;
 }) {
   const [form, setForm] = useState<RouteForm>(() =>
-    route ? formOfRoute(route) : blankRouteForm(policies.find((p) => p.isDefault)?.id ?? ''),
+    route
+      ? formOfRoute(route)
+      : {
+          ...blankRouteForm(policies.find((p) => p.isDefault)?.id ?? ''),
+          teamId: choices.noTeam ? '' : (choices.teams[0]?.id ?? ''),
+        },
   );
   const [problems, setProblems] = useState<RouteProblems>({});
-  const teams = useApiQuery(listTeamsOp, {});
   const create = useApiMutation(createRouteOp, { onSuccess: onClose });
   const update = useApiMutation(updateRouteOp, { onSuccess: onClose });
   const saving = create.isPending || update.isPending;
@@ -89,8 +96,8 @@ export function RouteDialog({
           <Field id="route-team" label="Team" error={fields.teamId}>
             {(c) => (
               <Select {...c} value={form.teamId} onChange={(e) => set('teamId', e.target.value)}>
-                <option value="">None</option>
-                {teams.data?.teams.map((t) => (
+                {choices.noTeam ? <option value="">None (admins only)</option> : null}
+                {choices.teams.map((t) => (
                   <option key={t.id} value={t.id}>
                     {t.name}
                   </option>

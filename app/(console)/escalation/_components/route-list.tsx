@@ -10,14 +10,16 @@ import { useApiMutation, useApiQuery } from '@/lib/api/query';
 import { listPoliciesOp } from '@/lib/escalation/api';
 import { deleteRouteOp, listRoutesOp, reorderRoutesOp } from '@/lib/routing/api';
 import type { RouteView } from '@/lib/routing/route-schemas';
+import { mayChange, mayCreate, type TeamChoices } from '@/lib/teams/team-choices';
 import { RouteDialog } from './route-dialog';
 import { useEscalationNames } from './use-escalation-names';
 
 /**
  * Routes in the order they are tried (first match wins), the default last: matchers, team, policy,
- * auto-open and urgency; responders edit and delete, admins move them up and down.
+ * auto-open and urgency. Admins and a team's admins add, edit and delete its routes (`choices`: what this
+ * person may save under; null: a viewer); admins move them up and down.
  */
-export function RouteList({ canAct, canReorder }: { canAct: boolean; canReorder: boolean }) {
+export function RouteList({ choices, canReorder }: { choices: TeamChoices | null; canReorder: boolean }) {
   const list = useApiQuery(listRoutesOp, {});
   const policies = useApiQuery(listPoliciesOp, {});
   const { names } = useEscalationNames();
@@ -36,7 +38,7 @@ export function RouteList({ canAct, canReorder }: { canAct: boolean; canReorder:
         <h2 id="routes-heading" className="font-semibold">
           Routes, in the order they are tried
         </h2>
-        {canAct ? <Button onClick={() => setEditing('new')}>New route</Button> : null}
+        {choices && mayCreate(choices) ? <Button onClick={() => setEditing('new')}>New route</Button> : null}
       </div>
       <p className="text-sm text-muted">
         An alert takes the first route whose matchers all match its labels; the default route takes the rest.
@@ -77,7 +79,7 @@ export function RouteList({ canAct, canReorder }: { canAct: boolean; canReorder:
                   {policyName.get(r.policyId) ?? '…'}
                 </Link>
               </p>
-              {canAct ? (
+              {choices && (canReorder || mayChange(choices, r.teamId)) ? (
                 <div className="flex flex-wrap gap-2">
                   {canReorder && !r.isDefault ? (
                     <>
@@ -99,10 +101,12 @@ export function RouteList({ canAct, canReorder }: { canAct: boolean; canReorder:
                       </Button>
                     </>
                   ) : null}
-                  <Button variant="secondary" onClick={() => setEditing(r)}>
-                    Edit
-                  </Button>
-                  {r.isDefault ? null : (
+                  {mayChange(choices, r.teamId) ? (
+                    <Button variant="secondary" onClick={() => setEditing(r)}>
+                      Edit
+                    </Button>
+                  ) : null}
+                  {r.isDefault || !mayChange(choices, r.teamId) ? null : (
                     <Button
                       variant="secondary"
                       disabled={remove.isPending}
@@ -117,8 +121,9 @@ export function RouteList({ canAct, canReorder }: { canAct: boolean; canReorder:
           );
         })}
       </ol>
-      {editing ? (
+      {editing && choices ? (
         <RouteDialog
+          choices={choices}
           route={editing === 'new' ? undefined : editing}
           policies={policies.data?.policies ?? []}
           onClose={() => setEditing(null)}

@@ -15,7 +15,7 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { useApiMutation, useApiQuery } from '@/lib/api/query';
 import { policyTargetsOp } from '@/lib/escalation/api';
 import { createScheduleOp, replaceScheduleOp } from '@/lib/schedules/api';
-import type { TeamChoices } from '@/lib/teams/team-schemas';
+import type { TeamChoices } from '@/lib/teams/team-choices';
 import { LayerFields } from './layer-fields';
 
 /**

@@ -2,6 +2,7 @@ import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
 import { teamChoices } from '@/lib/teams/access';
+import { mayCreate } from '@/lib/teams/team-choices';
 import { ScheduleEditor } from '../_components/schedule-editor';
 
 export const metadata = { title: 'New schedule' };
@@ -15,7 +16,7 @@ export default async function NewSchedulePage() {
         title="New schedule"
         description="One layer is a rotation; add layers for business hours or a secondary."
       />
-      {choices.noTeam || choices.teams.length > 0 ? (
+      {mayCreate(choices) ? (
         <ScheduleEditor choices={choices} />
       ) : (
         // Said before the form, not as a 403 after someone filled it in.
