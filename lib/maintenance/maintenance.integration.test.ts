@@ -182,6 +182,35 @@ describe('maintenance windows on the real Alertmanager pair', () => {
       'timeZone',
     ]);
     await expect(windows.createMaintenanceWindow(viewer, input({ name: 'Viewer' }))).rejects.toThrow();
+    // A day the calendar does not have: the field's 422, and nothing stored (Date.parse took it as 2 March).
+    const count = await prisma.maintenanceWindow.count();
+    const noSuchDay = await windows
+      .createMaintenanceWindow(responder, input({ name: 'No such day', firstStart: '2026-02-30T02:00' }))
+      .catch((e: unknown) => e);
+    expect(Object.keys((noSuchDay as ValidationError).fields)).toEqual(['firstStart']);
+    expect(await prisma.maintenanceWindow.count()).toBe(count);
+  });
+
+  it('keeps listing and scheduling the other windows when a stored one cannot be scheduled', async () => {
+    const { window } = await windows.createMaintenanceWindow(
+      responder,
+      input({ name: 'Written before the check' }),
+    );
+    // As an older Vigil could store it: straight into the table.
+    await prisma.maintenanceWindow.update({
+      where: { id: window.id },
+      data: { firstStart: '2026-02-30T02:00' },
+    });
+    try {
+      const listed = await windows.listMaintenanceWindows(viewer);
+      expect(listed.find((w) => w.id === window.id)?.upcoming).toEqual([]);
+      expect(listed.some((w) => w.id !== window.id && w.upcoming.length > 0)).toBe(true);
+      await expect(
+        scheduler.runMaintenanceOnce({ client: prisma, now: new Date('2027-01-01T00:00:00Z') }),
+      ).resolves.toBeDefined();
+    } finally {
+      await prisma.maintenanceWindow.delete({ where: { id: window.id } });
+    }
   });
 
   it('expires the silences of occurrences not started when the window is deleted', async () => {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isTimeZone, nextOccurrence, occurrencesBetween, recurrenceProblem } from './occurrences';
+import {
+  isTimeZone,
+  localStartProblem,
+  nextOccurrence,
+  occurrencesBetween,
+  recurrenceProblem,
+  storedOccurrences,
+} from './occurrences';
 
 const brusselsSundays = {
   firstStart: '2026-12-06T02:00',
@@ -143,5 +150,33 @@ describe('recurrence rules and zones a window accepts', () => {
     expect(isTimeZone('Europe/Brussels')).toBe(true);
     expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(isTimeZone('+02:00')).toBe(true);
+  });
+});
+
+describe('a window’s first start', () => {
+  it('is refused when the calendar has no such day or time', () => {
+    expect(localStartProblem('2027-03-28T02:00')).toBeUndefined();
+    expect(localStartProblem('2028-02-29T02:00')).toBeUndefined();
+    for (const bad of ['2026-02-30T02:00', '2027-04-31T02:00', '2027-02-29T02:00', '2027-03-28T24:00'])
+      expect(localStartProblem(bad)).toMatch(new RegExp(`^${bad} is not a date and time`));
+  });
+
+  it('of a stored row that cannot be scheduled gives no occurrence instead of stopping the caller', () => {
+    const bad = { ...brusselsSundays, firstStart: '2026-02-30T02:00', name: 'bad date' };
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args.join(' '));
+    try {
+      expect(storedOccurrences(bad, new Date('2027-01-01T00:00Z'), new Date('2027-02-01T00:00Z'))).toEqual(
+        [],
+      );
+    } finally {
+      console.error = original;
+    }
+    expect(String(logged[0])).toContain('maintenance window "bad date" cannot be scheduled');
+    const good = { ...brusselsSundays, name: 'good' };
+    expect(
+      storedOccurrences(good, new Date('2027-01-01T00:00Z'), new Date('2027-01-11T00:00Z')),
+    ).toHaveLength(2);
   });
 });

@@ -60,6 +60,43 @@ export function recurrenceProblem(rule: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What is wrong with a window's local first start ("YYYY-MM-DDTHH:MM"), or undefined: a day or time the
+ * calendar does not have. Date.parse let "2026-02-30T02:00" through (as 2 March), and Temporal then
+ * refused the stored row on every later read.
+ *
+ *   localStartProblem('2027-03-28T02:00') → undefined
+ *   localStartProblem('2026-02-30T02:00') → '2026-02-30T02:00 is not a date and time: …'
+ */
+export function localStartProblem(firstStart: string): string | undefined {
+  try {
+    Temporal.PlainDateTime.from(firstStart);
+    return undefined;
+  } catch (error) {
+    return `${firstStart} is not a date and time: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * A stored window's occurrences that overlap [from, to); none, and a log line naming it, for a row that
+ * cannot be scheduled (written before a check that now refuses it), so one bad window never stops the
+ * list or the other windows' silences.
+ */
+export function storedOccurrences(
+  window: WindowTiming & { name: string },
+  from: Date,
+  to: Date,
+): Occurrence[] {
+  try {
+    return occurrencesBetween(window, from, to);
+  } catch (error) {
+    console.error(
+      `[vigil] maintenance window "${window.name}" cannot be scheduled (${(error as Error).message}); edit or delete it`,
+    );
+    return [];
+  }
+}
+
 /** Whether `zone` is an IANA time zone the runtime knows. */
 export function isTimeZone(zone: string): boolean {
   try {

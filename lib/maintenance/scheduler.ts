@@ -8,7 +8,7 @@ import type { AlertmanagerCluster } from '@/lib/config/load';
 import { db } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { alertmanagerPeerTargets } from '@/lib/upstreams/targets';
-import { occurrencesBetween } from './occurrences';
+import { storedOccurrences } from './occurrences';
 import { occurrenceMarker, silenceComment, timingOf } from './window-text';
 
 /**
@@ -55,7 +55,7 @@ async function planOccurrences(client: PrismaClient, now: Date, clusters: readon
   const rows = windows.flatMap((w) => {
     const targets = w.clusters.length > 0 ? w.clusters : clusters.map((c) => c.name);
     const ahead = new Date(now.getTime() + w.leadSeconds * 1000);
-    return occurrencesBetween(timingOf(w), now, ahead).flatMap((o) =>
+    return storedOccurrences({ ...timingOf(w), name: w.name }, now, ahead).flatMap((o) =>
       targets.map((cluster) => ({ windowId: w.id, cluster, startsAt: o.start, endsAt: o.end })),
     );
   });

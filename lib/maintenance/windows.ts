@@ -14,7 +14,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { expireKnownSilence } from '@/lib/incidents/cluster-peers';
 import { alertmanagerPeerTargets } from '@/lib/upstreams/targets';
-import { isTimeZone, occurrencesBetween, recurrenceProblem } from './occurrences';
+import { isTimeZone, localStartProblem, recurrenceProblem, storedOccurrences } from './occurrences';
 import type { MaintenanceWindow, MaintenanceWindowInput } from './schemas';
 import { timingOf } from './window-text';
 
@@ -105,8 +105,8 @@ function check(input: MaintenanceWindowInput): void {
   }
   if (!isTimeZone(input.timeZone))
     fields.timeZone = `"${input.timeZone}" is not an IANA time zone; use one like Europe/Brussels`;
-  if (Number.isNaN(Date.parse(`${input.firstStart}:00Z`)))
-    fields.firstStart = `${input.firstStart} is not a date and time`;
+  const start = localStartProblem(input.firstStart);
+  if (start) fields.firstStart = start;
   const rule = recurrenceProblem(input.rrule);
   if (rule) fields.rrule = rule;
   const known = config().alertmanagers.map((c) => c.name);
@@ -187,7 +187,7 @@ function answer(row: Row, now: Date, alerts: IndexedAlerts): MaintenanceWindow {
     leadSeconds: row.leadSeconds,
     paused: row.pausedAt !== null,
     createdBy: row.createdBy.name || row.createdBy.email,
-    upcoming: occurrencesBetween(timingOf(row), now, horizon)
+    upcoming: storedOccurrences({ ...timingOf(row), name: row.name }, now, horizon)
       .slice(0, UPCOMING)
       .map((o) => ({ start: o.start.toISOString(), end: o.end.toISOString() })),
     silences: row.occurrences
