@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whenFieldsParsed } from '@/lib/api/when-fields-parsed';
 
 /**
  * The audit log's filters and answers, client-safe: `GET /api/v1/audit` and its CSV export parse their
@@ -48,7 +49,7 @@ const auditFilterSchema = z.object({
 export type AuditFilters = z.output<typeof auditFilterSchema>;
 
 const fromBeforeTo = (q: AuditFilters) => !q.from || !q.to || q.from <= q.to;
-const fromBeforeToIssue = { path: ['to'], error: '"To" is before "From"; swap them.' };
+const fromBeforeToIssue = { ...whenFieldsParsed, path: ['to'], error: '"To" is before "From"; swap them.' };
 
 export const auditQuerySchema = auditFilterSchema
   .extend({

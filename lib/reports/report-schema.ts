@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whenFieldsParsed } from '@/lib/api/when-fields-parsed';
 import { timeZoneSchema } from '@/lib/schedules/schedule-schemas';
 
 /**
@@ -43,8 +44,13 @@ export const reportQuerySchema = z
      */
     measure: z.enum(['acknowledge', 'resolve']).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from < q.to, { error: '`from` must be before `to`.', path: ['to'] })
+  .refine((q) => !q.from || !q.to || q.from < q.to, {
+    ...whenFieldsParsed,
+    error: '`from` must be before `to`.',
+    path: ['to'],
+  })
   .refine((q) => !q.from || !q.to || q.to.getTime() - q.from.getTime() <= MAX_REPORT_DAYS * 86_400_000, {
+    ...whenFieldsParsed,
     error: `A report covers at most ${MAX_REPORT_DAYS} days: narrow from/to.`,
     path: ['from'],
   });

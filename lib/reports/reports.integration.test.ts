@@ -253,5 +253,15 @@ describe('noise reports on stored history', () => {
       context({ report: 'flapping' }),
     );
     expect(bad.status).toBe(422);
+    // A bound that is no instant is its own 422, not a 500 from the range check reading it.
+    for (const query of ['from=2026-12-01T00:00:00Z&to=bad', 'from=2026-12-01&to=2026-12-02T00:00:00Z']) {
+      const res = await json(
+        new Request(`http://vigil.test/api/v1/reports/noisiest-alerts?${query}`, {
+          headers: { 'x-test-role': 'viewer' },
+        }),
+        context({ report: 'noisiest-alerts' }),
+      );
+      expect(res.status).toBe(422);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whenFieldsParsed } from '@/lib/api/when-fields-parsed';
 import { slugSchema } from '@/lib/teams/team-schemas';
 import { hhmmSchema, restrictionsSchema, rotationSchema } from './layer-schemas';
 import { MAX_RANGE_DAYS } from './shifts';
@@ -156,7 +157,7 @@ export const rangeQuerySchema = z
         path: ['to'],
         message: `Ask for at most ${MAX_RANGE_DAYS} days at once.`,
       });
-  });
+  }, whenFieldsParsed);
 
 const shiftSchema = z.object({
   userId: z.string(),
@@ -193,8 +194,13 @@ export const overrideInputSchema = z
     endsAt: instant,
     reason: z.string().trim().max(500).default(''),
   })
-  .refine((o) => o.endsAt > o.startsAt, { path: ['endsAt'], error: 'endsAt must be after startsAt.' })
+  .refine((o) => o.endsAt > o.startsAt, {
+    ...whenFieldsParsed,
+    path: ['endsAt'],
+    error: 'The end must be after the start.',
+  })
   .refine((o) => o.endsAt.getTime() - o.startsAt.getTime() <= MAX_RANGE_DAYS * 86_400_000, {
+    ...whenFieldsParsed,
     path: ['endsAt'],
     error: `An override lasts at most ${MAX_RANGE_DAYS} days; change the layer for longer.`,
   });
@@ -216,8 +222,13 @@ export const swapInputSchema = z
       .describe('Who is asked; null: anyone on the schedule may accept'),
     note: z.string().trim().max(500).default(''),
   })
-  .refine((o) => o.endsAt > o.startsAt, { path: ['endsAt'], error: 'endsAt must be after startsAt.' })
+  .refine((o) => o.endsAt > o.startsAt, {
+    ...whenFieldsParsed,
+    path: ['endsAt'],
+    error: 'The end must be after the start.',
+  })
   .refine((o) => o.endsAt.getTime() - o.startsAt.getTime() <= MAX_RANGE_DAYS * 86_400_000, {
+    ...whenFieldsParsed,
     path: ['endsAt'],
     error: `Ask for at most ${MAX_RANGE_DAYS} days at once.`,
   });

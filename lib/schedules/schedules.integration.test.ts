@@ -359,6 +359,11 @@ describe('schedules', () => {
     );
     expect(tooLong.status).toBe(422);
     expect(tooLong.json.error.fields).toHaveProperty('to');
+    // A from or to that is no time is that field's 422, not a 500 from the range check reading it.
+    for (const query of [`from=bad&to=${from.toISOString()}`, `from=${from.toISOString()}&to=2026-12-09`]) {
+      const bad = await call(routes.shifts.GET, vic, `/x?${query}`, { params: { id: 'payments-primary' } });
+      expect(bad.status).toBe(422);
+    }
   });
 
   it('cannot be deleted while an escalation level pages its on-call', async () => {
@@ -409,6 +414,18 @@ describe('overrides and who is on call', () => {
       params: { id: scheduleId },
     });
     expect(backwards.json.error.fields).toHaveProperty('endsAt');
+    // A time that is no time (or has no offset) is that field's 422 and stores nothing, not a 500.
+    const overridesBefore = await db().scheduleOverride.count();
+    for (const startsAt of ['notadate', '2026-02-30T00:00:00Z', '2026-12-09', '2026-12-09T00:00:00']) {
+      const bad = await call(routes.overrides.POST, ana, '/x', {
+        method: 'POST',
+        body: { userId: 'ana', startsAt, endsAt: end.toISOString() },
+        params: { id: scheduleId },
+      });
+      expect(bad.status).toBe(422);
+      expect(bad.json.error.fields).toHaveProperty('startsAt');
+    }
+    expect(await db().scheduleOverride.count()).toBe(overridesBefore);
     const own = await post(ana, 'ana');
     expect(own.status).toBe(201);
     const forRex = await post(tom, 'rex');
@@ -470,6 +487,9 @@ describe('shift swaps', () => {
     const [first, second] = others as [Actor, Actor];
     const notMine = await request(first, { startsAt, endsAt });
     expect(notMine.status).toBe(422);
+    const badTime = await request(requester, { startsAt, endsAt: 'bad' });
+    expect(badTime.status).toBe(422);
+    expect(badTime.json.error.fields).toHaveProperty('endsAt');
     const created = await request(requester, { startsAt, endsAt, note: 'wedding' });
     expect(created.status).toBe(201);
     const id = created.json.id;
