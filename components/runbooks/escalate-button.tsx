@@ -35,7 +35,8 @@ export function EscalateButton({
         onClick={() =>
           escalate.mutate({
             params: { id: incidentId },
-            body: { level, reason: `from the runbook ${runbook}` },
+            // Only ever up: on an incident already past this level, Vigil refuses rather than lowers it.
+            body: { level, direction: 'up', reason: `from the runbook ${runbook}` },
           })
         }
         disabled={escalate.isPending}

@@ -157,7 +157,7 @@ export function Escalate({ ctx, level, children }: WithContext<{ level?: number 
         </ul>
       ) : (
         <p className="mt-1 text-muted">
-          No notification channel is configured for this level: escalating records it on the incident only.
+          This level notifies no channel and no person: escalating records it on the incident only.
         </p>
       )}
       {children}

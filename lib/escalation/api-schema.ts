@@ -14,9 +14,20 @@ export const escalateBodySchema = z
       .max(500, { error: 'Keep the reason under 500 characters' })
       .optional()
       .describe('Why, shown on the timeline and in the notifications'),
-    direction: z.enum(['up', 'down']).default('up').describe('up (default) or down one level'),
+    direction: z
+      .enum(['up', 'down'])
+      .optional()
+      .describe(
+        'Without level: up (the default) or down one level. With level: the only way it may move (409 otherwise)',
+      ),
     /** A level to go to directly (a runbook's "escalate to L3"); raising through levels notifies each once. */
-    level: z.number().int().min(1).max(20).optional().describe('Go to this level instead of one up or down'),
+    level: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe('Go to this level instead of one up or down (up or down, unless direction says which)'),
   })
   .strict();
 export type EscalateBody = z.infer<typeof escalateBodySchema>;

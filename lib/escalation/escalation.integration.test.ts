@@ -730,6 +730,14 @@ describe('escalateIncident (manual)', () => {
       status: 422,
       fields: { level: 'the policy has levels L1, L2' },
     });
+    // The runbook's button says up: on an incident already past that level it is refused, not lowered.
+    await expect(
+      escalateIncident(RESPONDER, ref, { level: 1, direction: 'up' }, POLICY),
+    ).rejects.toMatchObject({
+      status: 409,
+      message: `${ref} is already at L2, above L1: there is nothing to escalate.`,
+    });
+    expect((await db().incident.findUniqueOrThrow({ where: { id: incident.id } })).escalationLevel).toBe(2);
     expect(await escalateIncident(RESPONDER, ref, { level: 1 }, POLICY)).toMatchObject({
       direction: 'down',
       incident: { escalationLevel: 1 },

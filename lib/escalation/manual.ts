@@ -40,8 +40,8 @@ export async function escalateIncident(
     const policy = plan?.levels ?? [];
     const { direction, levels } =
       level === undefined
-        ? oneStep(policy, incident.escalationLevel, requested)
-        : toLevel(policy, incident.escalationLevel, level, label);
+        ? oneStep(policy, incident.escalationLevel, requested ?? 'up')
+        : toLevel(policy, incident.escalationLevel, level, label, requested);
     const target = levels.at(-1);
     if (!target)
       throw new ConflictError(
@@ -80,7 +80,13 @@ function oneStep(policy: readonly PlanLevel[], current: number, direction: 'up' 
 }
 
 /** Straight to `level`: up through every level on the way (each notifies once), or down to it. */
-function toLevel(policy: readonly PlanLevel[], current: number, level: number, label: string) {
+function toLevel(
+  policy: readonly PlanLevel[],
+  current: number,
+  level: number,
+  label: string,
+  only: 'up' | 'down' | undefined,
+) {
   const sorted = [...policy].sort((a, b) => a.level - b.level);
   const wanted = sorted.find((l) => l.level === level);
   if (!wanted)
@@ -88,6 +94,13 @@ function toLevel(policy: readonly PlanLevel[], current: number, level: number, l
       level: `the policy has levels ${sorted.map((l) => `L${l.level}`).join(', ')}`,
     });
   if (level === current) throw new ConflictError(`${label} is already at L${level}.`);
+  // A runbook's "Escalate to L2" on an incident already at L4 must not lower it.
+  if (only === 'up' && level < current)
+    throw new ConflictError(
+      `${label} is already at L${current}, above L${level}: there is nothing to escalate.`,
+    );
+  if (only === 'down' && level > current)
+    throw new ConflictError(`${label} is at L${current}, below L${level}: escalate to raise it.`);
   return level > current
     ? { direction: 'up' as const, levels: sorted.filter((l) => l.level > current && l.level <= level) }
     : { direction: 'down' as const, levels: [wanted] };

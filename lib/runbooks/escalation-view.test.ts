@@ -26,6 +26,26 @@ describe('escalationView', () => {
     expect(JSON.stringify(view)).not.toContain('SECRET');
   });
 
+  it('names the schedules whose on-call a level pages and the people it names', () => {
+    const [view] = escalationView(
+      [
+        {
+          level: 2,
+          name: 'L2 on-call SRE',
+          delaySeconds: 300,
+          targets: [],
+          schedules: ['sre-primary'],
+          users: ['lead@example.com'],
+        },
+      ],
+      [],
+    );
+    expect(view?.targets).toEqual([
+      { name: 'sre-primary', kind: 'whoever is on call', detail: null },
+      { name: 'lead@example.com', kind: 'person', detail: null },
+    ]);
+  });
+
   it('shows the built-in L1–L4 levels when none are configured', () => {
     expect(escalationView(DEFAULT_ESCALATION, []).map((l) => l.name)).toEqual([
       'L1 automatic chat message',

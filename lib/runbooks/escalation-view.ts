@@ -2,7 +2,8 @@ import type { EscalationLevelConfig } from '@/lib/config/load';
 import type { ChannelConfig } from '@/lib/config/schema';
 
 /**
- * What `<Escalate level={n}>` shows about a level: its name, delay and whom it notifies. Pure.
+ * What `<Escalate level={n}>` shows about a level: its name, delay and whom it notifies (its channels,
+ * the on-call of its schedules, the people it names). Pure.
  * Chat and webhook URLs are credentials (anyone holding a Slack webhook URL can post), so only the
  * channel's name and kind are shown; e-mail addresses are contacts and are shown.
  *
@@ -29,10 +30,15 @@ export function escalationView(
     level: l.level,
     name: l.name,
     delaySeconds: l.delaySeconds,
-    targets: l.targets.map((name) => {
-      const channel = byName.get(name);
-      if (!channel) return { name, kind: 'unknown channel', detail: null };
-      return { name, kind: channel.type, detail: channel.type === 'email' ? channel.to.join(', ') : null };
-    }),
+    targets: [
+      ...l.targets.map((name) => {
+        const channel = byName.get(name);
+        if (!channel) return { name, kind: 'unknown channel', detail: null };
+        return { name, kind: channel.type, detail: channel.type === 'email' ? channel.to.join(', ') : null };
+      }),
+      // A level that pages people has no channel of its own, and still reaches someone.
+      ...(l.schedules ?? []).map((slug) => ({ name: slug, kind: 'whoever is on call', detail: null })),
+      ...(l.users ?? []).map((user) => ({ name: user, kind: 'person', detail: null })),
+    ],
   }));
 }
