@@ -53,3 +53,12 @@ test('a fired and resolved alert is found on /history by a matcher, with its sta
   );
   await expect(page.getByText('No firing matches these matchers in this range.')).toBeVisible();
 });
+
+test('a from or to in the URL that is no time leaves the page working and says what is wrong', async ({
+  page,
+}) => {
+  await signIn(page, E2E_USERS.viewer, '/history?from=bad&to=2026-12-01T00:00:00Z');
+  await expect(page.getByLabel(/^From \(/)).toHaveValue('');
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Search' })).toBeVisible();
+});

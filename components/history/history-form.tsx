@@ -43,7 +43,14 @@ export function HistoryForm({
   };
   const value = (bound: 'from' | 'to') => {
     const iso = search[bound] || shown?.[bound];
-    return iso ? isoToLocalInput(iso, zone) : '';
+    if (!iso) return '';
+    try {
+      return isoToLocalInput(iso, zone);
+    } catch {
+      // A hand-edited URL's from/to that is no instant: the field starts empty and the API's answer
+      // says what is wrong with it, rather than the whole page failing.
+      return '';
+    }
   };
   const error = (name: string) => errors[name] ?? fieldErrors[name];
   return (
