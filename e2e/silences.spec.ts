@@ -146,3 +146,17 @@ test('"s" on an alert opens the silence form with its labels, previewing exactly
   for (const s of silences) await page.request.delete(`/api/v1/silences/${s.id}`);
   await own.resolve();
 });
+
+test('a silence id that is no UUID is a 422 naming it, not an upstream failure', async ({ page }) => {
+  await signIn(page, E2E_USERS.responder, '/silences');
+  await expect(page.getByRole('heading', { name: 'Silences', level: 1 })).toBeVisible();
+  for (const res of [
+    await page.request.delete('/api/v1/silences/nope'),
+    await page.request.put('/api/v1/silences/nope', { data: {} }),
+  ]) {
+    expect(res.status()).toBe(422);
+    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(
+      'id',
+    );
+  }
+});

@@ -4,7 +4,14 @@ import { SILENCE_ATTENTION, SILENCE_STATES, silenceRowSchema } from './silence-l
 /** Parameters and answers of the silences API (the bodies are in silence-input.ts). */
 
 /** Our record id or an Alertmanager silence id (the current one or one it had before an edit). */
-export const silenceIdParamsSchema = z.object({ id: z.string().min(1).max(200) });
+// Alertmanager's silence ids are UUIDs and it refuses anything else with a 422 of its own, which reached
+// the caller as an upstream failure (502); z.guid takes any 8-4-4-4-12 hex id, whatever its version.
+export const silenceIdParamsSchema = z.object({
+  id: z.guid({
+    error:
+      'A silence id is a UUID, e.g. 0b5c1f7e-3f1a-4c2e-9d3b-6a1e2f3c4d5e; GET /api/v1/silences lists them.',
+  }),
+});
 
 export const silencesQuerySchema = z.object({
   state: z.enum(SILENCE_STATES).optional(),
