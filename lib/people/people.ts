@@ -81,7 +81,8 @@ export async function profile(actor: Actor, userId: string, now = new Date()): P
     upcomingShifts: shifts.map((s) => ({
       scheduleId: s.scheduleId,
       scheduleName: scheduleNames.get(s.scheduleId) ?? '',
-      start: s.start.toISOString(),
+      // From now for the shift under way (what "Ask for cover" can still give away), to its real end.
+      start: (s.start < now ? now : s.start).toISOString(),
       end: s.end.toISOString(),
       source: s.source.kind,
     })),

@@ -7,7 +7,7 @@ import { shiftsCalendar } from './ical';
 import { loadSchedules } from './load';
 import { peopleById } from './people';
 import { personShifts } from './person';
-import { computeShifts } from './shifts';
+import { wholeRange, wholeShifts } from './shifts';
 
 /**
  * The body of a calendar feed (GET /api/v1/calendar/{secret}): a schedule's final shifts, or one
@@ -47,9 +47,9 @@ export async function feedCalendar(secret: string, now = new Date()): Promise<st
 }
 
 async function scheduleFeed(client: Client, scheduleId: string, range: { from: Date; to: Date }) {
-  const [schedule] = await loadSchedules(client, [scheduleId], { overridesSince: range.from });
+  const [schedule] = await loadSchedules(client, [scheduleId], { overridesSince: wholeRange(range).from });
   if (!schedule) throw unknownFeed();
-  const shifts = computeShifts(schedule.layers, schedule.overrides, range).final;
+  const shifts = wholeShifts(schedule.layers, schedule.overrides, range);
   const people = await peopleById(
     client,
     shifts.map((s) => s.userId),

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { type LoadedSchedule, loadSchedules } from './load';
-import { computeShifts, ON_CALL_HORIZON_DAYS, onCallAt } from './shifts';
+import { computeShifts, ON_CALL_HORIZON_DAYS, onCallAt, wholeRange, wholeShifts } from './shifts';
 import type { Shift } from './types';
 
 /** One person's side of the schedules: where they are on call, now and over a range. */
@@ -28,17 +28,17 @@ async function schedulesOf(client: Client, userId: string, since: Date): Promise
 
 export type PersonShift = Shift & { scheduleId: string };
 
-/** The person's final shifts on every schedule over the range, by start. */
+/** The person's final shifts on every schedule that overlap the range, whole (wholeShifts), by start. */
 export async function personShifts(
   client: Client,
   userId: string,
   range: { from: Date; to: Date },
 ): Promise<{ shifts: PersonShift[]; scheduleNames: Map<string, string> }> {
-  const schedules = await schedulesOf(client, userId, range.from);
+  const schedules = await schedulesOf(client, userId, wholeRange(range).from);
   const shifts = schedules
     .flatMap((s) =>
-      computeShifts(s.layers, s.overrides, range)
-        .final.filter((shift) => shift.userId === userId)
+      wholeShifts(s.layers, s.overrides, range)
+        .filter((shift) => shift.userId === userId)
         .map((shift) => ({ ...shift, scheduleId: s.id })),
     )
     .sort((a, b) => a.start.getTime() - b.start.getTime());

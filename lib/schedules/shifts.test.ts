@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
-import { computeShifts, MAX_RANGE_DAYS, ON_CALL_HORIZON_DAYS, onCallAt } from './shifts';
+import { computeShifts, MAX_RANGE_DAYS, ON_CALL_HORIZON_DAYS, onCallAt, wholeShifts } from './shifts';
 import type { LayerInput, OverrideInput, Rotation, Shift } from './types';
 
 /**
@@ -525,5 +525,22 @@ describe('input checks', () => {
     expect(() =>
       computeShifts([layer({ restrictions: [{ days: [8], from: '09:00', to: '17:00' }] })], [], range),
     ).toThrow(/ISO weekday/);
+  });
+});
+
+describe('whole shifts of a range', () => {
+  it('keep the real start and end of the shifts the range cuts, and only those that overlap it', () => {
+    const weekly = layer({ rotation: 'weekly', startDate: '2026-11-02' });
+    // From Wednesday to the next Wednesday: cuts Ann's week (from Mon 2 Nov) and Bob's (from Mon 9 Nov).
+    const range = { from: utc('2026-11-04T12:00:00Z'), to: utc('2026-11-11T12:00:00Z') };
+    expect(wholeShifts([weekly], [], range).map((s) => row(s, 'Europe/Brussels'))).toEqual([
+      'ann 2026-11-02T09:00 → 2026-11-09T09:00',
+      'bob 2026-11-09T09:00 → 2026-11-16T09:00',
+    ]);
+    // The same range computed plainly stops at its edges.
+    expect(computeShifts([weekly], [], range).final.map((s) => row(s, 'Europe/Brussels'))).toEqual([
+      'ann 2026-11-04T13:00 → 2026-11-09T09:00',
+      'bob 2026-11-09T09:00 → 2026-11-11T13:00',
+    ]);
   });
 });

@@ -45,6 +45,28 @@ export function computeShifts(
   };
 }
 
+/** `range` widened by ON_CALL_HORIZON_DAYS each way: what wholeShifts computes over (load overrides since its `from`). */
+export function wholeRange(range: { from: Date; to: Date }): { from: Date; to: Date } {
+  const margin = ON_CALL_HORIZON_DAYS * DAY_MS;
+  return { from: new Date(range.from.getTime() - margin), to: new Date(range.to.getTime() + margin) };
+}
+
+/**
+ * The final shifts that overlap `range`, whole: a shift the range's edges cut (a feed's window, a list's
+ * look-ahead) keeps its real start and end, looked for up to ON_CALL_HORIZON_DAYS beyond them. A calendar
+ * event then keeps its start (and UID) from one fetch to the next, and asking for cover of a shift
+ * listed for the next 14 days covers it to its real hand-off, not to where the list stopped.
+ */
+export function wholeShifts(
+  layers: readonly LayerInput[],
+  overrides: readonly OverrideInput[],
+  range: { from: Date; to: Date },
+): Shift[] {
+  return computeShifts(layers, overrides, wholeRange(range)).final.filter(
+    (s) => s.end > range.from && s.start < range.to,
+  );
+}
+
 /**
  * A person's continuous cover at an instant. `continues`: it runs past the look-ahead (no hand-off
  * within ON_CALL_HORIZON_DAYS, a rotation of one person, say), so `end` is where Vigil stopped looking,
