@@ -556,7 +556,7 @@ describe('policies and routes through the data layer', () => {
       fields: {
         'levels.0.targets': 'channel "nope" is not declared under channels in VIGIL_CONFIG',
         'levels.0.scheduleIds': 'there is no schedule s-gone',
-        'levels.0.userIds': 'there is no user u-gone',
+        'levels.0.userIds': 'u-gone is not a responder or an admin (a viewer cannot acknowledge)',
       },
     });
     await expect(deletePolicy(ADMIN, policyId)).rejects.toMatchObject({ status: 409 });

@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { mutate, type Tx } from '@/lib/incidents/mutation';
+import { PAGEABLE } from '@/lib/people/pageable';
 import { assertCanManageTeam } from '@/lib/teams/access';
 import type { CreatePolicyInput, PolicyView, UpdatePolicyInput } from './policy-schemas';
 
@@ -185,7 +186,10 @@ async function checkReferences(
     scheduleIds.length
       ? tx.schedule.findMany({ where: { id: { in: scheduleIds } }, select: { id: true } })
       : [],
-    userIds.length ? tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true } }) : [],
+    userIds.length
+      ? // Not a viewer (lib/people/pageable.ts); a disabled user is skipped when paged, as one disabled later is.
+        tx.user.findMany({ where: { id: { in: userIds }, role: PAGEABLE.role }, select: { id: true } })
+      : [],
     input.teamId ? tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } }) : null,
   ]);
   if (input.teamId && !team) fields.teamId = `there is no team ${input.teamId}`;
@@ -200,7 +204,9 @@ async function checkReferences(
     const missingSchedule = l.scheduleIds.find((s) => !knownSchedules.has(s));
     if (missingSchedule) fields[`levels.${i}.scheduleIds`] = `there is no schedule ${missingSchedule}`;
     const missingUser = l.userIds.find((u) => !knownUsers.has(u));
-    if (missingUser) fields[`levels.${i}.userIds`] = `there is no user ${missingUser}`;
+    if (missingUser)
+      fields[`levels.${i}.userIds`] =
+        `${missingUser} is not a responder or an admin (a viewer cannot acknowledge)`;
   });
   if (Object.keys(fields).length > 0)
     throw new ValidationError('The policy names things that do not exist.', fields);

@@ -1,12 +1,14 @@
 import 'server-only';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
+import { PAGEABLE } from '@/lib/people/pageable';
 import type { PolicyTargets } from './policy-schemas';
 
 /**
  * Everything a policy level can page, by name: the channels (handed over from VIGIL_CONFIG by the
- * caller, names and types only), every schedule, and the users who are not disabled (a disabled user is
- * skipped when paged, so offering one would make a level that pages nobody). Two small queries.
+ * caller, names and types only), every schedule, and the people who can be paged (lib/people/pageable.ts:
+ * a disabled user is skipped when paged and a viewer cannot acknowledge, so offering either would make a
+ * level that reaches nobody who can act). Two small queries.
  */
 export async function policyTargets(
   actor: Actor,
@@ -16,7 +18,7 @@ export async function policyTargets(
   const [schedules, users] = await Promise.all([
     db().schedule.findMany({ orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true } }),
     db().user.findMany({
-      where: { disabledAt: null },
+      where: PAGEABLE,
       orderBy: [{ name: 'asc' }, { email: 'asc' }],
       select: { id: true, name: true, email: true },
     }),

@@ -39,11 +39,22 @@ async function overrideRows(client: Tx, rows: OverrideDbRow[]): Promise<Override
   }));
 }
 
-/** Throws unless `userId` is an existing user who is not disabled. */
+/** Throws unless `userId` is someone who can be on call: an existing user, not disabled, not a viewer. */
 export async function assertActiveUser(tx: Tx, userId: string, field = 'userId'): Promise<void> {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { disabledAt: true, role: true, email: true },
+  });
   if (!user || user.disabledAt)
     throw new ValidationError(`No active user "${userId}".`, { [field]: 'no such active user' });
+  // Who may be on call (lib/people/pageable.ts): a viewer would be paged and could not acknowledge.
+  if (user.role === 'viewer')
+    throw new ValidationError(
+      `${user.email} is a viewer, who cannot acknowledge a page: choose a responder or an admin.`,
+      {
+        [field]: 'a viewer cannot be on call',
+      },
+    );
 }
 
 export async function createOverride(

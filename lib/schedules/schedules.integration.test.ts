@@ -274,7 +274,9 @@ describe('schedules', () => {
     expect(days.status).toBe(422);
     const disabled = await create(tom, base([weekly(['ana', 'old'])]));
     expect(disabled.status).toBe(422);
-    expect(disabled.json.error.fields).toEqual({ 'layers[0].participants[1]': 'no active user "old"' });
+    expect(disabled.json.error.fields).toEqual({
+      'layers[0].participants[1]': '"old" is not an active responder or admin',
+    });
     expect(await db().schedule.count()).toBe(0);
   });
 
@@ -430,6 +432,14 @@ describe('overrides and who is on call', () => {
     expect(own.status).toBe(201);
     const forRex = await post(tom, 'rex');
     expect(forRex.status).toBe(201);
+    // A viewer cannot be put on call: they would be paged and could not acknowledge. Nor offered as one.
+    const forVic = await post(tom, 'vic');
+    expect(forVic.status).toBe(422);
+    expect(forVic.json.error.fields).toEqual({ userId: 'a viewer cannot be on call' });
+    const { policyTargets } = await import('@/lib/escalation/targets');
+    const offered = (await policyTargets(ada, [])).users.map((u) => u.id);
+    expect(offered).toContain('tom');
+    expect(offered).not.toContain('vic');
 
     // Rex's override, created last, wins over Ana's on the same interval.
     const during = new Date(start.getTime() + 60_000).toISOString();

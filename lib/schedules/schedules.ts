@@ -4,6 +4,7 @@ import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { PAGEABLE } from '@/lib/people/pageable';
 import { assertCanManageTeam } from '@/lib/teams/access';
 import { slugTaken } from '@/lib/teams/unique';
 import type { ScheduleInput } from './schedule-schemas';
@@ -40,24 +41,25 @@ async function teamIdOf(tx: Tx, idOrSlug: string | null): Promise<string | null>
   return team.id;
 }
 
-/** Every participant must be an existing user who is not disabled. */
+/** Every participant must be someone who can be paged (lib/people/pageable.ts). */
 async function assertParticipants(tx: Tx, input: ScheduleInput): Promise<void> {
   const ids = new Set(input.layers.flatMap((l) => l.participants));
   if (ids.size === 0) return;
   const active = await tx.user.findMany({
-    where: { id: { in: [...ids] }, disabledAt: null },
+    where: { id: { in: [...ids] }, ...PAGEABLE },
     select: { id: true },
   });
   const known = new Set(active.map((u) => u.id));
   const fields: Record<string, string> = {};
   input.layers.forEach((layer, i) => {
     layer.participants.forEach((id, j) => {
-      if (!known.has(id)) fields[`layers[${i}].participants[${j}]`] = `no active user "${id}"`;
+      if (!known.has(id))
+        fields[`layers[${i}].participants[${j}]`] = `"${id}" is not an active responder or admin`;
     });
   });
   if (Object.keys(fields).length > 0)
     throw new ValidationError(
-      'Some participants are not active users; GET /api/v1/users (admin) or a team’s members list them.',
+      'Some participants are not active responders or admins (a viewer cannot acknowledge a page); GET /api/v1/policies/targets lists who can be on call.',
       fields,
     );
 }
