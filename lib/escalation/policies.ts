@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { mutate, type Tx } from '@/lib/incidents/mutation';
-import { PAGEABLE } from '@/lib/people/pageable';
+import { PAGEABLE } from '@/lib/auth/pageable';
 import { assertCanManageTeam } from '@/lib/teams/access';
 import type { CreatePolicyInput, PolicyView, UpdatePolicyInput } from './policy-schemas';
 
@@ -187,7 +187,7 @@ async function checkReferences(
       ? tx.schedule.findMany({ where: { id: { in: scheduleIds } }, select: { id: true } })
       : [],
     userIds.length
-      ? // Not a viewer (lib/people/pageable.ts); a disabled user is skipped when paged, as one disabled later is.
+      ? // Not a viewer (lib/auth/pageable.ts); a disabled user is skipped when paged, as one disabled later is.
         tx.user.findMany({ where: { id: { in: userIds }, role: PAGEABLE.role }, select: { id: true } })
       : [],
     input.teamId ? tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } }) : null,

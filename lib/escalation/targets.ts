@@ -1,12 +1,12 @@
 import 'server-only';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { PAGEABLE } from '@/lib/people/pageable';
+import { PAGEABLE } from '@/lib/auth/pageable';
 import type { PolicyTargets } from './policy-schemas';
 
 /**
  * Everything a policy level can page, by name: the channels (handed over from VIGIL_CONFIG by the
- * caller, names and types only), every schedule, and the people who can be paged (lib/people/pageable.ts:
+ * caller, names and types only), every schedule, and the people who can be paged (lib/auth/pageable.ts:
  * a disabled user is skipped when paged and a viewer cannot acknowledge, so offering either would make a
  * level that reaches nobody who can act). Two small queries.
  */

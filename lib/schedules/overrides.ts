@@ -47,7 +47,7 @@ export async function assertActiveUser(tx: Tx, userId: string, field = 'userId')
   });
   if (!user || user.disabledAt)
     throw new ValidationError(`No active user "${userId}".`, { [field]: 'no such active user' });
-  // Who may be on call (lib/people/pageable.ts): a viewer would be paged and could not acknowledge.
+  // Who may be on call (lib/auth/pageable.ts): a viewer would be paged and could not acknowledge.
   if (user.role === 'viewer')
     throw new ValidationError(
       `${user.email} is a viewer, who cannot acknowledge a page: choose a responder or an admin.`,

@@ -4,7 +4,7 @@ import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { PAGEABLE } from '@/lib/people/pageable';
+import { PAGEABLE } from '@/lib/auth/pageable';
 import { assertCanManageTeam } from '@/lib/teams/access';
 import { slugTaken } from '@/lib/teams/unique';
 import type { ScheduleInput } from './schedule-schemas';
@@ -41,7 +41,7 @@ async function teamIdOf(tx: Tx, idOrSlug: string | null): Promise<string | null>
   return team.id;
 }
 
-/** Every participant must be someone who can be paged (lib/people/pageable.ts). */
+/** Every participant must be someone who can be paged (lib/auth/pageable.ts). */
 async function assertParticipants(tx: Tx, input: ScheduleInput): Promise<void> {
   const ids = new Set(input.layers.flatMap((l) => l.participants));
   if (ids.size === 0) return;
