@@ -1,11 +1,11 @@
 import 'server-only';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
+import { PAGEABLE } from '@/lib/auth/pageable';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { mutate, type Tx } from '@/lib/incidents/mutation';
-import { PAGEABLE } from '@/lib/auth/pageable';
 import { assertCanManageTeam } from '@/lib/teams/access';
 import type { CreatePolicyInput, PolicyView, UpdatePolicyInput } from './policy-schemas';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { type Actor, assertRole } from '@/lib/auth/actor';
-import { db } from '@/lib/db';
 import { PAGEABLE } from '@/lib/auth/pageable';
+import { db } from '@/lib/db';
 import type { PolicyTargets } from './policy-schemas';
 
 /**

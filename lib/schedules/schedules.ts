@@ -1,10 +1,10 @@
 import 'server-only';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
+import { PAGEABLE } from '@/lib/auth/pageable';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { PAGEABLE } from '@/lib/auth/pageable';
 import { assertCanManageTeam } from '@/lib/teams/access';
 import { slugTaken } from '@/lib/teams/unique';
 import type { ScheduleInput } from './schedule-schemas';
