@@ -191,6 +191,55 @@ describe('maintenance windows on the real Alertmanager pair', () => {
     expect(await prisma.maintenanceWindow.count()).toBe(count);
   });
 
+  it.each([
+    ['COUNT=0', 'rrule', { rrule: 'FREQ=WEEKLY;BYDAY=SU;COUNT=0' }],
+    // 00:59Z is 01:59 in Brussels, a minute before the first 02:00 start.
+    ['UNTIL before the first start', 'rrule', { rrule: 'FREQ=WEEKLY;BYDAY=SU;UNTIL=20270321T005900Z' }],
+    ['a 7-day window every day', 'durationSeconds', { durationSeconds: 7 * 86_400, rrule: 'FREQ=DAILY' }],
+    ['a 25-hour window every day', 'durationSeconds', { durationSeconds: 25 * 3600, rrule: 'FREQ=DAILY' }],
+    [
+      'every occurrence over',
+      'rrule',
+      { firstStart: '2020-01-05T02:00', rrule: 'FREQ=WEEKLY;BYDAY=SU;COUNT=3' },
+    ],
+    // rrule never returns from a negative INTERVAL: stored, it would hang every scheduler pass.
+    ['INTERVAL=-1', 'rrule', { rrule: 'FREQ=DAILY;INTERVAL=-1' }],
+    // No 30 February: rrule would step day by day to the year 9999 (7 s of the event loop) looking.
+    ['a day that does not exist', 'rrule', { rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30' }],
+    // Every other month from March is never February.
+    ['months the interval skips', 'rrule', { rrule: 'FREQ=MONTHLY;INTERVAL=2;BYMONTH=2;BYMONTHDAY=1' }],
+  ] as const)(
+    'refuses a rule that never starts, never ends or has ended: %s (422 on %s, nothing stored)',
+    async (name, field, bad) => {
+      const count = await prisma.maintenanceWindow.count();
+      const refused = await windows
+        .createMaintenanceWindow(responder, input({ name, ...bad }))
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ValidationError);
+      expect((refused as ValidationError).status).toBe(422);
+      const { fields } = refused as ValidationError;
+      expect(Object.keys(fields)).toEqual([field]);
+      expect(fields[field]).toMatch(/[^.]\.$/);
+      expect(await prisma.maintenanceWindow.count()).toBe(count);
+      expect(await prisma.maintenanceWindow.findFirst({ where: { name } })).toBeNull();
+    },
+  );
+
+  it('refuses the same on a change, keeping the stored window and its silences', async () => {
+    const stored = await prisma.maintenanceWindow.findUniqueOrThrow({ where: { name: 'Sunday patching' } });
+    const silences = await prisma.maintenanceOccurrence.count({ where: { windowId: stored.id } });
+    const refused = await windows
+      .updateMaintenanceWindow(
+        responder,
+        stored.id,
+        input({ durationSeconds: 25 * 3600, rrule: 'FREQ=DAILY' }),
+      )
+      .catch((e: unknown) => e);
+    expect(Object.keys((refused as ValidationError).fields)).toEqual(['durationSeconds']);
+    expect(await prisma.maintenanceWindow.findUniqueOrThrow({ where: { id: stored.id } })).toEqual(stored);
+    expect(await prisma.maintenanceOccurrence.count({ where: { windowId: stored.id } })).toBe(silences);
+  });
+
   it('keeps listing and scheduling the other windows when a stored one cannot be scheduled', async () => {
     const { window } = await windows.createMaintenanceWindow(
       responder,

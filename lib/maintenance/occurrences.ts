@@ -1,5 +1,6 @@
 import { RRule } from 'rrule';
 import { Temporal } from 'temporal-polyfill';
+import { bounded } from './bounded';
 
 /**
  * When a maintenance window's occurrences fall, pure. A window is wall-clock times in an IANA zone:
@@ -15,6 +16,8 @@ import { Temporal } from 'temporal-polyfill';
  * - a local time that exists twice (fall back) is the earlier one: on 2026-10-25 it runs from 02:00 CEST
  *   to 04:00 CET, three hours.
  * So the window always ends at its local end time; its length in hours follows the clock change.
+ * UNTIL is compared with those wall-clock starts too: a UTC one ("…Z") is first taken to the zone
+ * (localRule).
  *
  *   occurrencesBetween(brusselsSunday, new Date('2027-03-27T00:00Z'), new Date('2027-03-29T00:00Z'))
  *     → [{start: 2027-03-28T01:00Z, end: 2027-03-28T02:00Z}]
@@ -57,7 +60,22 @@ export function recurrenceProblem(rule: string): string | undefined {
   }
   if (options.freq === undefined || !FREQUENCIES.has(options.freq))
     return 'repeat at most daily: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY';
-  return undefined;
+  return positiveProblem('COUNT', options.count) ?? positiveProblem('INTERVAL', options.interval);
+}
+
+/**
+ * COUNT and INTERVAL must be whole numbers above zero. rrule yields nothing for 0 (iter/index.js:
+ * `count === 0 || interval === 0`), counts a negative COUNT down forever (no end), keeps a word as text
+ * (parseIndividualNumber), and never returns from a negative or textual INTERVAL.
+ *
+ *   positiveProblem('COUNT', 0) → 'COUNT=0 means the window never starts: remove COUNT or give a positive number.'
+ */
+function positiveProblem(part: 'COUNT' | 'INTERVAL', value: unknown): string | undefined {
+  if (value === undefined || value === null || (Number.isInteger(value) && (value as number) > 0))
+    return undefined;
+  if (value === 0)
+    return `${part}=0 means the window never starts: remove ${part} or give a positive number.`;
+  return `${part}=${String(value)} is not a whole number above zero: remove ${part} or give a positive number.`;
 }
 
 /**
@@ -140,18 +158,52 @@ function localStarts(
   from: Date,
   to: Date,
 ): Temporal.PlainDateTime[] {
-  const local = (at: Date) =>
-    Temporal.Instant.fromEpochMilliseconds(at.getTime())
-      .toZonedDateTimeISO(window.timeZone)
-      .toPlainDateTime();
-  const after = local(from).subtract({ seconds: window.durationSeconds, hours: 24 });
-  const before = local(to).add({ hours: 24 });
-  const rule = new RRule({ ...RRule.parseString(window.rrule), dtstart: floating(first) });
-  return rule.between(floating(after), floating(before), true).map(fromFloating);
+  const after = wallClock(from, window.timeZone).subtract({ seconds: window.durationSeconds, hours: 24 });
+  const before = wallClock(to, window.timeZone).add({ hours: 24 });
+  // Under a deadline (bounded.ts): a rule that matches no day would hold the thread for seconds.
+  const rule = localRule(window, first);
+  return bounded(() => rule.between(floating(after), floating(before), true)).map(fromFloating);
+}
+
+/**
+ * The window's rule as it is expanded: from the first start, on floating (wall-clock) times. rrule's
+ * parseString reads UNTIL's digits as UTC fields whether or not they end in Z (untilStringToDate) and
+ * its iterator compares them with the floating starts, so a floating UNTIL is already wall-clock; a
+ * UTC one ("…Z", the form RFC 5545 asks for when the start has a zone) is an instant, taken to the
+ * window's zone first.
+ *
+ * `horizon` (floating) ends the expansion there at the latest, so that no rule is iterated past what
+ * the caller asks about.
+ *
+ *   Europe/Brussels, UNTIL=20270321T005900Z → until 2027-03-21T01:59 (CET, +01:00)
+ *   Europe/Brussels, UNTIL=20270321T005900  → until 2027-03-21T00:59
+ */
+export function localRule(
+  window: WindowTiming,
+  first = Temporal.PlainDateTime.from(window.firstStart),
+  horizon?: Date,
+): RRule {
+  const options = RRule.parseString(window.rrule);
+  const written =
+    options.until && /^\d{8}T\d{6}Z$/i.test(untilText(window.rrule) ?? '')
+      ? floating(wallClock(options.until, window.timeZone))
+      : options.until;
+  const until = horizon && (!written || horizon < written) ? horizon : written;
+  return new RRule({ ...options, until, dtstart: floating(first) });
+}
+
+/** The rule's UNTIL value as written ("20270321T005900Z"); the last one, as parseString keeps it. */
+export function untilText(rule: string): string | undefined {
+  return [...rule.matchAll(/(?:^|;)UNTIL=([^;]*)/gi)].at(-1)?.[1];
+}
+
+/** The wall-clock time in `timeZone` at the instant `at`. */
+export function wallClock(at: Date, timeZone: string): Temporal.PlainDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(timeZone).toPlainDateTime();
 }
 
 /** A wall-clock time carried in a Date whose UTC fields are the local fields (rrule's floating time). */
-function floating(local: Temporal.PlainDateTime): Date {
+export function floating(local: Temporal.PlainDateTime): Date {
   return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second));
 }
 

@@ -16,6 +16,7 @@ import { expireKnownSilence } from '@/lib/incidents/cluster-peers';
 import { alertmanagerPeerTargets } from '@/lib/upstreams/targets';
 import { isTimeZone, localStartProblem, recurrenceProblem, storedOccurrences } from './occurrences';
 import type { MaintenanceWindow, MaintenanceWindowInput } from './schemas';
+import { timingProblems } from './timing-problems';
 import { timingOf } from './window-text';
 
 /**
@@ -48,7 +49,8 @@ export async function listMaintenanceWindows(actor: Actor): Promise<MaintenanceW
 
 export async function createMaintenanceWindow(actor: Actor, input: MaintenanceWindowInput) {
   assertRole(actor, 'responder');
-  check(input);
+  const now = new Date();
+  check(input, now);
   const row = await db().$transaction(async (tx) => {
     const created = await tx.maintenanceWindow
       .create({ data: { ...columns(input), createdById: actor.id }, include })
@@ -57,13 +59,14 @@ export async function createMaintenanceWindow(actor: Actor, input: MaintenanceWi
     return created;
   });
   const { index } = await currentAlertIndex();
-  return { window: answer(row, new Date(), index.alerts), notExpired: [] };
+  return { window: answer(row, now, index.alerts), notExpired: [] };
 }
 
 export async function updateMaintenanceWindow(actor: Actor, id: string, input: MaintenanceWindowInput) {
   assertRole(actor, 'responder');
-  check(input);
   const now = new Date();
+  // A PUT replaces the whole window, so the new input is the merged window and is checked whole.
+  check(input, now);
   const { row, dropped } = await db().$transaction(async (tx) => {
     await lockWindow(tx, id);
     const dropped = await dropUnstarted(tx, id, now);
@@ -94,8 +97,11 @@ export async function deleteMaintenanceWindow(actor: Actor, id: string): Promise
   return { notExpired: await expireAll(dropped) };
 }
 
-/** The checks zod cannot make in the browser: matchers as Alertmanager takes them, zone, rule, clusters. */
-function check(input: MaintenanceWindowInput): void {
+/**
+ * The checks zod cannot make in the browser: matchers as Alertmanager takes them, zone, rule, clusters,
+ * and then the timing as a whole (a rule that never starts, never ends, or has ended by `now`).
+ */
+function check(input: MaintenanceWindowInput, now: Date): void {
   const fields: Record<string, string> = {};
   try {
     parseSilenceMatchers(input.matchers);
@@ -109,6 +115,8 @@ function check(input: MaintenanceWindowInput): void {
   if (start) fields.firstStart = start;
   const rule = recurrenceProblem(input.rrule);
   if (rule) fields.rrule = rule;
+  if (!fields.timeZone && !fields.firstStart && !fields.rrule)
+    Object.assign(fields, timingProblems(input, now));
   const known = config().alertmanagers.map((c) => c.name);
   const unknown = input.clusters.filter((c) => !known.includes(c));
   if (unknown.length > 0) fields.clusters = `no cluster ${unknown.join(', ')}; use ${known.join(', ')}`;
