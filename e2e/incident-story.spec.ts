@@ -31,8 +31,9 @@ test('note, runbook step, escalation, acknowledgement and resolution land on one
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(timeline).toContainText('added a note');
 
-  // The runbook, opened for this incident and this alert: a tick is stored and lands on the timeline.
-  await page.goto(`/runbooks/high-cpu-usage?incident=${ref}`);
+  // The runbook, opened from the incident for its alert: a tick is stored and lands on the timeline.
+  await page.getByTestId('incident-runbook').filter({ hasText: 'High CPU usage' }).click();
+  await expect(page).toHaveURL(new RegExp(`/runbooks/high-cpu-usage\\?alert=\\w+&incident=${ref}$`));
   const step = page.getByLabel('See which kind of CPU time grows');
   // The box follows the stored state: it shows ticked once the server has recorded the step.
   await step.click();

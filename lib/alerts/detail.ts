@@ -11,6 +11,7 @@ import { exploreLinks } from './explore-links';
 import { flappingAlerts } from './flapping-state';
 import { alertHistory } from './history';
 import { incidentLinks } from './incident-links';
+import { inIncident } from './incident-overlay';
 import { type AlertIndex, currentAlertIndex } from './query';
 import { type PrometheusRules, parseThreshold, ruleSource } from './threshold';
 
@@ -37,10 +38,11 @@ export async function alertDetail(fingerprint: string, cluster?: string): Promis
   const detail = describeAlert(index, found.cluster, fingerprint, prometheus, silences);
   const key = ackKey(found.cluster, fingerprint);
   const ack = acks.get(key) ?? null;
-  const incident = incidents.get(key) ?? null;
+  const incident = incidents.get(key);
+  const item = incident ? inIncident(detail.alert, incident) : detail.alert;
   return {
     ...detail,
-    alert: { ...detail.alert, ack, incident, flapping: flapping.get(key) ?? null },
+    alert: { ...item, ack, flapping: flapping.get(key) ?? null },
     links: exploreLinks(detail.prometheus, detail.alert.generatorURL, config()),
     history: await history(fingerprint),
   };

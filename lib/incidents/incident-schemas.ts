@@ -117,6 +117,8 @@ const incidentAlertSchema = z.object({
   labels: z.record(z.string(), z.string()),
   startsAt: iso,
   resolvedAt: iso.nullable(),
+  /** The alert's runbook, its link opened for this incident (ticked steps land on the timeline). */
+  runbook: z.object({ slug: z.string(), title: z.string(), url: z.string() }).nullable(),
 });
 
 export const noteSchema = z.object({

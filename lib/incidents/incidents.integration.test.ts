@@ -228,6 +228,35 @@ describe('auto-open from alert events', () => {
   });
 });
 
+describe('runbook links of the alerts', () => {
+  it("opens each alert's runbook for the incident, by annotation or alert name", async () => {
+    const down = fire({ alertname: 'InstanceDown', instance: 'rb-1:9100' });
+    const annotated = fire({ alertname: 'VolumeAlmostFull', instance: 'rb-1:9100' });
+    const unknown = fire({ alertname: 'NobodyWroteThis', instance: 'rb-1:9100' });
+    // The annotation lives only on the stored firing: the incident keeps labels.
+    await poller([
+      event(down, 'firing'),
+      {
+        ...event(annotated, 'firing'),
+        annotations: { runbook_url: 'https://git.example.com/ops/runbooks/disk-space-low.mdx' },
+      },
+      event(unknown, 'firing'),
+    ]);
+    const opened = await incidents.createIncident(ana, {
+      alerts: [down.fingerprint, annotated.fingerprint, unknown.fingerprint],
+    });
+    const { alerts } = await incidents.getIncident(vic, opened.ref);
+    const ofAlert = (fp: string) => alerts.find((a) => a.fingerprint === fp)?.runbook?.url ?? null;
+    expect(ofAlert(down.fingerprint)).toBe(
+      `/runbooks/instance-down?alert=${down.fingerprint}&incident=${opened.ref}`,
+    );
+    expect(ofAlert(annotated.fingerprint)).toBe(
+      `/runbooks/disk-space-low?alert=${annotated.fingerprint}&incident=${opened.ref}`,
+    );
+    expect(ofAlert(unknown.fingerprint)).toBeNull();
+  });
+});
+
 describe('auto-open failing', () => {
   it('stores nothing, so the webhook answers 503 and the retry opens the incident', async () => {
     const a = fire({});

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { latestAcknowledgement } from './acknowledgement';
 import { claimAlerts, firingAlerts } from './alert-claims';
+import { alertRunbooks } from './alert-runbooks';
 import { incidentSeverity, incidentTitle, insertIncident, type LinkedAlertInput } from './auto-open';
 import { escalationOnStatusChange } from './escalation-arming';
 import { averages, mttaSeconds, mttrSeconds } from './incident-metrics';
@@ -139,13 +140,18 @@ export async function getIncident(actor: Actor, ref: string): Promise<IncidentDe
     },
   });
   if (!row) throw new NotFoundError(`There is no incident ${ref}.`);
-  const alerts = row.alerts.map((a) => ({
+  const runbooks = await alertRunbooks(
+    row.alerts.map((a) => ({ fingerprint: a.fingerprint, labels: a.labels as Labels })),
+    incidentLabel(row.number),
+  );
+  const alerts = row.alerts.map((a, i) => ({
     cluster: a.cluster,
     fingerprint: a.fingerprint,
     alertname: a.alertname,
     labels: a.labels as Labels,
     startsAt: a.startsAt.toISOString(),
     resolvedAt: a.resolvedAt?.toISOString() ?? null,
+    runbook: runbooks[i] ?? null,
   }));
   return {
     ...toSummary(row),

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { makeAlert } from '@/lib/alertmanager/testing/make-alert';
 import { indexAlerts, toAlertItem } from '@/lib/alerts/alert-items';
-import { buildRunbookLinks, resolveRunbook, runbookLink, slugOfRunbookUrl, suggestedSlug } from './link';
+import {
+  buildRunbookLinks,
+  forIncident,
+  resolveRunbook,
+  runbookLink,
+  slugOfRunbookUrl,
+  suggestedSlug,
+} from './link';
 
 const links = buildRunbookLinks([
   { slug: 'instance-down', title: 'Instance down', alerts: ['InstanceDown', 'EndpointProbeFailed'] },
@@ -94,5 +101,16 @@ describe('the alert index links alerts to runbooks', () => {
 
   it('builds a link without a fingerprint', () => {
     expect(runbookLink({ slug: 's', title: 'S' }, '')).toEqual({ slug: 's', title: 'S', url: '/runbooks/s' });
+  });
+});
+
+describe('forIncident', () => {
+  it('adds the incident after the alert', () => {
+    const link = runbookLink({ slug: 's', title: 'S' }, '3f1c');
+    expect(link && forIncident(link, 'INC-3').url).toBe('/runbooks/s?alert=3f1c&incident=INC-3');
+  });
+
+  it('starts the query when the link has none', () => {
+    expect(forIncident({ url: '/runbooks/s' }, 'INC-12').url).toBe('/runbooks/s?incident=INC-12');
   });
 });

@@ -89,6 +89,17 @@ export function runbookLink(ref: RunbookRef | null, fingerprint: string) {
 }
 
 /**
+ * The runbook link opened for an incident: the runbook then records ticked steps on its timeline.
+ *
+ *   forIncident({slug: 'instance-down', title: 'Instance down', url: '/runbooks/instance-down?alert=3f1c'}, 'INC-3')
+ *     → {…, url: '/runbooks/instance-down?alert=3f1c&incident=INC-3'}
+ */
+export function forIncident<T extends { url: string }>(link: T, incidentRef: string): T {
+  const joiner = link.url.includes('?') ? '&' : '?';
+  return { ...link, url: `${link.url}${joiner}incident=${encodeURIComponent(incidentRef)}` };
+}
+
+/**
  * The file name a runbook for an alert would have.
  *
  *   suggestedSlug('InstanceDown') → 'instance-down'

@@ -23,6 +23,11 @@ export function IncidentAlerts({ alerts }: { alerts: IncidentDetail['alerts'] })
             {a.alertname}
           </Link>
           {a.labels.instance ? <span className="text-muted">{a.labels.instance}</span> : null}
+          {a.runbook ? (
+            <Link href={a.runbook.url} className="text-accent hover:underline" data-testid="incident-runbook">
+              Runbook: {a.runbook.title}
+            </Link>
+          ) : null}
           <span className="text-xs text-muted">
             since <LocalTime at={a.startsAt} />
             {a.resolvedAt ? (
