@@ -149,6 +149,11 @@ test('the person on call sees "On call until …" in the header, linking to who 
     startsAt: new Date(now - 3_600_000).toISOString(),
     endsAt: new Date(now + 3 * 3_600_000).toISOString(),
   });
+  await createOverride(page.request, scheduleId, {
+    userId: bob,
+    startsAt: new Date(now + 24 * 3_600_000).toISOString(),
+    endsAt: new Date(now + 26 * 3_600_000).toISOString(),
+  });
 
   const context = await browser.newContext();
   try {
@@ -167,6 +172,17 @@ test('the person on call sees "On call until …" in the header, linking to who 
     await expect(
       catPage.getByTestId('oncall-table').getByRole('row').filter({ hasText: 'E2E chip rotation' }),
     ).toContainText('Cat Oncall');
+
+    // Cat manages no team: her schedule page offers only what the API lets her do, on her own cover.
+    await catPage.goto(`/schedules/${SLUG}-chip`);
+    const overrides = catPage.getByTestId('override-item');
+    await expect(overrides).toHaveCount(2);
+    await expect(catPage.getByRole('button', { name: 'Remove the override of Cat Oncall' })).toBeVisible();
+    await expect(catPage.getByRole('button', { name: 'Remove the override of Bob Oncall' })).toHaveCount(0);
+    await catPage.getByRole('button', { name: 'Add override' }).click();
+    await expect(catPage.getByLabel('Who covers').locator('option')).toHaveText([
+      "Cat Oncall (you: only this team's admins choose others)",
+    ]);
   } finally {
     await context.close();
   }

@@ -47,7 +47,7 @@ const context = (over: Partial<RunbookContext> = {}): RunbookContext => ({
   labels: { instance: XSS, job: SCRIPT },
   incident: null,
   progress: {},
-  canCheck: true,
+  canRespond: true,
   escalation: [{ level: 2, name: 'L2 on-call SRE', delaySeconds: 300, targets: [] }],
   ...over,
 });
@@ -118,9 +118,11 @@ describe('steps and escalation in a runbook', () => {
     expect(html).toContain('Escalate INC-7 to L2');
   });
 
-  it('lets only responders tick steps of an incident', async () => {
-    const html = await render(context({ incident: { id: 'c1', label: 'INC-7' }, canCheck: false }));
+  it('lets only responders tick steps of an incident and escalate it', async () => {
+    const html = await render(context({ incident: { id: 'c1', label: 'INC-7' }, canRespond: false }));
     expect(html).toMatch(/<input id="step-check" type="checkbox"[^>]* disabled=""/);
     expect(html).toContain('(responders tick steps)');
+    expect(html).not.toContain('Escalate INC-7');
+    expect(html).toContain('L2 on-call SRE</strong>');
   });
 });

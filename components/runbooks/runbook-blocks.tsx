@@ -27,7 +27,8 @@ export type RunbookContext = {
   incident: { id: string; label: string } | null;
   /** Checked steps of the incident, by step id. */
   progress: Record<string, StepState>;
-  canCheck: boolean;
+  /** A responder or admin: ticks an incident's steps and escalates it (viewers read). */
+  canRespond: boolean;
   escalation: EscalationLevelView[];
 };
 
@@ -47,7 +48,7 @@ export function Step({ ctx, id, title, children }: WithContext<{ id?: string; ti
       title={title}
       incident={ctx.incident}
       initial={ctx.progress[id] ?? null}
-      canCheck={ctx.canCheck}
+      canCheck={ctx.canRespond}
     >
       {children}
     </StepCheck>
@@ -161,7 +162,7 @@ export function Escalate({ ctx, level, children }: WithContext<{ level?: number 
         </p>
       )}
       {children}
-      {ctx.incident ? (
+      {ctx.incident && ctx.canRespond ? (
         <EscalateButton
           incidentId={ctx.incident.id}
           incidentLabel={ctx.incident.label}

@@ -46,7 +46,7 @@ function render(
     labels,
     incident: incident ? { id: 'cinc1', label: 'INC-1' } : null,
     progress: {},
-    canCheck: true,
+    canRespond: true,
     escalation: escalationView(DEFAULT_ESCALATION, []),
   });
   return renderToStaticMarkup(

@@ -71,7 +71,7 @@ export default async function RunbookPage({
     labels: alert?.labels ?? {},
     incident: incident && { id: incident.id, label: incidentLabel(incident.number) },
     progress,
-    canCheck: hasRole(actor.role, 'responder'),
+    canRespond: hasRole(actor.role, 'responder'),
     escalation: escalationView(escalation.levels, channels),
   });
 

@@ -93,7 +93,10 @@ export default async function SchedulePage({ params, searchParams }: Props) {
         <Card title="Upcoming overrides">
           {canAct ? (
             <div className="mb-2">
-              <AddOverride scheduleId={schedule.id} />
+              <AddOverride
+                scheduleId={schedule.id}
+                onlyYou={schedule.canManage ? null : { id: actor.id, name: actor.name ?? actor.email }}
+              />
             </div>
           ) : null}
           {schedule.upcomingOverrides.length === 0 ? (
@@ -106,7 +109,7 @@ export default async function SchedulePage({ params, searchParams }: Props) {
                   <span className="text-muted">
                     <LocalTime at={o.startsAt} /> – <LocalTime at={o.endsAt} />
                   </span>
-                  {canAct ? (
+                  {canAct && (schedule.canManage || o.userId === actor.id) ? (
                     <DeleteOverride scheduleId={schedule.id} overrideId={o.id} who={o.name ?? o.email} />
                   ) : null}
                   {o.reason ? <div className="basis-full text-xs text-muted">{o.reason}</div> : null}

@@ -10,26 +10,40 @@ import { useApiMutation, useApiQuery } from '@/lib/api/query';
 import { policyTargetsOp } from '@/lib/escalation/api';
 import { createOverrideOp, deleteOverrideOp } from '@/lib/schedules/api';
 
+type Person = { id: string; name: string };
+
 /**
  * "Add override": someone covers a stretch of time on this schedule, above every layer. The times are
  * typed in the browser's own zone (a datetime-local field), which the browser turns into an instant.
+ * `onlyYou`: the person may not manage the schedule's team, so the API lets them put only themselves
+ * on call; the dialog then offers no one else.
  */
-export function AddOverride({ scheduleId }: { scheduleId: string }) {
+export function AddOverride({ scheduleId, onlyYou }: { scheduleId: string; onlyYou: Person | null }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>
         Add override
       </Button>
-      {open ? <OverrideDialog scheduleId={scheduleId} onClose={() => setOpen(false)} /> : null}
+      {open ? (
+        <OverrideDialog scheduleId={scheduleId} onlyYou={onlyYou} onClose={() => setOpen(false)} />
+      ) : null}
     </>
   );
 }
 
-function OverrideDialog({ scheduleId, onClose }: { scheduleId: string; onClose: () => void }) {
+function OverrideDialog({
+  scheduleId,
+  onlyYou,
+  onClose,
+}: {
+  scheduleId: string;
+  onlyYou: Person | null;
+  onClose: () => void;
+}) {
   const router = useRouter();
-  const people = useApiQuery(policyTargetsOp, {});
-  const [userId, setUserId] = useState('');
+  const people = useApiQuery(policyTargetsOp, {}, { enabled: !onlyYou });
+  const [userId, setUserId] = useState(onlyYou?.id ?? '');
   const [from, setFrom] = useState('');
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
@@ -57,12 +71,18 @@ function OverrideDialog({ scheduleId, onClose }: { scheduleId: string; onClose: 
     >
       <Field id="override-user" label="Who covers" error={fields.userId}>
         <Select id="override-user" value={userId} onChange={(e) => setUserId(e.target.value)}>
-          <option value="">Choose a person…</option>
-          {(people.data?.users ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          {onlyYou ? (
+            <option value={onlyYou.id}>{onlyYou.name} (you: only this team's admins choose others)</option>
+          ) : (
+            <>
+              <option value="">Choose a person…</option>
+              {(people.data?.users ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </>
+          )}
         </Select>
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
