@@ -98,13 +98,14 @@ function matcherProblem(text: string): string | null {
 
 async function known(tx: Tx, channels: readonly string[]) {
   const [users, teams, schedules, policies] = await Promise.all([
-    tx.user.findMany({ where: { disabledAt: null }, select: { email: true } }),
+    tx.user.findMany({ where: { disabledAt: null }, select: { email: true, role: true } }),
     tx.team.findMany({ select: { slug: true } }),
     tx.schedule.findMany({ select: { slug: true } }),
     tx.escalationPolicy.findMany({ select: { name: true } }),
   ]);
   return {
     emails: new Set(users.map((u) => u.email.toLowerCase())),
+    pageable: new Set(users.filter((u) => u.role !== 'viewer').map((u) => u.email.toLowerCase())),
     teams: new Set(teams.map((t) => t.slug)),
     schedules: new Set(schedules.map((s) => s.slug)),
     policies: new Set(policies.map((p) => p.name)),

@@ -3,7 +3,8 @@ import { at, sampleDocument } from './fixtures';
 import { checkReferences } from './references';
 
 const known = {
-  emails: new Set(['ana@example.com', 'ben@example.com']),
+  emails: new Set(['ana@example.com', 'ben@example.com', 'vic@example.com']),
+  pageable: new Set(['ana@example.com', 'ben@example.com']),
   teams: new Set<string>(),
   schedules: new Set<string>(),
   policies: new Set(['default']),
@@ -29,6 +30,19 @@ describe('checkReferences', () => {
       'policies[0].levels[1].channels[1]': 'no channel "pager" in VIGIL_CONFIG\'s channels',
       'routes[0].policy': 'no policy "nope" here or in the database',
       'routes[0].team': 'no team "db" here or in the database',
+    });
+  });
+
+  it('refuses a viewer on call or named by a level, and keeps one as a team member', () => {
+    const doc = sampleDocument();
+    at(at(doc.schedules, 0).layers, 0).participants.push('vic@example.com');
+    at(at(doc.policies, 0).levels, 1).users.push('VIC@example.com');
+    at(doc.teams, 0).members.push({ email: 'vic@example.com', admin: false });
+    const viewer = (email: string) =>
+      `"${email}" is a viewer, who cannot acknowledge a page: choose a responder or an admin`;
+    expect(checkReferences(doc, known, noProblem)).toEqual({
+      'schedules[0].layers[0].participants[2]': viewer('vic@example.com'),
+      'policies[0].levels[1].users[1]': viewer('VIC@example.com'),
     });
   });
 

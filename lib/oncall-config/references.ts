@@ -3,7 +3,8 @@ import type { OncallDocument } from './document';
 /**
  * Every reference of a document checked against what exists, pure: the database's names plus the
  * file's own (a policy may page a schedule the same file creates). People must be active users, found
- * by e-mail in any case; channels must be declared in VIGIL_CONFIG; a route matcher must parse (the
+ * by e-mail in any case, and those put on call or named by a level must be pageable (not viewers, as
+ * the schedules and policies APIs require, lib/auth/pageable.ts); channels must be declared in VIGIL_CONFIG; a route matcher must parse (the
  * caller passes the check, the one the routes API uses). Answers each problem by its path.
  *
  *   schedules[1].layers[0].participants[2] = "nobody@example.com" (no such user)
@@ -13,6 +14,8 @@ import type { OncallDocument } from './document';
 export type Known = {
   /** Lower-case e-mails of active users. */
   emails: ReadonlySet<string>;
+  /** Those of them who may be paged: responders and admins. */
+  pageable: ReadonlySet<string>;
   teams: ReadonlySet<string>;
   schedules: ReadonlySet<string>;
   policies: ReadonlySet<string>;
@@ -30,6 +33,11 @@ export function checkReferences(
   const policies = new Set([...known.policies, ...doc.policies.map((p) => p.name)]);
   const person = (path: string, email: string): void => {
     if (!known.emails.has(email.toLowerCase())) fields[path] = `no active user "${email}"`;
+  };
+  const pageable = (path: string, email: string): void => {
+    person(path, email);
+    if (!fields[path] && !known.pageable.has(email.toLowerCase()))
+      fields[path] = `"${email}" is a viewer, who cannot acknowledge a page: choose a responder or an admin`;
   };
   const team = (path: string, slug: string | null): void => {
     if (slug !== null && !teams.has(slug)) fields[path] = `no team "${slug}" here or in the database`;
@@ -50,11 +58,11 @@ export function checkReferences(
     team(`schedules[${i}].team`, s.team);
     s.layers.forEach((l, j) => {
       l.participants.forEach((p, k) => {
-        person(`schedules[${i}].layers[${j}].participants[${k}]`, p);
+        pageable(`schedules[${i}].layers[${j}].participants[${k}]`, p);
       });
     });
     s.overrides.forEach((o, j) => {
-      person(`schedules[${i}].overrides[${j}].user`, o.user);
+      pageable(`schedules[${i}].overrides[${j}].user`, o.user);
     });
   });
   doc.policies.forEach((p, i) => {
@@ -65,7 +73,7 @@ export function checkReferences(
         channel(`${at}.channels[${k}]`, c);
       });
       l.users.forEach((u, k) => {
-        person(`${at}.users[${k}]`, u);
+        pageable(`${at}.users[${k}]`, u);
       });
       l.schedules.forEach((s, k) => {
         if (!schedules.has(s)) fields[`${at}.schedules[${k}]`] = `no schedule "${s}" here or in the database`;
