@@ -58,6 +58,9 @@ test('a phone link acknowledges the incident with one tap, without signing in', 
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
     await button.tap();
     await expect(tab.getByText(`${ref} acknowledged by ${E2E_USERS.responder.email}`)).toBeVisible();
+    // The badge says so too, without a reload.
+    await expect(tab.getByText('acknowledged', { exact: true })).toBeVisible();
+    await expect(tab.getByText('open', { exact: true })).toHaveCount(0);
 
     // Opened again, the link no longer acts.
     await tab.reload();

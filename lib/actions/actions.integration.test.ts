@@ -252,6 +252,17 @@ describe('acknowledge links', () => {
     expect(await statusOf(incident.id)).toBe('open');
   });
 
+  it("says a chat button's genuine token is for another action, rather than not valid", async () => {
+    const incident = await openIncident();
+    const { escalateToken } = links.issueActionLinks(incident, users.ana.id, 'x');
+    const res = await act(escalateToken);
+    expect(res.status).toBe(401);
+    const { message } = (await res.json()).error;
+    expect(message).toContain('genuine but cannot acknowledge here');
+    expect(message).not.toContain('not valid');
+    expect(await statusOf(incident.id)).toBe('open');
+  });
+
   it('are issued by a responder for themselves and by an admin for anyone', async () => {
     const incident = await openIncident();
     const issue = (user: string, body?: unknown) =>

@@ -32,6 +32,18 @@ export type LinkState =
 const INVALID =
   'This link is not valid (it was changed, cut short, or Vigil’s AUTH_SECRET changed since it was sent). Open the incident in the console instead.';
 
+const DOES: Record<Action, string> = {
+  ack: 'acknowledge',
+  open: 'open an incident',
+  silence: 'silence',
+  escalate: 'escalate',
+};
+
+/** A genuine token of another action: a chat button's token sent where a link's goes, say. */
+function wrongAction(actions: readonly Action[]): string {
+  return `This token is genuine but cannot ${actions.map((a) => DOES[a]).join(' or ')} here: it belongs to another of Vigil's buttons or links. Use that one, or act in the console.`;
+}
+
 /**
  * The state of `text` as a token for one of `actions`. `session` is the signed-in user, if any; `via`
  * says how the token arrived: a link must be fresh (VIGIL_CONFIG `actions.freshFor`) to act without a
@@ -55,7 +67,9 @@ export async function readToken(
           kind: 'expired',
           message: 'This link has expired. Open the incident in the console to see where it stands.',
         }
-      : { kind: 'invalid', message: INVALID };
+      : verified.reason === 'wrong_action'
+        ? { kind: 'invalid', message: wrongAction(actions) }
+        : { kind: 'invalid', message: INVALID };
   const { token } = verified;
   const row = await db().incident.findUnique({
     where: { id: token.incidentId },

@@ -29,11 +29,18 @@ export default async function ActionLinkPage({ params }: { params: Promise<{ tok
     <main className="flex min-h-screen justify-center p-4 sm:items-center">
       <div className="w-full max-w-md space-y-4 rounded-lg border border-border bg-surface p-5">
         <p className="text-sm text-muted">Vigil</p>
-        {'incident' in state ? <IncidentCard incident={state.incident} /> : null}
+        {state.kind === 'ready' && state.token.action === 'ack' ? (
+          <AcknowledgeLinkButton
+            token={token}
+            incidentRef={state.incident.ref}
+            card={<IncidentCard incident={state.incident} />}
+            acknowledgedCard={<IncidentCard incident={{ ...state.incident, status: 'acknowledged' }} />}
+          />
+        ) : 'incident' in state ? (
+          <IncidentCard incident={state.incident} />
+        ) : null}
         {state.kind === 'ready' ? (
-          state.token.action === 'ack' ? (
-            <AcknowledgeLinkButton token={token} incidentRef={state.incident.ref} />
-          ) : (
+          state.token.action === 'ack' ? null : (
             <ConsoleLink incident={state.incident} />
           )
         ) : (
