@@ -60,16 +60,24 @@ test('add an e-mail and an ntfy contact method on my profile and receive their t
     const card = page
       .locator('section')
       .filter({ has: page.getByRole('heading', { name: 'Contact methods' }) });
-    await expect(card).toContainText('None yet: Vigil cannot page you.');
+    // The e2e console sends e-mail: until a method is verified, pages go to the account's address.
+    const fallback = card.getByTestId('contact-fallback');
+    await expect(fallback).toHaveText(
+      `None yet: pages go to your account e-mail, ${E2E_USERS.contacts.email}.`,
+    );
 
     const address = `cora-${Date.now().toString(36)}@e2e.test`;
     await addMethod(page, 'E-mail', { 'E-mail address': address });
     const email = page.getByTestId('contact-method').filter({ hasText: address });
     await expect(email).toContainText('not verified');
+    await expect(fallback).toHaveText(
+      `None verified yet: pages go to your account e-mail, ${E2E_USERS.contacts.email}.`,
+    );
     await email.getByRole('button', { name: 'Send me a test on E-mail' }).click();
     await expect(email.getByTestId('contact-test-result')).toHaveText('Sent. Check that it arrived.');
     await expect(email).toContainText('verified');
     await expect(email).not.toContainText('not verified');
+    await expect(fallback).toHaveCount(0);
     await expect
       .poll(async () => (await mailbox()).find((m) => m.includes(`To: ${address}`)) ?? '')
       .toContain('Test from Vigil');

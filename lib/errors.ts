@@ -132,3 +132,15 @@ export function isDatabaseError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && /^(P\d{4}|ECONNREFUSED|ECONNRESET|57P\d\d|08\d\d\d)$/.test(code);
 }
+
+/**
+ * A clause as a sentence: a full stop added unless it already ends one, so a message made of another
+ * (an SMTP server's, a parser's) never reads "…failed..".
+ *
+ *   sentence('connection refused') → 'connection refused.'
+ *   sentence('550 Mailbox unavailable.') → '550 Mailbox unavailable.'
+ */
+export function sentence(clause: string): string {
+  const text = clause.trimEnd();
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}

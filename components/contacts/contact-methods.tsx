@@ -25,13 +25,19 @@ import { createBody, KIND_FIELDS, KIND_NAMES } from './contact-fields';
  * the server's display string only.
  */
 
-export function MyContactMethods() {
+/**
+ * Without a verified method, pages go to the account's e-mail (lib/escalation/page-targets.ts), which
+ * reaches someone only when the server sends e-mail: `fallback` says which of the two it is.
+ */
+type Fallback = { email: string; mailConfigured: boolean };
+
+export function MyContactMethods({ fallback }: { fallback: Fallback }) {
   const list = useApiQuery(listMyContactsOp, {});
   const [adding, setAdding] = useState(false);
   return (
     <div className="flex flex-col gap-3 text-sm">
       <p className="text-muted">Where Vigil pages you. Send yourself a test after adding one.</p>
-      <MethodList methods={list.data?.methods} loading={list.isPending} own />
+      <MethodList methods={list.data?.methods} loading={list.isPending} own fallback={fallback} />
       <ErrorMessage error={list.error} />
       <Button variant="secondary" className="self-start" onClick={() => setAdding(true)}>
         Add a contact method
@@ -41,31 +47,54 @@ export function MyContactMethods() {
   );
 }
 
-export function ContactMethodsOf({ userId }: { userId: string }) {
+export function ContactMethodsOf({ userId, fallback }: { userId: string; fallback: Fallback }) {
   const list = useApiQuery(listUserContactsOp, { params: { id: userId } });
   return (
     <div className="flex flex-col gap-3 text-sm">
-      <MethodList methods={list.data?.methods} loading={list.isPending} own={false} />
+      <MethodList methods={list.data?.methods} loading={list.isPending} own={false} fallback={fallback} />
       <ErrorMessage error={list.error} />
     </div>
   );
 }
 
-function MethodList({ methods, loading, own }: { methods?: ContactRow[]; loading: boolean; own: boolean }) {
+function MethodList({
+  methods,
+  loading,
+  own,
+  fallback,
+}: {
+  methods?: ContactRow[];
+  loading: boolean;
+  own: boolean;
+  fallback: Fallback;
+}) {
   if (loading) return <p className="text-muted">Loading…</p>;
-  if (!methods || methods.length === 0)
-    return (
-      <p className="text-muted">
-        {own ? 'None yet: Vigil cannot page you.' : 'None: Vigil cannot page them.'}
-      </p>
-    );
+  const verified = (methods ?? []).some((m) => m.verifiedAt);
   return (
-    <ul className="flex flex-col divide-y divide-border" data-testid="contact-methods">
-      {methods.map((m) => (
-        <MethodItem key={m.id} method={m} own={own} />
-      ))}
-    </ul>
+    <>
+      {methods && methods.length > 0 ? (
+        <ul className="flex flex-col divide-y divide-border" data-testid="contact-methods">
+          {methods.map((m) => (
+            <MethodItem key={m.id} method={m} own={own} />
+          ))}
+        </ul>
+      ) : null}
+      {verified ? null : (
+        <p className="text-muted" data-testid="contact-fallback">
+          {fallbackText(methods?.length ?? 0, own, fallback)}
+        </p>
+      )}
+    </>
   );
+}
+
+/** What happens to a page while no method is verified (rules naming a method aside). */
+function fallbackText(count: number, own: boolean, { email, mailConfigured }: Fallback): string {
+  const none = count === 0 ? 'None yet' : 'None verified yet';
+  const whose = own ? 'your' : 'their';
+  return mailConfigured
+    ? `${none}: pages go to ${whose} account e-mail, ${email}.`
+    : `${none}, and this server sends no e-mail (no smtp in VIGIL_CONFIG): Vigil cannot page ${own ? 'you' : 'them'}.`;
 }
 
 function MethodItem({ method: m, own }: { method: ContactRow; own: boolean }) {

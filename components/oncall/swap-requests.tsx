@@ -22,16 +22,17 @@ import type { SwapRow } from '@/lib/schedules/schedule-schemas';
 const who = (p: { name: string | null; email: string } | null) =>
   p ? (p.name ?? p.email) : 'anyone on the schedule';
 
-export function AskForCover({ scheduleId, start, end }: { scheduleId: string; start: string; end: string }) {
+type Shift = { scheduleId: string; start: string; end: string };
+
+/** `you`: the asker's id, left out of whom to ask (the API refuses asking oneself). */
+export function AskForCover({ you, ...shift }: Shift & { you: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>
         Ask for cover
       </Button>
-      {open ? (
-        <AskDialog scheduleId={scheduleId} start={start} end={end} onClose={() => setOpen(false)} />
-      ) : null}
+      {open ? <AskDialog {...shift} you={you} onClose={() => setOpen(false)} /> : null}
     </>
   );
 }
@@ -40,11 +41,10 @@ function AskDialog({
   scheduleId,
   start,
   end,
+  you,
   onClose,
-}: {
-  scheduleId: string;
-  start: string;
-  end: string;
+}: Shift & {
+  you: string;
   onClose: () => void;
 }) {
   const router = useRouter();
@@ -77,11 +77,13 @@ function AskDialog({
       <Field id="swap-target" label="Ask">
         <Select id="swap-target" value={target} onChange={(e) => setTarget(e.target.value)}>
           <option value="">Anyone on the schedule</option>
-          {(people.data?.users ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          {(people.data?.users ?? [])
+            .filter((p) => p.id !== you)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
         </Select>
       </Field>
       <Field id="swap-note" label="Note (optional)">

@@ -1,4 +1,4 @@
-import { UpstreamError } from '@/lib/errors';
+import { sentence, UpstreamError } from '@/lib/errors';
 import type { AmAlert } from './schemas';
 
 /**
@@ -94,7 +94,7 @@ function union(a: string[] = [], b: string[] = []): string[] {
 }
 
 /** What the health indicator shows for a down peer: what failed, then what to check. */
-const peerError = (error: UpstreamError) => `${error.message}. ${error.hint}`;
+const peerError = (error: UpstreamError) => `${sentence(error.message)} ${error.hint}`;
 
 /** One error naming every peer's failure; the config guarantees at least one peer. */
 function allPeersFailed(clusterName: string, results: PeerAlerts[]): UpstreamError {

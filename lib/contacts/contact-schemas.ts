@@ -92,7 +92,11 @@ function slackComplete(
 export const contactSettingsSchema = z.discriminatedUnion('kind', SETTINGS).superRefine(slackComplete);
 export type ContactSettings = z.output<typeof contactSettingsSchema>;
 
-const label = z.string().trim().min(1, { error: 'must not be empty' }).max(60);
+const label = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(60, { error: 'at most 60 characters' });
 const withLabel = { label: label.optional() };
 
 /** POST: the kind, its fields, and an optional label (by default the kind's name). */

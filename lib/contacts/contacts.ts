@@ -2,7 +2,7 @@ import 'server-only';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { NotFoundError, ValidationError } from '@/lib/errors';
+import { NotFoundError, sentence, ValidationError } from '@/lib/errors';
 import type { ContactMethod } from '@/lib/generated/prisma/client';
 import { destinationProblem } from '@/lib/net/destination';
 import { DeliveryError } from '@/lib/notify/send';
@@ -78,7 +78,8 @@ function checkDestinations(s: ContactSettings, prefix = ''): void {
   const policy = contactDestinations();
   for (const [field, url] of urls) {
     const problem = url ? destinationProblem(url, policy) : null;
-    if (problem) throw new ValidationError(`The ${field} ${problem}.`, { [`${prefix}${field}`]: problem });
+    if (problem)
+      throw new ValidationError(sentence(`The ${field} ${problem}`), { [`${prefix}${field}`]: problem });
   }
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { config } from '@/lib/config/current';
+import { sentence } from '@/lib/errors';
 import { destinationProblem } from '@/lib/net/destination';
 import { authorization, DeliveryError, postRequest, SEND_DEADLINE_MS, sendEmail } from '@/lib/notify/send';
 import { derivedKey } from '@/lib/secrets/keys';
@@ -53,7 +54,9 @@ export async function sendToContact(
     await send(openSettings(method), message, deadlineMs);
   } catch (error) {
     const problem = error instanceof DeliveryError ? error.message : 'failed unexpectedly';
-    throw new DeliveryError(`${SERVICE[method.kind]}: ${problem}. ${WHAT_TO_CHECK[method.kind]}`);
+    throw new DeliveryError(
+      `${sentence(`${SERVICE[method.kind]}: ${problem}`)} ${WHAT_TO_CHECK[method.kind]}`,
+    );
   }
 }
 

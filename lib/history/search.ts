@@ -1,7 +1,7 @@
 import 'server-only';
 import { type Matcher, MatcherSyntaxError, matchesLabels, parseFilter } from '@/lib/alertmanager/matchers';
 import type { PrismaClient } from '@/lib/db/client';
-import { ValidationError } from '@/lib/errors';
+import { sentence, ValidationError } from '@/lib/errors';
 import { yieldToEventLoop } from '@/lib/event-loop';
 import { type HistoryQuery, type HistoryResponse, historyRange } from './api-schema';
 import { attachContext } from './attach';
@@ -85,7 +85,9 @@ function parseMatchers(filter: string): Matcher[] {
     return parseFilter(filter).matchers;
   } catch (error) {
     if (error instanceof MatcherSyntaxError)
-      throw new ValidationError(`The filter is not valid: ${error.message}.`, { filter: error.message });
+      throw new ValidationError(sentence(`The filter is not valid: ${error.message}`), {
+        filter: error.message,
+      });
     throw error;
   }
 }

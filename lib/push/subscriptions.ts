@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { NotFoundError, ValidationError } from '@/lib/errors';
+import { NotFoundError, sentence, ValidationError } from '@/lib/errors';
 import type { PushSubscription as Row } from '@/lib/generated/prisma/client';
 import { log } from '@/lib/log';
 import { resolvedDestinationProblem } from '@/lib/net/destination';
@@ -29,7 +29,7 @@ export type LoadedSubscription = { id: string; userId: string; label: string; ta
 export async function saveSubscription(actor: Actor, input: RegisterPush): Promise<PushDevice> {
   assertRole(actor, 'viewer');
   const problem = await resolvedDestinationProblem(input.endpoint, pushDestinations());
-  if (problem) throw new ValidationError(`The push endpoint ${problem}.`, { endpoint: problem });
+  if (problem) throw new ValidationError(sentence(`The push endpoint ${problem}`), { endpoint: problem });
   const sealed = {
     endpoint: seal(key(), input.endpoint, 'push.endpoint'),
     p256dh: seal(key(), input.keys.p256dh, 'push.p256dh'),

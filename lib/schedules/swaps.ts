@@ -79,7 +79,9 @@ export async function requestSwap(
     const schedule = await findSchedule(tx, scheduleIdOrSlug);
     if (input.targetUserId !== null) {
       if (input.targetUserId === actor.id)
-        throw new ValidationError('Ask someone else to cover your shift.', { targetUserId: 'is you' });
+        throw new ValidationError('Ask someone else to cover your shift.', {
+          targetUserId: 'cannot be you: choose someone else, or anyone on the schedule',
+        });
       await assertActiveUser(tx, input.targetUserId, 'targetUserId');
     }
     if (!(await coversWholeInterval(tx, schedule.id, actor.id, input)))

@@ -12,6 +12,7 @@ import { Card } from '@/components/ui/card';
 import { Link } from '@/components/ui/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
+import { config } from '@/lib/config/current';
 import { NotFoundError } from '@/lib/errors';
 import { profile } from '@/lib/people/people';
 import type { Profile } from '@/lib/people/people-schemas';
@@ -34,6 +35,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
     throw error;
   }
   const own = person.id === actor.id;
+  const fallback = { email: person.email, mailConfigured: Boolean(config().smtp) };
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title={person.name ?? person.email} description={`${person.email} · ${person.role}`} />
@@ -63,7 +65,9 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
                     <span className="text-muted">{s.scheduleName}</span>
                   </span>
                   {s.source === 'override' ? <Badge tone="warn">override</Badge> : null}
-                  {own ? <AskForCover scheduleId={s.scheduleId} start={s.start} end={s.end} /> : null}
+                  {own ? (
+                    <AskForCover scheduleId={s.scheduleId} start={s.start} end={s.end} you={actor.id} />
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -95,7 +99,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
             <MyCalendarFeeds />
           </Card>
           <Card title="Contact methods">
-            <MyContactMethods />
+            <MyContactMethods fallback={fallback} />
           </Card>
           <Card title="How to page me">
             <MyNotificationRules />
@@ -112,7 +116,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           <p className="text-sm text-muted">Time zone: {person.timeZone}</p>
           {actor.role === 'admin' ? (
             <Card title="Contact methods">
-              <ContactMethodsOf userId={person.id} />
+              <ContactMethodsOf userId={person.id} fallback={fallback} />
             </Card>
           ) : null}
         </>
