@@ -9,7 +9,8 @@ import { NotFoundError } from '@/lib/errors';
 import { getPolicy } from '@/lib/escalation/policies';
 import type { PolicyView } from '@/lib/escalation/policy-schemas';
 import { policyTargets } from '@/lib/escalation/targets';
-import { canManageTeam, teamChoices } from '@/lib/teams/access';
+import { teamChoices } from '@/lib/teams/access';
+import { mayChange } from '@/lib/teams/team-choices';
 import { listTeams } from '@/lib/teams/teams';
 import { PolicyActions } from '../../_components/policy-actions';
 
@@ -29,12 +30,13 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const [targets, teams] = await Promise.all([
+  const [targets, teams, choices] = await Promise.all([
     policyTargets(
       actor,
       config().channels.map((c) => ({ name: c.name, type: c.type })),
     ),
     listTeams(actor),
+    teamChoices(actor),
   ]);
   const schedules = new Map(targets.schedules.map((s) => [s.id, s.name]));
   const users = new Map(targets.users.map((u) => [u.id, u.name]));
@@ -118,8 +120,8 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
           </>
         ) : null}
       </p>
-      {!fromConfig && (await canManageTeam(actor, policy.teamId)) ? (
-        <PolicyActions policy={policy} choices={await teamChoices(actor)} />
+      {!fromConfig && mayChange(choices, policy.teamId) ? (
+        <PolicyActions policy={policy} choices={choices} />
       ) : null}
     </div>
   );
