@@ -319,6 +319,26 @@ describe('routing a critical alert to a team’s policy', () => {
     ]);
   });
 
+  it('does not page someone demoted to viewer while on call, and says so on the timeline', async () => {
+    const opened = new Date('2026-12-08T10:00:00Z');
+    // Put on call as a responder, then made a viewer by an admin: a viewer cannot acknowledge.
+    await db().user.update({ where: { id: ANA.id }, data: { role: 'viewer' } });
+    try {
+      const incident = await fireAlert({ team: 'db', severity: 'critical' }, opened);
+      const ref = `INC-${incident.number}`;
+      expect((await getIncident(ADMIN, ref)).nextEscalation?.pages.people).toEqual([]);
+      expect((await tick(opened)).raised).toEqual([`${ref} → L1`]);
+      expect(mailsFor(incident.number, ANA.email)).toEqual([]);
+      const timeline = await getIncident(ADMIN, ref);
+      expect(timeline.timeline.filter((e) => e.type === 'page.unreachable').map((e) => e.sentence)).toEqual([
+        'Ana Lopez was not paged at level 1: they are now a viewer, who cannot acknowledge (make them a responder, or take them off the schedule)',
+        'Level 1 reached nobody: it names no channel and nobody could be paged',
+      ]);
+    } finally {
+      await db().user.update({ where: { id: ANA.id }, data: { role: 'responder' } });
+    }
+  });
+
   it('an override on the schedule changes who is paged', async () => {
     const opened = new Date('2026-12-08T10:00:00Z');
     const override = await db().scheduleOverride.create({

@@ -15,9 +15,10 @@ const context: PeopleContext = {
     ['s-ops', 'Ops'],
   ]),
   people: new Map([
-    ['u-ana', { id: 'u-ana', name: 'Ana', disabled: false }],
-    ['u-bo', { id: 'u-bo', name: 'Bo', disabled: false }],
-    ['u-cy', { id: 'u-cy', name: 'Cy', disabled: true }],
+    ['u-ana', { id: 'u-ana', name: 'Ana', disabled: false, viewer: false }],
+    ['u-bo', { id: 'u-bo', name: 'Bo', disabled: false, viewer: false }],
+    ['u-cy', { id: 'u-cy', name: 'Cy', disabled: true, viewer: false }],
+    ['u-vi', { id: 'u-vi', name: 'Vi', disabled: false, viewer: true }],
   ]),
 };
 
@@ -45,6 +46,13 @@ describe('levelRecipients', () => {
         { reason: 'user_disabled', person: 'Cy' },
         { reason: 'user_missing' },
       ],
+    });
+  });
+
+  it('leaves out a viewer (demoted after being put on call) and says why', () => {
+    expect(levelRecipients({ scheduleIds: [], userIds: ['u-vi', 'u-bo'] }, context)).toEqual({
+      recipients: [{ userId: 'u-bo', name: 'Bo', schedule: null }],
+      unreachable: [{ reason: 'user_viewer', person: 'Vi' }],
     });
   });
 

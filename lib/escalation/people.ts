@@ -3,7 +3,9 @@ import type { TimelineData } from '@/lib/incidents/timeline-events';
 /**
  * Whom a level pages, pure: the person on call on each of its schedules at the moment it fires, then
  * the users it names, each person once (the first reason wins: on call on a schedule before named),
- * disabled users left out. What could not be paged is said too, for the timeline.
+ * disabled users and viewers left out (a viewer cannot acknowledge: one demoted after being put on call
+ * would be woken for nothing while escalation waits). What could not be paged is said too, for the
+ * timeline.
  *
  *   level {scheduleIds: [s1, s2], userIds: [u1, u3]}; on call: s1 → u1, s2 → nobody; u3 disabled
  *   → recipients [{userId: u1, name: 'Ana', schedule: 'SRE primary'}],
@@ -12,7 +14,7 @@ import type { TimelineData } from '@/lib/incidents/timeline-events';
 
 export type Recipient = { userId: string; name: string; schedule: string | null };
 export type Unreachable = Omit<TimelineData<'page.unreachable'>, 'level'>;
-type Person = { id: string; name: string; disabled: boolean };
+type Person = { id: string; name: string; disabled: boolean; viewer: boolean };
 
 export type PeopleContext = {
   /** Who is on call per schedule id (null: nobody); an id absent here names no schedule. */
@@ -35,6 +37,7 @@ export function levelRecipients(
     const person = people.get(userId);
     if (!person) unreachable.push({ reason: 'user_missing' });
     else if (person.disabled) unreachable.push({ reason: 'user_disabled', person: person.name });
+    else if (person.viewer) unreachable.push({ reason: 'user_viewer', person: person.name });
     else recipients.push({ userId, name: person.name, schedule });
   };
   for (const scheduleId of new Set(level.scheduleIds)) {

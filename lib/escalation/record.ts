@@ -203,7 +203,7 @@ async function peopleContext(
     userIds.length > 0
       ? await tx.user.findMany({
           where: { id: { in: userIds } },
-          select: { id: true, name: true, email: true, disabledAt: true, ...REACH_SELECT },
+          select: { id: true, name: true, email: true, disabledAt: true, role: true, ...REACH_SELECT },
         })
       : [];
   return {
@@ -211,7 +211,10 @@ async function peopleContext(
     onCall,
     scheduleNames: new Map(schedules.map((s) => [s.id, s.name])),
     people: new Map(
-      users.map((u) => [u.id, { id: u.id, name: u.name || u.email, disabled: u.disabledAt !== null }]),
+      users.map((u) => [
+        u.id,
+        { id: u.id, name: u.name || u.email, disabled: u.disabledAt !== null, viewer: u.role === 'viewer' },
+      ]),
     ),
   };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { PAGEABLE } from '@/lib/auth/pageable';
 import { db } from '@/lib/db';
 import { whoIsOnCall } from '@/lib/schedules/load';
 import type { Shift } from '@/lib/schedules/types';
@@ -73,7 +74,8 @@ async function pagesOf(
   const userIds = [...new Set([...viaSchedule.map((p) => p.userId), ...level.userIds])];
   const users = userIds.length
     ? await db().user.findMany({
-        where: { id: { in: userIds }, disabledAt: null },
+        // Whom people.ts would page: not a disabled user, not a viewer.
+        where: { id: { in: userIds }, ...PAGEABLE },
         select: { id: true, name: true, email: true },
       })
     : [];

@@ -68,6 +68,7 @@ const UNREACHABLE_REASONS = [
   'nobody_on_call',
   'schedule_missing',
   'user_disabled',
+  'user_viewer',
   'user_missing',
   'no_targets',
 ] as const;

@@ -74,6 +74,8 @@ const UNREACHABLE: {
   schedule_missing: (d) => `Level ${d.level} names a schedule that no longer exists: nobody paged through it`,
   user_disabled: (d) =>
     `${d.person ?? 'A user'} was not paged at level ${d.level}: their account is disabled`,
+  user_viewer: (d) =>
+    `${d.person ?? 'A user'} was not paged at level ${d.level}: they are now a viewer, who cannot acknowledge (make them a responder, or take them off the schedule)`,
   user_missing: (d) => `Level ${d.level} names a user who no longer exists: nobody paged through it`,
   no_targets: (d) => `Level ${d.level} reached nobody: it names no channel and nobody could be paged`,
 };
