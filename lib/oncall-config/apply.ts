@@ -322,7 +322,26 @@ async function prune(tx: Tx, plan: ImportPlan): Promise<void> {
       );
     await tx.schedule.delete({ where: { id: schedule.id } });
   }
-  if (plan.teams.delete.length > 0) await tx.team.deleteMany({ where: { slug: { in: plan.teams.delete } } });
+  for (const slug of plan.teams.delete) {
+    // What is still the team's after the deletions above: deleting the team would leave it with none
+    // (the foreign keys set null), so its team admins would lose it without being told.
+    const where = { team: { slug } };
+    const [schedules, policies, routes] = await Promise.all([
+      tx.schedule.findMany({ where, select: { slug: true }, take: 5 }),
+      tx.escalationPolicy.findMany({ where, select: { name: true }, take: 5 }),
+      tx.route.findMany({ where, select: { name: true }, take: 5 }),
+    ]);
+    const owned = [
+      ...schedules.map((x) => `schedule "${x.slug}"`),
+      ...policies.map((x) => `policy "${x.name}"`),
+      ...routes.map((x) => `route "${x.name}"`),
+    ];
+    if (owned.length > 0)
+      throw new ConflictError(
+        `Team "${slug}" is not in the file but ${owned.join(', ')} still belong to it; nothing was imported. Add the team back, or give them another team.`,
+      );
+    await tx.team.delete({ where: { slug } });
+  }
 }
 
 function dedupe<T>(items: readonly T[], key: (item: T) => string): T[] {

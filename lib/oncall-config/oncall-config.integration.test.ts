@@ -250,6 +250,17 @@ describe('on-call configuration as YAML', () => {
     });
   });
 
+  it('refuses to prune a team that a schedule, policy or route the file keeps still belongs to', async () => {
+    const withoutTeams = exported.replace(/^teams:\n(?: {2}.*\n)*/m, '');
+    expect(withoutTeams).not.toContain('slug: sre\n    name: SRE');
+    const refused = await importText(withoutTeams, { prune: true });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message).toBe(
+      'Team "sre" is not in the file but schedule "sre-primary", policy "sre", route "sre" still belong to it; nothing was imported. Add the team back, or give them another team.',
+    );
+    expect(await exportText()).toBe(exported);
+  });
+
   it('deletes what the file leaves out only with prune, never the default policy or route', async () => {
     const onlyDefaults =
       'routes:\n  - name: default\n    default: true\n    policy: default\n    autoOpen: false\n';
