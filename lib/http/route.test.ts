@@ -302,6 +302,13 @@ describe('route(): the schemas', () => {
     expect(error.httpStatus).toBe(422);
   });
 
+  it('ends with one full stop when problems are sentences of their own', () => {
+    const error = new InvalidInputError({ start: 'start must be before end.', zone: 'Not a zone.' });
+    expect(error.message).toBe(
+      'Some fields are invalid — start: start must be before end; zone: Not a zone.',
+    );
+  });
+
   it('answers 500 when the answer breaks its own schema (VIGIL_CHECK_RESPONSES)', async () => {
     const wrong = route(echoOp, async () => ({ got: 1, id: 7 }) as never);
     const originalError = console.error;

@@ -17,6 +17,7 @@ import {
   isAppError,
   isDatabaseError,
   RateLimitedError,
+  sentence,
   UnauthorizedError,
   UnavailableError,
   ValidationError,
@@ -162,9 +163,10 @@ export class InvalidInputError extends ValidationError {
 function listed(fields: Record<string, string>): string {
   const list = Object.entries(fields)
     .slice(0, 5)
-    .map(([field, problem]) => `${field}: ${problem}`);
+    // A problem written as a sentence loses its full stop inside the list: one ends the whole.
+    .map(([field, problem]) => `${field}: ${problem.replace(/\.$/, '')}`);
   const more = Object.keys(fields).length - list.length;
-  return `Some fields are invalid — ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`;
+  return sentence(`Some fields are invalid — ${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}`);
 }
 
 /**
