@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const SOURCES = [
@@ -13,20 +14,37 @@ const SOURCES = [
   'package-lock.json',
 ];
 
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(
-    stat.mtimeMs,
-    ...readdirSync(entry).map((name) => (name === 'generated' ? 0 : newestMtime(path.join(entry, name)))),
-  );
+/** Written after a build this script ran: the digest of the sources it was started on. */
+const STAMP = '.next/vigil-sources.sha256';
+
+function files(entry: string): string[] {
+  if (!existsSync(entry)) return [];
+  if (!statSync(entry).isDirectory()) return [entry];
+  return readdirSync(entry)
+    .filter((name) => name !== 'generated')
+    .sort()
+    .flatMap((name) => files(path.join(entry, name)));
 }
 
-/** Runs `next build` unless .next holds a build newer than every source file. */
+/**
+ * One digest of every source file's path and content. Content, not modification times: a file saved
+ * while a build ran is older than the build's end but was not built (the demo then served code that
+ * was not what the tree held). About 1,200 files: tens of milliseconds.
+ */
+export function sourcesDigest(roots: readonly string[] = SOURCES): string {
+  const hash = createHash('sha256');
+  for (const file of roots.flatMap(files))
+    hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * Runs `next build` unless .next holds a build this script made from exactly these sources. A build
+ * made another way (`npm test`'s) has no stamp, so the demo builds once more rather than guess.
+ */
 export function buildIfStale(log: (line: string) => void): void {
-  const buildId = '.next/BUILD_ID';
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...SOURCES.map(newestMtime))) {
+  const digest = sourcesDigest();
+  if (existsSync('.next/BUILD_ID') && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === digest) {
     log('using the existing production build (.next)');
     return;
   }
@@ -35,4 +53,6 @@ export function buildIfStale(log: (line: string) => void): void {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error('next build failed (see above)');
+  // The digest taken before the build: an edit made while it ran makes the next start build again.
+  writeFileSync(STAMP, digest);
 }
