@@ -180,7 +180,9 @@ export const BUILTIN_PANEL_GROUPS: PanelGroup[] = [
         unit: 'ratio',
         queries: [
           {
-            expr: 'sum by (job) (rate(http_request_duration_seconds_count{status=~"5.."}[$__rate])) / sum by (job) (rate(http_request_duration_seconds_count[$__rate]))',
+            // `or 0 * total`: a job with no 5xx at all has no 5xx series, and its ratio is 0, not missing
+            // (the panel read "No data" for a healthy service).
+            expr: '(sum by (job) (rate(http_request_duration_seconds_count{status=~"5.."}[$__rate])) or 0 * sum by (job) (rate(http_request_duration_seconds_count[$__rate]))) / sum by (job) (rate(http_request_duration_seconds_count[$__rate]))',
             legend: '{{job}}',
           },
         ],
