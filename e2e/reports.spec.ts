@@ -13,6 +13,10 @@ import { E2E_USERS } from './users';
 const ALERT = 'VigilE2EReportNoise';
 const labels = { alertname: ALERT, instance: 'e2e-report-1', severity: 'info', job: 'e2e-report' };
 
+// A browser in another zone than the reader's profile (UTC): the report's days, weeks and times are all
+// in the profile's zone, and the page says so.
+test.use({ timezoneId: 'Europe/Brussels' });
+
 type Report = { rows: { name: string; cells: Record<string, unknown>; history: string }[] };
 
 test('a fired and resolved alert is among the noisiest, linked to its history and in the CSV', async ({
@@ -54,6 +58,8 @@ test('a fired and resolved alert is among the noisiest, linked to its history an
   const section = page.getByTestId('report-noisiest-alerts');
   const row = section.getByTestId('report-row').filter({ hasText: ALERT });
   await expect(row).toBeVisible();
+  await expect(page.getByText('Days, weeks (from Monday 00:00) and times in UTC')).toBeVisible();
+  await expect(row.locator('time')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
   const link = row.getByRole('link', { name: ALERT });
   const href = await link.getAttribute('href');
   expect(href).toMatch(

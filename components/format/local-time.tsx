@@ -19,7 +19,8 @@ function iso(at: TimeInput): string | undefined {
 
 /**
  * An instant in the viewer's zone (or UTC, by the switch in the user menu), with UTC to the second on
- * hover. `clock` writes the time of day alone, for lines inside a window whose day is said once.
+ * hover. `clock` writes the time of day alone, for lines inside a window whose day is said once. `zone`
+ * pins the zone, for a page that says which one it is in (the reports, in the reader's profile zone).
  *
  *   <LocalTime at="2026-12-04T16:14:05Z" /> → <time dateTime="2026-12-04T16:14:05.000Z"
  *     title="2026-12-04 16:14:05 UTC">2026-12-04 17:14 CET</time>   (in Brussels)
@@ -29,13 +30,16 @@ export function LocalTime({
   precision = 'minute',
   clock = false,
   className,
+  zone: pinned,
 }: {
   at: TimeInput | null | undefined;
   precision?: Precision;
   clock?: boolean;
   className?: string;
+  zone?: string;
 }) {
-  const zone = useTimeZone();
+  const viewer = useTimeZone();
+  const zone = pinned ?? viewer;
   if (at === null || at === undefined) return <span className={className}>—</span>;
   return (
     <time dateTime={iso(at)} title={formatUtcTitle(at)} className={className}>

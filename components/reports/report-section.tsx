@@ -21,9 +21,18 @@ const ReportChart = dynamic(() => import('./report-chart').then((m) => m.ReportC
 
 export type ReportQuery = { from?: string; to?: string; zone: string; measure?: 'acknowledge' | 'resolve' };
 
-function Cell({ column, value }: { column: ReportColumn; value: ReportRow['cells'][string] | undefined }) {
+/** A time in the report's zone: its weeks and range are in it, so "last seen" must be too. */
+function Cell({
+  column,
+  value,
+  zone,
+}: {
+  column: ReportColumn;
+  value: ReportRow['cells'][string] | undefined;
+  zone: string;
+}) {
   if (value === null || value === undefined) return <>—</>;
-  if (column.kind === 'time') return <LocalTime at={String(value)} />;
+  if (column.kind === 'time') return <LocalTime at={String(value)} zone={zone} />;
   if (column.kind === 'seconds' && typeof value === 'number') return <>{formatDuration(value)}</>;
   return <>{value}</>;
 }
@@ -83,10 +92,10 @@ export function ReportSection({
                               className="text-accent underline"
                               title="The history behind this row"
                             >
-                              <Cell column={c} value={row.cells[c.key]} />
+                              <Cell column={c} value={row.cells[c.key]} zone={query.zone} />
                             </a>
                           ) : (
-                            <Cell column={c} value={row.cells[c.key]} />
+                            <Cell column={c} value={row.cells[c.key]} zone={query.zone} />
                           )}
                         </td>
                       ))}

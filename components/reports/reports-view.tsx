@@ -53,7 +53,9 @@ export function ReportsView({ zone, nowMs }: { zone: string; nowMs: number }) {
         <Button type="submit" disabled={!valid}>
           Show
         </Button>
-        <p className="text-xs text-muted">Weeks start on Monday 00:00 in {zone}.</p>
+        <p className="text-xs text-muted">
+          Days, weeks (from Monday 00:00) and times in {zone}, your profile's time zone.
+        </p>
       </form>
       <ReportSection name="noisiest-alerts" query={query} />
       <ReportSection name="noisiest-label-sets" query={query} />
