@@ -123,7 +123,9 @@ test('API tokens: created in the console, accepted, role-checked, and refused on
   expect((await request.get('/api/v1/me', { headers: bearer(adminToken) })).status()).toBe(401);
 });
 
-test('an admin changes a role in the console and it applies to the next request', async ({ browser }) => {
+test('an admin changes a role, disables and enables an account in the console, each applying to the next request', async ({
+  browser,
+}) => {
   const userContext = await browser.newContext();
   const userPage = await userContext.newPage();
   await signIn(userPage, E2E_USERS.demoted, '/tokens');
@@ -148,6 +150,14 @@ test('an admin changes a role in the console and it applies to the next request'
   expect(attempt.status()).toBe(403);
   await userPage.reload();
   await expect(userPage.getByText('Creating API tokens needs the responder role.')).toBeVisible();
+
+  // Disabled in the console, the same session stops at its next request; enabled again, it works.
+  await row.getByRole('button', { name: `Disable ${E2E_USERS.demoted.email}` }).click();
+  await expect(row).toContainText('disabled');
+  expect((await userPage.request.get('/api/v1/me')).status()).toBe(401);
+  await row.getByRole('button', { name: `Enable ${E2E_USERS.demoted.email}` }).click();
+  await expect(row).not.toContainText('disabled');
+  expect((await userPage.request.get('/api/v1/me')).status()).toBe(200);
   await userContext.close();
   await adminContext.close();
 });

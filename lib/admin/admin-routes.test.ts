@@ -16,7 +16,7 @@ vi.mock('@/lib/auth', async () => (await import('@/lib/testing/route-harness')).
 
 const users = vi.hoisted(() => ({
   createApiToken: vi.fn(),
-  setUserRole: vi.fn(),
+  updateUser: vi.fn(),
   listTokens: vi.fn(),
   listUsers: vi.fn(),
   revokeApiToken: vi.fn(),
@@ -182,7 +182,7 @@ describe('/api/v1/users', () => {
     });
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.fields).toHaveProperty('role');
-    users.setUserRole.mockRejectedValueOnce(new ForbiddenError('You cannot remove your own admin role.'));
+    users.updateUser.mockRejectedValueOnce(new ForbiddenError('You cannot remove your own admin role.'));
     const own = await call(patchUser, '/api/v1/users/u-admin', {
       role: 'admin',
       method: 'PATCH',
@@ -197,7 +197,7 @@ describe('/api/v1/users', () => {
       params: { id: 'u2' },
     });
     expect(await ok.json()).toEqual({ updated: true });
-    expect(users.setUserRole).toHaveBeenLastCalledWith(expect.objectContaining({ id: 'u-admin' }), {
+    expect(users.updateUser).toHaveBeenLastCalledWith(expect.objectContaining({ id: 'u-admin' }), {
       userId: 'u2',
       role: 'responder',
     });

@@ -57,7 +57,17 @@ export type TokenRow = z.infer<typeof tokenSchema>;
 export const tokensAnswerSchema = z.object({ tokens: z.array(tokenSchema) });
 
 export const setRoleSchema = z.object({ userId: z.string().min(1), role: z.enum(ROLES) });
-export type SetRoleInput = z.output<typeof setRoleSchema>;
+
+/** `PATCH /api/v1/users/{id}`: a new role, disabled or enabled again, or both at once. */
+export const updateUserSchema = z
+  .object({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional() })
+  .refine((b) => b.role !== undefined || b.disabled !== undefined, { error: 'Send role, disabled or both.' });
+export type UpdateUserInput = z.output<typeof updateUserSchema> & { userId: string };
+
+export const setDisabledSchema = z.object({
+  userId: z.string().min(1),
+  disabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
 
 export const createTokenSchema = z.object({
   name: z.string().trim().min(1, { error: 'Give the token a name, e.g. "ack-bot".' }).max(80),

@@ -5,8 +5,8 @@ import {
   createTokenSchema,
   idParamsSchema,
   meSchema,
-  setRoleSchema,
   tokensAnswerSchema,
+  updateUserSchema,
   usersAnswerSchema,
 } from './api-schema';
 import { auditExportQuerySchema, auditPageSchema, auditQuerySchema } from './audit-schema';
@@ -77,14 +77,16 @@ export const listUsersOp = defineOperation({
   response: { schema: usersAnswerSchema },
 });
 
-export const setUserRoleOp = defineOperation({
+export const updateUserOp = defineOperation({
   method: 'PATCH',
   path: '/api/v1/users/{id}',
   tag: 'admin',
-  summary: "Change a user's role",
+  summary: "Change a user's role, or disable or enable their account",
+  description:
+    'A disabled user cannot sign in, their sessions and API tokens stop working at the next request, and escalation skips them; enabling gives all of it back. Nobody may demote or disable themselves.',
   role: 'admin',
   params: idParamsSchema,
-  body: setRoleSchema.pick({ role: true }),
+  body: updateUserSchema,
   response: { schema: z.object({ updated: z.literal(true) }) },
   invalidates: ['admin'],
   errors: { 404: 'No such user' },

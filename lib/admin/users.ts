@@ -5,7 +5,7 @@ import { generateApiToken } from '@/lib/auth/api-token';
 import { config } from '@/lib/config/current';
 import { db } from '@/lib/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import type { CreateTokenInput, SetRoleInput, TokenRow, UserRow } from './api-schema';
+import type { CreateTokenInput, TokenRow, UpdateUserInput, UserRow } from './api-schema';
 
 /**
  * Data access for users and API tokens. Every function checks the caller's role itself (defence in
@@ -26,15 +26,28 @@ export async function listUsers(actor: Actor): Promise<UserRow[]> {
   }));
 }
 
-export async function setUserRole(actor: Actor, { userId, role }: SetRoleInput): Promise<void> {
+/**
+ * A new role, and/or the account disabled or enabled again, in one transaction. A disabled user cannot
+ * sign in, and their sessions and tokens stop at the next request (lib/auth.ts reads disabled_at every
+ * time); escalation skips them. Nobody demotes or disables themselves: an admin could lock every admin out.
+ */
+export async function updateUser(actor: Actor, { userId, role, disabled }: UpdateUserInput): Promise<void> {
   assertRole(actor, 'admin');
-  if (userId === actor.id && role !== 'admin')
+  if (userId === actor.id && role !== undefined && role !== 'admin')
     throw new ForbiddenError('You cannot remove your own admin role; ask another admin.');
+  if (userId === actor.id && disabled)
+    throw new ForbiddenError('You cannot disable your own account; ask another admin.');
   await db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new NotFoundError('No such user.');
-    await tx.user.update({ where: { id: userId }, data: { role } });
-    await audit(tx, actor, 'user.role_changed', user.email, { from: user.role, to: role });
+    if (role !== undefined && role !== user.role) {
+      await tx.user.update({ where: { id: userId }, data: { role } });
+      await audit(tx, actor, 'user.role_changed', user.email, { from: user.role, to: role });
+    }
+    if (disabled !== undefined && disabled !== (user.disabledAt !== null)) {
+      await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
+      await audit(tx, actor, disabled ? 'user.disabled' : 'user.enabled', user.email, {});
+    }
   });
 }
 

@@ -9,7 +9,7 @@ import { requirePageUser } from '@/lib/auth';
 import { config } from '@/lib/config/current';
 import { TokenManager } from '../tokens/_components/token-manager';
 import { OncallConfigCard } from './oncall-config';
-import { RoleForm } from './role-form';
+import { DisableForm, RoleForm } from './role-form';
 
 export const metadata = { title: 'Admin' };
 
@@ -31,7 +31,12 @@ export default async function AdminPage() {
         <Card title={`Users (${users.length})`}>
           <Table
             caption="Users"
-            columns={[{ header: 'E-mail' }, { header: 'Last sign-in' }, { header: 'Role' }]}
+            columns={[
+              { header: 'E-mail' },
+              { header: 'Last sign-in' },
+              { header: 'Role' },
+              { header: 'Account' },
+            ]}
             rows={users}
             rowKey={(u) => u.id}
             empty="No users yet: create one with npm run user."
@@ -45,6 +50,9 @@ export default async function AdminPage() {
                 </td>
                 <td className="py-1.5">
                   <RoleForm userId={u.id} email={u.email} role={u.role} />
+                </td>
+                <td className="py-1.5">
+                  <DisableForm userId={u.id} email={u.email} disabled={u.disabled} />
                 </td>
               </tr>
             )}

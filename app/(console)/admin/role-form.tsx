@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
-import { type ActionState, changeRole } from './actions';
+import { type ActionState, changeRole, setDisabled } from './actions';
 
 export function RoleForm({ userId, email, role }: { userId: string; email: string; role: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(changeRole, {});
@@ -17,6 +17,34 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
       </Select>
       <Button type="submit" variant="secondary" disabled={pending}>
         Save
+      </Button>
+      {state.error ? <span className="text-sm text-danger">{state.error}</span> : null}
+    </form>
+  );
+}
+
+/** Disable (or enable again) an account: a person who left, or a compromised one, stops at once. */
+export function DisableForm({
+  userId,
+  email,
+  disabled,
+}: {
+  userId: string;
+  email: string;
+  disabled: boolean;
+}) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(setDisabled, {});
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="disabled" value={String(!disabled)} />
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={pending}
+        aria-label={`${disabled ? 'Enable' : 'Disable'} ${email}`}
+      >
+        {disabled ? 'Enable' : 'Disable'}
       </Button>
       {state.error ? <span className="text-sm text-danger">{state.error}</span> : null}
     </form>

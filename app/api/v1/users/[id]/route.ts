@@ -1,9 +1,9 @@
-import { setUserRoleOp } from '@/lib/admin/api';
-import { setUserRole } from '@/lib/admin/users';
+import { updateUserOp } from '@/lib/admin/api';
+import { updateUser } from '@/lib/admin/users';
 import { route } from '@/lib/http/route';
 
-/** `{role}`: admin only. */
-export const PATCH = route(setUserRoleOp, async ({ params, body }, { actor }) => {
-  await setUserRole(actor, { userId: params.id, role: body.role });
+/** `{role?, disabled?}`: admin only. */
+export const PATCH = route(updateUserOp, async ({ params, body }, { actor }) => {
+  await updateUser(actor, { userId: params.id, ...body });
   return { updated: true as const };
 });
