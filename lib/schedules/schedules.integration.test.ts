@@ -214,8 +214,19 @@ describe('teams', () => {
     expect((await remove(ana, 'rex')).status).toBe(403);
     expect((await remove(tom, 'rex')).status).toBe(200);
     expect((await remove(tom, 'rex')).status).toBe(404);
-    // The role is the ceiling: a viewer flagged team admin still changes nothing.
-    expect((await add(ada, 'vic', true)).status).toBe(200);
+    // A viewer may be a member, but not a team admin (the role is the ceiling: the flag would mislead).
+    const viewerAdmin = await add(ada, 'vic', true);
+    expect([viewerAdmin.status, viewerAdmin.json.error.fields]).toEqual([
+      422,
+      { isAdmin: 'a viewer cannot be a team admin' },
+    ]);
+    expect((await add(ada, 'vic')).status).toBe(200);
+    const promote = await call(routes.member.PATCH, ada, '/x', {
+      method: 'PATCH',
+      body: { isAdmin: true },
+      params: { id: 'payments', userId: 'vic' },
+    });
+    expect(promote.status).toBe(422);
     const asVic = await call(routes.team.GET, vic, '/x', { params: { id: 'payments' } });
     expect(asVic.json.canManage).toBe(false);
     expect((await remove(ada, 'vic')).status).toBe(200);

@@ -135,13 +135,18 @@ export async function addMember(actor: Actor, idOrSlug: string, input: AddMember
       throw new ValidationError(`No active user "${input.userId}"; GET /api/v1/users lists them.`, {
         userId: 'no such active user',
       });
+    if (input.isAdmin) assertMayBeTeamAdmin(user);
     await assertKeepsAnAdmin(tx, actor, team.id, user.id, input.isAdmin);
     await tx.teamMember.upsert({
       where: { teamId_userId: { teamId: team.id, userId: user.id } },
       create: { teamId: team.id, userId: user.id, isAdmin: input.isAdmin },
       update: { isAdmin: input.isAdmin },
     });
-    await audit(tx, actor, 'team.member_added', team.slug, { userId: user.id, isAdmin: input.isAdmin });
+    await audit(tx, actor, 'team.member_added', team.slug, {
+      userId: user.id,
+      email: user.email,
+      isAdmin: input.isAdmin,
+    });
   });
 }
 
@@ -154,12 +159,16 @@ export async function setMemberAdmin(
   assertRole(actor, 'responder');
   await db().$transaction(async (tx) => {
     const team = await findTeam(tx, idOrSlug);
-    const member = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId: team.id, userId } } });
+    const member = await tx.teamMember.findUnique({
+      where: { teamId_userId: { teamId: team.id, userId } },
+      include: { user: { select: { email: true, role: true } } },
+    });
     if (!member) throw new NotFoundError(`"${userId}" is not a member of ${team.slug}; add them first.`);
     await assertCanManageTeam(actor, team.id, tx);
+    if (isAdmin) assertMayBeTeamAdmin(member.user);
     await assertKeepsAnAdmin(tx, actor, team.id, userId, isAdmin);
     await tx.teamMember.update({ where: { teamId_userId: { teamId: team.id, userId } }, data: { isAdmin } });
-    await audit(tx, actor, 'team.member_admin_set', team.slug, { userId, isAdmin });
+    await audit(tx, actor, 'team.member_admin_set', team.slug, { userId, email: member.user.email, isAdmin });
   });
 }
 
@@ -167,13 +176,25 @@ export async function removeMember(actor: Actor, idOrSlug: string, userId: strin
   assertRole(actor, 'responder');
   await db().$transaction(async (tx) => {
     const team = await findTeam(tx, idOrSlug);
-    const member = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId: team.id, userId } } });
+    const member = await tx.teamMember.findUnique({
+      where: { teamId_userId: { teamId: team.id, userId } },
+      include: { user: { select: { email: true } } },
+    });
     if (!member) throw new NotFoundError(`"${userId}" is not a member of ${team.slug}.`);
     await assertCanManageTeam(actor, team.id, tx);
     await assertKeepsAnAdmin(tx, actor, team.id, userId, false);
     await tx.teamMember.delete({ where: { teamId_userId: { teamId: team.id, userId } } });
-    await audit(tx, actor, 'team.member_removed', team.slug, { userId });
+    await audit(tx, actor, 'team.member_removed', team.slug, { userId, email: member.user.email });
   });
+}
+
+/** A viewer changes nothing, even as a team admin (canManageTeam): the flag would only mislead. */
+function assertMayBeTeamAdmin(user: { email: string; role: string }): void {
+  if (user.role === 'viewer')
+    throw new ValidationError(
+      `${user.email} is a viewer, who can change nothing: a team admin must be a responder or an admin.`,
+      { isAdmin: 'a viewer cannot be a team admin' },
+    );
 }
 
 /**
