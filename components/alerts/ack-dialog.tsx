@@ -54,6 +54,8 @@ export function AckDialog({
     const body = { comment: comment.trim() || undefined, silence, ...(silence ? { duration } : {}) };
     try {
       const alerts = await target.alerts();
+      // A group's alerts are fetched unacknowledged only: none left means someone was quicker.
+      if (alerts.length === 0) throw new Error('Every alert here is already acknowledged: nothing to do.');
       if (alerts.length === 1 && alerts[0]) {
         const outcome = await acknowledge(alerts[0].fingerprint, alerts[0].cluster, body);
         changeAlert(outcome, acknowledgedBy(outcome));

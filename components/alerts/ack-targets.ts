@@ -1,5 +1,6 @@
 'use client';
 
+import { formatMatcher } from '@/lib/alertmanager/filter-syntax';
 import { exactMatchers, formatSilenceMatchers } from '@/lib/alertmanager/silence-format';
 import { listAlertsOp } from '@/lib/alerts/api';
 import type { AlertGroupSummary, AlertItem } from '@/lib/alerts/api-schema';
@@ -40,7 +41,7 @@ export async function groupAlerts(
 
 export function groupAckTarget(group: AlertGroupSummary, apiQuery: AlertsApiQuery): AckTarget {
   const labels = Object.entries(group.labels)
-    .map(([k, v]) => `${k}="${v}"`)
+    .map(([k, v]) => formatMatcher({ name: k, op: '=', value: v }))
     .join(' ');
   return {
     title: `the group ${labels || 'of all alerts'} (${group.count} alert${group.count === 1 ? '' : 's'})`,

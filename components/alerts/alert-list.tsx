@@ -2,6 +2,7 @@
 
 import { severityClass } from '@/components/format/severity';
 import { Button } from '@/components/ui/button';
+import { formatMatcher } from '@/lib/alertmanager/filter-syntax';
 import type { AlertGroupSummary, AlertItem } from '@/lib/alerts/api-schema';
 import { AlertRow } from './alert-row';
 
@@ -34,7 +35,7 @@ type Props = {
 
 function groupTitle(group: AlertGroupSummary): string {
   const labels = Object.entries(group.labels)
-    .map(([k, v]) => (v ? `${k}="${v}"` : `no ${k}`))
+    .map(([k, v]) => (v ? formatMatcher({ name: k, op: '=', value: v }) : `no ${k}`))
     .join(' ');
   return [group.receiver ? `→ ${group.receiver}` : '', labels || 'all alerts'].filter(Boolean).join(' ');
 }

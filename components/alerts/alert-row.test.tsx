@@ -49,6 +49,12 @@ describe('AlertRow', () => {
     expect(html.match(/data-testid="label-chip"/g)).toHaveLength(2);
   });
 
+  it('names a chip by the matcher it adds, quoted and escaped as Prometheus writes it', () => {
+    const odd = { ...alert, labels: { ...alert.labels, instance: 'he said "hi"\nbye' } };
+    const html = render({ alert: odd, onLabel: () => {} });
+    expect(html).toContain('aria-label="Hide instance=&quot;he said \\&quot;hi\\&quot;\\nbye&quot;"');
+  });
+
   it('shows labels as plain text without a filter to add them to', () => {
     const html = render();
     expect(html).toContain('instance=db-1');

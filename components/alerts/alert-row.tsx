@@ -7,6 +7,7 @@ import { formatUtcTitle } from '@/components/format/time';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Link } from '@/components/ui/link';
+import { formatMatcher } from '@/lib/alertmanager/filter-syntax';
 import { severityBucket } from '@/lib/alerts/alert-counts';
 import type { AlertItem } from '@/lib/alerts/api-schema';
 import { FlappingBadge } from './flapping-badge';
@@ -175,7 +176,7 @@ function LabelChips({
             <button
               type="button"
               className="min-w-0 truncate px-1.5 py-0.5 text-left text-muted hover:bg-bg hover:text-fg max-sm:min-h-11"
-              title={`Show only ${k}="${v}" (Alt-click: hide it)`}
+              title={`Show only ${formatMatcher({ name: k, op: '=', value: v })} (Alt-click: hide it)`}
               onClick={(e) => onLabel(k, v, e.altKey)}
             >
               {k}={v}
@@ -183,8 +184,8 @@ function LabelChips({
             <button
               type="button"
               className="border-l border-border px-1.5 text-muted hover:bg-bg hover:text-fg max-sm:min-h-11 max-sm:min-w-11"
-              aria-label={`Hide ${k}="${v}"`}
-              title={`Hide ${k}="${v}"`}
+              aria-label={`Hide ${formatMatcher({ name: k, op: '=', value: v })}`}
+              title={`Hide ${formatMatcher({ name: k, op: '=', value: v })}`}
               onClick={() => onLabel(k, v, true)}
             >
               ≠

@@ -2,6 +2,7 @@
 
 import { useRouter, useSearchParams } from 'next/navigation';
 import { Link } from '@/components/ui/link';
+import { formatMatcher } from '@/lib/alertmanager/filter-syntax';
 import { labelFilterHref } from './label-filter';
 
 /**
@@ -26,7 +27,7 @@ export function LabelLinks({ labels }: { labels: Record<string, string> }) {
                 href={only}
                 scroll={false}
                 className="inline-flex items-center text-accent hover:underline max-sm:min-h-11"
-                title={`Show only ${name}="${value}" (Alt-click: hide it)`}
+                title={`Show only ${formatMatcher({ name: name, op: '=', value: value })} (Alt-click: hide it)`}
                 onClick={(e) => {
                   // Alt-click on a link would download it: it excludes instead.
                   if (!e.altKey) return;
@@ -41,8 +42,8 @@ export function LabelLinks({ labels }: { labels: Record<string, string> }) {
               <Link
                 href={hide}
                 scroll={false}
-                aria-label={`Hide ${name}="${value}"`}
-                title={`Hide ${name}="${value}"`}
+                aria-label={`Hide ${formatMatcher({ name: name, op: '=', value: value })}`}
+                title={`Hide ${formatMatcher({ name: name, op: '=', value: value })}`}
                 className="inline-flex items-center justify-center rounded px-1.5 text-muted hover:bg-bg hover:text-fg max-sm:min-h-11 max-sm:min-w-11"
               >
                 ≠
