@@ -20,9 +20,11 @@ function summariseDetails(details: unknown): string {
   return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH - 1)}…` : text;
 }
 
-const COLUMNS = ['When', 'Who', 'Via', 'Action', 'Target', 'Details', 'Address', 'Outcome'].map((header) => ({
-  header,
-}));
+const COLUMNS = ['When (UTC)', 'Who', 'Via', 'Action', 'Target', 'Details', 'Address', 'Outcome'].map(
+  (header) => ({
+    header,
+  }),
+);
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
@@ -35,7 +37,8 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
       renderRow={(e) => (
         <tr className="border-t border-border align-top" data-testid="audit-entry">
           <td className="whitespace-nowrap py-1.5 pr-3 font-mono text-xs">
-            <LocalTime at={e.at} precision="second" />
+            {/* In UTC, as the filters above and the CSV export are: a time read here can be typed there. */}
+            <LocalTime at={e.at} precision="second" zone="UTC" />
           </td>
           <td className="py-1.5 pr-3">{e.actorEmail ?? 'system'}</td>
           <td className="py-1.5 pr-3 text-muted">{e.via}</td>
