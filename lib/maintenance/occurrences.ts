@@ -172,8 +172,9 @@ function localStarts(
  * UTC one ("…Z", the form RFC 5545 asks for when the start has a zone) is an instant, taken to the
  * window's zone first.
  *
- * `horizon` (floating) ends the expansion there at the latest, so that no rule is iterated past what
- * the caller asks about.
+ * `horizon` (floating) caps UNTIL, so a sample of starts ends there. It does not bound the work: rrule
+ * checks UNTIL only at a start it finds, so a rule that matches no day searches on regardless, and
+ * only bounded.ts's deadline stops it.
  *
  *   Europe/Brussels, UNTIL=20270321T005900Z → until 2027-03-21T01:59 (CET, +01:00)
  *   Europe/Brussels, UNTIL=20270321T005900  → until 2027-03-21T00:59

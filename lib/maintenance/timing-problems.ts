@@ -74,8 +74,8 @@ function problemsOf(window: WindowTiming, now: Date): TimingProblems {
 }
 
 /**
- * The first SAMPLE starts of a rule whose UNTIL is at most the sample's end, as floating Dates: rrule
- * checks between's bounds only at a start it finds, so only UNTIL stops a rule that matches no day.
+ * The first SAMPLE starts of a rule whose UNTIL is at most the sample's end, as floating Dates. A rule
+ * that matches no day is stopped by the deadline around timingProblems, not by UNTIL (bounded.ts).
  */
 function firstStarts(bounded: RRule): Date[] {
   return bounded.all((_, i) => i < SAMPLE);
