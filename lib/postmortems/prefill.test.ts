@@ -191,6 +191,24 @@ describe('prefillSections', () => {
     );
   });
 
+  it('puts a one-line note that opens a block below its author, as the incident page renders it', () => {
+    const item = (body: string) => noteItem({ author: 'Bo', body, createdAt: at('09:35') });
+    for (const body of [
+      '<div>**x**',
+      '# Done',
+      '> quoted',
+      '- one',
+      '1. one',
+      '2026. A year',
+      '```',
+      '***',
+      '<!-- x -->',
+    ])
+      expect(item(body)).toBe(`- 2026-11-21 09:35:00 UTC, Bo:\n\n  ${body}`);
+    for (const body of ['x < y', '#hashtag', '-1 errors', '2026 was calm', '**bold** start', '<3 it works'])
+      expect(item(body)).toBe(`- 2026-11-21 09:35:00 UTC, Bo: ${body}`);
+  });
+
   it('keeps a one-line note on its item line, untruncated', () => {
     const long = 'x'.repeat(400);
     expect(noteItem({ author: 'Bo', body: `  ${long}\r\n`, createdAt: at('09:35') })).toBe(

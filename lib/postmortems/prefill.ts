@@ -136,20 +136,32 @@ function detection(input: PrefillInput): string {
 }
 
 /**
- * A note as one item of a Markdown list, whole: a one-line note follows its author on the item's line;
- * a longer one (a list, paragraphs, code) starts below it, indented two spaces so that every line stays
- * inside the item (CommonMark list-item continuation).
+ * A note as one item of a Markdown list, whole: a one-line note of plain text follows its author on the
+ * item's line; a longer one (a list, paragraphs, code), or one line that opens a block of its own (a
+ * heading, quote, list, fence, rule or HTML block), starts below it, indented two spaces so that every
+ * line stays inside the item (CommonMark list-item continuation). After "Bo:" such a line would be inline
+ * text and render otherwise than on the incident page: `<div>**x**` is an HTML block there (shown as
+ * written) but would be a tag and bold text here.
  *
+ *   noteItem({author: 'Bo', createdAt: 09:35, body: 'Rolled back'}) → '- 2026-11-21 09:35:00 UTC, Bo: Rolled back'
  *   noteItem({author: 'Bo', createdAt: 09:35, body: 'Rolled back\n- step 1'})
  *     → '- 2026-11-21 09:35:00 UTC, Bo:\n\n  Rolled back\n  - step 1'
+ *   noteItem({author: 'Bo', createdAt: 09:35, body: '# Done'}) → '- 2026-11-21 09:35:00 UTC, Bo:\n\n  # Done'
  */
 export function noteItem(n: PrefillNote): string {
   const body = n.body.replace(/\r\n?/g, '\n').trim();
   const head = `- ${formatUtc(n.createdAt)}, ${n.author}:`;
-  if (!body.includes('\n')) return `${head} ${body}`;
+  if (!body.includes('\n') && !OPENS_BLOCK.test(body)) return `${head} ${body}`;
   const indented = body.split('\n').map((line) => (line.trim() ? `  ${line}` : ''));
   return `${head}\n\n${indented.join('\n')}`;
 }
+
+/**
+ * A line that starts a CommonMark block other than a paragraph: ATX heading, block quote, list item,
+ * code fence, thematic break, or an HTML block (any `<` that may open a tag, comment or declaration).
+ */
+const OPENS_BLOCK =
+  /^(?:#{1,6}(?:\s|$)|>|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|`{3}|~{3}|(?:[-*_][ \t]*){3,}$|<[!?/a-z])/i;
 
 function resolution(input: PrefillInput): string {
   const { incident } = input;
