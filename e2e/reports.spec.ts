@@ -7,7 +7,8 @@ import { E2E_USERS } from './users';
 /**
  * After a test alert fired (three times, so it ranks among the noisiest whatever else the suite fired)
  * and resolved on the real Alertmanager pair, /reports lists it with a link to the history behind it,
- * and the report's CSV download holds the header and its row.
+ * and the report's CSV download holds the header and its row; the range and the switches are in the URL,
+ * so a reload keeps them, and a hand-edited URL falls back to the defaults with a note.
  */
 
 const ALERT = 'VigilE2EReportNoise';
@@ -81,4 +82,34 @@ test('a fired and resolved alert is among the noisiest, linked to its history an
   expect(header).toMatch(/^alertname,firings,lastSeen,(\d{4}-\d\d-\d\d,){4}history$/);
   const mine = records.find((r) => r.startsWith(`${ALERT},`));
   expect(mine).toMatch(new RegExp(`^${ALERT},3,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,(\\d+,){4}/history\\?filter=`));
+
+  // The range and the switches are the URL: a reload (a bookmark, a shared link) shows the same report.
+  // Yesterday and today in the profile's zone, UTC, so the firings above are in the range at any hour.
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const [firstDay, lastDay] = [day(Date.now() - 86_400_000), day(Date.now())];
+  await page.getByLabel('From', { exact: true }).fill(firstDay);
+  await page.getByLabel('To', { exact: true }).fill(lastDay);
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await page
+    .locator('label')
+    .filter({ hasText: /^team$/ })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/reports\\?from=${firstDay}&to=${lastDay}&zone=UTC&by=team$`));
+  await page.reload();
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue(firstDay);
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(lastDay);
+  await expect(page.getByRole('radio', { name: 'team', exact: true })).toBeChecked();
+  await expect(page.getByTestId('report-incident-response-by-team')).toBeVisible();
+  await expect(row).toBeVisible();
+  const csvHref = await page.getByTestId('csv-noisiest-alerts').getAttribute('href');
+  expect(new URL(csvHref ?? '', page.url()).searchParams.get('from')).toBe(`${firstDay}T00:00:00.000Z`);
+});
+
+test('a hand-edited link shows the defaults and says what it ignored', async ({ page }) => {
+  await signIn(page, E2E_USERS.viewer, '/reports?from=2026-02-30&to=2026-03-01&by=severity');
+  const notes = page.getByTestId('reports-url-notes');
+  await expect(notes).toContainText('"2026-02-30" is not a day such as 2026-03-02.');
+  await expect(notes).toContainText('by=severity: group by route, team or alertname. Grouped by route.');
+  await expect(page.getByRole('radio', { name: 'route', exact: true })).toBeChecked();
+  await expect(page.getByTestId('report-noisiest-alerts')).toBeVisible();
 });

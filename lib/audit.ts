@@ -1,30 +1,34 @@
 import 'server-only';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor, CliOperator } from '@/lib/auth/actor';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
 
 /**
  * Writes an audit row inside the caller's transaction, so a mutation and its audit entry commit or
- * fail together.
+ * fail together. A row written by `npm run user` has no actor (no Vigil account acted): its details
+ * name the operating-system user and host it ran as.
  */
 export async function audit(
   tx: Tx,
-  actor: Actor,
+  actor: Actor | CliOperator,
   action: string,
   target: string | null,
-  details: Prisma.InputJsonValue = {},
+  details: Prisma.InputJsonObject = {},
 ): Promise<void> {
   await tx.auditLog.create({
-    data: {
-      actorId: actor.id,
-      actorEmail: actor.email,
-      via: actor.via,
-      action,
-      target,
-      details,
-      ip: actor.ip,
-    },
+    data:
+      actor.via === 'cli'
+        ? { via: 'cli', action, target, details: { ...details, osUser: actor.osUser, host: actor.host } }
+        : {
+            actorId: actor.id,
+            actorEmail: actor.email,
+            via: actor.via,
+            action,
+            target,
+            details,
+            ip: actor.ip,
+          },
   });
 }
 

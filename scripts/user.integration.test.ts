@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,9 +10,10 @@ import { startEmbeddedPostgres } from '@/lib/db/embedded';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-user-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** `npm run user -- …` against the embedded database in dataDir. */
+/** `npm run user -- …` (package.json's command line) against the embedded database in dataDir. */
 function userCli(args: string[], password?: string) {
-  const result = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/user.ts', ...args], {
+  const tsx = path.join('node_modules', '.bin', 'tsx');
+  const result = spawnSync(tsx, ['--conditions=react-server', 'scripts/user.ts', ...args], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',
@@ -45,6 +46,54 @@ describe('npm run user', () => {
     expect(await verifyPassword('a-long-password-1', rows[0].password_hash)).toBe(true);
   });
 
+  it('disables and enables an account through the data layer, audited as the command line', async () => {
+    expect(
+      userCli(['create', '--email', 'bob@example.com', '--role', 'responder'], 'a-long-password-2').code,
+    ).toBe(0);
+
+    const disabled = userCli(['disable', 'Bob@Example.com']);
+    expect(disabled).toMatchObject({
+      code: 0,
+      out: 'disabled bob@example.com: they cannot sign in, and their sessions and API tokens stop at their next request\n',
+    });
+    expect(userCli(['list']).out).toBe('bob@example.com\tresponder\tdisabled\nops@example.com\tadmin\n');
+    const again = userCli(['disable', 'bob@example.com']);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('bob@example.com is already disabled; nothing changed');
+
+    // The console's last admin can be let back in from the server's shell.
+    expect(userCli(['disable', 'ops@example.com']).code).toBe(0);
+    expect(userCli(['enable', 'ops@example.com']).code).toBe(0);
+    const enabled = userCli(['enable', 'bob@example.com']);
+    expect(enabled).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^enabled bob@example.com: they can sign in/),
+    });
+    expect(userCli(['list']).out).toBe('bob@example.com\tresponder\nops@example.com\tadmin\n');
+    expect(userCli(['enable', 'bob@example.com']).err).toContain(
+      'bob@example.com is already enabled; nothing changed',
+    );
+
+    const db = await startEmbeddedPostgres(dataDir);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query(
+      `SELECT actor_id, actor_email, via, action, target, details, ip FROM audit_log
+       WHERE action LIKE 'user.%' ORDER BY id`,
+    );
+    await client.end();
+    await db.stop();
+    const cli = { actor_id: null, actor_email: null, via: 'cli', ip: null };
+    const details = { osUser: userInfo().username, host: hostname() };
+    // One row per change: asking for the state an account is already in wrote nothing.
+    expect(rows).toEqual([
+      { ...cli, action: 'user.disabled', target: 'bob@example.com', details },
+      { ...cli, action: 'user.disabled', target: 'ops@example.com', details },
+      { ...cli, action: 'user.enabled', target: 'ops@example.com', details },
+      { ...cli, action: 'user.enabled', target: 'bob@example.com', details },
+    ]);
+  });
+
   it.each([
     [
       ['create', '--email', 'ops@example.com', '--role', 'viewer'],
@@ -56,6 +105,10 @@ describe('npm run user', () => {
     [['create', '--email', 'y@example.com', '--role', 'viewer'], 'short', 'at least 12 characters'],
     [['create', '--email', 'z@example.com', '--role', 'viewer'], undefined, 'set VIGIL_PASSWORD'],
     [['set-password', '--email', 'nobody@example.com'], 'another-password', 'no user with that e-mail'],
+    [['disable', 'nobody@example.com'], undefined, 'no user with the e-mail nobody@example.com'],
+    [['enable', 'not-an-email'], undefined, 'email: Invalid email'],
+    [['disable'], undefined, 'usage:'],
+    [['disable', 'ops@example.com', 'bob@example.com'], undefined, 'usage:'],
     [['frobnicate'], undefined, 'usage:'],
   ])('%j fails clearly', (args, password, message) => {
     const result = userCli(args, password);

@@ -1,12 +1,21 @@
 // `npm run user -- create --email ops@example.com --role admin [--name "Ops"]`
 // `npm run user -- set-password --email ops@example.com`
 // `npm run user -- list`
+// `npm run user -- disable ops@example.com` / `enable ops@example.com`
 // The password comes from VIGIL_PASSWORD or, when unset, a prompt that does not echo.
+// disable/enable go through the data layer's updateUser, as /admin and PATCH /api/v1/users/{id} do, so
+// the account stops (or works again) and is audited the same way. That layer is marked server-only:
+// package.json runs this file with Node's `react-server` condition, under which `server-only` is empty.
+import { hostname, userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { updateUser } from '@/lib/admin/users';
+import type { CliOperator } from '@/lib/auth/actor';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { ROLES } from '@/lib/auth/roles';
+import { db } from '@/lib/db';
 import { createPrismaClient } from '@/lib/db/client';
+import { runtimeState } from '@/lib/db/runtime';
 import { cliEnv } from '@/lib/env';
 import { withDatabase } from './cli-database';
 import { promptHidden } from './prompt';
@@ -15,7 +24,51 @@ const USAGE = `usage:
   npm run user -- create --email EMAIL --role viewer|responder|admin [--name NAME]
   npm run user -- set-password --email EMAIL
   npm run user -- list
-The password is read from VIGIL_PASSWORD, or asked for when that is unset.`;
+  npm run user -- disable EMAIL
+  npm run user -- enable EMAIL
+The password is read from VIGIL_PASSWORD, or asked for when that is unset.
+A disabled account cannot sign in, and its sessions and API tokens stop at their next request; enable
+gives them back. Both are audited (via cli, with this machine's user and host name).`;
+
+/** Who ran the command, for the audit log: the operating-system account (its uid when it has no name). */
+function cliOperator(): CliOperator {
+  let osUser: string;
+  try {
+    osUser = userInfo().username;
+  } catch {
+    // A container's uid often has no passwd entry, and userInfo() then throws.
+    osUser = `uid ${process.getuid?.() ?? 'unknown'}`;
+  }
+  return { via: 'cli', osUser, host: hostname() };
+}
+
+/** The data layer's db() on this command's database, which the server's start-up sets for it otherwise. */
+async function withDataLayer(fn: () => Promise<void>): Promise<void> {
+  await withDatabase(async (url) => {
+    runtimeState().databaseUrl = url;
+    try {
+      await fn();
+    } finally {
+      await db().$disconnect();
+    }
+  });
+}
+
+/** `disable EMAIL` / `enable EMAIL`: refuses an unknown e-mail and an account already in that state. */
+async function setDisabled(email: string, disabled: boolean): Promise<void> {
+  const word = disabled ? 'disabled' : 'enabled';
+  await withDataLayer(async () => {
+    const user = await db().user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
+    if (!user) throw new Error(`no user with the e-mail ${email} (npm run user -- list shows them)`);
+    const { email: stored, changed } = await updateUser(cliOperator(), { userId: user.id, disabled });
+    if (changed.length === 0) throw new Error(`${stored} is already ${word}; nothing changed`);
+    console.log(
+      disabled
+        ? `disabled ${stored}: they cannot sign in, and their sessions and API tokens stop at their next request`
+        : `enabled ${stored}: they can sign in again, and their API tokens not revoked or expired work again`,
+    );
+  });
+}
 
 const passwordSchema = z
   .string()
@@ -70,6 +123,9 @@ async function main() {
         await prisma.$disconnect();
       }
     });
+  } else if ((command === 'disable' || command === 'enable') && positionals.length === 2) {
+    const { email } = z.object({ email: z.email() }).parse({ email: positionals[1] });
+    await setDisabled(email, command === 'disable');
   } else {
     console.error(USAGE);
     process.exit(2);

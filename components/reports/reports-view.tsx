@@ -1,77 +1,101 @@
 'use client';
 
-import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
+import { useSearchParams } from 'next/navigation';
+import { Link } from '@/components/ui/link';
 import { Segmented } from '@/components/ui/segmented';
-import { dayRange, defaultDays } from '@/lib/reports/range-input';
-import { type ReportQuery, ReportSection } from './report-section';
+import { defaultDays } from '@/lib/reports/range-input';
+import { RangeForm } from './range-form';
+import { ReportSection } from './report-section';
+import {
+  REPORT_MEASURES,
+  type ReportGrouping,
+  type ReportsSearch,
+  readReportsSearch,
+  reportsApiQuery,
+  reportsHref,
+} from './reports-url';
 
-const BY = ['route', 'team', 'alert name'] as const;
-const MEASURES = ['acknowledge', 'resolve'] as const;
+/** The "Group by" switch's words, and the URL's (`by=alertname`). */
+const BY_LABEL = { route: 'route', team: 'team', alertname: 'alert name' } as const;
+const BY_OF_LABEL = { route: 'route', team: 'team', 'alert name': 'alertname' } as const;
 const BY_REPORT = {
   route: 'incident-response-by-route',
   team: 'incident-response-by-team',
-  'alert name': 'incident-response-by-alertname',
-} as const;
+  alertname: 'incident-response-by-alertname',
+} as const satisfies Record<ReportGrouping, string>;
 
 /**
- * The noise reports over a range of days in the reader's zone (their profile's): until a range is
- * applied, the server's default (the current week and the three before it).
+ * The noise reports over a range of days in the reader's zone (their profile's) or the link's. The URL
+ * is the state (reports-url.ts): until a range is applied, the server's default (the current week and
+ * the three before it).
  */
-export function ReportsView({ zone, nowMs }: { zone: string; nowMs: number }) {
-  const [days, setDays] = useState(() => defaultDays(nowMs, zone));
-  const [query, setQuery] = useState<ReportQuery>({ zone });
-  const [by, setBy] = useState<(typeof BY)[number]>('route');
-  const [measure, setMeasure] = useState<(typeof MEASURES)[number]>('acknowledge');
-  const valid = days.firstDay !== '' && days.lastDay !== '' && days.firstDay <= days.lastDay;
+export function ReportsView({ readerZone, nowMs }: { readerZone: string; nowMs: number }) {
+  const { search, notes } = readReportsSearch(useSearchParams(), readerZone);
+  const zone = search.zone ?? readerZone;
+  const query = reportsApiQuery(search, readerZone);
+  // A shallow URL change (Next keeps useSearchParams in step with the History API): the reports are
+  // read from their API, so a server render of the page per choice would only delay them. A new range
+  // is a step Back returns from; a switch is not.
+  const go = (next: ReportsSearch, how: 'pushState' | 'replaceState') =>
+    window.history[how](null, '', reportsHref(next));
+  const applied = search.days ?? defaultDays(nowMs, zone);
   return (
     <div className="flex flex-col gap-4">
-      <form
-        className="flex flex-wrap items-end gap-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (valid) setQuery({ ...dayRange(days.firstDay, days.lastDay, zone), zone });
-        }}
+      {notes.length > 0 ? (
+        <div role="status" className="text-sm text-warn" data-testid="reports-url-notes">
+          <p>Parts of this address were ignored:</p>
+          <ul className="list-disc pl-5">
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <RangeForm
+        key={`${zone} ${applied.firstDay} ${applied.lastDay}`}
+        initial={applied}
+        zone={zone}
+        onApply={(days) => go({ ...search, days, zone }, 'pushState')}
       >
-        <Field id="report-from" label="From">
-          <Input
-            id="report-from"
-            type="date"
-            value={days.firstDay}
-            onChange={(e) => setDays({ ...days, firstDay: e.target.value })}
-          />
-        </Field>
-        <Field id="report-to" label="To">
-          <Input
-            id="report-to"
-            type="date"
-            value={days.lastDay}
-            onChange={(e) => setDays({ ...days, lastDay: e.target.value })}
-          />
-        </Field>
-        <Button type="submit" disabled={!valid}>
-          Show
-        </Button>
         <p className="text-xs text-muted">
-          Days, weeks (from Monday 00:00) and times in {zone}, your profile's time zone.
+          Days, weeks (from Monday 00:00) and times in {zone}
+          {zone === readerZone ? (
+            ", your profile's time zone."
+          ) : (
+            <>
+              , the link's time zone; yours is {readerZone}.{' '}
+              <Link
+                prefetch={false}
+                href={reportsHref({ ...search, zone: search.days ? readerZone : undefined })}
+                className="text-accent underline"
+              >
+                Count them in {readerZone}
+              </Link>
+            </>
+          )}
         </p>
-      </form>
+      </RangeForm>
       <ReportSection name="noisiest-alerts" query={query} />
       <ReportSection name="noisiest-label-sets" query={query} />
       <ReportSection name="flapping" query={query} />
       <ReportSection
-        name={BY_REPORT[by]}
-        query={{ ...query, measure }}
+        name={BY_REPORT[search.by]}
+        query={{ ...query, measure: search.measure }}
         controls={
           <div className="flex flex-wrap gap-3">
-            <Segmented name="response-by" legend="Group by" options={BY} value={by} onChange={setBy} />
+            <Segmented
+              name="response-by"
+              legend="Group by"
+              options={Object.values(BY_LABEL)}
+              value={BY_LABEL[search.by]}
+              onChange={(label) => go({ ...search, by: BY_OF_LABEL[label] }, 'replaceState')}
+            />
             <Segmented
               name="response-measure"
               legend="Time to"
-              options={MEASURES}
-              value={measure}
-              onChange={setMeasure}
+              options={REPORT_MEASURES}
+              value={search.measure}
+              onChange={(measure) => go({ ...search, measure }, 'replaceState')}
             />
           </div>
         }

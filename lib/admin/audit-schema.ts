@@ -77,7 +77,7 @@ const auditEntrySchema = z.object({
   at: z.string().describe('ISO 8601 time (UTC)'),
   /** Null for the system; kept after the user is deleted. */
   actorEmail: z.string().nullable(),
-  via: z.string().describe('session, token or system'),
+  via: z.string().describe('session, token, link, slack, mattermost, system or cli (npm run user)'),
   action: z.string().describe('e.g. user.role_changed, api_token.created'),
   target: z.string().nullable(),
   details: z.unknown().describe('JSON written by the mutation, e.g. {"from": "viewer", "to": "admin"}'),

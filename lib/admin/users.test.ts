@@ -3,8 +3,9 @@ import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenError, ValidationError } from '@/lib/errors';
 
 /**
- * createApiToken's own rules, which every caller (route, server action) gets: only a session mints
- * tokens, and every token expires. The database is a stand-in recording what would be written.
+ * The data layer's own rules, which every caller (route, server action, `npm run user`) gets: only a
+ * session mints tokens, and every token expires; updateUser says what it changed and lets the command
+ * line, which is no account, change anyone. The database is a stand-in recording what would be written.
  */
 
 vi.hoisted(() => {
@@ -17,17 +18,16 @@ vi.hoisted(() => {
 });
 
 const tx = vi.hoisted(() => ({
-  user: { findUnique: vi.fn() },
+  user: { findUnique: vi.fn(), update: vi.fn() },
   apiToken: { create: vi.fn() },
 }));
 vi.mock('@/lib/db', () => ({
   db: () => ({ $transaction: (work: (t: typeof tx) => Promise<unknown>) => work(tx) }),
 }));
 vi.mock('@/lib/audit', () => ({ audit: vi.fn() }));
-// Sessions and next-auth are not needed: the caller is given.
-vi.mock('@/lib/auth', async () => ({ assertRole: (await import('@/lib/auth/actor')).assertRole }));
 
-const { createApiToken } = await import('./users');
+const { createApiToken, updateUser } = await import('./users');
+const { audit } = await import('@/lib/audit');
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -45,6 +45,8 @@ beforeEach(() => {
   vi.useFakeTimers({ now: NOW });
   tx.user.findUnique.mockReset().mockResolvedValue({ id: 'u1', email: 'r@example.com' });
   tx.apiToken.create.mockReset().mockResolvedValue({ id: 't1' });
+  tx.user.update.mockReset();
+  vi.mocked(audit).mockReset();
 });
 
 describe('createApiToken', () => {
@@ -70,5 +72,42 @@ describe('createApiToken', () => {
     await expect(longer).rejects.toBeInstanceOf(ValidationError);
     await expect(longer).rejects.toMatchObject({ fields: { expiresInDays: 'must be at most 90 days' } });
     expect(tx.apiToken.create).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('updateUser', () => {
+  const cli = { via: 'cli', osUser: 'root', host: 'vigil-1' } as const;
+  const account = (disabledAt: Date | null) => ({
+    id: 'u2',
+    email: 'b@example.com',
+    role: 'admin',
+    disabledAt,
+  });
+
+  it('lets npm run user, which has no account and no role, disable anyone, audited as itself', async () => {
+    tx.user.findUnique.mockResolvedValue(account(null));
+    expect(await updateUser(cli, { userId: 'u2', disabled: true })).toEqual({
+      email: 'b@example.com',
+      changed: ['disabled'],
+    });
+    expect(tx.user.update).toHaveBeenCalledWith({ where: { id: 'u2' }, data: { disabledAt: new Date(NOW) } });
+    expect(audit).toHaveBeenCalledWith(tx, cli, 'user.disabled', 'b@example.com', {});
+  });
+
+  it('changes and audits nothing for the state the account is already in, and says so', async () => {
+    tx.user.findUnique.mockResolvedValue(account(new Date(NOW - DAY)));
+    expect(await updateUser(cli, { userId: 'u2', disabled: true, role: 'admin' })).toEqual({
+      email: 'b@example.com',
+      changed: [],
+    });
+    expect(tx.user.update).not.toHaveBeenCalled();
+    expect(audit).not.toHaveBeenCalled();
+  });
+
+  it('still refuses a signed-in caller who is not an admin, before reading anything', async () => {
+    await expect(
+      updateUser(actor('session', 'responder'), { userId: 'u2', disabled: true }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(tx.user.findUnique).not.toHaveBeenCalled();
   });
 });

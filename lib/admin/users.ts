@@ -1,6 +1,8 @@
 import 'server-only';
 import { audit } from '@/lib/audit';
-import { type Actor, assertRole } from '@/lib/auth';
+// The actor module, not lib/auth: that one reads the request (next/headers, Auth.js), and `npm run user`
+// calls updateUser outside any request.
+import { type Actor, assertRole, type CliOperator } from '@/lib/auth/actor';
 import { generateApiToken } from '@/lib/auth/api-token';
 import { config } from '@/lib/config/current';
 import { db } from '@/lib/db';
@@ -30,24 +32,36 @@ export async function listUsers(actor: Actor): Promise<UserRow[]> {
  * A new role, and/or the account disabled or enabled again, in one transaction. A disabled user cannot
  * sign in, and their sessions and tokens stop at the next request (lib/auth.ts reads disabled_at every
  * time); escalation skips them. Nobody demotes or disables themselves: an admin could lock every admin out.
+ * `npm run user` (a CliOperator) is no account and needs no role: it is how one gets back in. Answers
+ * what changed, so a caller can say "already disabled" (asking for the current state changes nothing and
+ * audits nothing).
  */
-export async function updateUser(actor: Actor, { userId, role, disabled }: UpdateUserInput): Promise<void> {
-  assertRole(actor, 'admin');
-  if (userId === actor.id && role !== undefined && role !== 'admin')
-    throw new ForbiddenError('You cannot remove your own admin role; ask another admin.');
-  if (userId === actor.id && disabled)
-    throw new ForbiddenError('You cannot disable your own account; ask another admin.');
-  await db().$transaction(async (tx) => {
+export async function updateUser(
+  actor: Actor | CliOperator,
+  { userId, role, disabled }: UpdateUserInput,
+): Promise<{ email: string; changed: ('role' | 'disabled')[] }> {
+  if (actor.via !== 'cli') {
+    assertRole(actor, 'admin');
+    if (userId === actor.id && role !== undefined && role !== 'admin')
+      throw new ForbiddenError('You cannot remove your own admin role; ask another admin.');
+    if (userId === actor.id && disabled)
+      throw new ForbiddenError('You cannot disable your own account; ask another admin.');
+  }
+  return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new NotFoundError('No such user.');
+    const changed: ('role' | 'disabled')[] = [];
     if (role !== undefined && role !== user.role) {
       await tx.user.update({ where: { id: userId }, data: { role } });
       await audit(tx, actor, 'user.role_changed', user.email, { from: user.role, to: role });
+      changed.push('role');
     }
     if (disabled !== undefined && disabled !== (user.disabledAt !== null)) {
       await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
       await audit(tx, actor, disabled ? 'user.disabled' : 'user.enabled', user.email, {});
+      changed.push('disabled');
     }
+    return { email: user.email, changed };
   });
 }
 

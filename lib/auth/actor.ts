@@ -17,6 +17,14 @@ export type Actor = SessionUser & {
   ip: string | null;
 };
 
+/**
+ * `npm run user` run on the server (scripts/user.ts). Whoever can run it can already write to the
+ * database, so the data layer applies no role check to it; no Vigil account acts, so its audit rows
+ * (via `cli`) have no actor and name the operating-system user and host instead. It is also the way back
+ * in when every admin account is disabled.
+ */
+export type CliOperator = { via: 'cli'; osUser: string; host: string };
+
 export function assertRole(actor: Actor, role: Role): void {
   if (!hasRole(actor.role, role))
     throw new ForbiddenError(

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { ReportsView } from '@/components/reports/reports-view';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth';
@@ -5,6 +6,10 @@ import { readerZone } from '@/lib/reports/reports';
 
 export const metadata = { title: 'Reports' };
 
+/**
+ * The noise reports. Their state is the URL, `/reports?from=<day>&to=<day>&zone=&by=&measure=`
+ * (components/reports/reports-url.ts), so a report can be shared, bookmarked and reloaded.
+ */
 export default async function ReportsPage() {
   const actor = await requirePageUser();
   const zone = await readerZone(actor);
@@ -14,7 +19,10 @@ export default async function ReportsPage() {
         title="Reports"
         description="What paged us most, what flaps, how fast we acknowledge: each row links to the history behind it."
       />
-      <ReportsView zone={zone} nowMs={Date.now()} />
+      {/* useSearchParams (the URL is the state) needs a Suspense boundary in a static render. */}
+      <Suspense>
+        <ReportsView readerZone={zone} nowMs={Date.now()} />
+      </Suspense>
     </>
   );
 }
