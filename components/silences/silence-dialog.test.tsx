@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { ProfileZone } from '@/components/format/profile-zone';
+import { formatTime } from '@/components/format/time';
 import type { SilenceRow } from '@/lib/incidents/silence-list';
 import { SilenceDialog } from './silence-dialog';
 import { formatUtc } from './silence-time';
@@ -81,5 +83,16 @@ describe('SilenceDialog', () => {
     expect(html).toContain('Save changes');
     // A silence cannot move between clusters.
     expect(html).not.toContain('Alertmanager cluster');
+  });
+
+  it('names the end in the reader’s profile zone, as the silences list does, and in UTC', () => {
+    const html = render(
+      <ProfileZone zone="Europe/Brussels">
+        <SilenceDialog editing={row} onClose={() => {}} />
+      </ProfileZone>,
+    );
+    expect(html).toContain(
+      `Unchanged: ends ${formatTime(row.endsAt, 'Europe/Brussels')} (Europe/Brussels) · ${formatUtc(row.endsAt)}`,
+    );
   });
 });

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type JSX, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useLocalZone, useTimeZone } from '@/components/format/use-time-zone';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogTitle } from '@/components/ui/dialog';
 import { ErrorMessage } from '@/components/ui/error-message';
@@ -71,6 +72,10 @@ export function SilenceDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const queryClient = useQueryClient();
   const confirm = useToast();
+  // The end time is typed and described in the zone the silences list writes (the console's: the
+  // reader's own, or UTC by the switch in the user menu), with the other one a click away.
+  const shownZone = useTimeZone();
+  const localZone = useLocalZone()?.zone ?? 'UTC';
   const [editor, setEditor] = useState<MatcherEditorState>(() =>
     editing
       ? { mode: 'rows', rows: rowsFromMatchers(editing.matchers) }
@@ -79,12 +84,12 @@ export function SilenceDialog({
   const [time, setTime] = useState<TimeState>(() => ({
     choice: editing ? UNCHANGED : '1h',
     customDuration: '',
-    zone: 'local',
+    zone: shownZone,
     endsAtLocal: toLocalInput(
       editing
         ? new Date(editing.endsAt)
         : new Date(Math.ceil((Date.now() + 4 * 3_600_000) / 300_000) * 300_000),
-      'local',
+      shownZone,
     ),
   }));
   const [comment, setComment] = useState(editing?.comment ?? initial?.comment ?? '');
@@ -145,7 +150,7 @@ export function SilenceDialog({
           ? await callApi(updateSilenceOp, { params: { id: request.id }, body: request.update })
           : await callApi(createSilenceOp, { body: request.create });
       onSaved?.(saved);
-      if (end) confirm(savedSilenceText(end, new Date(), { editing: Boolean(editing) }));
+      if (end) confirm(savedSilenceText(end, new Date(), { editing: Boolean(editing), timeZone: shownZone }));
       // onSaved shows the write at once where it can; the refetch (creating and editing change the same
       // cached families) confirms it in the background.
       void invalidateAfter(queryClient, createSilenceOp);
@@ -213,6 +218,7 @@ export function SilenceDialog({
               id={`${id}-time`}
               editing={Boolean(editing)}
               {...time}
+              localZone={localZone}
               end={end}
               nowMs={Date.now()}
               error={timeError}

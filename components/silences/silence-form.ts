@@ -7,7 +7,7 @@ import {
 } from '@/lib/incidents/silence-input';
 import type { SilenceRow } from '@/lib/incidents/silence-list';
 import type { MatchersCheck } from './matcher-rows';
-import { fromLocalInput, type Zone } from './silence-time';
+import { fromLocalInput } from './silence-time';
 
 /**
  * The silence dialog's draft turned into the body of `POST /api/v1/silences` or `PUT …/{id}`, checked
@@ -29,9 +29,9 @@ export type SilenceDraft = {
   matchers: MatchersCheck;
   choice: TimeChoice;
   customDuration: string;
-  /** The value of the end-time field, read in `zone`. */
+  /** The value of the end-time field, read in `zone` (an IANA name, or 'UTC'). */
   endsAtLocal: string;
-  zone: Zone;
+  zone: string;
   comment: string;
   incidentId: string;
   cluster: string;

@@ -3,14 +3,13 @@
 import { errorIdOf, Field, FieldError, Input } from '@/components/ui/field';
 import { Segmented } from '@/components/ui/segmented';
 import { CUSTOM, PRESETS, type TimeChoice, UNCHANGED, UNTIL } from './silence-form';
-import { describeEnd, fromLocalInput, toLocalInput, type Zone } from './silence-time';
-
-const ZONES: readonly Zone[] = ['local', 'UTC'];
+import { describeEnd, fromLocalInput, toLocalInput } from './silence-time';
 
 /**
  * How long the silence runs: a preset, a typed duration (counted from the start, or now), or an end
- * time read in the browser's zone or in UTC. The line underneath names the resulting end in both, so
- * nobody silences until 18:00 in the wrong zone.
+ * time read in the reader's own zone (`localZone`: their profile's, else the browser's, as the silences
+ * list writes times) or in UTC, the field's label naming which. The line underneath names the resulting
+ * end in both, so nobody silences until 18:00 in the wrong zone.
  */
 export function SilenceTimeFields({
   id,
@@ -19,6 +18,7 @@ export function SilenceTimeFields({
   customDuration,
   endsAtLocal,
   zone,
+  localZone,
   end,
   nowMs,
   error,
@@ -30,7 +30,10 @@ export function SilenceTimeFields({
   choice: TimeChoice;
   customDuration: string;
   endsAtLocal: string;
-  zone: Zone;
+  /** The IANA zone the end-time field is read in: `localZone` or 'UTC'. */
+  zone: string;
+  /** The reader's own zone. */
+  localZone: string;
   /** Where the choice ends the silence, when it is valid. */
   end?: Date;
   nowMs: number;
@@ -39,13 +42,14 @@ export function SilenceTimeFields({
     choice?: TimeChoice;
     customDuration?: string;
     endsAtLocal?: string;
-    zone?: Zone;
+    zone?: string;
   }) => void;
 }) {
   const options: readonly TimeChoice[] = editing
     ? [UNCHANGED, ...PRESETS, CUSTOM, UNTIL]
     : [...PRESETS, CUSTOM, UNTIL];
   const describedBy = `${id}-end${error ? ` ${errorIdOf(id)}` : ''}`;
+  const zones = localZone === 'UTC' ? ['UTC'] : [localZone, 'UTC'];
   return (
     <div className="flex flex-col gap-2">
       <Segmented
@@ -71,7 +75,7 @@ export function SilenceTimeFields({
       ) : null}
       {choice === UNTIL ? (
         <div className="flex flex-wrap items-end gap-3">
-          <Field id={`${id}-ends-at`} label={`Ends at (${zone === 'UTC' ? 'UTC' : 'local time'})`}>
+          <Field id={`${id}-ends-at`} label={`Ends at (${zone})`}>
             <Input
               id={`${id}-ends-at`}
               type="datetime-local"
@@ -81,21 +85,23 @@ export function SilenceTimeFields({
               onChange={(e) => onChange({ endsAtLocal: e.target.value })}
             />
           </Field>
-          <Segmented
-            name={`${id}-zone`}
-            legend="Time zone of the end time"
-            options={ZONES}
-            value={zone}
-            onChange={(next) => {
-              // Keep the instant, rewrite the field in the other zone.
-              const instant = fromLocalInput(endsAtLocal, zone);
-              onChange({ zone: next, ...(instant ? { endsAtLocal: toLocalInput(instant, next) } : {}) });
-            }}
-          />
+          {zones.length > 1 ? (
+            <Segmented
+              name={`${id}-zone`}
+              legend="Time zone of the end time"
+              options={zones}
+              value={zone}
+              onChange={(next) => {
+                // Keep the instant, rewrite the field in the other zone.
+                const instant = fromLocalInput(endsAtLocal, zone);
+                onChange({ zone: next, ...(instant ? { endsAtLocal: toLocalInput(instant, next) } : {}) });
+              }}
+            />
+          ) : null}
         </div>
       ) : null}
       <p id={`${id}-end`} className="text-xs text-muted">
-        {end ? sentence(describeEnd(end, nowMs), choice === UNCHANGED) : null}
+        {end ? sentence(describeEnd(end, nowMs, localZone), choice === UNCHANGED) : null}
       </p>
       <FieldError id={id} error={error} />
     </div>

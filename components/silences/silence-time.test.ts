@@ -46,23 +46,40 @@ describe('absolute times', () => {
     expect(fromLocalInput('2026-11-21T10:05:07', 'UTC')?.toISOString()).toBe('2026-11-21T10:05:07.000Z');
   });
 
-  it("reads and writes them in the browser's zone", () => {
-    const d = new Date(2026, 10, 21, 10, 5);
-    expect(toLocalInput(d, 'local')).toBe('2026-11-21T10:05');
-    expect(fromLocalInput('2026-11-21T10:05', 'local')?.getTime()).toBe(d.getTime());
+  it('reads and writes them in the reader’s zone, whatever zone the machine is in', () => {
+    const d = new Date('2026-11-21T10:05:00Z');
+    expect(toLocalInput(d, 'Europe/Brussels')).toBe('2026-11-21T11:05');
+    expect(fromLocalInput('2026-11-21T11:05', 'Europe/Brussels')?.toISOString()).toBe(d.toISOString());
+    expect(toLocalInput(d, 'America/New_York')).toBe('2026-11-21T05:05');
+    expect(fromLocalInput('2026-11-21T05:05', 'America/New_York')?.toISOString()).toBe(d.toISOString());
+  });
+
+  // Brussels springs forward on 2026-03-29 at 02:00 CET: 02:30 does not exist and moves on by the gap.
+  it('reads a time the spring DST change skips as the time after the gap', () => {
+    expect(fromLocalInput('2026-03-29T02:30', 'Europe/Brussels')?.toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
+    expect(fromLocalInput('2026-03-29T03:30', 'Europe/Brussels')?.toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
   });
 
   it('has no time for an empty or partial value', () => {
     expect(fromLocalInput('', 'UTC')).toBeUndefined();
-    expect(fromLocalInput('2026-11-21', 'local')).toBeUndefined();
+    expect(fromLocalInput('2026-11-21', 'Europe/Brussels')).toBeUndefined();
+    expect(fromLocalInput('2026-02-30T10:00', 'UTC')).toBeUndefined();
   });
 
-  it('describes an end in UTC, in the local zone and relative to now', () => {
+  it('describes an end in the reader’s zone, in UTC and relative to now', () => {
     expect(describeEnd(new Date(now + 4 * H), now, 'Europe/Berlin')).toBe(
-      'ends 2026-11-21 14:00 UTC · Sat 15:00 local (Europe/Berlin) · in 4h',
+      'ends 2026-11-21 15:00 CET (Europe/Berlin) · 2026-11-21 14:00 UTC · in 4h',
     );
-    expect(describeEnd(new Date(now - 2 * M), now, 'UTC')).toBe(
-      'ends 2026-11-21 09:58 UTC · Sat 09:58 local (UTC) · 2m ago',
+    expect(describeEnd(new Date(now + 20 * H), now, 'America/New_York')).toBe(
+      'ends 2026-11-22 01:00 EST (America/New_York) · 2026-11-22 06:00 UTC · in 20h',
     );
+  });
+
+  it('names UTC once for a reader in UTC', () => {
+    expect(describeEnd(new Date(now - 2 * M), now, 'UTC')).toBe('ends 2026-11-21 09:58 UTC · 2m ago');
   });
 });

@@ -1,12 +1,13 @@
 import { formatDuration } from '@/components/format/duration';
+import { formatTime } from '@/components/format/time';
+import { isoToLocalInput, localInputToIso } from '@/components/oncall/at-input';
 
 /**
- * Times on the silences page and in the silence dialog. Absolute times are written in UTC (what
- * Alertmanager and the logs use, and the same on the server and in every browser); the local time is
- * added where a person types one. Pure: the clock is a parameter.
+ * Times of the silence dialog. The silences list writes its times in the console's zone (LocalTime:
+ * the reader's own, or UTC by the switch in the user menu); the dialog reads and names an end time in
+ * that same zone (an IANA name such as 'Europe/Brussels', or 'UTC'), beside UTC, what Alertmanager and
+ * the logs use. Pure: the clock is a parameter.
  */
-
-export type Zone = 'UTC' | 'local';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -46,50 +47,36 @@ export function extendedEnd(endsAt: string, ms: number): string {
 }
 
 /**
- * A time as an `<input type="datetime-local">` value, read in UTC or in the browser's zone.
+ * A time as an `<input type="datetime-local">` value, read in `zone`.
  *
- *   toLocalInput(new Date('2026-11-21T10:05:30Z'), 'UTC') → '2026-11-21T10:05'
+ *   toLocalInput(new Date('2026-11-21T10:05:30Z'), 'UTC')             → '2026-11-21T10:05'
+ *   toLocalInput(new Date('2026-11-21T10:05:30Z'), 'Europe/Brussels') → '2026-11-21T11:05'
  */
-export function toLocalInput(date: Date, zone: Zone): string {
-  if (zone === 'local')
-    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-  return date.toISOString().slice(0, 16);
+export function toLocalInput(date: Date, zone: string): string {
+  return isoToLocalInput(date.toISOString(), zone);
 }
 
 /**
- * The instant a datetime-local value means in that zone, or undefined for an empty or partial value.
+ * The instant a datetime-local value means in `zone`, or undefined for an empty, partial or impossible
+ * value. A time skipped by a spring-forward change moves forward by the gap (see localInputToIso).
  *
- *   fromLocalInput('2026-11-21T10:05', 'UTC') → 2026-11-21T10:05:00.000Z
+ *   fromLocalInput('2026-11-21T10:05', 'UTC')             → 2026-11-21T10:05:00.000Z
+ *   fromLocalInput('2026-11-21T10:05', 'Europe/Brussels') → 2026-11-21T09:05:00.000Z
  */
-export function fromLocalInput(value: string, zone: Zone): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
-  if (!match) return undefined;
-  const [y, mo, d, h, mi, s] = match.slice(1).map((x) => Number(x ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const date = zone === 'UTC' ? new Date(Date.UTC(y, mo - 1, d, h, mi, s)) : new Date(y, mo - 1, d, h, mi, s);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+export function fromLocalInput(value: string, zone: string): Date | undefined {
+  const iso = localInputToIso(value, zone);
+  return iso ? new Date(iso) : undefined;
 }
 
 /**
- * One line naming an end time in UTC, in the browser's zone, and how far away it is.
+ * One line naming an end time in the reader's zone and in UTC, and how far away it is.
  *
  *   describeEnd(new Date('2026-11-21T14:00Z'), now = 10:00Z, 'Europe/Berlin')
- *     → 'ends 2026-11-21 14:00 UTC · 15:00 local (Europe/Berlin) · in 4h'
+ *     → 'ends 2026-11-21 15:00 CET (Europe/Berlin) · 2026-11-21 14:00 UTC · in 4h'
+ *   describeEnd(new Date('2026-11-21T14:00Z'), now = 10:00Z, 'UTC') → 'ends 2026-11-21 14:00 UTC · in 4h'
  */
-export function describeEnd(end: Date, nowMs: number, timeZone?: string): string {
-  const local = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(end);
-  const zoneName = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+export function describeEnd(end: Date, nowMs: number, zone: string): string {
+  const local = zone === 'UTC' ? '' : `${formatTime(end, zone)} (${zone}) · `;
   const away = (end.getTime() - nowMs) / 1000;
-  return `ends ${formatUtc(end)} · ${local} local (${zoneName}) · ${away >= 0 ? `in ${formatDuration(away)}` : `${formatDuration(-away)} ago`}`;
+  return `ends ${local}${formatUtc(end)} · ${away >= 0 ? `in ${formatDuration(away)}` : `${formatDuration(-away)} ago`}`;
 }
