@@ -51,6 +51,14 @@ describe('Table', () => {
     expect(withActions).toMatch(/<th scope="col" class="[^"]*text-right[^"]*">Actions<\/th>/);
   });
 
+  it('stacks its rows on a phone when asked, the headers left to screen readers', () => {
+    expect(render()).not.toContain('max-sm:');
+    const html = render({ stackOnPhone: true });
+    expect(html).toMatch(/<table class="[^"]*max-sm:block[^"]*"/);
+    expect(html).toMatch(/<thead class="[^"]*max-sm:sr-only[^"]*">/);
+    expect(html).toContain('<tbody class="max-sm:block">');
+  });
+
   it('shows the empty state instead of the table when there are no rows', () => {
     const html = render({ rows: [], emptyTestId: 'things-empty' });
     expect(html).not.toContain('<table');

@@ -12,6 +12,10 @@ type Column = {
  * row per item (`renderRow` returns the `<tr>`), an optional `footer` row (totals, averages), and `empty`
  * in place of the table when there is none.
  * `columns` may hold `false` for a column shown only to some (`canAct && {header: 'Actions'}`).
+ * `stackOnPhone`: below the `sm` breakpoint the table, its body and its rows are blocks and the header
+ * row is for screen readers only, so each row lays its cells out as a small card (the page gives its
+ * `<tr>` and `<td>`s `max-sm:` classes, and labels a cell with CSS content where it needs one) instead
+ * of scrolling sideways inside its frame.
  *
  * @example <Table caption="Users" columns={[{header: 'E-mail'}]} rows={users} rowKey={(u) => u.id}
  *   empty="No users yet." renderRow={(u) => <tr><td>{u.email}</td></tr>} />
@@ -26,6 +30,7 @@ export function Table<T>({
   emptyTestId,
   footer,
   framed = false,
+  stackOnPhone = false,
   testId,
 }: {
   /** Visually hidden: the card or page around the table names it for sighted users. */
@@ -40,6 +45,7 @@ export function Table<T>({
   footer?: ReactNode;
   /** A bordered box of its own (a page's main list) rather than a table inside a card. */
   framed?: boolean;
+  stackOnPhone?: boolean;
   testId?: string;
 }) {
   if (rows.length === 0)
@@ -60,9 +66,14 @@ export function Table<T>({
         framed ? 'relative overflow-x-auto rounded-md border border-border' : 'relative overflow-x-auto'
       }
     >
-      <table className="w-full text-left text-sm" data-testid={testId}>
+      <table
+        className={`w-full text-left text-sm${stackOnPhone ? ' max-sm:block' : ''}`}
+        data-testid={testId}
+      >
         {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className={framed ? 'bg-bg text-xs text-muted' : 'text-xs text-muted'}>
+        <thead
+          className={`${framed ? 'bg-bg text-xs text-muted' : 'text-xs text-muted'}${stackOnPhone ? ' max-sm:sr-only' : ''}`}
+        >
           <tr>
             {columns.map((column) =>
               column ? (
@@ -81,7 +92,7 @@ export function Table<T>({
             )}
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackOnPhone ? 'max-sm:block' : undefined}>
           {rows.map((row, index) => (
             <Fragment key={rowKey(row)}>{renderRow(row, index)}</Fragment>
           ))}

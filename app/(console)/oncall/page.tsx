@@ -82,14 +82,18 @@ export default async function OnCallPage({ searchParams }: { searchParams: Promi
         rowKey={(r) => r.id}
         empty="No schedules yet. Create one with the API (POST /api/v1/schedules) and it shows here."
         testId="oncall-table"
+        stackOnPhone
         renderRow={(r) => (
-          <tr className="border-t border-border align-top">
-            <td className="px-3 py-2">
+          // On a phone (stackOnPhone) a row is a card: the schedule on a line of its own, who is on call
+          // and until when beneath it, then who is next; "until" and "Next:" are CSS content there, so
+          // the cells' text stays what the columns say.
+          <tr className="border-t border-border align-top max-sm:flex max-sm:flex-wrap max-sm:items-baseline max-sm:gap-x-2 max-sm:gap-y-0.5 max-sm:px-3 max-sm:py-2 max-sm:first:border-t-0">
+            <td className="px-3 py-2 max-sm:w-full max-sm:p-0">
               <Link href={`/schedules/${r.slug}`} className="font-medium text-accent hover:underline">
                 {r.name}
               </Link>
             </td>
-            <td className="px-3 py-2">
+            <td className="px-3 py-2 max-sm:p-0">
               {r.onCall ? (
                 <span className="flex flex-wrap items-center gap-1.5">
                   <span className="font-medium">{r.onCall.name ?? r.onCall.email}</span>
@@ -99,7 +103,15 @@ export default async function OnCallPage({ searchParams }: { searchParams: Promi
                 <span className="text-muted">Nobody</span>
               )}
             </td>
-            <td className="px-3 py-2 whitespace-nowrap">
+            <td
+              className={`px-3 py-2 whitespace-nowrap max-sm:p-0 ${
+                !r.onCall
+                  ? 'max-sm:hidden'
+                  : r.onCall.continues
+                    ? 'max-sm:whitespace-normal'
+                    : "max-sm:before:text-muted max-sm:before:content-['until_']"
+              }`}
+            >
               {r.onCall ? (
                 r.onCall.continues ? (
                   <span className="text-muted">{NO_HAND_OFF}</span>
@@ -110,7 +122,7 @@ export default async function OnCallPage({ searchParams }: { searchParams: Promi
                 <span className="text-muted">—</span>
               )}
             </td>
-            <td className="px-3 py-2">
+            <td className="px-3 py-2 max-sm:w-full max-sm:p-0 max-sm:before:text-muted max-sm:before:content-['Next:_']">
               {r.next ? (
                 <>
                   {r.next.name ?? r.next.userId}{' '}
