@@ -1,11 +1,13 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { fillHydrated } from './hydrated';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
 
 /**
- * Times in the viewer's zone (this browser is in Brussels, UTC+1 in December) with UTC on hover and a
- * switch to UTC that survives a reload, with no hydration error; the expression graph's range choice,
- * drag-to-zoom, boolean axis and link to Prometheus.
+ * Times in the reader's zone (this browser is in Brussels, UTC+1 in December; the e2e users' profiles
+ * hold the default, UTC, which leaves the browser's) with UTC on hover and a switch to UTC that survives
+ * a reload, with no hydration error; a zone saved on the profile taking over at once; the expression
+ * graph's range choice, drag-to-zoom, boolean axis, threshold label and link to Prometheus.
  */
 test.use({ timezoneId: 'Europe/Brussels' });
 
@@ -46,6 +48,7 @@ test('times show in the viewer’s zone with UTC on hover, and the switch in the
   await expectBrusselsTime(first);
 
   await page.getByLabel('User menu').click();
+  await expect(page.getByTestId('local-zone')).toHaveText('local: Europe/Brussels (this browser)');
   await page.getByRole('group', { name: 'Times' }).getByText('UTC', { exact: true }).click();
   await expect(first).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
   await page.reload();
@@ -57,6 +60,30 @@ test('times show in the viewer’s zone with UTC on hover, and the switch in the
   await page.reload();
   await expect(first).toHaveText(/ (CET|CEST)$/);
   expect(errors).toEqual([]);
+});
+
+test('a zone saved on the profile is every page’s at once, on the server too, and the menu names it', async ({
+  page,
+}) => {
+  const errors = hydrationErrors(page);
+  await signIn(page, E2E_USERS.admin, '/people/me');
+  const zoneField = page.getByLabel('Time zone (IANA, e.g. Europe/Brussels)');
+  try {
+    await fillHydrated(zoneField, 'America/New_York');
+    await page.locator('form').filter({ has: zoneField }).getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Time zone saved' })).toBeVisible();
+    // No sign-out: the refreshed layout hands the new zone to every time below it.
+    await page.getByLabel('User menu').click();
+    await expect(page.getByTestId('local-zone')).toHaveText('local: America/New_York (profile)');
+    // A server-rendered page is written in it from the first byte (no hydration error).
+    await page.goto('/admin');
+    const first = page.getByTestId(`user-${E2E_USERS.admin.email}`).locator('time');
+    await expect(first).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d (EST|EDT)$/);
+    expect(errors).toEqual([]);
+  } finally {
+    // Back to the default, which the other specs expect (the browser's zone).
+    await page.request.patch('/api/v1/me', { data: { timeZone: 'UTC' } });
+  }
 });
 
 test('the expression graph: range choice, a 0/1 axis for up == 0, drag to zoom, and a link to Prometheus', async ({
@@ -83,6 +110,14 @@ test('the expression graph: range choice, a 0/1 axis for up == 0, drag to zoom, 
   // `up` is 0 or 1: the value axis shows exactly those (the time axis ticks are clock times in Brussels).
   const ticks = () => surface.locator('.recharts-cartesian-axis-tick-value').allTextContents();
   await expect.poll(async () => (await ticks()).filter((t) => !/^\d\d:\d\d$/.test(t))).toEqual(['0', '1']);
+  // The threshold (== 0) is the bottom of the plot: its label sits above the line, clear of the time
+  // axis' last tick beneath the plot.
+  const thresholdLabel = surface.locator('text.recharts-label', { hasText: /^fires / });
+  const lastTimeTick = surface.locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').last();
+  const labelBox = await thresholdLabel.boundingBox();
+  const tickBox = await lastTimeTick.boundingBox();
+  if (!labelBox || !tickBox) throw new Error('the threshold label or the last time tick has no box');
+  expect(labelBox.y + labelBox.height).toBeLessThanOrEqual(tickBox.y);
 
   const prometheus = graph.getByTestId('open-in-prometheus');
   await expect(prometheus).toHaveAttribute(

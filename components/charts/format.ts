@@ -29,6 +29,6 @@ function trim(v: number): string {
  */
 export function formatTick(ms: number, rangeSeconds: number, zone: string): string {
   // formatTime writes 'YYYY-MM-DD HH:mm ZONE'.
-  const text = formatTime(ms, zone, 'minute', 'en-GB');
+  const text = formatTime(ms, zone, 'minute');
   return rangeSeconds > 86_400 ? text.slice(5, 16) : text.slice(11, 16);
 }

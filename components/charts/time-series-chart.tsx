@@ -18,6 +18,7 @@ import { useTimeZone } from '@/components/format/use-time-zone';
 import type { PanelUnit } from '@/lib/config/panel-types';
 import { valueAxis } from './axis';
 import { formatTick, formatValue } from './format';
+import { referenceLabelPosition } from './reference-label';
 
 const COLOURS = ['#3b82f6', '#22c55e', '#f59e0b', '#ef4444', '#a855f7', '#14b8a6', '#ec4899', '#84cc16'];
 /** Beyond this many series a legend hides the chart; names stay in the tooltip. */
@@ -156,11 +157,7 @@ export function TimeSeriesChart({ series, start, end, unit, thresholds, line, ar
                 fontSize: 12,
                 fontWeight: 600,
                 fill: 'var(--danger)',
-                // Beside the line on the side with room: below it in the upper half, above it otherwise.
-                position:
-                  line.y - yAxis.domain[0] > (yAxis.domain[1] - yAxis.domain[0]) / 2
-                    ? 'insideBottomRight'
-                    : 'insideTopRight',
+                position: referenceLabelPosition(line.y, yAxis.domain),
               }}
             />
           ) : null}

@@ -18,12 +18,13 @@ function iso(at: TimeInput): string | undefined {
 }
 
 /**
- * An instant in the viewer's zone (or UTC, by the switch in the user menu), with UTC to the second on
- * hover. `clock` writes the time of day alone, for lines inside a window whose day is said once. `zone`
- * pins the zone, for a page that says which one it is in (the reports, in the reader's profile zone).
+ * An instant in the reader's own zone (their profile's, else their browser's; or UTC, by the switch in
+ * the user menu), with UTC to the second on hover. `clock` writes the time of day alone, for lines
+ * inside a window whose day is said once. `zone` pins the zone, for a page that says which one it is in
+ * (the reports, in the reader's profile zone).
  *
  *   <LocalTime at="2026-12-04T16:14:05Z" /> → <time dateTime="2026-12-04T16:14:05.000Z"
- *     title="2026-12-04 16:14:05 UTC">2026-12-04 17:14 CET</time>   (in Brussels)
+ *     title="2026-12-04 16:14:05 UTC">2026-12-04 17:14 CET</time>   (for a reader in Brussels)
  */
 export function LocalTime({
   at,
@@ -49,7 +50,7 @@ export function LocalTime({
 }
 
 /**
- * How long ago or how long for ('12m ago', 'in 4m', 'for 12m'), with the absolute time in the viewer's
+ * How long ago or how long for ('12m ago', 'in 4m', 'for 12m'), with the absolute time in the reader's
  * zone and in UTC on hover. `nowMs` comes from the caller, which decides how often it ticks.
  */
 export function RelativeTime({

@@ -11,41 +11,39 @@ function memoryStorage(initial: Record<string, string> = {}) {
 }
 
 describe('createZoneStore', () => {
-  it('shows the viewer’s zone until UTC is chosen', () => {
-    const store = createZoneStore(memoryStorage(), 'Europe/Brussels');
-    expect(store.preference()).toBe('local');
-    expect(store.zone()).toBe('Europe/Brussels');
+  it('shows the reader’s own zone until UTC is chosen', () => {
+    expect(createZoneStore(memoryStorage()).preference()).toBe('local');
   });
 
   it('keeps the choice in storage, tells its listeners, and a new store (a reload) reads it back', () => {
     const storage = memoryStorage();
-    const store = createZoneStore(storage, 'America/New_York');
+    const store = createZoneStore(storage);
     const listener = vi.fn();
     const unsubscribe = store.subscribe(listener);
     store.setPreference('UTC');
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(store.zone()).toBe('UTC');
+    expect(store.preference()).toBe('UTC');
     expect(storage.items.get(ZONE_STORAGE_KEY)).toBe('UTC');
-    expect(createZoneStore(storage, 'America/New_York').zone()).toBe('UTC');
+    expect(createZoneStore(storage).preference()).toBe('UTC');
     unsubscribe();
     store.setPreference('local');
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(store.zone()).toBe('America/New_York');
+    expect(store.preference()).toBe('local');
   });
 
   it('ignores a stored value it does not know', () => {
-    const store = createZoneStore(memoryStorage({ [ZONE_STORAGE_KEY]: 'Mars/Olympus' }), 'Europe/Brussels');
-    expect(store.zone()).toBe('Europe/Brussels');
+    const store = createZoneStore(memoryStorage({ [ZONE_STORAGE_KEY]: 'Mars/Olympus' }));
+    expect(store.preference()).toBe('local');
   });
 
   it('picks up a change another tab made on reload()', () => {
     const storage = memoryStorage();
-    const store = createZoneStore(storage, 'Europe/Brussels');
+    const store = createZoneStore(storage);
     const listener = vi.fn();
     store.subscribe(listener);
     storage.items.set(ZONE_STORAGE_KEY, 'UTC');
     store.reload();
-    expect(store.zone()).toBe('UTC');
+    expect(store.preference()).toBe('UTC');
     expect(listener).toHaveBeenCalledOnce();
   });
 
@@ -58,9 +56,9 @@ describe('createZoneStore', () => {
         throw new Error('QuotaExceededError');
       },
     };
-    const store = createZoneStore(refusing, 'Europe/Brussels');
-    expect(store.zone()).toBe('Europe/Brussels');
+    const store = createZoneStore(refusing);
+    expect(store.preference()).toBe('local');
     store.setPreference('UTC');
-    expect(store.zone()).toBe('UTC');
+    expect(store.preference()).toBe('UTC');
   });
 });

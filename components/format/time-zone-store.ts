@@ -1,10 +1,11 @@
 /**
- * Which zone times are shown in: the viewer's own ('local', the default) or UTC, chosen with the switch in
- * the user menu and kept in local storage so it survives reloads (a per-browser preference: the
- * server never needs it, see LocalTime). Pure apart from the storage it is given.
+ * Whether times are shown in the reader's own zone ('local', the default: their profile's or their
+ * browser's, see localZone) or in UTC, chosen with the switch in the user menu and kept in local storage
+ * so it survives reloads (a per-browser preference; the server renders 'local', see useTimeZone). Pure
+ * apart from the storage it is given.
  *
- *   const store = createZoneStore(localStorage, 'Europe/Brussels');
- *   store.zone() → 'Europe/Brussels';  store.setPreference('UTC');  store.zone() → 'UTC'
+ *   const store = createZoneStore(localStorage);
+ *   store.preference() → 'local';  store.setPreference('UTC');  store.preference() → 'UTC'
  */
 
 export const ZONE_PREFERENCES = ['local', 'UTC'] as const;
@@ -17,8 +18,6 @@ type PreferenceStorage = Pick<Storage, 'getItem' | 'setItem'>;
 export type ZoneStore = {
   subscribe: (listener: () => void) => () => void;
   preference: () => ZonePreference;
-  /** The IANA zone times are written in. */
-  zone: () => string;
   setPreference: (next: ZonePreference) => void;
   /** Re-reads the storage (another tab changed it) and tells the listeners. */
   reload: () => void;
@@ -33,7 +32,7 @@ function read(storage: PreferenceStorage | null): ZonePreference {
   }
 }
 
-export function createZoneStore(storage: PreferenceStorage | null, viewerZone: string): ZoneStore {
+export function createZoneStore(storage: PreferenceStorage | null): ZoneStore {
   const listeners = new Set<() => void>();
   let current = read(storage);
   const notify = () => {
@@ -45,7 +44,6 @@ export function createZoneStore(storage: PreferenceStorage | null, viewerZone: s
       return () => listeners.delete(listener);
     },
     preference: () => current,
-    zone: () => (current === 'UTC' ? 'UTC' : viewerZone),
     setPreference(next) {
       current = next;
       try {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatClock, formatFor, formatRelative, formatTime, formatUtcTitle } from './time';
 
 describe('formatTime', () => {
@@ -7,16 +7,16 @@ describe('formatTime', () => {
     ['UTC', 'second', '2026-12-04 16:14:05 UTC'],
     ['UTC', 'day', '2026-12-04'],
     ['Europe/Brussels', 'minute', '2026-12-04 17:14 CET'],
-    ['America/New_York', 'second', '2026-12-04 11:14:05 GMT-5'],
+    ['America/New_York', 'second', '2026-12-04 11:14:05 EST'],
     ['Asia/Kolkata', 'minute', '2026-12-04 21:44 GMT+5:30'],
   ] as const)('in %s to the %s', (zone, precision, text) => {
-    expect(formatTime('2026-12-04T16:14:05Z', zone, precision, 'en-GB')).toBe(text);
+    expect(formatTime('2026-12-04T16:14:05Z', zone, precision)).toBe(text);
   });
 
   it('takes ISO strings, epoch milliseconds and Dates alike', () => {
     const ms = Date.parse('2026-12-04T16:14:05Z');
     for (const at of ['2026-12-04T16:14:05.000Z', ms, new Date(ms)])
-      expect(formatTime(at, 'UTC', 'second', 'en-GB')).toBe('2026-12-04 16:14:05 UTC');
+      expect(formatTime(at, 'UTC', 'second')).toBe('2026-12-04 16:14:05 UTC');
   });
 
   it('writes a day that differs from the UTC day in the zone’s own date', () => {
@@ -26,19 +26,15 @@ describe('formatTime', () => {
 
   // Europe/Brussels springs forward on 2026-03-29 at 01:00 UTC (02:00 CET → 03:00 CEST).
   it('crosses the spring DST change in Europe/Brussels', () => {
-    expect(formatTime('2026-03-29T00:59:00Z', 'Europe/Brussels', 'minute', 'en-GB')).toBe(
-      '2026-03-29 01:59 CET',
-    );
-    expect(formatTime('2026-03-29T01:00:00Z', 'Europe/Brussels', 'minute', 'en-GB')).toBe(
-      '2026-03-29 03:00 CEST',
-    );
+    expect(formatTime('2026-03-29T00:59:00Z', 'Europe/Brussels')).toBe('2026-03-29 01:59 CET');
+    expect(formatTime('2026-03-29T01:00:00Z', 'Europe/Brussels')).toBe('2026-03-29 03:00 CEST');
   });
 
   // America/New_York falls back on 2026-11-01 at 06:00 UTC (02:00 EDT → 01:00 EST): 01:30 happens twice,
   // and only the zone name tells the two apart.
   it('tells apart the repeated hour of the autumn DST change in America/New_York', () => {
-    const first = formatTime('2026-11-01T05:30:00Z', 'America/New_York', 'minute', 'en-US');
-    const second = formatTime('2026-11-01T06:30:00Z', 'America/New_York', 'minute', 'en-US');
+    const first = formatTime('2026-11-01T05:30:00Z', 'America/New_York');
+    const second = formatTime('2026-11-01T06:30:00Z', 'America/New_York');
     expect(first).toBe('2026-11-01 01:30 EDT');
     expect(second).toBe('2026-11-01 01:30 EST');
   });
@@ -46,6 +42,50 @@ describe('formatTime', () => {
   it('says — for a time that is not one', () => {
     expect(formatTime('not a time', 'UTC')).toBe('—');
     expect(formatClock(Number.NaN, 'UTC')).toBe('—');
+  });
+});
+
+/**
+ * The text must not depend on the reader's locale: the server writes the first render and an en-US and
+ * an en-GB browser must repeat it. Intl.DateTimeFormat is made to default to each locale in turn (as a
+ * browser in it does), and the module is loaded afresh so its cached formatters are made under it.
+ */
+describe.each(['en-US', 'en-GB'])('in a browser whose locale is %s', (browserLocale) => {
+  const Real = Intl.DateTimeFormat;
+  let time: typeof import('./time');
+
+  beforeAll(async () => {
+    class InBrowserLocale extends Real {
+      constructor(locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
+        super(locales ?? browserLocale, options);
+      }
+    }
+    Intl.DateTimeFormat = InBrowserLocale as typeof Intl.DateTimeFormat;
+    vi.resetModules();
+    time = await import('./time');
+  });
+  afterAll(() => {
+    Intl.DateTimeFormat = Real;
+  });
+
+  it.each([
+    ['Europe/Brussels', '2026-01-15 13:00 CET', '2026-07-15 14:00 CEST'],
+    ['Europe/London', '2026-01-15 12:00 GMT', '2026-07-15 13:00 BST'],
+    ['Europe/Lisbon', '2026-01-15 12:00 WET', '2026-07-15 13:00 WEST'],
+    ['America/New_York', '2026-01-15 07:00 EST', '2026-07-15 08:00 EDT'],
+    ['America/Los_Angeles', '2026-01-15 04:00 PST', '2026-07-15 05:00 PDT'],
+    ['Asia/Tokyo', '2026-01-15 21:00 GMT+9', '2026-07-15 21:00 GMT+9'],
+    ['Australia/Sydney', '2026-01-15 23:00 GMT+11', '2026-07-15 22:00 GMT+10'],
+    ['Asia/Kolkata', '2026-01-15 17:30 GMT+5:30', '2026-07-15 17:30 GMT+5:30'],
+    ['UTC', '2026-01-15 12:00 UTC', '2026-07-15 12:00 UTC'],
+  ])('%s: %s in winter, %s in summer', (zone, winter, summer) => {
+    expect(time.formatTime('2026-01-15T12:00:00Z', zone)).toBe(winter);
+    expect(time.formatTime('2026-07-15T12:00:00Z', zone)).toBe(summer);
+  });
+
+  it('keeps the date and the 24-hour clock as they were', () => {
+    expect(time.formatTime('2026-12-04T23:05:09Z', 'UTC', 'second')).toBe('2026-12-04 23:05:09 UTC');
+    expect(time.formatClock('2026-12-04T23:05:09Z', 'Europe/Brussels')).toBe('00:05:09');
   });
 });
 
@@ -57,7 +97,7 @@ describe('formatClock', () => {
 });
 
 describe('formatUtcTitle', () => {
-  it('is UTC to the second whatever the viewer’s zone', () => {
+  it('is UTC to the second whatever the reader’s zone', () => {
     expect(formatUtcTitle('2026-03-29T01:30:00.250Z')).toBe('2026-03-29 01:30:00 UTC');
   });
 });

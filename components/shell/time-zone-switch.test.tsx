@@ -1,12 +1,14 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { LocalTime, RelativeTime } from '@/components/format/local-time';
+import { ProfileZone } from '@/components/format/profile-zone';
 import { TimeZoneSwitch } from './time-zone-switch';
 
 /**
  * What the server sends (and what the browser's first, hydrating render must repeat): the switch on its
- * default and every time in UTC, whatever the zone the server runs in. The browser then re-renders in the
- * viewer's zone; e2e/time-zone.spec.ts drives the switch in a browser set to Europe/Brussels.
+ * default and every time in the reader's profile zone, or in UTC for a profile left at the default,
+ * whatever the zone the server runs in. The browser then re-renders in its own zone for such a profile;
+ * e2e/graphs-and-times.spec.ts drives the switch in a browser set to Europe/Brussels.
  */
 describe('TimeZoneSwitch and LocalTime on the server', () => {
   it('offers local and UTC, local chosen', () => {
@@ -15,6 +17,39 @@ describe('TimeZoneSwitch and LocalTime on the server', () => {
     expect(html).toContain('name="time-zone" checked="" value="local"');
     expect(html).toContain('name="time-zone" value="UTC"');
     expect(html.match(/checked=""/g)).toHaveLength(1);
+    // The server has no browser to ask which zone is its own.
+    expect(html).toContain('local: this browser’s zone');
+  });
+
+  it('says which zone "local" is when the profile names one, and writes times in it', () => {
+    const html = renderToStaticMarkup(
+      <ProfileZone zone="Europe/Brussels">
+        <TimeZoneSwitch />
+        <LocalTime at="2026-12-04T16:14:05Z" />
+      </ProfileZone>,
+    );
+    expect(html).toContain('local: Europe/Brussels (profile)');
+    expect(html).toContain('>2026-12-04 17:14 CET</time>');
+  });
+
+  it('takes a profile left at UTC, the default, as not set', () => {
+    const html = renderToStaticMarkup(
+      <ProfileZone zone="UTC">
+        <TimeZoneSwitch />
+        <LocalTime at="2026-12-04T16:14:05Z" />
+      </ProfileZone>,
+    );
+    expect(html).toContain('local: this browser’s zone');
+    expect(html).toContain('>2026-12-04 16:14 UTC</time>');
+  });
+
+  it('leaves a pinned zone alone', () => {
+    const html = renderToStaticMarkup(
+      <ProfileZone zone="Europe/Brussels">
+        <LocalTime at="2026-12-04T16:14:05Z" zone="America/New_York" />
+      </ProfileZone>,
+    );
+    expect(html).toContain('>2026-12-04 11:14 EST</time>');
   });
 
   it('writes times in UTC with a machine-readable dateTime and UTC to the second on hover', () => {

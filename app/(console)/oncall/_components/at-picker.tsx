@@ -25,7 +25,8 @@ export function AtPicker({ at }: { at: string | null }) {
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
       <Field id="oncall-at" label={`On call at (${zone})`} error={error}>
         {(control) => (
-          // Keyed by zone: the server writes UTC, the browser then its own zone (see useTimeZone).
+          // Keyed by zone: the server writes the profile's zone (or UTC), the browser may then change it
+          // (see useTimeZone).
           <Input
             key={zone}
             {...control}

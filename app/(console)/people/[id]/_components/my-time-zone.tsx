@@ -9,8 +9,9 @@ import { useApiMutation } from '@/lib/api/query';
 import { updateMeOp } from '@/lib/people/api';
 
 /**
- * The signed-in user's IANA time zone, which schedules and pages about them use; "Use this browser's"
- * fills in the zone the browser reports.
+ * The signed-in user's IANA time zone, which the console's times, reports and pages about them use;
+ * "Use this browser's" fills in the zone the browser reports. Saving refreshes the page, whose layout
+ * reads the zone again, so every time on it moves to the new zone at once (components/format/local-zone).
  */
 export function MyTimeZone({ current }: { current: string }) {
   const router = useRouter();
@@ -45,6 +46,10 @@ export function MyTimeZone({ current }: { current: string }) {
       <Button type="submit" disabled={save.isPending || zone.trim() === ''}>
         Save
       </Button>
+      <p className="w-full text-xs text-muted">
+        The console shows times in this zone. Left at UTC, the default, it shows this browser’s zone instead;
+        for UTC everywhere, choose UTC under Times in the user menu.
+      </p>
     </form>
   );
 }
