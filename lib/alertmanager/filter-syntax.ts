@@ -13,6 +13,10 @@
  *   parseFilterSyntax('severity="crit') → throws MatcherSyntaxError('unclosed quote in value of severity, starting at column 10')
  *
  * Grammar (whitespace separates items; commas between matchers are allowed, as in a selector):
+ *   - a comma only after an item, the last one included (`{a="1",}` and `a="1",`, as PromQL and amtool
+ *     take them). An empty item, between two commas (`a="1",,b="2"`) or before the first (`,a="1"`,
+ *     `{,}`), is refused rather than read as nothing: Alertmanager refuses it too (its classic parser,
+ *     amtool 0.25's, says "bad matcher format", its UTF-8 one "unexpected ,").
  *   - matcher: `name op value`. `name` is a Prometheus label name (`[a-zA-Z_][a-zA-Z0-9_]*`); `op` is one
  *     of `=`, `!=`, `=~`, `!~`; spaces may surround the operator when the value is quoted.
  *   - value: double-quoted or single-quoted with escapes (`\"`, `\'`, `\\`, `\n`, `\t`; any other
@@ -64,6 +68,9 @@ export function parseFilterSyntax(input: string, regexProblem?: RegexCheck): Par
   return new FilterParser(input, regexProblem).parse();
 }
 
+/** What came last in a list of items: none yet, an item, or a comma (its position). */
+type Last = 'nothing' | 'item' | number;
+
 class FilterParser {
   private pos = 0;
   private readonly matchers: Matcher[] = [];
@@ -75,13 +82,18 @@ class FilterParser {
   ) {}
 
   parse(): ParsedFilter {
+    let last: Last = 'nothing';
     for (;;) {
       this.skipSpaces();
       const c = this.peek();
       if (c === undefined) return { matchers: this.matchers, text: this.text };
+      if (c === ',') {
+        last = this.comma(last);
+        continue;
+      }
+      last = 'item';
       if (c === '{') this.braces();
       else if (c === '}') throw this.error(`unexpected "}" at column ${this.pos + 1}`);
-      else if (c === ',') this.pos++;
       else if (QUOTES.includes(c)) this.text.push(this.quoted('free text'));
       else if (this.atMatcher()) this.matchers.push(this.matcher());
       else this.text.push(this.word());
@@ -91,6 +103,7 @@ class FilterParser {
   /** `{a="b", c=~"d"}`: matchers only, separated by commas or spaces. */
   private braces(): void {
     const open = this.pos++;
+    let last: Last = 'nothing';
     for (;;) {
       this.skipSpaces();
       const c = this.peek();
@@ -99,15 +112,37 @@ class FilterParser {
         this.pos++;
         return;
       }
-      if (c === ',') this.pos++;
-      else if (this.atMatcher()) this.matchers.push(this.matcher());
-      else {
+      if (c === ',') last = this.comma(last);
+      else if (this.atMatcher()) {
+        this.matchers.push(this.matcher());
+        last = 'item';
+      } else {
         const found = this.input.slice(this.pos).split(/[\s,}]/, 1)[0];
         throw this.error(
           `expected a matcher like name="value" inside {…}, found "${found}" at column ${this.pos + 1}`,
         );
       }
     }
+  }
+
+  /**
+   * Steps over the comma here, which must follow an item (`last`: what came before it, in this `{…}`
+   * or at the top level), and returns its position. A comma after a comma or at the start stands for
+   * an empty matcher, which Alertmanager refuses too.
+   *
+   *   'a="1",,b="2"' → throws 'empty matcher between the commas at columns 6 and 7; remove one of them'
+   *   '{,a="1"}' → throws 'comma at column 2 with no matcher before it; remove it'
+   */
+  private comma(last: Last): number {
+    const at = this.pos++;
+    if (last === 'nothing')
+      throw new MatcherSyntaxError(`comma at column ${at + 1} with no matcher before it; remove it`, at);
+    if (typeof last === 'number')
+      throw new MatcherSyntaxError(
+        `empty matcher between the commas at columns ${last + 1} and ${at + 1}; remove one of them`,
+        at,
+      );
+    return at;
   }
 
   /**

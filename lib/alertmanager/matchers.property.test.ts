@@ -92,15 +92,55 @@ describe('formatMatcher → parseFilter', () => {
     );
   });
 
-  it('gives back a whole list, joined with spaces, commas or as a {…} selector', () => {
+  it('gives back a whole list, joined with spaces, commas or as a {…} selector, a trailing comma or not', () => {
     fc.assert(
       fc.property(
         fc.array(matcher, { minLength: 1, maxLength: 6 }),
         fc.constantFrom(' ', ', ', ','),
         fc.boolean(),
-        (list, sep, braces) => {
-          const body = list.map(formatMatcher).join(sep);
+        fc.constantFrom('', ',', ' , '),
+        (list, sep, braces, trailing) => {
+          const body = list.map(formatMatcher).join(sep) + trailing;
           expect(parseFilter(braces ? `{${body}}` : body)).toEqual({ matchers: list, text: [] });
+        },
+      ),
+      PARAMS,
+    );
+  });
+});
+
+describe('parseFilter on a comma-separated list with an empty item', () => {
+  it('refuses it, pointing at the comma after the empty item, whatever the matchers hold', () => {
+    fc.assert(
+      fc.property(
+        fc.array(matcher, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(',', ', ', ' , '),
+        fc.constantFrom('', ' '),
+        fc.nat(),
+        fc.boolean(),
+        (list, sep, blank, at, braces) => {
+          const items = list.map(formatMatcher);
+          const k = at % (items.length + 1);
+          // An empty item before item k, or after the last one (then followed by a comma of its own).
+          const withEmpty = [...items.slice(0, k), blank, ...items.slice(k)];
+          const body = withEmpty.join(sep) + (k === items.length ? sep : '');
+          const input = braces ? `{${body}}` : body;
+          let error: unknown;
+          try {
+            parseFilter(input);
+          } catch (e) {
+            error = e;
+          }
+          expect(error, input).toBeInstanceOf(MatcherSyntaxError);
+          const { position, message } = error as MatcherSyntaxError;
+          expect(input[position], input).toBe(',');
+          expect(message).toMatch(
+            /^(empty matcher between the commas at columns \d+ and \d+; remove one of them|comma at column \d+ with no matcher before it; remove it)$/,
+          );
+          // The columns it names are commas of the input, the last one where it stopped.
+          const columns = [...message.matchAll(/\d+/g)].map(Number);
+          expect(columns.at(-1)).toBe(position + 1);
+          for (const column of columns) expect(input[column - 1], input).toBe(',');
         },
       ),
       PARAMS,

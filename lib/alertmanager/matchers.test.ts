@@ -64,6 +64,16 @@ describe('parseFilter', () => {
     expect(parseFilter('a="1",b="2", c="3"').matchers.map((m) => m.name)).toEqual(['a', 'b', 'c']);
   });
 
+  it('accepts one comma after the last matcher, as PromQL and amtool do', () => {
+    const one = [{ name: 'a', op: '=', value: '1' }];
+    expect(parseFilter('a="1",')).toEqual({ matchers: one, text: [] });
+    expect(parseFilter('a="1" , ')).toEqual({ matchers: one, text: [] });
+    expect(parseFilter('{a="1" ,}')).toEqual({ matchers: one, text: [] });
+    expect(parseFilter('{a="1"}, x')).toEqual({ matchers: one, text: ['x'] });
+    // A comma inside a word is part of the word.
+    expect(parseFilter('disk,, a="1"')).toEqual({ matchers: one, text: ['disk,,'] });
+  });
+
   it('accepts bare values up to a space, comma or brace, as amtool does', () => {
     expect(parseFilter('severity=critical instance=~db-.* x').matchers).toEqual([
       { name: 'severity', op: '=', value: 'critical' },
@@ -176,6 +186,34 @@ describe('parseFilter', () => {
       expect(syntaxError('{a="1" disk}').message).toBe(
         'expected a matcher like name="value" inside {…}, found "disk" at column 8',
       );
+    });
+
+    it.each([
+      ['alertname="x",,', 14, 15],
+      ['a="1",,b="2"', 6, 7],
+      ['a="1", ,b="2"', 6, 8],
+      ['{a="1",,}', 7, 8],
+      ['a=1,,b=2', 4, 5],
+      ['disk , , a="1"', 6, 8],
+    ])('refuses an empty matcher between two commas: %s', (input, first, second) => {
+      const error = syntaxError(input);
+      expect(error.message).toBe(
+        `empty matcher between the commas at columns ${first} and ${second}; remove one of them`,
+      );
+      expect(error.column).toBe(second);
+    });
+
+    it.each([
+      [',', 1],
+      [' , ', 2],
+      [',a="1"', 1],
+      ['{,}', 2],
+      ['{ ,a="1"}', 3],
+      ['x {,a="1"}', 4],
+    ])('refuses a comma with no matcher before it: %s', (input, column) => {
+      const error = syntaxError(input);
+      expect(error.message).toBe(`comma at column ${column} with no matcher before it; remove it`);
+      expect(error.column).toBe(column);
     });
 
     it('names a quote in the middle of a bare value', () => {
