@@ -116,8 +116,9 @@ export function AlertsView({
   }, []);
 
   const alerts = data?.alerts ?? [];
-  // The tab says how many fire, so a glance at the browser's tabs is enough. Set again after each
-  // answer: a navigation within the view puts back the page's own title (Next's metadata).
+  // The tab says how many of the view's alerts fire (its filter's, the heartbeat left out), so a glance
+  // at the browser's tabs is enough. Set again after each answer: a navigation within the view puts
+  // back the page's own title (Next's metadata).
   const firing = data?.counts.byState.active;
   useEffect(() => {
     if (data) document.title = firing ? `(${firing}) Alerts · Vigil` : 'Alerts · Vigil';

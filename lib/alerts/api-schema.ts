@@ -85,13 +85,17 @@ export const alertsResponseSchema = z.object({
    */
   groups: z.array(alertGroupSummarySchema),
   counts: z.object({
-    /** Every alert known, before filtering. */
+    /** Alerts the filter's matchers and text find, in any state: the sum of `byState`. */
     total: z.number().int(),
-    /** Alerts that match the filter and state toggles. */
+    /** Alerts that match the filter and state toggles: the sum of `byState` over the states asked for. */
     matching: z.number().int(),
     /** Groups of the matching alerts. */
     groups: z.number().int(),
     bySeverity: severityCounts,
+    /**
+     * The alerts the filter's matchers and text find, by state, whatever states are asked for: each is
+     * what `matching` would be with that state alone.
+     */
     byState: z.object({
       active: z.number().int(),
       silenced: z.number().int(),

@@ -19,7 +19,7 @@ export const listAlertsOp = defineOperation({
   tag: 'alerts',
   summary: 'Alerts of every Alertmanager cluster, filtered, grouped, ordered and paged on the server',
   description:
-    'Read from the snapshots the server polls, never from Alertmanager. Alerts are ordered by severity, then age (older first), then fingerprint: the order is stable between refreshes. `counts.bySeverity` covers the matching alerts (those without a severity label under `no severity`), `counts.byState` every alert, each under exactly one state as lib/alerts/alert-counts.ts defines them (an acknowledged alert is `acknowledged`, never `silenced`).',
+    'Read from the snapshots the server polls, never from Alertmanager. Alerts are ordered by severity, then age (older first), then fingerprint: the order is stable between refreshes. `counts.bySeverity` covers the matching alerts (those without a severity label under `no severity`), `counts.byState` every alert found by the matchers and text of `filter`, whatever `state` asks for, each under exactly one state as lib/alerts/alert-counts.ts defines them (an acknowledged alert is `acknowledged`, never `silenced`), and `counts.total` their sum.',
   role: 'viewer',
   query: alertsQuerySchema,
   queryDescriptions: {

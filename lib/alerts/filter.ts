@@ -1,11 +1,12 @@
 import { type Matcher, matchesLabels } from '@/lib/alertmanager/matchers';
 import { ValidationError } from '@/lib/errors';
-import { stateCategory } from './alert-counts';
+import { countByState, type StateCounts, stateCategory } from './alert-counts';
 import type { IndexedAlert } from './alert-items';
 import { ALERT_STATES, type AlertStateFilter } from './api-schema';
 
 /**
- * Which alerts the alerts view shows: label matchers, free text and state toggles. Pure.
+ * Which alerts the alerts view shows: label matchers, free text and state toggles, and how many each
+ * toggle would show. Pure.
  */
 
 /**
@@ -36,17 +37,39 @@ export type AlertFilter = {
   states: ReadonlySet<AlertStateFilter>;
 };
 
+/** Which alerts the list shows, and the counts by state that its state toggles show. */
+export type AlertSelection = {
+  /** Whether the list shows the alert. Call it once per alert: it also counts the alert (see byState). */
+  shows(alert: IndexedAlert): boolean;
+  /**
+   * Of the alerts given to `shows` so far, those the matchers and text find, by state, whether or not
+   * their state is selected: what each toggle would list, so narrowing the states changes no count.
+   */
+  readonly byState: StateCounts;
+};
+
 /**
- * A predicate for one filter, to run over many alerts: words are lower-cased and regexes compiled once.
+ * The list's predicate for one filter, to run over many alerts (words are lower-cased and regexes
+ * compiled once), counting by state on the way: the toggles' counts come from the same pass as the
+ * list, so they cannot disagree with it (a heartbeat the page leaves out with a matcher is out of both).
+ * Every alert goes through the text and matchers, whatever its state: the counts need them.
  *
- *   alertPredicate({matchers: [severity="critical"], text: ['Disk'], states: {'active'}})
- *     → true for a firing critical alert whose summary says "disk 95 % full"
+ *   const selection = alertSelection({matchers: [severity="info"], text: [], states: {'active'}})
+ *   alerts.filter(selection.shows) → the active info alerts
+ *   selection.byState → every info alert by state, e.g. {active: 7, silenced: 8, inhibited: 0, acknowledged: 0}
  */
-export function alertPredicate(filter: AlertFilter): (alert: IndexedAlert) => boolean {
+export function alertSelection(filter: AlertFilter): AlertSelection {
   const words = filter.text.map((w) => w.toLowerCase()).filter((w) => w !== '');
   const { matchers, states } = filter;
-  return (alert) =>
-    states.has(stateCategory(alert.item)) &&
-    words.every((w) => alert.haystack.includes(w)) &&
-    matchesLabels(matchers, alert.item.labels);
+  const byState = countByState([]);
+  return {
+    byState,
+    shows(alert) {
+      if (!words.every((w) => alert.haystack.includes(w)) || !matchesLabels(matchers, alert.item.labels))
+        return false;
+      const state = stateCategory(alert.item);
+      byState[state]++;
+      return states.has(state);
+    },
+  };
 }

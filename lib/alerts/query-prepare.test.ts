@@ -58,9 +58,10 @@ describe('prepareAlertsList (after each poll)', () => {
 
   it('sorts the polled alerts and lays the acknowledgements over them before any request asks', async () => {
     current.view = polled(3000);
-    const first = current.view.data?.alerts[0] as ClusterAlert;
+    // On h1, which the filter below finds.
+    const acked = current.view.data?.alerts[1] as ClusterAlert;
     current.acks = new Map([
-      [ackKey('eu', first.fingerprint), { by: 'ana', at: '2026-12-06T03:00:00.000Z', comment: null }],
+      [ackKey('eu', acked.fingerprint), { by: 'ana', at: '2026-12-06T03:00:00.000Z', comment: null }],
     ]);
     await prepareAlertsList();
     const passes = overlaid.passes;
@@ -70,7 +71,7 @@ describe('prepareAlertsList (after each poll)', () => {
     const answer = await queryAlerts(alertsQuerySchema.parse({ filter: 'instance=~"h1.*"' }));
     // The request found the overlaid alerts ready: no pass of its own.
     expect(overlaid.passes).toBe(passes);
-    expect(answer.counts).toMatchObject({ total: 3000, matching: 1111 });
+    expect(answer.counts).toMatchObject({ total: 1111, matching: 1111 });
     expect(answer.counts.byState.acknowledged).toBe(1);
   });
 

@@ -6,7 +6,7 @@ import { ValidationError } from '@/lib/errors';
 import type { SnapshotView } from '@/lib/snapshots/snapshot-source';
 import type { ClusterSnapshot, RouteGroup } from '@/lib/snapshots/sources';
 import { ackKey } from './ack-overlay';
-import type { AlertGroupSummary, AlertItem, AlertsResponse } from './api-schema';
+import { ALERT_STATES, type AlertGroupSummary, type AlertItem, type AlertsResponse } from './api-schema';
 import { type AlertsQuery, alertIndexOf, answerAlertsQuery } from './query';
 
 // query.ts reads the snapshots through sources(); these tests hand it views directly.
@@ -210,6 +210,38 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
     for (const a of all) expected[referenceState(a)]++;
     expect(answer.counts.byState).toEqual(expected);
     expect(answer.alerts).toHaveLength(10);
+  });
+
+  it('counts by state what the filter finds, as each state alone would list it, whatever states are on', async () => {
+    const filter = 'severity="info" env="prod"';
+    const expected = { active: 0, silenced: 0, inhibited: 0, acknowledged: 0 };
+    for (const a of all)
+      if (a.labels.severity === 'info' && a.labels.env === 'prod') expected[referenceState(a)]++;
+    const found = Object.values(expected).reduce((n, c) => n + c, 0);
+    expect(found).toBeGreaterThan(0);
+    expect(found).toBeLessThan(all.length / 5);
+
+    const answer = await answerAlertsQuery(views, query({ filter, state: 'active', limit: 10 }));
+    expect(answer.counts).toMatchObject({ byState: expected, total: found, matching: expected.active });
+    // Narrowing the states changes what is listed, not the counts of the states left out.
+    for (const state of ALERT_STATES) {
+      const alone = await answerAlertsQuery(views, query({ filter, state, limit: 10 }));
+      expect(alone.counts, state).toMatchObject({
+        byState: expected,
+        total: found,
+        matching: expected[state],
+      });
+    }
+    const none = await answerAlertsQuery(views, query({ filter, state: '', limit: 10 }));
+    expect(none.counts).toMatchObject({ byState: expected, total: found, matching: 0 });
+  });
+
+  it('counts by state what free text finds too', async () => {
+    const answer = await answerAlertsQuery(views, query({ filter: 'backup', state: 'silenced', limit: 10 }));
+    const expected = { active: 0, silenced: 0, inhibited: 0, acknowledged: 0 };
+    for (const a of all) if (a.labels.alertname === 'BackupFailed') expected[referenceState(a)]++;
+    expect(answer.counts.byState).toEqual(expected);
+    expect(answer.counts.matching).toBe(expected.silenced);
   });
 
   it('lays the open acknowledgements over the alerts: state toggle, counts and the ack on the row', async () => {
@@ -489,6 +521,26 @@ describe('answerAlertsQuery', () => {
     // The oldest data behind the answer.
     expect(answer.fetchedAt).toBe('2026-11-21T08:59:00.000Z');
     expect(answer.page).toEqual({ offset: 0, limit: 500 });
+  });
+
+  it('leaves the heartbeat the page hides out of every count, and counts it where it is asked for', async () => {
+    // The alerts page adds this matcher to the user's filter (components/alerts/heartbeat.ts).
+    const hidden = 'alertname!="Watchdog"';
+    const watchdog = { ...makeAlert(), cluster: 'eu', peers: ['eu peer 1'] };
+    const views = [view('eu', snapshot([...alerts, watchdog]))];
+    const expected = { active: 0, silenced: 0, inhibited: 0, acknowledged: 0 };
+    for (const a of alerts) expected[referenceState(a)]++;
+
+    const page = await answerAlertsQuery(views, query({ filter: hidden, state: 'active,acknowledged' }));
+    expect(page.counts).toMatchObject({ byState: expected, total: alerts.length, matching: expected.active });
+    expect(page.alerts.some((a) => a.alertname === 'Watchdog')).toBe(false);
+
+    const asked = await answerAlertsQuery(views, query({ filter: 'alertname="Watchdog"', state: 'active' }));
+    expect(asked.counts).toMatchObject({
+      byState: { active: 1, silenced: 0, inhibited: 0, acknowledged: 0 },
+      total: 1,
+      matching: 1,
+    });
   });
 
   it('has no fetchedAt before any cluster answered', async () => {
