@@ -6,8 +6,9 @@ import { E2E_USERS } from './users';
 /**
  * Times in the reader's zone (this browser is in Brussels, UTC+1 in December; the e2e users' profiles
  * hold the default, UTC, which leaves the browser's) with UTC on hover and a switch to UTC that survives
- * a reload, with no hydration error; a zone saved on the profile taking over at once; the expression
- * graph's range choice, drag-to-zoom, boolean axis, threshold label and link to Prometheus.
+ * a reload, with no hydration error; a zone saved on the profile taking over at once; typed times and a
+ * new schedule's zone; the expression graph's range choice, drag-to-zoom, boolean axis, threshold label
+ * and link to Prometheus.
  */
 test.use({ timezoneId: 'Europe/Brussels' });
 
@@ -84,6 +85,29 @@ test('a zone saved on the profile is every page’s at once, on the server too, 
     // Back to the default, which the other specs expect (the browser's zone).
     await page.request.patch('/api/v1/me', { data: { timeZone: 'UTC' } });
   }
+});
+
+test('typed times are in the zone the page shows, a new schedule’s zone is the reader’s own', async ({
+  page,
+}) => {
+  const errors = hydrationErrors(page);
+  // Rendered on the server with the zones empty (the profile is left at UTC): the browser fills in its own.
+  await signIn(page, E2E_USERS.admin, '/schedules/new');
+  await expect(page.getByLabel('Shown in time zone')).toHaveValue('Europe/Brussels');
+  await expect(page.getByTestId('layer-fields').getByLabel('Hand-off time zone')).toHaveValue(
+    'Europe/Brussels',
+  );
+  await page.goto('/oncall');
+  await expect(page.getByLabel('On call at (Europe/Brussels)')).toBeVisible();
+
+  // With the switch on UTC, times are typed in UTC, but a new schedule still starts in Brussels: its zone
+  // says when a 09:00 hand-off is, whatever zone the reader reads instants in.
+  await page.getByLabel('User menu').click();
+  await page.getByRole('group', { name: 'Times' }).getByText('UTC', { exact: true }).click();
+  await expect(page.getByLabel('On call at (UTC)')).toBeVisible();
+  await page.goto('/schedules/new');
+  await expect(page.getByLabel('Shown in time zone')).toHaveValue('Europe/Brussels');
+  expect(errors).toEqual([]);
 });
 
 test('the expression graph: range choice, a 0/1 axis for up == 0, drag to zoom, and a link to Prometheus', async ({

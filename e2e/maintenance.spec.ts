@@ -27,7 +27,9 @@ test('schedule a weekly maintenance window, see its silence made ahead, delete i
   const dialog = page.getByRole('dialog', { name: 'New maintenance window' });
   await dialog.getByLabel('Name').fill('E2E weekly patching');
   await dialog.getByLabel('Matchers').fill('job="e2e-maint"');
-  await dialog.getByLabel('First start (local time)').fill(start);
+  // The label names the window's zone, filled in with the reader's (this browser's UTC, for a profile
+  // left at UTC) and set again below.
+  await dialog.getByLabel('First start (UTC)').fill(start);
   await dialog.getByLabel('Time zone').fill('UTC');
   await dialog.getByLabel('Lasts').fill('1h');
   await dialog.getByLabel('Repeats').selectOption('weekly');

@@ -112,7 +112,8 @@ test('a weekly Brussels rotation across a daylight-saving change, an override, a
     await brussels.close();
   }
 
-  // Who is on call at a time inside the override, picked in the browser's zone (UTC).
+  // Who is on call at a time inside the override, picked in the zone the page shows times in (the
+  // browser's, UTC, for a profile left at UTC).
   await page.goto('/oncall');
   await expect(page.getByRole('heading', { level: 1, name: 'On call' })).toBeVisible();
   await fillHydrated(page.getByLabel(/On call at/), '2027-03-24T14:00');

@@ -51,12 +51,13 @@ test('create a team and its weekly rotation of three in the console, add and rem
   await expect(page.getByText('Ann Oncall → Bob Oncall → Cat Oncall')).toBeVisible();
   await expect(page.getByText('Weekly, hand-off 09:00 Europe/Brussels, from 2027-03-22')).toBeVisible();
 
-  // An override, typed in the browser's zone (UTC in these tests).
+  // An override, typed in the zone the page shows times in, which the fields name: the browser's (UTC in
+  // these tests), as the admin's profile is left at UTC.
   await page.getByRole('button', { name: 'Add override' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add an override' });
   await dialog.getByLabel('Who covers').selectOption({ label: 'Cat Oncall' });
-  await dialog.getByLabel('From (your time)').fill('2027-03-23T10:00');
-  await dialog.getByLabel('Until (your time)').fill('2027-03-23T12:00');
+  await dialog.getByLabel('From (UTC)').fill('2027-03-23T10:00');
+  await dialog.getByLabel('Until (UTC)').fill('2027-03-23T12:00');
   await dialog.getByRole('button', { name: 'Add override' }).click();
   await expect(dialog).toBeHidden();
   const override = page.getByTestId('override-item').filter({ hasText: 'Cat Oncall' });

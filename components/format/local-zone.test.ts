@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLocalZone, isKnownZone, localZone, shownZone } from './local-zone';
+import { describeLocalZone, isKnownZone, localZone, shownZone, zoneForNew } from './local-zone';
 
 describe('localZone', () => {
   it('is the profile’s zone when the reader has set one, whatever the browser says', () => {
@@ -44,6 +44,24 @@ describe('shownZone', () => {
 
   it('is UTC while the reader’s zone is unknown', () => {
     expect(shownZone('local', null)).toBe('UTC');
+  });
+});
+
+describe('zoneForNew', () => {
+  it('is the reader’s own zone, also while times are shown in UTC', () => {
+    const brussels = localZone('Europe/Brussels', 'America/New_York');
+    expect(shownZone('UTC', brussels)).toBe('UTC');
+    expect(zoneForNew(brussels)).toBe('Europe/Brussels');
+    expect(zoneForNew(localZone('UTC', 'Asia/Tokyo'))).toBe('Asia/Tokyo');
+  });
+
+  it('is UTC only when that is the reader’s own zone', () => {
+    expect(zoneForNew(localZone('UTC', 'UTC'))).toBe('UTC');
+    expect(zoneForNew(localZone('Etc/UTC', 'Europe/Brussels'))).toBe('Etc/UTC');
+  });
+
+  it('is empty, not a guess, while the reader’s zone is unknown', () => {
+    expect(zoneForNew(localZone('UTC', null))).toBe('');
   });
 });
 

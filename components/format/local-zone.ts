@@ -56,6 +56,22 @@ export function shownZone(preference: ZonePreference, local: LocalZone | null): 
 }
 
 /**
+ * The zone filled in for something new that keeps a zone of its own (a schedule, a layer, a maintenance
+ * window): the reader's own zone, also while the switch in the user menu shows UTC. The switch says how
+ * instants are read; a rule's zone says when its "09:00" is, across daylight-saving changes, and a team in
+ * Brussels wants its 09:00 hand-off to stay 09:00 in summer. Empty while the zone is unknown (the server,
+ * and the browser's hydrating render, for a profile left at UTC): an empty field for a moment rather than
+ * a guess someone might save.
+ *
+ *   zoneForNew({zone: 'Europe/Brussels', source: 'profile'}) → 'Europe/Brussels'  (switch on UTC or not)
+ *   zoneForNew({zone: 'Asia/Tokyo', source: 'browser'})      → 'Asia/Tokyo'
+ *   zoneForNew(null)                                         → ''
+ */
+export function zoneForNew(local: LocalZone | null): string {
+  return local?.zone ?? '';
+}
+
+/**
  * What "local" means, for the switch in the user menu.
  *
  *   describeLocalZone({zone: 'Europe/Brussels', source: 'profile'}) → 'Europe/Brussels (profile)'

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import { type LocalZone, localZone, shownZone } from './local-zone';
+import { type LocalZone, localZone, shownZone, zoneForNew } from './local-zone';
 import { createZoneStore, ZONE_STORAGE_KEY, type ZonePreference, type ZoneStore } from './time-zone-store';
 
 /**
@@ -61,6 +61,15 @@ export function useLocalZone(): LocalZone | null {
 export function useTimeZone(): string {
   const preference = usePreference();
   return shownZone(preference, useLocalZone());
+}
+
+/**
+ * The zone to fill in for a new schedule or maintenance window: the reader's own, whatever the switch
+ * shows (see zoneForNew); '' until it is known, i.e. on the server and while hydrating for a profile left
+ * at UTC, so a form rendered on the server fills it in once the browser has said (schedule-form.ts rezoned).
+ */
+export function useZoneForNew(): string {
+  return zoneForNew(useLocalZone());
 }
 
 export function useZonePreference(): [ZonePreference, (next: ZonePreference) => void] {

@@ -72,7 +72,8 @@ export function HistoryForm({
       </Field>
       <Field id="history-from" label={`From (${zone})`} error={error('from')}>
         {(control) => (
-          // Keyed by zone and range: the server writes UTC, the browser its zone; the default range arrives with the answer.
+          // Keyed by zone and range: the server writes the profile's zone (or UTC), the browser may then
+          // change it (see useTimeZone); the default range arrives with the answer.
           <Input
             key={`${zone} ${value('from')}`}
             {...control}

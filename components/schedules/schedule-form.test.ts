@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ScheduleDetail } from '@/lib/schedules/schedule-schemas';
-import { blankLayer, formOf, inputOf, moved, slugOf, unplacedErrors } from './schedule-form';
+import {
+  blankLayer,
+  blankSchedule,
+  formOf,
+  inputOf,
+  moved,
+  rezoned,
+  slugOf,
+  todayIn,
+  unplacedErrors,
+} from './schedule-form';
 
 const form = {
   name: 'Payments primary',
@@ -120,5 +130,57 @@ describe('field errors without a place in the editor', () => {
         'layers.0.colour': 'Unknown',
       }),
     ).toEqual(['At most 20 layers', 'Unknown']);
+  });
+});
+
+describe('a new schedule’s zone and first hand-off date', () => {
+  // 23:30 UTC on Sunday 28 March 2027: already Monday in Tokyo, still Sunday in New York.
+  const NOW = Date.parse('2027-03-28T23:30:00Z');
+
+  it('starts today in the zone it is given, not on the UTC date', () => {
+    expect(todayIn(NOW, 'Asia/Tokyo')).toBe('2027-03-29');
+    expect(todayIn(NOW, 'America/New_York')).toBe('2027-03-28');
+    expect(blankSchedule('t1', 'Asia/Tokyo', NOW)).toMatchObject({
+      teamId: 't1',
+      timeZone: 'Asia/Tokyo',
+      layers: [{ timeZone: 'Asia/Tokyo', startDate: '2027-03-29' }],
+    });
+  });
+
+  it('counts in UTC while the zone is empty or being typed', () => {
+    expect(todayIn(NOW, '')).toBe('2027-03-28');
+    expect(todayIn(NOW, 'Asia/Tok')).toBe('2027-03-28');
+  });
+
+  it('fills the zone in once the browser has said, with the first hand-off today there', () => {
+    // The server rendered it with no zone (a profile left at UTC): only the browser knows its own.
+    const served = blankSchedule('', '', NOW);
+    expect(served).toMatchObject({ timeZone: '', layers: [{ timeZone: '', startDate: '2027-03-28' }] });
+    expect(rezoned(served, '', 'Asia/Tokyo', NOW)).toMatchObject({
+      timeZone: 'Asia/Tokyo',
+      layers: [{ timeZone: 'Asia/Tokyo', startDate: '2027-03-29' }],
+    });
+  });
+
+  it('keeps whatever was typed', () => {
+    const served = blankSchedule('', '', NOW);
+    const [layer] = served.layers;
+    if (!layer) throw new Error('no layer');
+    const typed = {
+      ...served,
+      timeZone: 'America/Chicago',
+      layers: [
+        { ...layer, timeZone: 'Europe/Brussels' },
+        { ...blankLayer('', '2027-04-01'), name: 'Layer 2' },
+      ],
+    };
+    const next = rezoned(typed, '', 'Asia/Tokyo', NOW);
+    expect(next.timeZone).toBe('America/Chicago');
+    expect(next.layers.map((l) => [l.timeZone, l.startDate])).toEqual([
+      ['Europe/Brussels', '2027-03-28'],
+      ['Asia/Tokyo', '2027-04-01'],
+    ]);
+    // Layer keys stay: React keeps each layer's fields.
+    expect(next.layers.map((l) => l.key)).toEqual(typed.layers.map((l) => l.key));
   });
 });

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { isKnownZone } from '@/components/format/local-zone';
 import type { ScheduleDetail, scheduleInputSchema } from '@/lib/schedules/schedule-schemas';
+import { dateIn } from './timeline';
 
 /**
  * The schedule editor's state and the API's input, both ways. Pure. A layer's restriction is one set
@@ -60,6 +62,54 @@ export function blankLayer(timeZone: string, startDate: string): LayerForm {
     from: '09:00',
     to: '17:00',
     otherRestrictions: [],
+  };
+}
+
+/**
+ * Today in `zone`, "YYYY-MM-DD": the first hand-off date a new layer starts with, so that at 08:30 in
+ * Tokyo it is not yesterday (the UTC date). In UTC while the zone is empty or not one yet (being typed).
+ *
+ *   todayIn(Date.parse('2027-03-28T23:30:00Z'), 'Asia/Tokyo') → '2027-03-29'
+ *   todayIn(Date.parse('2027-03-28T23:30:00Z'), '')           → '2027-03-28'
+ */
+export function todayIn(nowMs: number, zone: string): string {
+  return dateIn(nowMs, zone !== '' && isKnownZone(zone) ? zone : 'UTC');
+}
+
+/**
+ * A new schedule: one layer, the schedule's zone and the layer's hand-off zone `zone` (the reader's own,
+ * zoneForNew; '' while unknown) and its first hand-off today there.
+ */
+export function blankSchedule(teamId: string, zone: string, nowMs: number): ScheduleForm {
+  return {
+    name: '',
+    slug: '',
+    description: '',
+    teamId,
+    timeZone: zone,
+    layers: [blankLayer(zone, todayIn(nowMs, zone))],
+  };
+}
+
+/**
+ * A new schedule's form once the zone to fill in changes from `previous` to `zone` (the server rendered
+ * it before the browser's zone was known): the schedule's zone, and each layer's zone with its first
+ * hand-off date, follow where they still hold what was filled in; whatever was typed stays.
+ *
+ *   rezoned(blankSchedule('', '', now), '', 'Asia/Tokyo', now)
+ *     → {timeZone: 'Asia/Tokyo', layers: [{timeZone: 'Asia/Tokyo', startDate: todayIn(now, 'Asia/Tokyo'), …}]}
+ *   rezoned({…, timeZone: 'America/Chicago'}, '', 'Asia/Tokyo', now) → {…, timeZone: 'America/Chicago'}
+ */
+export function rezoned(form: ScheduleForm, previous: string, zone: string, nowMs: number): ScheduleForm {
+  const [filledDay, day] = [todayIn(nowMs, previous), todayIn(nowMs, zone)];
+  return {
+    ...form,
+    timeZone: form.timeZone === previous ? zone : form.timeZone,
+    layers: form.layers.map((layer) =>
+      layer.timeZone === previous
+        ? { ...layer, timeZone: zone, startDate: layer.startDate === filledDay ? day : layer.startDate }
+        : layer,
+    ),
   };
 }
 

@@ -2,11 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useZoneForNew } from '@/components/format/use-time-zone';
 import {
   blankLayer,
+  blankSchedule,
   inputOf,
+  rezoned,
   type ScheduleForm,
   slugOf,
+  todayIn,
   unplacedErrors,
 } from '@/components/schedules/schedule-form';
 import { Button } from '@/components/ui/button';
@@ -34,19 +38,21 @@ export function ScheduleEditor({
   choices: TeamChoices;
 }) {
   const router = useRouter();
-  const today = new Date().toISOString().slice(0, 10);
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // A new schedule starts in the reader's own zone (their profile's, else this browser's), also while the
+  // switch in the user menu shows times in UTC: its zone decides when a 09:00 hand-off is, across
+  // daylight-saving changes.
+  const zone = useZoneForNew();
   const [form, setForm] = useState<ScheduleForm>(
-    () =>
-      initial ?? {
-        name: '',
-        slug: '',
-        description: '',
-        teamId: choices.noTeam ? '' : (choices.teams[0]?.id ?? ''),
-        timeZone: zone,
-        layers: [blankLayer(zone, today)],
-      },
+    () => initial ?? blankSchedule(choices.noTeam ? '' : (choices.teams[0]?.id ?? ''), zone, Date.now()),
   );
+  // This page is rendered on the server, which knows the profile's zone but not the browser's: for a
+  // profile left at UTC the zones start empty and are filled in when the browser says. Adjusted while
+  // rendering, not in an effect, so no frame shows the empty fields after the zone is known.
+  const [filledZone, setFilledZone] = useState(zone);
+  if (!initial && zone !== filledZone) {
+    setFilledZone(zone);
+    setForm((f) => rezoned(f, filledZone, zone, Date.now()));
+  }
   const [slugTouched, setSlugTouched] = useState(Boolean(initial));
   const targets = useApiQuery(policyTargetsOp, {});
   const goTo = (saved: { slug: string }) => router.push(`/schedules/${encodeURIComponent(saved.slug)}`);
@@ -156,7 +162,10 @@ export function ScheduleEditor({
         onClick={() =>
           set('layers', [
             ...form.layers,
-            { ...blankLayer(form.timeZone, today), name: `Layer ${form.layers.length + 1}` },
+            {
+              ...blankLayer(form.timeZone, todayIn(Date.now(), form.timeZone)),
+              name: `Layer ${form.layers.length + 1}`,
+            },
           ])
         }
       >

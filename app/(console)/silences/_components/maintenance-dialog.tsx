@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useZoneForNew } from '@/components/format/use-time-zone';
 import {
   blankForm,
   inputOf,
@@ -28,7 +29,10 @@ const LEADS = [
   { seconds: 86_400, label: '1 day' },
 ];
 
-/** New or edit: a window's name, matchers, local first start and zone, length, repetition, comment. */
+/**
+ * New or edit: a window's name, matchers, first start (a wall-clock time in the window's zone, which the
+ * field's label names), zone, length, repetition, comment.
+ */
 export function MaintenanceDialog({
   initial,
   windowId,
@@ -39,9 +43,12 @@ export function MaintenanceDialog({
   windowId?: string;
   onClose: () => void;
 }) {
-  const [form, setForm] = useState<MaintenanceForm>(
-    () => initial ?? blankForm(Intl.DateTimeFormat().resolvedOptions().timeZone),
-  );
+  // A new window starts in the reader's own zone (their profile's, else this browser's), also while the
+  // switch in the user menu shows UTC: "every Sunday 02:00" should stay 02:00 for them across
+  // daylight-saving changes. The dialog opens only after a click, once the browser's zone is known, so
+  // the first render has it (no server render to follow, unlike the schedule editor).
+  const zoneForNew = useZoneForNew();
+  const [form, setForm] = useState<MaintenanceForm>(() => initial ?? blankForm(zoneForNew));
   const [problems, setProblems] = useState<Partial<Record<keyof MaintenanceForm, string>>>({});
   const create = useApiMutation(createMaintenanceWindowOp, { onSuccess: onClose });
   const update = useApiMutation(updateMaintenanceWindowOp, { onSuccess: onClose });
@@ -89,7 +96,11 @@ export function MaintenanceDialog({
           )}
         </Field>
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field id="mw-start" label="First start (local time)" error={fields.firstStart}>
+          <Field
+            id="mw-start"
+            label={`First start (${form.timeZone.trim() || 'the window’s zone'})`}
+            error={fields.firstStart}
+          >
             {(c) => (
               <Input
                 {...c}

@@ -2,6 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useTimeZone } from '@/components/format/use-time-zone';
+import { localInputToIso } from '@/components/oncall/at-input';
 import { Button } from '@/components/ui/button';
 import { FormDialog } from '@/components/ui/dialog';
 import { ErrorMessage } from '@/components/ui/error-message';
@@ -14,7 +16,8 @@ type Person = { id: string; name: string };
 
 /**
  * "Add override": someone covers a stretch of time on this schedule, above every layer. The times are
- * typed in the browser's own zone (a datetime-local field), which the browser turns into an instant.
+ * typed in the zone the page writes its times in (the console's: the reader's own, or UTC by the switch
+ * in the user menu), and the fields name it, so an override typed as 10:00 is listed as 10:00.
  * `onlyYou`: the person may not manage the schedule's team, so the API lets them put only themselves
  * on call; the dialog then offers no one else.
  */
@@ -53,7 +56,12 @@ function OverrideDialog({
       router.refresh();
     },
   });
-  const instant = (local: string) => (local ? new Date(local).toISOString() : '');
+  // Rendered only after a click, never on the server: already the zone the page's times are in.
+  const zone = useTimeZone();
+  // A datetime-local value has no zone: it is read in the one the fields name (a time skipped by a
+  // spring-forward change moves forward by the gap, see at-input.ts). Not a time: '', which the API
+  // refuses on that field.
+  const instant = (local: string) => (local ? (localInputToIso(local, zone) ?? '') : '');
   const fields = create.error?.fields ?? {};
   return (
     <FormDialog
@@ -86,12 +94,12 @@ function OverrideDialog({
         </Select>
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="override-from" label="From (your time)" error={fields.startsAt}>
+        <Field id="override-from" label={`From (${zone})`} error={fields.startsAt}>
           {(c) => (
             <Input {...c} type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
           )}
         </Field>
-        <Field id="override-until" label="Until (your time)" error={fields.endsAt}>
+        <Field id="override-until" label={`Until (${zone})`} error={fields.endsAt}>
           {(c) => (
             <Input {...c} type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
           )}
