@@ -14,8 +14,8 @@ import { E2E_USERS } from './users';
 const ALERT = 'VigilE2EReportNoise';
 const labels = { alertname: ALERT, instance: 'e2e-report-1', severity: 'info', job: 'e2e-report' };
 
-// A browser in another zone than the reader's profile (UTC): the report's days, weeks and times are all
-// in the profile's zone, and the page says so.
+// The reader's profile holds the default (UTC, i.e. not set) and the browser is in Brussels: the report's
+// days, weeks and times are all in Brussels, the zone every other page writes times in, and it says so.
 test.use({ timezoneId: 'Europe/Brussels' });
 
 type Report = { rows: { name: string; cells: Record<string, unknown>; history: string }[] };
@@ -59,8 +59,10 @@ test('a fired and resolved alert is among the noisiest, linked to its history an
   const section = page.getByTestId('report-noisiest-alerts');
   const row = section.getByTestId('report-row').filter({ hasText: ALERT });
   await expect(row).toBeVisible();
-  await expect(page.getByText('Days, weeks (from Monday 00:00) and times in UTC')).toBeVisible();
-  await expect(row.locator('time')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  await expect(
+    page.getByText("Days, weeks (from Monday 00:00) and times in Europe/Brussels, this browser's time zone."),
+  ).toBeVisible();
+  await expect(row.locator('time')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d CES?T$/);
   const link = row.getByRole('link', { name: ALERT });
   const href = await link.getAttribute('href');
   expect(href).toMatch(
@@ -84,8 +86,8 @@ test('a fired and resolved alert is among the noisiest, linked to its history an
   expect(mine).toMatch(new RegExp(`^${ALERT},3,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,(\\d+,){4}/history\\?filter=`));
 
   // The range and the switches are the URL: a reload (a bookmark, a shared link) shows the same report.
-  // Yesterday and today in the profile's zone, UTC, so the firings above are in the range at any hour.
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  // Yesterday and today in Brussels, so the firings above are in the range at any hour.
+  const day = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(ms);
   const [firstDay, lastDay] = [day(Date.now() - 86_400_000), day(Date.now())];
   await page.getByLabel('From', { exact: true }).fill(firstDay);
   await page.getByLabel('To', { exact: true }).fill(lastDay);
@@ -94,7 +96,9 @@ test('a fired and resolved alert is among the noisiest, linked to its history an
     .locator('label')
     .filter({ hasText: /^team$/ })
     .click();
-  await expect(page).toHaveURL(new RegExp(`/reports\\?from=${firstDay}&to=${lastDay}&zone=UTC&by=team$`));
+  await expect(page).toHaveURL(
+    new RegExp(`/reports\\?from=${firstDay}&to=${lastDay}&zone=Europe%2FBrussels&by=team$`),
+  );
   await page.reload();
   await expect(page.getByLabel('From', { exact: true })).toHaveValue(firstDay);
   await expect(page.getByLabel('To', { exact: true })).toHaveValue(lastDay);
@@ -102,7 +106,11 @@ test('a fired and resolved alert is among the noisiest, linked to its history an
   await expect(page.getByTestId('report-incident-response-by-team')).toBeVisible();
   await expect(row).toBeVisible();
   const csvHref = await page.getByTestId('csv-noisiest-alerts').getAttribute('href');
-  expect(new URL(csvHref ?? '', page.url()).searchParams.get('from')).toBe(`${firstDay}T00:00:00.000Z`);
+  // Midnight in Brussels: 23:00 (CET) or 22:00 (CEST) UTC the day before.
+  const dayBefore = new Date(Date.parse(`${firstDay}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  expect(new URL(csvHref ?? '', page.url()).searchParams.get('from')).toMatch(
+    new RegExp(`^${dayBefore}T2[23]:00:00\\.000Z$`),
+  );
 });
 
 test('a hand-edited link shows the defaults and says what it ignored', async ({ page }) => {

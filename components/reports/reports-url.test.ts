@@ -45,7 +45,7 @@ describe('the reports URL', () => {
       measure: 'acknowledge',
     });
     expect(notes).toEqual([
-      'Unknown time zone "Mars/Olympus": use an IANA name such as "Europe/Brussels" or "America/New_York". Showing your profile\'s time zone.',
+      'Unknown time zone "Mars/Olympus": use an IANA name such as "Europe/Brussels" or "America/New_York". Showing your time zone.',
       'by=severity: group by route, team or alertname. Grouped by route.',
       'measure=close: use acknowledge or resolve. Showing the time to acknowledge.',
     ]);

@@ -90,7 +90,7 @@ export function readReportsSearch(
     notes.push(`${parsed.error.issues[0]?.message} ${fallback}`);
     return undefined;
   };
-  const zone = read(timeZoneSchema, 'zone', "Showing your profile's time zone.");
+  const zone = read(timeZoneSchema, 'zone', 'Showing your time zone.');
   const search: ReportsSearch = {
     ...(zone ? { zone } : {}),
     by: read(groupingSchema, 'by', `Grouped by ${DEFAULTS.by}.`) ?? DEFAULTS.by,

@@ -19,7 +19,7 @@ function render(query: string, readerZone = 'UTC') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, enabled: false } } });
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
-      <ReportsView readerZone={readerZone} nowMs={NOW} />
+      <ReportsView profileZone={readerZone} nowMs={NOW} />
     </QueryClientProvider>,
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
+import { useLocalZone } from '@/components/format/use-time-zone';
 import { Link } from '@/components/ui/link';
 import { Segmented } from '@/components/ui/segmented';
 import { defaultDays } from '@/lib/reports/range-input';
@@ -25,11 +26,16 @@ const BY_REPORT = {
 } as const satisfies Record<ReportGrouping, string>;
 
 /**
- * The noise reports over a range of days in the reader's zone (their profile's) or the link's. The URL
- * is the state (reports-url.ts): until a range is applied, the server's default (the current week and
- * the three before it).
+ * The noise reports over a range of days in the reader's zone or the link's. The reader's zone is the one
+ * the rest of the console writes times in (their profile's, else the browser's: useLocalZone), so a week
+ * here starts when the alerts list says it does; `profileZone` stands in while the browser's is not known
+ * (the server's render). The URL is the state (reports-url.ts): until a range is applied, the server's
+ * default (the current week and the three before it).
  */
-export function ReportsView({ readerZone, nowMs }: { readerZone: string; nowMs: number }) {
+export function ReportsView({ profileZone, nowMs }: { profileZone: string; nowMs: number }) {
+  const local = useLocalZone();
+  const readerZone = local?.zone ?? profileZone;
+  const yours = local?.source === 'browser' ? "this browser's time zone" : "your profile's time zone";
   const { search, notes } = readReportsSearch(useSearchParams(), readerZone);
   const zone = search.zone ?? readerZone;
   const query = reportsApiQuery(search, readerZone);
@@ -60,7 +66,7 @@ export function ReportsView({ readerZone, nowMs }: { readerZone: string; nowMs: 
         <p className="text-xs text-muted">
           Days, weeks (from Monday 00:00) and times in {zone}
           {zone === readerZone ? (
-            ", your profile's time zone."
+            `, ${yours}.`
           ) : (
             <>
               , the link's time zone; yours is {readerZone}.{' '}

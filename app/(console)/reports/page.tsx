@@ -21,7 +21,7 @@ export default async function ReportsPage() {
       />
       {/* useSearchParams (the URL is the state) needs a Suspense boundary in a static render. */}
       <Suspense>
-        <ReportsView readerZone={zone} nowMs={Date.now()} />
+        <ReportsView profileZone={zone} nowMs={Date.now()} />
       </Suspense>
     </>
   );
