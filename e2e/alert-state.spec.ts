@@ -159,7 +159,8 @@ test('unknown incidents, alerts and runbooks get a not-found page with a way bac
     ['/alerts/ffffffffffff0000', 'No alert with fingerprint ffffffffffff0000 has fired here', '/alerts'],
     ['/runbooks/no-such-runbook', 'There is no runbook "no-such-runbook".', '/runbooks'],
   ] as const) {
-    await page.goto(path);
+    // A 404, not a 200 with the not-found text (the incident's loading state streams first).
+    expect((await page.goto(path))?.status()).toBe(404);
     const notFound = page.getByTestId('not-found');
     await expect(notFound.getByRole('heading', { name: 'Not found' })).toBeVisible();
     await expect(notFound).toContainText(what);
@@ -168,6 +169,8 @@ test('unknown incidents, alerts and runbooks get a not-found page with a way bac
     await notFound.getByRole('link', { name: /^← All/ }).click();
     await expect(page).toHaveURL(new RegExp(`${back}$`));
   }
+  expect((await page.goto('/incidents/INC-999999/postmortem'))?.status()).toBe(404);
+  await expect(page.getByTestId('not-found')).toContainText('There is no incident INC-999999.');
 });
 
 test('a runbook opened without an alert shows its placeholders as placeholders', async ({ page }) => {
