@@ -137,7 +137,9 @@ test('the expression graph: range choice, a 0/1 axis for up == 0, drag to zoom, 
   // The threshold (== 0) is the bottom of the plot: its label sits above the line, clear of the time
   // axis' last tick beneath the plot.
   const thresholdLabel = surface.locator('text.recharts-label', { hasText: /^fires / });
-  const lastTimeTick = surface.locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').last();
+  const lastTimeTick = surface
+    .locator('.recharts-cartesian-axis-tick-value', { hasText: /^\d\d:\d\d$/ })
+    .last();
   const labelBox = await thresholdLabel.boundingBox();
   const tickBox = await lastTimeTick.boundingBox();
   if (!labelBox || !tickBox) throw new Error('the threshold label or the last time tick has no box');
