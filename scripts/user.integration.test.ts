@@ -46,7 +46,7 @@ describe('npm run user', () => {
     expect(await verifyPassword('a-long-password-1', rows[0].password_hash)).toBe(true);
   });
 
-  it('disables and enables an account through the data layer, audited as the command line', async () => {
+  it('creates, disables, enables and sets a password through the data layer, audited as the command line', async () => {
     expect(
       userCli(['create', '--email', 'bob@example.com', '--role', 'responder'], 'a-long-password-2').code,
     ).toBe(0);
@@ -73,6 +73,10 @@ describe('npm run user', () => {
     expect(userCli(['enable', 'bob@example.com']).err).toContain(
       'bob@example.com is already enabled; nothing changed',
     );
+    expect(userCli(['set-password', '--email', 'Bob@Example.com'], 'a-long-password-3')).toMatchObject({
+      code: 0,
+      out: 'password of Bob@Example.com changed\n',
+    });
 
     const db = await startEmbeddedPostgres(dataDir);
     const client = new pg.Client({ connectionString: db.url });
@@ -87,10 +91,18 @@ describe('npm run user', () => {
     const details = { osUser: userInfo().username, host: hostname() };
     // One row per change: asking for the state an account is already in wrote nothing.
     expect(rows).toEqual([
+      { ...cli, action: 'user.created', target: 'ops@example.com', details: { ...details, role: 'admin' } },
+      {
+        ...cli,
+        action: 'user.created',
+        target: 'bob@example.com',
+        details: { ...details, role: 'responder' },
+      },
       { ...cli, action: 'user.disabled', target: 'bob@example.com', details },
       { ...cli, action: 'user.disabled', target: 'ops@example.com', details },
       { ...cli, action: 'user.enabled', target: 'ops@example.com', details },
       { ...cli, action: 'user.enabled', target: 'bob@example.com', details },
+      { ...cli, action: 'user.password_set', target: 'bob@example.com', details },
     ]);
   });
 
@@ -104,7 +116,11 @@ describe('npm run user', () => {
     [['create', '--email', 'not-an-email', '--role', 'viewer'], 'another-password', 'email: Invalid email'],
     [['create', '--email', 'y@example.com', '--role', 'viewer'], 'short', 'at least 12 characters'],
     [['create', '--email', 'z@example.com', '--role', 'viewer'], undefined, 'set VIGIL_PASSWORD'],
-    [['set-password', '--email', 'nobody@example.com'], 'another-password', 'no user with that e-mail'],
+    [
+      ['set-password', '--email', 'nobody@example.com'],
+      'another-password',
+      'no user with the e-mail nobody@example.com',
+    ],
     [['disable', 'nobody@example.com'], undefined, 'no user with the e-mail nobody@example.com'],
     [['enable', 'not-an-email'], undefined, 'email: Invalid email'],
     [['disable'], undefined, 'usage:'],

@@ -3,13 +3,14 @@
 // `npm run user -- list`
 // `npm run user -- disable ops@example.com` / `enable ops@example.com`
 // The password comes from VIGIL_PASSWORD or, when unset, a prompt that does not echo.
-// disable/enable go through the data layer's updateUser, as /admin and PATCH /api/v1/users/{id} do, so
-// the account stops (or works again) and is audited the same way. That layer is marked server-only:
+// Every change goes through the data layer (lib/admin/users.ts) and is audited as the command line:
+// disable/enable through updateUser, as /admin and PATCH /api/v1/users/{id} do, so the account stops (or
+// works again) exactly as from the console; create and set-password with their own audit entries. That layer is marked server-only:
 // package.json runs this file with Node's `react-server` condition, under which `server-only` is empty.
 import { hostname, userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { updateUser } from '@/lib/admin/users';
+import { createUser, setPassword, updateUser } from '@/lib/admin/users';
 import type { CliOperator } from '@/lib/auth/actor';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { ROLES } from '@/lib/auth/roles';
@@ -28,7 +29,7 @@ const USAGE = `usage:
   npm run user -- enable EMAIL
 The password is read from VIGIL_PASSWORD, or asked for when that is unset.
 A disabled account cannot sign in, and its sessions and API tokens stop at their next request; enable
-gives them back. Both are audited (via cli, with this machine's user and host name).`;
+gives them back. Every change but list is audited (via cli, with this machine's user and host name).`;
 
 /** Who ran the command, for the audit log: the operating-system account (its uid when it has no name). */
 function cliOperator(): CliOperator {
@@ -90,28 +91,16 @@ async function main() {
       .object({ email: z.email(), role: z.enum(ROLES), name: z.string().optional() })
       .parse(values);
     const passwordHash = await hashPassword(await readPassword());
-    await withDatabase(async (url) => {
-      const prisma = createPrismaClient(url);
-      try {
-        const user = await prisma.user.create({
-          data: { email: input.email.toLowerCase(), role: input.role, name: input.name, passwordHash },
-        });
-        console.log(`created ${user.email} (${user.role})`);
-      } finally {
-        await prisma.$disconnect();
-      }
+    await withDataLayer(async () => {
+      const user = await createUser(cliOperator(), { ...input, passwordHash });
+      console.log(`created ${user.email} (${user.role})`);
     });
   } else if (command === 'set-password') {
     const { email } = z.object({ email: z.email() }).parse(values);
     const passwordHash = await hashPassword(await readPassword());
-    await withDatabase(async (url) => {
-      const prisma = createPrismaClient(url);
-      try {
-        await prisma.user.update({ where: { email: email.toLowerCase() }, data: { passwordHash } });
-        console.log(`password of ${email} changed`);
-      } finally {
-        await prisma.$disconnect();
-      }
+    await withDataLayer(async () => {
+      await setPassword(cliOperator(), { email, passwordHash });
+      console.log(`password of ${email} changed`);
     });
   } else if (command === 'list') {
     await withDatabase(async (url) => {
@@ -137,7 +126,6 @@ main().catch((error: Error) => {
     console.error(error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
   else if ((error as { code?: string }).code === 'P2002')
     console.error('a user with that e-mail already exists');
-  else if ((error as { code?: string }).code === 'P2025') console.error('no user with that e-mail');
   else console.error(error.message);
   process.exit(1);
 });

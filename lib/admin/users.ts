@@ -4,6 +4,7 @@ import { audit } from '@/lib/audit';
 // calls updateUser outside any request.
 import { type Actor, assertRole, type CliOperator } from '@/lib/auth/actor';
 import { generateApiToken } from '@/lib/auth/api-token';
+import type { Role } from '@/lib/auth/roles';
 import { config } from '@/lib/config/current';
 import { db } from '@/lib/db';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -62,6 +63,46 @@ export async function updateUser(
       changed.push('disabled');
     }
     return { email: user.email, changed };
+  });
+}
+
+/**
+ * `npm run user -- create`: a new account and its audit entry (`user.created`, with the role) in one
+ * transaction. Only the command line creates accounts with a password (SSO creates its own on first
+ * sign-in), and an admin made there must leave a trace like one promoted on /admin. A taken e-mail is
+ * Prisma's P2002, which the command reports.
+ */
+export async function createUser(
+  operator: CliOperator,
+  input: { email: string; role: Role; name?: string; passwordHash: string },
+): Promise<{ email: string; role: Role }> {
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: {
+        email: input.email.toLowerCase(),
+        role: input.role,
+        name: input.name,
+        passwordHash: input.passwordHash,
+      },
+    });
+    await audit(tx, operator, 'user.created', user.email, { role: user.role });
+    return { email: user.email, role: user.role };
+  });
+}
+
+/** `npm run user -- set-password`: the new hash and its audit entry (`user.password_set`) together. */
+export async function setPassword(
+  operator: CliOperator,
+  { email, passwordHash }: { email: string; passwordHash: string },
+): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { email: email.toLowerCase() },
+      data: { passwordHash },
+    });
+    if (count === 0)
+      throw new NotFoundError(`no user with the e-mail ${email} (npm run user -- list shows them)`);
+    await audit(tx, operator, 'user.password_set', email.toLowerCase(), {});
   });
 }
 

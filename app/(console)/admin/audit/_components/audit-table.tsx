@@ -20,6 +20,20 @@ function summariseDetails(details: unknown): string {
   return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH - 1)}…` : text;
 }
 
+/**
+ * Who acted: the account's e-mail; for `npm run user` (via cli, no account) the operating-system user and
+ * host its details name; else Vigil itself.
+ *
+ *   {actorEmail: 'ana@x'} → 'ana@x';  {via: 'cli', details: {osUser: 'root', host: 'vigil-1'}} → 'root@vigil-1 (shell)'
+ */
+function who(e: AuditEntry): string {
+  if (e.actorEmail) return e.actorEmail;
+  const d = e.details as { osUser?: unknown; host?: unknown } | null;
+  if (e.via === 'cli' && typeof d?.osUser === 'string' && typeof d.host === 'string')
+    return `${d.osUser}@${d.host} (shell)`;
+  return 'system';
+}
+
 const COLUMNS = ['When (UTC)', 'Who', 'Via', 'Action', 'Target', 'Details', 'Address', 'Outcome'].map(
   (header) => ({
     header,
@@ -40,7 +54,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             {/* In UTC, as the filters above and the CSV export are: a time read here can be typed there. */}
             <LocalTime at={e.at} precision="second" zone="UTC" />
           </td>
-          <td className="py-1.5 pr-3">{e.actorEmail ?? 'system'}</td>
+          <td className="py-1.5 pr-3">{who(e)}</td>
           <td className="py-1.5 pr-3 text-muted">{e.via}</td>
           <td className="py-1.5 pr-3 font-mono text-xs">{e.action}</td>
           <td className="min-w-40 py-1.5 pr-3 wrap-anywhere">{e.target ?? '—'}</td>
