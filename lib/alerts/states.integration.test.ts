@@ -1,6 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postAlerts } from '@/lib/alertmanager/client';
+import { db } from '@/lib/db';
+import { applyMigrations } from '@/lib/db/migrate';
+import { runtimeState } from '@/lib/db/runtime';
 import { startConsoleStack, stopConsoleStack } from '@/lib/testing/console-stack';
 import type { Stack } from '../../scripts/stack/start-stack';
 import { waitFor } from '../../scripts/stack/wait';
@@ -16,9 +20,14 @@ let stack: Stack;
 
 beforeAll(async () => {
   stack = await startConsoleStack();
+  // The list overlays acknowledgements, incidents and flapping from PostgreSQL, as in the server: with
+  // no database each read failed and logged, and the list was served without them.
+  await applyMigrations(stack.databaseUrl, path.join(process.cwd(), 'prisma', 'migrations'));
+  runtimeState().databaseUrl = stack.databaseUrl;
 });
 
 afterAll(async () => {
+  await db().$disconnect();
   await stopConsoleStack(stack);
 });
 
