@@ -440,49 +440,6 @@ describe('answerAlertsQuery at 10,000 alerts', () => {
     expect(ranBetween).toBe(true);
     expect(index.alerts).toHaveLength(changed.reduce((n, v) => n + (v.data?.alerts.length ?? 0), 0));
   });
-
-  it('measures (prints, does not assert) the time of a cold and a warm query', async () => {
-    const timings: string[] = [];
-    const time = async (label: string, run: () => Promise<unknown>, times = 20) => {
-      await run();
-      const start = performance.now();
-      for (let i = 0; i < times; i++) await run();
-      timings.push(`${label}: ${((performance.now() - start) / times).toFixed(2)} ms`);
-    };
-    // A fresh snapshot object per run: the index is rebuilt every time (what each poll costs once).
-    const [euSnapshot, usSnapshot] = [snapshot(eu), snapshot(us)];
-    await time(
-      'cold (index build + default query)',
-      async () =>
-        await answerAlertsQuery(
-          [view('eu', { ...euSnapshot }), view('us', { ...usSnapshot })],
-          query({ limit: 100 }),
-        ),
-      10,
-    );
-    await time(
-      'warm default query (alertname groups, active+acknowledged)',
-      async () => await answerAlertsQuery(views, query({ state: 'active,acknowledged', limit: 100 })),
-    );
-    await time(
-      'warm matchers + regex + text',
-      async () =>
-        await answerAlertsQuery(
-          views,
-          query({ filter: 'severity="critical" instance=~"host-1.*" down', limit: 100 }),
-        ),
-    );
-    await time(
-      'warm group_by=instance (≈3,000 groups)',
-      async () => await answerAlertsQuery(views, query({ group_by: 'instance', limit: 100 })),
-    );
-    await time(
-      'warm group_by=@route',
-      async () => await answerAlertsQuery(views, query({ group_by: '@route', limit: 100 })),
-    );
-    console.info(`[10,000 alerts] ${timings.join('; ')}`);
-    expect(timings).toHaveLength(5);
-  });
 });
 
 describe('answerAlertsQuery', () => {
