@@ -93,7 +93,7 @@ test('typed times are in the zone the page shows, a new schedule’s zone is the
   const errors = hydrationErrors(page);
   // Rendered on the server with the zones empty (the profile is left at UTC): the browser fills in its own.
   await signIn(page, E2E_USERS.admin, '/schedules/new');
-  await expect(page.getByLabel('Shown in time zone')).toHaveValue('Europe/Brussels');
+  await expect(page.getByLabel("Schedule's time zone")).toHaveValue('Europe/Brussels');
   await expect(page.getByTestId('layer-fields').getByLabel('Hand-off time zone')).toHaveValue(
     'Europe/Brussels',
   );
@@ -106,7 +106,7 @@ test('typed times are in the zone the page shows, a new schedule’s zone is the
   await page.getByRole('group', { name: 'Times' }).getByText('UTC', { exact: true }).click();
   await expect(page.getByLabel('On call at (UTC)')).toBeVisible();
   await page.goto('/schedules/new');
-  await expect(page.getByLabel('Shown in time zone')).toHaveValue('Europe/Brussels');
+  await expect(page.getByLabel("Schedule's time zone")).toHaveValue('Europe/Brussels');
   expect(errors).toEqual([]);
 });
 

@@ -31,7 +31,7 @@ test('create a team and its weekly rotation of three in the console, add and rem
   await expect(page.getByRole('heading', { name: 'New schedule' })).toBeVisible();
   await page.getByLabel('Name', { exact: true }).fill('E2E UI rotation');
   await page.getByLabel('Slug (in URLs and YAML)').fill(slug);
-  await page.getByLabel('Shown in time zone').fill('Europe/Brussels');
+  await page.getByLabel("Schedule's time zone").fill('Europe/Brussels');
   await page.getByLabel('Team', { exact: true }).selectOption({ label: `E2E UI team ${slug}` });
   const layer = page.getByTestId('layer-fields');
   await layer.getByLabel('Rotation').selectOption('weekly');

@@ -117,7 +117,7 @@ export function ScheduleEditor({
             ))}
           </Select>
         </Field>
-        <Field id="schedule-zone" label="Shown in time zone" error={fields.timeZone}>
+        <Field id="schedule-zone" label="Schedule's time zone" error={fields.timeZone}>
           {(c) => <Input {...c} value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)} />}
         </Field>
       </div>
