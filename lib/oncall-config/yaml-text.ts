@@ -10,13 +10,23 @@ import { type OncallDocument, oncallDocumentSchema } from './document';
  *
  *   renderDocument({version: 1, teams: [], …, routes: [{name: 'db', default: false, …}]})
  *   → "version: 1\nroutes:\n  - name: db\n    matchers:\n      - team=\"db\"\n …"
+ *
+ * Times, dates and instants come out quoted (`handoffTime: "09:00"`), see STRINGIFY.
  */
 
 const HEADER =
   '# Vigil on-call configuration: import with POST /api/v1/oncall-config or on the Admin page.\n';
 
+/**
+ * `compat: 'yaml-1.1'` quotes every string a YAML 1.1 reader (PyYAML, Ruby's Psych, older yq) would
+ * retype when read plain: `17:00` is the sexagesimal integer 1020 there, `2030-01-01T08:00:00.000Z` a
+ * datetime, `no` a boolean, `0755` an octal. Our own 1.2 reader is unaffected: a quoted string is a
+ * string in both versions, so the export round-trips through those tools and back into the import.
+ */
+const STRINGIFY = { lineWidth: 0, sortMapEntries: false, compat: 'yaml-1.1' } as const;
+
 export function renderDocument(doc: OncallDocument): string {
-  return HEADER + stringify(ordered(doc), { lineWidth: 0, sortMapEntries: false });
+  return HEADER + stringify(ordered(doc), STRINGIFY);
 }
 
 /** Drops what equals its default, keeping key order as written here. */
