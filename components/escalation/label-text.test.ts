@@ -29,4 +29,16 @@ describe('parseLabels', () => {
     });
     expect(parseLabels('team="a", team="b"')).toEqual({ error: 'The label team is given twice' });
   });
+
+  it('refuses matchers and single-quoted values instead of reading them as bare values', () => {
+    for (const op of ['=~', '!=', '!~'])
+      expect(parseLabels(`severity="warning", team${op}"pay.*"`)).toEqual({
+        error: `team${op} is a matcher, and the tester takes an alert’s labels: give the value it would have, e.g. team="payments"`,
+      });
+    expect(parseLabels("team='payments'")).toEqual({
+      error: 'Quote the value of team with "…", as Prometheus writes labels: team="value"',
+    });
+    // A quote inside a value is still the value's.
+    expect(parseLabels("team=o'brien")).toEqual({ labels: { team: "o'brien" } });
+  });
 });

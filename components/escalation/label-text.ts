@@ -7,6 +7,12 @@
  *   parseLabels('{team="db"}')                   → {labels: {team: 'db'}}
  *   parseLabels('team=db')                       → {labels: {team: 'db'}}
  *   parseLabels('team')                          → {error: 'Write "team" as team="value"'}
+ *   parseLabels('team=~"pay.*"')                 → {error: 'team=~ is a matcher, …: give the labels …'}
+ *   parseLabels("team='payments'")               → {error: 'Quote the value of team with "…", …'}
+ *
+ * The tester takes an alert's labels, not matchers: a regex or inequality operator, or a single-quoted
+ * value, is refused rather than read as a bare value (`~"pay.*"`, `'payments'`), which matched no route
+ * and silently answered "default route".
  */
 
 export type ParsedLabels = { labels: Record<string, string> } | { error: string };
@@ -23,8 +29,15 @@ export function parseLabels(text: string): ParsedLabels {
     const name = NAME.exec(rest)?.[0];
     if (!name) return { error: `"${rest.split(/[,\n]/)[0]}" is not a label name: use letters, digits and _` };
     rest = rest.slice(name.length).trimStart();
+    const operator = /^(=~|!=|!~)/.exec(rest)?.[0];
+    if (operator)
+      return {
+        error: `${name}${operator} is a matcher, and the tester takes an alert’s labels: give the value it would have, e.g. ${name}="payments"`,
+      };
     if (!rest.startsWith('=')) return { error: `Write "${name}" as ${name}="value"` };
     rest = rest.slice(1).trimStart();
+    if (rest.startsWith("'"))
+      return { error: `Quote the value of ${name} with "…", as Prometheus writes labels: ${name}="value"` };
     const value = rest.startsWith('"') ? quoted(rest) : bare(rest);
     if (value === null) return { error: `The value of ${name} has no closing quote` };
     if (name in labels) return { error: `The label ${name} is given twice` };

@@ -18,6 +18,9 @@ export function RouteTester() {
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
+    // The answer shown is always the one for the text being tested: an earlier answer under a new
+    // error (or while the new test runs) reads as the answer to the new text.
+    test.reset();
     const parsed = parseLabels(text);
     if ('error' in parsed) return setProblem(parsed.error);
     setProblem(undefined);
