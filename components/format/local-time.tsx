@@ -2,6 +2,7 @@
 
 import {
   formatClock,
+  formatEnd,
   formatFor,
   formatRelative,
   formatTime,
@@ -45,6 +46,22 @@ export function LocalTime({
   return (
     <time dateTime={iso(at)} title={formatUtcTitle(at)} className={className}>
       {clock ? formatClock(at, zone) : formatTime(at, zone, precision)}
+    </time>
+  );
+}
+
+/**
+ * The end of a span whose start is written beside it, in the same zone: the clock alone on the start's
+ * day, else with its date (formatEnd).
+ *
+ *   Next: <LocalTime at={start} /> to <LocalEnd start={start} at={end} />
+ *     → 'Next: 2026-12-08 02:00 CET to 04:00', or '… to 2026-12-09 02:00 CET' when it ends a day later
+ */
+export function LocalEnd({ start, at }: { start: TimeInput; at: TimeInput }) {
+  const zone = useTimeZone();
+  return (
+    <time dateTime={iso(at)} title={formatUtcTitle(at)}>
+      {formatEnd(start, at, zone)}
     </time>
   );
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { formatClock, formatFor, formatRelative, formatTime, formatUtcTitle } from './time';
+import { formatClock, formatEnd, formatFor, formatRelative, formatTime, formatUtcTitle } from './time';
 
 describe('formatTime', () => {
   it.each([
@@ -42,6 +42,32 @@ describe('formatTime', () => {
   it('says — for a time that is not one', () => {
     expect(formatTime('not a time', 'UTC')).toBe('—');
     expect(formatClock(Number.NaN, 'UTC')).toBe('—');
+    expect(formatEnd('2026-12-08T01:00:00Z', 'not a time', 'UTC')).toBe('—');
+  });
+});
+
+describe('formatEnd', () => {
+  it('writes the clock alone, without seconds, when the span ends on the day it starts', () => {
+    expect(formatEnd('2026-12-08T01:00:00Z', '2026-12-08T03:00:00Z', 'Europe/Brussels')).toBe('04:00');
+  });
+
+  it('writes the date when the span ends on another day in the zone shown', () => {
+    // 23:00 → 02:00 Brussels time: the same UTC day, the next local one.
+    expect(formatEnd('2026-12-08T22:00:00Z', '2026-12-09T01:00:00Z', 'Europe/Brussels')).toBe(
+      '2026-12-09 02:00 CET',
+    );
+    expect(formatEnd('2026-12-08T22:00:00Z', '2026-12-09T01:00:00Z', 'UTC')).toBe('2026-12-09 01:00 UTC');
+    // A 7-day window ends on the same weekday a week later.
+    expect(formatEnd('2026-12-08T01:00:00Z', '2026-12-15T01:00:00Z', 'Europe/Brussels')).toBe(
+      '2026-12-15 02:00 CET',
+    );
+  });
+
+  it('writes the zone when the offset changes within the day', () => {
+    // Brussels 2027-03-28: 01:30 CET to 03:30 CEST.
+    expect(formatEnd('2027-03-28T00:30:00Z', '2027-03-28T01:30:00Z', 'Europe/Brussels')).toBe(
+      '2027-03-28 03:30 CEST',
+    );
   });
 });
 

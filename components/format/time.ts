@@ -12,6 +12,7 @@ import { formatDuration } from './duration';
  *   formatTime('2026-03-29T01:30:00Z', 'UTC', 'second')           → '2026-03-29 01:30:00 UTC'
  *   formatTime('2026-03-29T01:30:00Z', 'UTC', 'day')              → '2026-03-29'
  *   formatClock('2026-03-29T01:30:05Z', 'Europe/Brussels')        → '03:30:05'
+ *   formatEnd(start, '2026-03-29T03:00:00Z', 'Europe/Brussels')   → '05:00' (same day), else in full
  *   formatRelative('2026-12-04T10:04:00Z', Date.parse('2026-12-04T10:00:00Z')) → 'in 4m'
  */
 
@@ -117,6 +118,21 @@ export function formatClock(at: TimeInput, zone: string): string {
   if (Number.isNaN(date.getTime())) return '—';
   const p = parts(date, zone, 'clock');
   return `${p.hour}:${p.minute}:${p.second}`;
+}
+
+/**
+ * The end of a span that `formatTime(start)` has already written: the clock alone when it is the same
+ * day with the same zone name, else in full, so a window running past midnight (maintenance windows
+ * last up to 7 days) or across a daylight-saving change says which day and offset it ends on.
+ *
+ *   formatEnd('2026-12-08T01:00:00Z', '2026-12-08T03:00:00Z', 'Europe/Brussels') → '04:00'
+ *   formatEnd('2026-12-08T22:00:00Z', '2026-12-09T01:00:00Z', 'Europe/Brussels') → '2026-12-09 02:00 CET'
+ */
+export function formatEnd(start: TimeInput, end: TimeInput, zone: string): string {
+  const full = formatTime(end, zone);
+  const [startDay, , startZone] = formatTime(start, zone).split(' ');
+  const [endDay, endClock, endZone] = full.split(' ');
+  return endClock !== undefined && startDay === endDay && startZone === endZone ? endClock : full;
 }
 
 /** The hover text of every time: the instant in UTC to the second, what logs and Alertmanager say. */

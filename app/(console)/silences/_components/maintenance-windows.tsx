@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { LocalTime } from '@/components/format/local-time';
+import { LocalEnd, LocalTime } from '@/components/format/local-time';
 import { formOf, repeatText } from '@/components/silences/maintenance-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -95,7 +95,7 @@ function WindowItem({
       <p className="text-muted">
         {next ? (
           <>
-            Next: <LocalTime at={next.start} /> to <LocalTime at={next.end} clock />
+            Next: <LocalTime at={next.start} /> to <LocalEnd start={next.start} at={next.end} />
             {made > 0 ? ` · silence${made === 1 ? '' : 's'} created` : ''}
           </>
         ) : (
