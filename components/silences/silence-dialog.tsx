@@ -27,6 +27,7 @@ import { PreviewPanel } from './preview-panel';
 import { savedSilenceText } from './saved-text';
 import { silenceErrorText } from './silence-error';
 import {
+  endTimeProblem,
   type FieldErrors,
   resolveTimes,
   type SilenceDraft,
@@ -120,7 +121,9 @@ export function SilenceDialog({
   const fields = timeFields(time);
   const resolved = 'error' in fields ? undefined : resolveTimes(fields, new Date(), editing);
   const end = resolved && !('error' in resolved) ? resolved.endsAt : undefined;
-  const timeError = errors.duration ?? errors.endsAt ?? errors.startsAt;
+  // A typed end time that has passed is said at once, not only after Save (which refuses it the same way).
+  const timeError =
+    errors.duration ?? errors.endsAt ?? errors.startsAt ?? endTimeProblem(time, new Date(), editing);
 
   const clear = (...names: string[]) =>
     setErrors((current) => Object.fromEntries(Object.entries(current).filter(([k]) => !names.includes(k))));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SilenceRow } from '@/lib/incidents/silence-list';
 import { checkMatchers } from './matcher-rows';
-import { resolveTimes, type SilenceDraft, silenceRequest, timeFields } from './silence-form';
+import { endTimeProblem, resolveTimes, type SilenceDraft, silenceRequest, timeFields } from './silence-form';
 
 const now = new Date('2026-11-21T10:00:00Z');
 
@@ -89,7 +89,7 @@ describe('silenceRequest for a new silence', () => {
 
   it('refuses an end time in the past or missing', () => {
     expect(silenceRequest(draft({ choice: 'end time', endsAtLocal: '2026-11-21T09:00' }), { now })).toEqual({
-      errors: { endsAt: 'the end time is in the past' },
+      errors: { endsAt: 'That time has passed; choose a later end' },
     });
     expect(silenceRequest(draft({ choice: 'end time', endsAtLocal: '' }), { now })).toEqual({
       errors: { endsAt: 'pick the date and time it ends' },
@@ -140,6 +140,35 @@ describe('silenceRequest for an edit', () => {
       id: 's1',
       update: { incidentId: 'inc2', cluster: 'default' },
     });
+  });
+});
+
+describe('endTimeProblem', () => {
+  const typed = (endsAtLocal: string, zone = 'UTC') => ({
+    choice: 'end time' as const,
+    customDuration: '',
+    endsAtLocal,
+    zone,
+  });
+
+  it('says an end time that has passed, in words that say what to do', () => {
+    expect(endTimeProblem(typed('2026-11-21T09:00'), now)).toBe('That time has passed; choose a later end');
+    expect(endTimeProblem(typed('2026-11-21T10:00'), now)).toBe('That time has passed; choose a later end');
+    // 10:30 in Brussels is 09:30 UTC: passed, though the same clock in UTC is not.
+    expect(endTimeProblem(typed('2026-11-21T10:30', 'Europe/Brussels'), now)).toBe(
+      'That time has passed; choose a later end',
+    );
+    expect(endTimeProblem(typed('2026-11-21T10:30'), now)).toBeUndefined();
+  });
+
+  it('says the other problems of a complete end time, as the server would', () => {
+    expect(endTimeProblem(typed('2028-01-01T00:00'), now)).toBe('the silence must end within 365 days');
+  });
+
+  it('says nothing for another choice or an end time not typed in full yet', () => {
+    expect(endTimeProblem(typed(''), now)).toBeUndefined();
+    expect(endTimeProblem(typed('2026-11-21T'), now)).toBeUndefined();
+    expect(endTimeProblem({ ...typed('2026-11-21T09:00'), choice: '4h' }, now)).toBeUndefined();
   });
 });
 

@@ -69,6 +69,30 @@ export function resolveTimes(
   }
 }
 
+const PASSED = 'That time has passed; choose a later end';
+
+/**
+ * What is wrong with a typed end time, said while it is typed (the line under the field), and the same
+ * words Save refuses it with; undefined for another choice, or a value not complete yet. The server
+ * would also refuse a past end, but only after Save, and until then the "Ends …" line just vanished.
+ *
+ *   endTimeProblem({choice: 'end time', endsAtLocal: '2026-11-21T09:00', zone: 'UTC', …}, now 10:00Z)
+ *     → 'That time has passed; choose a later end'
+ *   endTimeProblem({choice: 'end time', endsAtLocal: '2026-11-21T18:30', …}, now 10:00Z) → undefined
+ */
+export function endTimeProblem(
+  draft: Pick<SilenceDraft, 'choice' | 'customDuration' | 'endsAtLocal' | 'zone'>,
+  now: Date,
+  editing?: Pick<SilenceRow, 'startsAt' | 'endsAt'>,
+): string | undefined {
+  if (draft.choice !== UNTIL) return undefined;
+  const fields = timeFields(draft);
+  if ('error' in fields || fields.endsAt === undefined) return undefined;
+  if (Date.parse(fields.endsAt) <= now.getTime()) return PASSED;
+  const resolved = resolveTimes(fields, now, editing);
+  return 'error' in resolved ? Object.values(resolved.error)[0] : undefined;
+}
+
 /** The body of a new silence (`create`) or of an edit of silence `id` (`update`), or the errors that stop it. */
 type SilenceRequest =
   | { create: z.input<typeof silenceBodySchema> }
@@ -84,7 +108,9 @@ export function silenceRequest(
   const comment = draft.comment.trim();
   if (comment === '') errors.comment = 'say why (a comment is required)';
   const time = timeFields(draft);
+  const endProblem = endTimeProblem(draft, now, editing);
   if ('error' in time) Object.assign(errors, time.error);
+  else if (endProblem) errors.endsAt = endProblem;
   else {
     const resolved = resolveTimes(time, now, editing);
     if ('error' in resolved) Object.assign(errors, resolved.error);
