@@ -23,10 +23,19 @@ export const meSchema = z.object({
       scheduleId: z.string(),
       scheduleName: z.string(),
       until: iso,
-      continues: z.boolean().describe('No hand-off within the 35 days looked ahead: `until` is not one'),
+      continues: z
+        .boolean()
+        .describe('No moment off call within the 35 days looked ahead: `until` is not a hand-off'),
+      schedules: z
+        .array(z.object({ id: z.string(), name: z.string() }))
+        .describe(
+          'Every schedule you are on call on from now to `until`, by when that starts; the first is `scheduleId`',
+        ),
     })
     .nullable()
-    .describe('Where you are on call now, and until when; null when you are not'),
+    .describe(
+      'Where you are on call now, and until when you stop being on call on any schedule (covers that overlap or meet are one); null when you are not',
+    ),
 });
 
 const userSchema = z.object({
@@ -60,7 +69,7 @@ export const setRoleSchema = z.object({ userId: z.string().min(1), role: z.enum(
 
 /** `PATCH /api/v1/users/{id}`: a new role, disabled or enabled again, or both at once. */
 export const updateUserSchema = z
-  .object({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional() })
+  .strictObject({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional() })
   .refine((b) => b.role !== undefined || b.disabled !== undefined, { error: 'Send role, disabled or both.' });
 export type UpdateUserInput = z.output<typeof updateUserSchema> & { userId: string };
 
@@ -69,7 +78,7 @@ export const setDisabledSchema = z.object({
   disabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
 });
 
-export const createTokenSchema = z.object({
+export const createTokenSchema = z.strictObject({
   name: z.string().trim().min(1, { error: 'Give the token a name, e.g. "ack-bot".' }).max(80),
   /** Admins may create a token for another user; by default it is the caller's own. */
   userId: z.string().min(1).optional(),

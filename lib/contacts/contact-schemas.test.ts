@@ -59,3 +59,14 @@ describe('contact method input', () => {
     expect(updateContactSchema.parse({ label: 'Work phone' })).toEqual({ label: 'Work phone' });
   });
 });
+
+describe('unknown keys', () => {
+  it('refuses them when creating and changing a method, instead of dropping them', () => {
+    expect(issues({ kind: 'email', address: 'ana@example.com', adress: 'x' })).toEqual({
+      '': 'Unrecognized key: "adress"',
+    });
+    expect(updateContactSchema.safeParse({ name: 'Phone' }).error?.issues[0]?.message).toBe(
+      'Unrecognized key: "name"',
+    );
+  });
+});

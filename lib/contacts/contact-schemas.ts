@@ -102,20 +102,20 @@ const withLabel = { label: label.optional() };
 /** POST: the kind, its fields, and an optional label (by default the kind's name). */
 export const createContactSchema = z
   .discriminatedUnion('kind', [
-    emailSettings.extend(withLabel),
-    slackSettings.extend(withLabel),
-    mattermostSettings.extend(withLabel),
-    teamsSettings.extend(withLabel),
-    ntfySettings.extend(withLabel),
-    smsSettings.extend(withLabel),
-    voiceSettings.extend(withLabel),
+    emailSettings.extend(withLabel).strict(),
+    slackSettings.extend(withLabel).strict(),
+    mattermostSettings.extend(withLabel).strict(),
+    teamsSettings.extend(withLabel).strict(),
+    ntfySettings.extend(withLabel).strict(),
+    smsSettings.extend(withLabel).strict(),
+    voiceSettings.extend(withLabel).strict(),
   ])
   .superRefine(slackComplete);
 export type CreateContactInput = z.output<typeof createContactSchema>;
 
 /** PATCH: a new label, and/or new settings of the same kind (which clear the verification). */
 export const updateContactSchema = z
-  .object({ label: label.optional(), settings: contactSettingsSchema.optional() })
+  .strictObject({ label: label.optional(), settings: contactSettingsSchema.optional() })
   .refine((b) => b.label !== undefined || b.settings !== undefined, {
     error: 'Send label, settings or both.',
   });

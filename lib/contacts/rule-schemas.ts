@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 export const BUILTIN_METHODS = ['push', 'email'] as const;
 
-const ruleSchema = z.object({
+const ruleSchema = z.strictObject({
   afterMinutes: z
     .number({ error: 'a whole number of minutes' })
     .int({ error: 'a whole number of minutes' })
@@ -22,5 +22,5 @@ export type RuleInput = z.infer<typeof ruleSchema>;
 /** Ten steps per urgency: more than anyone needs, a bound on what one request writes. */
 const rulesList = z.array(ruleSchema).max(10, { error: 'at most 10 rules per urgency' });
 
-export const notificationRulesSchema = z.object({ high: rulesList, low: rulesList });
+export const notificationRulesSchema = z.strictObject({ high: rulesList, low: rulesList });
 export type NotificationRules = z.infer<typeof notificationRulesSchema>;

@@ -15,7 +15,7 @@ import { acknowledgeIncident, getIncident, updateIncident } from '@/lib/incident
 import { runOutboxOnce } from '@/lib/notify/outbox';
 import type { Smtp } from '@/lib/notify/send';
 import { type SmtpSink, startSmtpSink } from '@/lib/notify/testing/sinks';
-import { createRoute, listRoutes, reorderRoutes, testRoute } from '@/lib/routing/routes';
+import { createRoute, deleteRoute, listRoutes, reorderRoutes, testRoute } from '@/lib/routing/routes';
 import { seedStartupRouting } from '@/lib/testing/routing';
 import { queueFollowUps } from './follow-ups';
 import { createPolicy, deletePolicy, updatePolicy } from './policies';
@@ -596,6 +596,77 @@ describe('policies and routes through the data layer', () => {
       }),
     ).rejects.toMatchObject({ status: 422 });
     await expect(reorderRoutes(BO, [])).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('team and schedule references', () => {
+  const policy = (team: string | null, scheduleIds: string[] = ['db-primary']) => ({
+    name: 'by-slug',
+    description: '',
+    teamId: team,
+    repeat: 0,
+    repeatAfterSeconds: 60,
+    levels: [{ name: 'L1', delaySeconds: 0, targets: [], scheduleIds, userIds: [] }],
+  });
+
+  it('takes a team and schedules by slug as by id, storing ids, and checks access against that team', async () => {
+    // Bo is a team admin of "db": by slug he is the same team admin as by id, not a 403.
+    const made = await createPolicy(BO, policy('db'), []);
+    expect(made).toMatchObject({ teamId, levels: [{ scheduleIds: [primaryId] }] });
+    await expect(createPolicy(CY, { ...policy('db'), name: 'cy' }, [])).rejects.toMatchObject({
+      status: 403,
+    });
+    const moved = await updatePolicy(
+      BO,
+      made.id,
+      { teamId: 'db', levels: policy('db', [primaryId]).levels },
+      [],
+    );
+    expect(moved).toMatchObject({ teamId, levels: [{ scheduleIds: [primaryId] }] });
+    const route = await createRoute(BO, {
+      name: 'by-slug',
+      matchers: ['team="by-slug"'],
+      teamId: 'db',
+      policyId: made.id,
+      autoOpen: false,
+      urgency: 'low',
+    });
+    expect(route.teamId).toBe(teamId);
+    await deleteRoute(BO, route.id);
+    await deletePolicy(BO, made.id);
+  });
+
+  it('answers an unknown team with the same 422 naming teamId to a team admin and to an admin', async () => {
+    for (const actor of [BO, ADMIN, CY])
+      await expect(createPolicy(actor, policy('db-typo'), [])).rejects.toMatchObject({
+        status: 422,
+        fields: { teamId: 'there is no team db-typo' },
+      });
+    await expect(
+      createRoute(BO, {
+        name: 'typo',
+        matchers: ['team="typo"'],
+        teamId: 'db-typo',
+        policyId,
+        autoOpen: false,
+        urgency: 'low',
+      }),
+    ).rejects.toMatchObject({ status: 422, fields: { teamId: 'there is no team db-typo' } });
+    await expect(updatePolicy(BO, policyId, { teamId: 'db-typo' }, [])).rejects.toMatchObject({
+      status: 422,
+      fields: { teamId: 'there is no team db-typo' },
+    });
+  });
+
+  it('refuses to make a repeating policy start over without a wait, judged with its stored fields', async () => {
+    // Without repeats a wait of 0 is never used; repeating then would page L1 again the moment the
+    // last level fired, though the update names only `repeat`.
+    await updatePolicy(BO, policyId, { repeat: 0, repeatAfterSeconds: 0 }, []);
+    await expect(updatePolicy(BO, policyId, { repeat: 2 }, [])).rejects.toMatchObject({
+      status: 422,
+      fields: { repeatAfterSeconds: expect.stringContaining('wait at least 60 s') },
+    });
+    await updatePolicy(BO, policyId, { repeat: 1, repeatAfterSeconds: 120 }, []);
   });
 });
 

@@ -7,7 +7,13 @@ import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { mutate, type Tx } from '@/lib/incidents/mutation';
 import { assertCanManageTeam } from '@/lib/teams/access';
-import type { CreatePolicyInput, PolicyView, UpdatePolicyInput } from './policy-schemas';
+import { resolveTeamId } from '@/lib/teams/team-ref';
+import {
+  type CreatePolicyInput,
+  type PolicyView,
+  repeatWaitProblem,
+  type UpdatePolicyInput,
+} from './policy-schemas';
 
 /**
  * Escalation policies, the data layer behind `/api/v1/policies`. Anyone signed in reads them; a policy
@@ -76,12 +82,13 @@ export async function createPolicy(
 ): Promise<PolicyView> {
   assertRole(actor, 'responder');
   return mutate('the escalation policy', async (tx) => {
-    await assertCanManageTeam(actor, input.teamId, tx);
-    await checkReferences(tx, input, channels);
+    // The team first, by id or slug, then who may manage it: an unknown team is a 422 for everyone.
+    const teamId = await resolveTeamId(tx, input.teamId);
+    await assertCanManageTeam(actor, teamId, tx);
+    const levels = await checkReferences(tx, input.levels, channels);
     await assertNameFree(tx, input.name);
-    const { levels, ...fields } = input;
     const created = await tx.escalationPolicy.create({
-      data: { ...fields, managedBy: 'api', levels: { create: numbered(levels) } },
+      data: { ...input, teamId, managedBy: 'api', levels: { create: numbered(levels) } },
       include: WITH_LEVELS,
     });
     await audit(tx, actor, 'policy.created', created.name, { id: created.id, levels: levels.length });
@@ -101,16 +108,27 @@ export async function updatePolicy(
     const before = await found(tx, id);
     assertApiManaged(before);
     await assertCanManageTeam(actor, before.teamId, tx);
-    if (input.teamId !== undefined && input.teamId !== before.teamId)
-      await assertCanManageTeam(actor, input.teamId, tx);
-    await checkReferences(tx, input, channels);
+    const { levels: givenLevels, teamId: givenTeam, ...fields } = input;
+    const teamId = givenTeam === undefined ? undefined : await resolveTeamId(tx, givenTeam);
+    if (teamId !== undefined && teamId !== before.teamId) await assertCanManageTeam(actor, teamId, tx);
+    // The schema sees only the fields given; the rule holds for the policy as it will be.
+    const repeatProblem = repeatWaitProblem(
+      input.repeat ?? before.repeat,
+      input.repeatAfterSeconds ?? before.repeatAfterSeconds,
+    );
+    if (repeatProblem) throw new ValidationError(repeatProblem, { repeatAfterSeconds: repeatProblem });
+    const levels = givenLevels && (await checkReferences(tx, givenLevels, channels));
     if (input.name !== undefined && input.name !== before.name) await assertNameFree(tx, input.name);
-    const { levels, ...fields } = input;
     if (levels) await tx.escalationLevel.deleteMany({ where: { policyId: id } });
     const updated = await tx.escalationPolicy.update({
       where: { id },
       // updatedAt moves with every write, levels included: the scheduler's cache (plan.ts) keys on it.
-      data: { ...fields, updatedAt: new Date(), ...(levels ? { levels: { create: numbered(levels) } } : {}) },
+      data: {
+        ...fields,
+        ...(teamId === undefined ? {} : { teamId }),
+        updatedAt: new Date(),
+        ...(levels ? { levels: { create: numbered(levels) } } : {}),
+      },
       include: WITH_LEVELS,
     });
     // Due times stored under the old levels are computed again on the next pass.
@@ -172,28 +190,36 @@ const numbered = (levels: CreatePolicyInput['levels']) =>
     userIds: [...new Set(l.userIds)],
   }));
 
-/** Every channel declared, every schedule, team and user existing; 422 naming each that is not. */
+/**
+ * Every channel declared, every schedule and user existing; 422 naming each that is not. Schedules are
+ * named by id or slug, as everywhere in the on-call API, and come back as ids: what paging and the
+ * schedule's deletion check look up.
+ *
+ *   scheduleIds ['db-primary'] (the slug of s-1) → ['s-1'];   ['s-gone'] → 'there is no schedule s-gone'
+ */
 async function checkReferences(
   tx: Tx,
-  input: Pick<UpdatePolicyInput, 'levels' | 'teamId'>,
+  levels: CreatePolicyInput['levels'],
   channels: KnownChannels,
-): Promise<void> {
+): Promise<CreatePolicyInput['levels']> {
   const fields: Record<string, string> = {};
-  const levels = input.levels ?? [];
-  const scheduleIds = [...new Set(levels.flatMap((l) => l.scheduleIds))];
+  const scheduleRefs = [...new Set(levels.flatMap((l) => l.scheduleIds))];
   const userIds = [...new Set(levels.flatMap((l) => l.userIds))];
-  const [schedules, users, team] = await Promise.all([
-    scheduleIds.length
-      ? tx.schedule.findMany({ where: { id: { in: scheduleIds } }, select: { id: true } })
+  const [schedules, users] = await Promise.all([
+    scheduleRefs.length
+      ? tx.schedule.findMany({
+          where: { OR: [{ id: { in: scheduleRefs } }, { slug: { in: scheduleRefs } }] },
+          select: { id: true, slug: true },
+        })
       : [],
     userIds.length
       ? // Not a viewer (lib/auth/pageable.ts); a disabled user is skipped when paged, as one disabled later is.
         tx.user.findMany({ where: { id: { in: userIds }, role: PAGEABLE.role }, select: { id: true } })
       : [],
-    input.teamId ? tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } }) : null,
   ]);
-  if (input.teamId && !team) fields.teamId = `there is no team ${input.teamId}`;
-  const knownSchedules = new Set(schedules.map((s) => s.id));
+  // An id wins over another schedule's equal slug, as findSchedule's lookup would pick either.
+  const scheduleIdOf = new Map(schedules.map((s) => [s.slug, s.id]));
+  for (const s of schedules) scheduleIdOf.set(s.id, s.id);
   const knownUsers = new Set(users.map((u) => u.id));
   const declared = new Set(channels);
   levels.forEach((l, i) => {
@@ -201,7 +227,7 @@ async function checkReferences(
     if (missingChannel)
       fields[`levels.${i}.targets`] =
         `channel "${missingChannel}" is not declared under channels in VIGIL_CONFIG`;
-    const missingSchedule = l.scheduleIds.find((s) => !knownSchedules.has(s));
+    const missingSchedule = l.scheduleIds.find((s) => !scheduleIdOf.has(s));
     if (missingSchedule) fields[`levels.${i}.scheduleIds`] = `there is no schedule ${missingSchedule}`;
     const missingUser = l.userIds.find((u) => !knownUsers.has(u));
     if (missingUser)
@@ -210,4 +236,5 @@ async function checkReferences(
   });
   if (Object.keys(fields).length > 0)
     throw new ValidationError('The policy names things that do not exist.', fields);
+  return levels.map((l) => ({ ...l, scheduleIds: l.scheduleIds.map((s) => scheduleIdOf.get(s) ?? s) }));
 }

@@ -50,3 +50,23 @@ describe('updatePolicySchema', () => {
     expect(updatePolicySchema.safeParse({ isDefault: true }).success).toBe(false);
   });
 });
+
+describe('repeating without a wait', () => {
+  it('refuses a repeat that would start over at once, naming repeatAfterSeconds; no repeat needs no wait', () => {
+    expect(problems({ name: 'db', repeat: 2, repeatAfterSeconds: 0, levels: [level(0)] })).toEqual([
+      [
+        'repeatAfterSeconds',
+        'With repeat 2, wait at least 60 s before starting over (repeatAfterSeconds), so people can answer a round; or set repeat to 0.',
+      ],
+    ]);
+    expect(
+      createPolicySchema.safeParse({ name: 'db', repeat: 0, repeatAfterSeconds: 0, levels: [level(0)] })
+        .success,
+    ).toBe(true);
+    expect(
+      createPolicySchema.safeParse({ name: 'db', repeat: 1, repeatAfterSeconds: 60, levels: [level(0)] })
+        .success,
+    ).toBe(true);
+    expect(updatePolicySchema.safeParse({ repeat: 1, repeatAfterSeconds: 59 }).success).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whenFieldsParsed } from '@/lib/api/when-fields-parsed';
 
 /**
  * Escalation policies in the API (`/api/v1/policies`). Client-safe. A level's `delaySeconds` counts
@@ -28,7 +29,11 @@ const policyLevelInputSchema = z
       .max(WEEK)
       .describe('Seconds after the incident opened (or the policy started over) before this level fires'),
     targets: z.array(channelName).max(20).default([]).describe('Channel names from VIGIL_CONFIG'),
-    scheduleIds: z.array(id).max(20).default([]).describe('Page whoever is on call on these schedules'),
+    scheduleIds: z
+      .array(id)
+      .max(20)
+      .default([])
+      .describe('Page whoever is on call on these schedules (ids or slugs)'),
     userIds: z.array(id).max(50).default([]).describe('Page these users'),
   })
   .strict()
@@ -52,10 +57,32 @@ const levelsSchema = z
     });
   });
 
+/** The shortest wait before a policy starts over (see repeatWaitProblem). */
+const MIN_REPEAT_AFTER_SECONDS = 60;
+
+/**
+ * A policy that repeats restarts at L1 `repeatAfterSeconds` after its last level fired (step.ts,
+ * nextRestartAt); with no wait, every round's level 1 (often delay 0) fires the moment the last level
+ * did, `repeat` times over — a burst of pages nobody could answer in between. Client-safe, so the
+ * schema and the data layer (which sees the stored values a partial update keeps) say the same.
+ *
+ *   (0, 0) → null;   (2, 60) → null;   (2, 0) → 'With repeat 2, wait at least 60 s …'
+ */
+export function repeatWaitProblem(repeat: number, repeatAfterSeconds: number): string | null {
+  if (repeat === 0 || repeatAfterSeconds >= MIN_REPEAT_AFTER_SECONDS) return null;
+  return `With repeat ${repeat}, wait at least ${MIN_REPEAT_AFTER_SECONDS} s before starting over (repeatAfterSeconds), so people can answer a round; or set repeat to 0.`;
+}
+
+function checkRepeatWaits(p: { repeat?: number; repeatAfterSeconds?: number }, ctx: z.RefinementCtx): void {
+  if (p.repeat === undefined || p.repeatAfterSeconds === undefined) return;
+  const problem = repeatWaitProblem(p.repeat, p.repeatAfterSeconds);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['repeatAfterSeconds'], message: problem });
+}
+
 const policyFields = {
   name: z.string().trim().min(1, { error: 'Give the policy a name' }).max(100),
   description: z.string().trim().max(2000),
-  teamId: id.nullable().describe('The team whose admins manage it (null: admins only)'),
+  teamId: id.nullable().describe('The team whose admins manage it, by id or slug (null: admins only)'),
   repeat: z.number().int().min(0).max(9).describe('How many more times the levels run from the first'),
   repeatAfterSeconds: z
     .number()
@@ -74,11 +101,16 @@ export const createPolicySchema = z
     repeat: policyFields.repeat.default(0),
     repeatAfterSeconds: policyFields.repeatAfterSeconds.default(1800),
   })
-  .strict();
+  .strict()
+  .superRefine(checkRepeatWaits, whenFieldsParsed);
 export type CreatePolicyInput = z.infer<typeof createPolicySchema>;
 
 /** Only the fields given change; `levels`, when given, replace all the levels. */
-export const updatePolicySchema = z.object(policyFields).partial().strict();
+export const updatePolicySchema = z
+  .object(policyFields)
+  .partial()
+  .strict()
+  .superRefine(checkRepeatWaits, whenFieldsParsed);
 export type UpdatePolicyInput = z.infer<typeof updatePolicySchema>;
 
 export const policyParamsSchema = z.object({ id });

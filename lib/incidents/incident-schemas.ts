@@ -24,7 +24,7 @@ export const noteParamsSchema = incidentParamsSchema.extend({ noteId: z.string()
 
 const alertTargetSchema = z.union([
   z.string().min(1).max(64),
-  z.object({ fingerprint: z.string().min(1).max(64), cluster: z.string().optional() }),
+  z.strictObject({ fingerprint: z.string().min(1).max(64), cluster: z.string().optional() }),
 ]);
 
 const alertTargetsSchema = z.array(alertTargetSchema).max(500, { error: 'At most 500 alerts per incident' });
@@ -34,7 +34,7 @@ const alertTargetsSchema = z.array(alertTargetSchema).max(500, { error: 'At most
  * report, a security event), the title is required and the severity defaults to "none".
  */
 export const createIncidentSchema = z
-  .object({
+  .strictObject({
     title: text(200, 'title').optional(),
     severity: text(40, 'severity').optional(),
     alerts: alertTargetsSchema.default([]),
@@ -45,13 +45,13 @@ export const createIncidentSchema = z
   });
 export type CreateIncidentBody = z.infer<typeof createIncidentSchema>;
 
-export const linkAlertsSchema = z.object({
+export const linkAlertsSchema = z.strictObject({
   alerts: alertTargetsSchema.min(1, { error: 'Name at least one alert (its fingerprint)' }),
 });
 export type LinkAlertsBody = z.infer<typeof linkAlertsSchema>;
 
 export const updateIncidentSchema = z
-  .object({
+  .strictObject({
     status: z.enum(INCIDENT_STATUSES).optional(),
     /** A user id or e-mail; null clears the commander. */
     commander: z.string().trim().min(1).nullable().optional(),
@@ -63,10 +63,10 @@ export const updateIncidentSchema = z
   });
 export type UpdateIncidentBody = z.infer<typeof updateIncidentSchema>;
 
-export const acknowledgeIncidentSchema = z.object({ reason: z.string().trim().max(2000).optional() });
+export const acknowledgeIncidentSchema = z.strictObject({ reason: z.string().trim().max(2000).optional() });
 export type AcknowledgeIncidentBody = z.infer<typeof acknowledgeIncidentSchema>;
 
-export const noteBodySchema = z.object({ body: text(20_000, 'note') });
+export const noteBodySchema = z.strictObject({ body: text(20_000, 'note') });
 export type NoteBody = z.infer<typeof noteBodySchema>;
 
 export const incidentListQuerySchema = z.object({

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
-import { ackDurationMs, groupAckBodySchema, silenceBodySchema, silenceTimes } from './silence-input';
+import {
+  ackDurationMs,
+  groupAckBodySchema,
+  silenceBodySchema,
+  silencePreviewBodySchema,
+  silenceTimes,
+} from './silence-input';
 import { silenceRequestOf } from './silence-request';
 
 const now = new Date('2026-11-21T10:00:00Z');
@@ -108,5 +114,37 @@ describe('acknowledgement bodies', () => {
       alerts: [{ fingerprint: 'ab12' }],
       comment: 'on it',
     });
+  });
+});
+
+describe('matchers of the wrong shape, and unknown keys', () => {
+  const fields = (schema: typeof silenceBodySchema | typeof silencePreviewBodySchema, body: unknown) =>
+    schema.safeParse(body).error?.issues.map((i) => [i.path.join('.'), i.message]);
+  const SHAPES =
+    'give matchers as one string such as alertname="X", severity=~"crit.*" or as a list of objects {name, value, isRegex, isEqual}, e.g. [{"name":"alertname","value":"X","isRegex":false,"isEqual":true}]';
+
+  it("says which shapes matchers take when given a route's list of strings", () => {
+    expect(fields(silenceBodySchema, { matchers: ['alertname="X"'], comment: 'deploy' })).toEqual([
+      ['matchers', SHAPES],
+    ]);
+    expect(fields(silencePreviewBodySchema, { matchers: [{ name: 'alertname' }] })).toEqual([
+      ['matchers', SHAPES],
+    ]);
+    expect(
+      fields(silenceBodySchema, { matchers: 'x'.repeat(10_001), comment: 'deploy' })?.[0]?.[1],
+    ).toContain('10000');
+  });
+
+  it('refuses an unknown key in a silence, a preview and an acknowledgement', () => {
+    expect(fields(silenceBodySchema, { matchers: 'alertname="X"', comment: 'c', durration: '2h' })).toEqual([
+      ['', 'Unrecognized key: "durration"'],
+    ]);
+    expect(fields(silencePreviewBodySchema, { matchers: 'a="b"', clustr: 'eu' })).toEqual([
+      ['', 'Unrecognized key: "clustr"'],
+    ]);
+    expect(
+      groupAckBodySchema.safeParse({ alerts: [{ fingerprint: 'ab', cluster: 'eu' }], silenced: false }).error
+        ?.issues[0]?.message,
+    ).toBe('Unrecognized key: "silenced"');
   });
 });

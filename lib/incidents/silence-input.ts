@@ -13,9 +13,29 @@ import { DurationError, MAX_DURATION_MS, MIN_DURATION_MS, parseDuration } from '
 const comment = z.string().trim().max(2000, { error: 'at most 2000 characters' });
 const idField = z.string().trim().min(1).max(200);
 
-export const silenceBodySchema = z.object({
-  /** amtool text (`alertname="X", instance=~"db.*"`) or Alertmanager's list. */
-  matchers: z.union([z.string().max(10_000), z.array(matcherSchema).max(100)]),
+const MAX_MATCHERS_TEXT = 10_000;
+const MAX_MATCHER_OBJECTS = 100;
+
+/**
+ * amtool text (`alertname="X", instance=~"db.*"`) or Alertmanager's list of matcher objects. A route's
+ * form, a list of strings, is neither: zod would answer only "Invalid input", so the refusal says
+ * which shapes are taken.
+ *
+ *   ['alertname="X"'] → 'give matchers as one string such as …'
+ */
+const silenceMatchersSchema = z.union(
+  [z.string().max(MAX_MATCHERS_TEXT), z.array(matcherSchema).max(MAX_MATCHER_OBJECTS)],
+  {
+    // A string too long is answered by its own branch; whatever else fails both branches comes here.
+    error: (issue) =>
+      Array.isArray(issue.input) && issue.input.length > MAX_MATCHER_OBJECTS
+        ? `at most ${MAX_MATCHER_OBJECTS} matchers`
+        : 'give matchers as one string such as alertname="X", severity=~"crit.*" or as a list of objects {name, value, isRegex, isEqual}, e.g. [{"name":"alertname","value":"X","isRegex":false,"isEqual":true}]',
+  },
+);
+
+export const silenceBodySchema = z.strictObject({
+  matchers: silenceMatchersSchema,
   /** From the start (now, or startsAt when later), e.g. "90m", "4h", "1d", "1w". */
   duration: z.string().max(50).optional(),
   endsAt: z.iso.datetime({ offset: true }).optional(),
@@ -34,18 +54,8 @@ export const silenceUpdateSchema = silenceBodySchema.partial();
 export type SilenceUpdate = z.output<typeof silenceUpdateSchema>;
 
 /** Matchers to preview (amtool text or Alertmanager's list) and the cluster whose alerts they would mute. */
-export const silencePreviewBodySchema = z.object({
-  matchers: z.union([
-    z.string().max(10_000),
-    z.array(
-      z.object({
-        name: z.string(),
-        value: z.string(),
-        isRegex: z.boolean(),
-        isEqual: z.boolean().default(true),
-      }),
-    ),
-  ]),
+export const silencePreviewBodySchema = z.strictObject({
+  matchers: silenceMatchersSchema,
   cluster: z.string().max(200).optional(),
 });
 export type SilencePreviewBody = z.output<typeof silencePreviewBodySchema>;
@@ -86,7 +96,7 @@ export function silenceTimes(
   return { startsAt, endsAt };
 }
 
-export const ackBodySchema = z.object({
+export const ackBodySchema = z.strictObject({
   comment: comment.optional(),
   /** Also silence the alert in Alertmanager (default from VIGIL_CONFIG, normally true). */
   silence: z.boolean().optional(),
@@ -100,7 +110,7 @@ export type AckBody = z.output<typeof ackBodySchema>;
 export const groupAckBodySchema = ackBodySchema.omit({ cluster: true }).extend({
   alerts: z
     .array(
-      z.object({
+      z.strictObject({
         fingerprint: z.string().regex(/^[0-9a-f]{1,64}$/i, { error: 'must be an alert fingerprint (hex)' }),
         cluster: idField.optional(),
       }),

@@ -115,16 +115,6 @@ export function storedOccurrences(
   }
 }
 
-/** Whether `zone` is an IANA time zone the runtime knows. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    Temporal.Now.zonedDateTimeISO(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The occurrences that overlap [from, to), in time order. */
 export function occurrencesBetween(window: WindowTiming, from: Date, to: Date): Occurrence[] {
   const first = Temporal.PlainDateTime.from(window.firstStart);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
-export const maintenanceWindowInputSchema = z.object({
+export const maintenanceWindowInputSchema = z.strictObject({
   name: z.string().trim().min(1, { error: 'Name the window' }).max(100),
   matchers: z
     .string()

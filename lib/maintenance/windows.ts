@@ -13,8 +13,9 @@ import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { expireKnownSilence } from '@/lib/incidents/cluster-peers';
+import { canonicalTimeZone } from '@/lib/time-zone';
 import { alertmanagerPeerTargets } from '@/lib/upstreams/targets';
-import { isTimeZone, localStartProblem, recurrenceProblem, storedOccurrences } from './occurrences';
+import { localStartProblem, recurrenceProblem, storedOccurrences } from './occurrences';
 import type { MaintenanceWindow, MaintenanceWindowInput } from './schemas';
 import { timingProblems } from './timing-problems';
 import { timingOf } from './window-text';
@@ -47,10 +48,10 @@ export async function listMaintenanceWindows(actor: Actor): Promise<MaintenanceW
   return rows.map((row) => answer(row, now, index.alerts));
 }
 
-export async function createMaintenanceWindow(actor: Actor, input: MaintenanceWindowInput) {
+export async function createMaintenanceWindow(actor: Actor, typed: MaintenanceWindowInput) {
   assertRole(actor, 'responder');
   const now = new Date();
-  check(input, now);
+  const input = check(typed, now);
   const row = await db().$transaction(async (tx) => {
     const created = await tx.maintenanceWindow
       .create({ data: { ...columns(input), createdById: actor.id }, include })
@@ -62,11 +63,11 @@ export async function createMaintenanceWindow(actor: Actor, input: MaintenanceWi
   return { window: answer(row, now, index.alerts), notExpired: [] };
 }
 
-export async function updateMaintenanceWindow(actor: Actor, id: string, input: MaintenanceWindowInput) {
+export async function updateMaintenanceWindow(actor: Actor, id: string, typed: MaintenanceWindowInput) {
   assertRole(actor, 'responder');
   const now = new Date();
   // A PUT replaces the whole window, so the new input is the merged window and is checked whole.
-  check(input, now);
+  const input = check(typed, now);
   const { row, dropped } = await db().$transaction(async (tx) => {
     await lockWindow(tx, id);
     const dropped = await dropUnstarted(tx, id, now);
@@ -99,18 +100,20 @@ export async function deleteMaintenanceWindow(actor: Actor, id: string): Promise
 
 /**
  * The checks zod cannot make in the browser: matchers as Alertmanager takes them, zone, rule, clusters,
- * and then the timing as a whole (a rule that never starts, never ends, or has ended by `now`).
+ * and then the timing as a whole (a rule that never starts, never ends, or has ended by `now`). Gives
+ * the input back with its zone's canonical id ("europe/brussels" → "Europe/Brussels"), the one stored.
  */
-function check(input: MaintenanceWindowInput, now: Date): void {
+function check(typed: MaintenanceWindowInput, now: Date): MaintenanceWindowInput {
   const fields: Record<string, string> = {};
+  const zone = canonicalTimeZone(typed.timeZone);
+  if (zone.problem !== undefined) fields.timeZone = zone.problem;
+  const input = { ...typed, timeZone: zone.zone ?? typed.timeZone };
   try {
     parseSilenceMatchers(input.matchers);
   } catch (error) {
     if (!(error instanceof SilenceMatcherError)) throw error;
     fields.matchers = error.message;
   }
-  if (!isTimeZone(input.timeZone))
-    fields.timeZone = `"${input.timeZone}" is not an IANA time zone; use one like Europe/Brussels`;
   const start = localStartProblem(input.firstStart);
   if (start) fields.firstStart = start;
   const rule = recurrenceProblem(input.rrule);
@@ -122,6 +125,7 @@ function check(input: MaintenanceWindowInput, now: Date): void {
   if (unknown.length > 0) fields.clusters = `no cluster ${unknown.join(', ')}; use ${known.join(', ')}`;
   if (Object.keys(fields).length > 0)
     throw new ValidationError('The maintenance window is not valid.', fields);
+  return input;
 }
 
 function columns(input: MaintenanceWindowInput) {

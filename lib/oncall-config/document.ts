@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hhmmSchema, restrictionsSchema, rotationSchema } from '@/lib/schedules/layer-schemas';
-import { timeZoneSchema } from '@/lib/schedules/schedule-schemas';
+import { storedTimeZoneSchema } from '@/lib/schedules/schedule-schemas';
 import { parseLocalDate } from '@/lib/schedules/zoned';
 import { slugSchema } from '@/lib/teams/team-schemas';
 
@@ -47,7 +47,7 @@ const layerSchema = z
     rotation: rotationSchema,
     rotationLength: z.number().int().min(1).max(8760).default(1),
     handoffTime: hhmmSchema,
-    timeZone: timeZoneSchema,
+    timeZone: storedTimeZoneSchema,
     startDate: z.string().refine((s) => parseLocalDate(s) !== null, {
       error: 'Use a real date "YYYY-MM-DD", e.g. "2027-01-04".',
     }),
@@ -72,7 +72,7 @@ const scheduleSchema = z
     name,
     description: z.string().trim().max(2000).default(''),
     team: slugSchema.nullable().default(null),
-    timeZone: timeZoneSchema,
+    timeZone: storedTimeZoneSchema,
     layers: z.array(layerSchema).max(20).default([]),
     overrides: z.array(overrideSchema).max(1000).default([]),
   })

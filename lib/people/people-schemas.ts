@@ -7,7 +7,7 @@ import { timeZoneSchema } from '@/lib/schedules/schedule-schemas';
 const iso = z.string().describe('ISO 8601 time');
 
 export const updateMeSchema = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(1).max(120).optional(),
     timeZone: timeZoneSchema.optional(),
   })
@@ -32,17 +32,31 @@ export const profileSchema = z.object({
       scheduleName: z.string(),
       since: iso,
       until: iso,
-      continues: z.boolean().describe('No hand-off within the 35 days looked ahead: `until` is not one'),
+      continues: z
+        .boolean()
+        .describe('No moment off call within the 35 days looked ahead: `until` is not a hand-off'),
+      schedules: z
+        .array(z.object({ id: z.string(), name: z.string() }))
+        .describe(
+          'Every schedule they are on call on from now to `until`, by when that starts; the first is `scheduleId`',
+        ),
     })
     .nullable()
-    .describe('On call now on that schedule until `until`; null when not'),
+    .describe(
+      'On call now until `until`, when they stop being on call on any schedule (covers that overlap or meet are one); null when not',
+    ),
   upcomingShifts: z
     .array(
       z.object({
         scheduleId: z.string(),
         scheduleName: z.string(),
         start: iso,
-        end: iso,
+        end: iso.describe('Its real hand-off, unless `continues`'),
+        continues: z
+          .boolean()
+          .describe(
+            'True when the shift runs on past `end`, the end of the 35 days looked ahead beyond the 14: no hand-off is due by then',
+          ),
         source: z.enum(['layer', 'override']),
       }),
     )

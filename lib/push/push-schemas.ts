@@ -56,7 +56,7 @@ export const pushTestAnswerSchema = z.object({
   removed: z.boolean(),
 });
 
-export const tabNotificationsSchema = z.object({
+export const tabNotificationsSchema = z.strictObject({
   enabled: z.boolean(),
   sound: z.boolean(),
 });

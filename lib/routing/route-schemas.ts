@@ -20,7 +20,7 @@ const routeFields = {
     .array(z.string().trim().min(1).max(500))
     .max(20)
     .describe('Prometheus matchers on the alert labels, one per entry: team="db", severity=~"critical|page"'),
-  teamId: id.nullable().describe('The team it hands incidents to (null: none)'),
+  teamId: id.nullable().describe('The team it hands incidents to, by id or slug (null: none)'),
   policyId: id.describe('The escalation policy of the incidents it opens'),
   autoOpen: z.boolean().describe('Open an incident automatically for the firing alerts it takes'),
   urgency: z.enum(['high', 'low']).describe('How urgently people are reached (personal rules: issue 16)'),

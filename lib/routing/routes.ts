@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { assertCanManageTeam } from '@/lib/teams/access';
+import { resolveTeamId } from '@/lib/teams/team-ref';
 import { loadRouter } from './load';
 import { matchRoute, parseRouteMatcher } from './match';
 import type { CreateRouteInput, RouteTestResult, RouteView, UpdateRouteInput } from './route-schemas';
@@ -46,14 +47,16 @@ export async function listRoutes(actor: Actor): Promise<RouteView[]> {
 export async function createRoute(actor: Actor, input: CreateRouteInput): Promise<RouteView> {
   assertRole(actor, 'responder');
   return db().$transaction(async (tx) => {
-    await assertCanManageTeam(actor, input.teamId, tx);
+    // The team first, by id or slug, then who may manage it: an unknown team is a 422 for everyone.
+    const teamId = await resolveTeamId(tx, input.teamId);
+    await assertCanManageTeam(actor, teamId, tx);
     await checkRoute(tx, input);
     await assertNameFree(tx, input.name);
     // Routes are numbered under this lock, so two creations at once do not take the same position.
     await tx.$executeRaw`LOCK TABLE routes IN SHARE ROW EXCLUSIVE MODE`;
     const last = await tx.route.aggregate({ where: { isDefault: false }, _max: { position: true } });
     const created = await tx.route.create({
-      data: { ...input, position: (last._max.position ?? 0) + 1 },
+      data: { ...input, teamId, position: (last._max.position ?? 0) + 1 },
     });
     await audit(tx, actor, 'route.created', created.name, { id: created.id, matchers: created.matchers });
     return view(created);
@@ -66,8 +69,8 @@ export async function updateRoute(actor: Actor, id: string, input: UpdateRouteIn
     await tx.$queryRaw`SELECT id FROM routes WHERE id = ${id} FOR UPDATE`;
     const before = await found(tx, id);
     await assertCanManageTeam(actor, before.teamId, tx);
-    if (input.teamId !== undefined && input.teamId !== before.teamId)
-      await assertCanManageTeam(actor, input.teamId, tx);
+    const teamId = input.teamId === undefined ? undefined : await resolveTeamId(tx, input.teamId);
+    if (teamId !== undefined && teamId !== before.teamId) await assertCanManageTeam(actor, teamId, tx);
     if (before.isDefault && input.matchers && input.matchers.length > 0)
       throw new ValidationError('The default route has no matchers.', {
         matchers: 'the default route takes every alert no other route takes; add a route for these matchers',
@@ -78,7 +81,10 @@ export async function updateRoute(actor: Actor, id: string, input: UpdateRouteIn
       });
     await checkRoute(tx, input);
     if (input.name !== undefined && input.name !== before.name) await assertNameFree(tx, input.name);
-    const updated = await tx.route.update({ where: { id }, data: input });
+    const updated = await tx.route.update({
+      where: { id },
+      data: { ...input, ...(teamId === undefined ? {} : { teamId }) },
+    });
     await audit(tx, actor, 'route.updated', updated.name, { id, fields: Object.keys(input) });
     return view(updated);
   }, TX_OPTIONS);
@@ -166,11 +172,8 @@ async function assertNameFree(tx: Tx, name: string): Promise<void> {
     });
 }
 
-/** Matchers that parse (RE2 included), an existing policy and team; 422 naming each problem. */
-async function checkRoute(
-  tx: Tx,
-  input: Pick<UpdateRouteInput, 'matchers' | 'policyId' | 'teamId'>,
-): Promise<void> {
+/** Matchers that parse (RE2 included), an existing policy; 422 naming each problem. */
+async function checkRoute(tx: Tx, input: Pick<UpdateRouteInput, 'matchers' | 'policyId'>): Promise<void> {
   const fields: Record<string, string> = {};
   (input.matchers ?? []).forEach((m, i) => {
     try {
@@ -186,10 +189,6 @@ async function checkRoute(
       select: { id: true },
     });
     if (!policy) fields.policyId = `there is no escalation policy ${input.policyId}`;
-  }
-  if (input.teamId) {
-    const team = await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } });
-    if (!team) fields.teamId = `there is no team ${input.teamId}`;
   }
   if (Object.keys(fields).length > 0) throw new ValidationError('Some fields are invalid.', fields);
 }

@@ -57,7 +57,7 @@ export const slugParamsSchema = z.object({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be a runbook slug such as instance-down' }),
 });
 
-export const stepProgressBodySchema = z.object({
+export const stepProgressBodySchema = z.strictObject({
   incidentId: z.string().trim().min(1).max(100).describe('Incident id, or INC-<number>'),
   stepId: z.string().min(1).max(100),
   checked: z.boolean(),

@@ -14,7 +14,7 @@ export const hhmmSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time "HH:MM", e.g. "09:00".');
 
-const restrictionSchema = z.object({
+const restrictionSchema = z.strictObject({
   days: z
     .array(z.number().int().min(1).max(7))
     .min(1)

@@ -63,6 +63,11 @@ export async function createOverride(
   input: OverrideInputBody,
 ): Promise<OverrideRow> {
   assertRole(actor, 'responder');
+  // As a swap request is (swaps.ts): an override that has ended would never put anyone on call.
+  if (input.endsAt.getTime() <= Date.now())
+    throw new ValidationError('That interval is over; an override covers time still to come.', {
+      endsAt: 'in the past',
+    });
   return db().$transaction(async (tx) => {
     const schedule = await findSchedule(tx, scheduleIdOrSlug);
     if (input.userId !== actor.id) await assertCanManageTeam(actor, schedule.teamId, tx);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rangeQuerySchema, scheduleInputSchema } from './schedule-schemas';
+import {
+  overrideInputSchema,
+  rangeQuerySchema,
+  scheduleInputSchema,
+  swapInputSchema,
+} from './schedule-schemas';
 
 const layer = {
   name: 'Primary',
@@ -28,6 +33,21 @@ describe('scheduleInputSchema', () => {
     expect(problems({ ...schedule, layers: [{ ...layer, timeZone: 'CET+1' }] })).toEqual([
       'layers.0.timeZone',
     ]);
+  });
+
+  it('stores a zone by its canonical id and refuses EST and the like, on the schedule and on a layer', () => {
+    const parsed = scheduleInputSchema.parse({
+      ...schedule,
+      timeZone: 'europe/brussels',
+      layers: [{ ...layer, timeZone: 'america/new_york' }],
+    });
+    expect(parsed.timeZone).toBe('Europe/Brussels');
+    expect(parsed.layers[0]?.timeZone).toBe('America/New_York');
+    const result = scheduleInputSchema.safeParse({ ...schedule, layers: [{ ...layer, timeZone: 'EST' }] });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['layers', 0, 'timeZone'],
+      message: 'EST has no daylight saving; use a city zone such as America/New_York.',
+    });
   });
 
   it('refuses times, dates and slugs people mistype', () => {
@@ -79,5 +99,63 @@ describe('rangeQuerySchema', () => {
     expect(issues({ from: '2027-03-28T00:00:00Z', to: '2027-03-27T00:00:00Z' })).toEqual(['to']);
     expect(issues({ from: '2027-01-01T00:00:00Z', to: '2028-02-06T00:00:00Z' })).toEqual(['to']);
     expect(issues({ from: '2027-01-01T00:00:00Z', to: '2028-02-05T00:00:00Z' })).toBeUndefined();
+  });
+});
+
+describe('input that could never put anyone on call, or was mistyped', () => {
+  it('refuses an unknown key on the schedule, a layer, a restriction, an override and a swap request', () => {
+    const keys = (
+      schema: {
+        safeParse: (v: unknown) => { error?: { issues: { path: PropertyKey[]; message: string }[] } };
+      },
+      body: unknown,
+    ) => schema.safeParse(body).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
+    expect(keys(scheduleInputSchema, { ...schedule, foo: 1 })).toEqual([['', 'Unrecognized key: "foo"']]);
+    expect(keys(scheduleInputSchema, { ...schedule, layers: [{ ...layer, timezone: 'UTC' }] })).toEqual([
+      ['layers.0', 'Unrecognized key: "timezone"'],
+    ]);
+    expect(
+      keys(scheduleInputSchema, {
+        ...schedule,
+        layers: [{ ...layer, restrictions: [{ days: [1], from: '09:00', to: '17:00', tz: 'UTC' }] }],
+      }),
+    ).toEqual([['layers.0.restrictions.0', 'Unrecognized key: "tz"']]);
+    const interval = { startsAt: '2027-03-01T09:00:00Z', endsAt: '2027-03-01T17:00:00Z' };
+    expect(keys(overrideInputSchema, { ...interval, userId: 'u1', user: 'u2' })).toEqual([
+      ['', 'Unrecognized key: "user"'],
+    ]);
+    expect(keys(swapInputSchema, { ...interval, target: 'u2' })).toEqual([
+      ['', 'Unrecognized key: "target"'],
+    ]);
+  });
+
+  it('refuses a layer that ends at or before its first hand-off, in the layer’s zone', () => {
+    // 2027-01-04 09:00 in Brussels is 08:00 UTC.
+    const ending = (endsAt: string) => ({ ...schedule, layers: [{ ...layer, endsAt }] });
+    const refused = scheduleInputSchema.safeParse(ending('2027-01-04T08:00:00Z'));
+    expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'layers.0.endsAt',
+        'The layer ends before its first hand-off (2027-01-04 09:00 Europe/Brussels), so it would never have anyone on call; end it later or start it earlier.',
+      ],
+    ]);
+    expect(problems(ending('2026-12-01T00:00:00Z'))).toEqual(['layers.0.endsAt']);
+    expect(problems(ending('2027-01-04T08:00:01Z'))).toEqual([]);
+  });
+
+  it('refuses a start date before 1970, where zones keep their local mean time', () => {
+    const from = (startDate: string) => ({
+      ...schedule,
+      layers: [{ ...layer, rotation: 'hours', startDate }],
+    });
+    const refused = scheduleInputSchema.safeParse(from('0001-01-01'));
+    expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'layers.0.startDate',
+        'Use a date from 1970-01-01 on, e.g. "2027-01-04"; the rotation counts from it.',
+      ],
+    ]);
+    expect(problems(from('1969-12-31'))).toEqual(['layers.0.startDate']);
+    expect(problems(from('1970-01-01'))).toEqual([]);
   });
 });

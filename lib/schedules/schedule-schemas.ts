@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { whenFieldsParsed } from '@/lib/api/when-fields-parsed';
 import { slugSchema } from '@/lib/teams/team-schemas';
+import { canonicalTimeZone } from '@/lib/time-zone';
 import { hhmmSchema, restrictionsSchema, rotationSchema } from './layer-schemas';
 import { MAX_RANGE_DAYS } from './shifts';
-import { isTimeZone, parseLocalDate } from './zoned';
+import { localToEpochMs, parseLocalDate, parseLocalTime } from './zoned';
 
 /**
  * Schedules, layers, shifts and overrides as the API sees them (client-safe): the data layer answers
@@ -15,20 +16,42 @@ const instant = z.iso
   .datetime({ offset: true, error: 'Use an ISO 8601 time with its offset, e.g. "2027-03-28T09:00:00Z".' })
   .transform((s) => new Date(s));
 
+/** Stored as its canonical IANA id ("europe/brussels" → "Europe/Brussels"); EST and the like refused. */
 export const timeZoneSchema = z
   .string()
   .trim()
-  .refine(isTimeZone, {
-    error: (issue) =>
-      `Unknown time zone "${String(issue.input)}": use an IANA name such as "Europe/Brussels" or "America/New_York".`,
+  .transform((typed, ctx) => {
+    const { zone, problem } = canonicalTimeZone(typed);
+    if (zone !== undefined) return zone;
+    ctx.issues.push({ code: 'custom', message: problem, input: typed });
+    return z.NEVER;
   })
   .describe('IANA time zone, e.g. "Europe/Brussels"');
+
+/**
+ * timeZoneSchema for zones read back from the database (the on-call YAML's export, and its import, which
+ * compares with that export): ids accepted before EST-style zones and offsets were refused stay readable
+ * and keep their meaning, so one such layer cannot break the export and import of every team's config.
+ */
+export const storedTimeZoneSchema = z
+  .string()
+  .trim()
+  .transform((typed, ctx) => {
+    const { zone, problem } = canonicalTimeZone(typed, { legacy: 'keep' });
+    if (zone !== undefined) return zone;
+    ctx.issues.push({ code: 'custom', message: problem, input: typed });
+    return z.NEVER;
+  })
+  .describe('IANA time zone, e.g. "Europe/Brussels"');
+
+/** The earliest startDate a layer takes (see its refinement). */
+const MIN_START_YEAR = 1970;
 
 /** The longest a layer's N-hour or N-day rotation may be: a year. */
 const MAX_ROTATION_LENGTH = { hours: 8760, days: 366 } as const;
 
 const layerInputSchema = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(1, { error: 'Give the layer a name, e.g. "Primary".' }).max(120),
     rotation: rotationSchema,
     rotationLength: z.number().int().min(1).default(1).describe('N for "hours" and "days"; 1 otherwise'),
@@ -38,6 +61,11 @@ const layerInputSchema = z
       .string()
       .refine((s) => parseLocalDate(s) !== null, {
         error: 'Use a real date "YYYY-MM-DD", e.g. "2027-01-04".',
+      })
+      // Before standard time zones (Brussels: 1892) a zone keeps its local mean time, so an hourly
+      // layer of 0001-01-01 hands off at :42:30 UTC; nobody means a rotation that old.
+      .refine((s) => (parseLocalDate(s)?.year ?? MIN_START_YEAR) >= MIN_START_YEAR, {
+        error: `Use a date from ${MIN_START_YEAR}-01-01 on, e.g. "2027-01-04"; the rotation counts from it.`,
       })
       .describe('Local date of the first hand-off; a weekly rotation hands off on its weekday'),
     endsAt: instant.nullable().default(null),
@@ -62,9 +90,22 @@ const layerInputSchema = z
         path: ['rotationLength'],
         message: `A ${layer.rotation} rotation has rotationLength 1; use "hours" or "days" for other lengths.`,
       });
-  });
+  })
+  .superRefine((layer, ctx) => {
+    // A layer that ends at or before its first hand-off never has anyone on call.
+    const date = parseLocalDate(layer.startDate);
+    const time = parseLocalTime(layer.handoffTime);
+    if (!layer.endsAt || !date || !time) return;
+    const firstHandoff = localToEpochMs(date, time, layer.timeZone);
+    if (layer.endsAt.getTime() <= firstHandoff)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsAt'],
+        message: `The layer ends before its first hand-off (${layer.startDate} ${layer.handoffTime} ${layer.timeZone}), so it would never have anyone on call; end it later or start it earlier.`,
+      });
+  }, whenFieldsParsed);
 
-export const scheduleInputSchema = z.object({
+export const scheduleInputSchema = z.strictObject({
   slug: slugSchema,
   name: z.string().trim().min(1, { error: 'Give the schedule a name, e.g. "Payments primary".' }).max(120),
   description: z.string().trim().max(2000).default(''),
@@ -188,7 +229,7 @@ export const onCallAnswerSchema = z.object({
 });
 
 export const overrideInputSchema = z
-  .object({
+  .strictObject({
     userId: z.string().min(1).describe('Who covers'),
     startsAt: instant,
     endsAt: instant,
@@ -211,7 +252,7 @@ export const overridesAnswerSchema = z.object({ overrides: z.array(overrideSchem
 export const okSchema = z.object({ ok: z.literal(true) });
 
 export const swapInputSchema = z
-  .object({
+  .strictObject({
     startsAt: instant,
     endsAt: instant,
     targetUserId: z

@@ -427,6 +427,14 @@ describe('overrides and who is on call', () => {
       params: { id: scheduleId },
     });
     expect(backwards.json.error.fields).toHaveProperty('endsAt');
+    // Over before it is made, as a swap request for a past interval is: it would put nobody on call.
+    const past = await call(routes.overrides.POST, ana, '/x', {
+      method: 'POST',
+      body: { userId: 'ana', startsAt: '2020-03-01T09:00:00Z', endsAt: '2020-03-01T17:00:00Z' },
+      params: { id: scheduleId },
+    });
+    expect(past.status).toBe(422);
+    expect(past.json.error.fields).toEqual({ endsAt: 'in the past' });
     // A time that is no time (or has no offset) is that field's 422 and stores nothing, not a 500.
     const overridesBefore = await db().scheduleOverride.count();
     for (const startsAt of ['notadate', '2026-02-30T00:00:00Z', '2026-12-09', '2026-12-09T00:00:00']) {
@@ -679,7 +687,11 @@ describe('people', () => {
     for (const shift of res.json.upcomingShifts) {
       expect(new Date(shift.start).getTime()).toBeLessThan(fortnight);
       expect(handOffs).toContain(shift.end);
+      expect(shift.continues).toBe(false);
     }
+    // Rex, alone on "loose", has no hand-off: his shift's end is only where the search stopped, and says so.
+    const rex = await call(routes.profile.GET, vic, '/x', { params: { id: 'rex' } });
+    expect(rex.json.upcomingShifts).toEqual([expect.objectContaining({ continues: true })]);
     expect((await call(routes.profile.GET, vic, '/x', { params: { id: 'nobody' } })).status).toBe(404);
   });
 });

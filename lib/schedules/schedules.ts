@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { assertCanManageTeam } from '@/lib/teams/access';
+import { resolveTeamId } from '@/lib/teams/team-ref';
 import { slugTaken } from '@/lib/teams/unique';
 import type { ScheduleInput } from './schedule-schemas';
 import { computeShifts } from './shifts';
@@ -26,19 +27,6 @@ export async function findSchedule(client: Tx, idOrSlug: string) {
   });
   if (!schedule) throw new NotFoundError(`No schedule "${idOrSlug}"; GET /api/v1/schedules lists them.`);
   return schedule;
-}
-
-async function teamIdOf(tx: Tx, idOrSlug: string | null): Promise<string | null> {
-  if (idOrSlug === null) return null;
-  const team = await tx.team.findFirst({
-    where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
-    select: { id: true },
-  });
-  if (!team)
-    throw new ValidationError(`No team "${idOrSlug}"; GET /api/v1/teams lists them.`, {
-      teamId: 'no such team',
-    });
-  return team.id;
 }
 
 /** Every participant must be someone who can be paged (lib/auth/pageable.ts). */
@@ -95,7 +83,7 @@ export async function createSchedule(
   assertComputable(input);
   return slugTaken('schedule', input.slug, () =>
     db().$transaction(async (tx) => {
-      const teamId = await teamIdOf(tx, input.teamId);
+      const teamId = await resolveTeamId(tx, input.teamId);
       await assertCanManageTeam(actor, teamId, tx);
       await assertParticipants(tx, input);
       const schedule = await tx.schedule.create({
@@ -127,7 +115,7 @@ export async function replaceSchedule(
     db().$transaction(async (tx) => {
       const before = await findSchedule(tx, idOrSlug);
       await assertCanManageTeam(actor, before.teamId, tx);
-      const teamId = await teamIdOf(tx, input.teamId);
+      const teamId = await resolveTeamId(tx, input.teamId);
       if (teamId !== before.teamId) await assertCanManageTeam(actor, teamId, tx);
       assertComputable(input);
       await assertParticipants(tx, input);

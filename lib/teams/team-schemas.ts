@@ -19,21 +19,31 @@ export const slugSchema = z
 export const idParamsSchema = z.object({ id: z.string().min(1).describe('The id or the slug') });
 export const memberParamsSchema = z.object({ id: z.string().min(1), userId: z.string().min(1) });
 
-export const teamInputSchema = z.object({
+const teamFields = {
   slug: slugSchema,
   name: z.string().trim().min(1, { error: 'Give the team a name, e.g. "Payments SRE".' }).max(120),
-  description: z.string().trim().max(2000).default(''),
+  description: z.string().trim().max(2000),
   /** Names of notification channels declared in VIGIL_CONFIG. */
-  channels: z.array(z.string().min(1)).max(50).default([]),
+  channels: z.array(z.string().min(1)).max(50),
+};
+
+export const teamInputSchema = z.strictObject({
+  ...teamFields,
+  description: teamFields.description.default(''),
+  channels: teamFields.channels.default([]),
 });
 export type TeamInput = z.output<typeof teamInputSchema>;
 
-export const teamPatchSchema = teamInputSchema.partial();
+/** Without the defaults: `.partial()` keeps them, and a PATCH of the name alone cleared the channels. */
+export const teamPatchSchema = z.strictObject(teamFields).partial();
 export type TeamPatch = z.output<typeof teamPatchSchema>;
 
-export const addMemberSchema = z.object({ userId: z.string().min(1), isAdmin: z.boolean().default(false) });
+export const addMemberSchema = z.strictObject({
+  userId: z.string().min(1),
+  isAdmin: z.boolean().default(false),
+});
 export type AddMemberInput = z.output<typeof addMemberSchema>;
-export const setMemberSchema = z.object({ isAdmin: z.boolean() });
+export const setMemberSchema = z.strictObject({ isAdmin: z.boolean() });
 
 const teamSummarySchema = z.object({
   id: z.string(),
