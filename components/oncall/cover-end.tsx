@@ -16,3 +16,16 @@ export function CoverEnd({ until, continues }: { until: string; continues: boole
     </span>
   );
 }
+
+/**
+ * The end of a listed shift: its hand-off, or "no hand-off before 2027-01-25 05:15" when the shift runs
+ * past what Vigil looked at (`continues`): the end it computed is where it stopped looking.
+ */
+export function ShiftEnd({ end, continues }: { end: string; continues: boolean }) {
+  if (!continues) return <LocalTime at={end} />;
+  return (
+    <span data-testid="shift-end">
+      no hand-off before <LocalTime at={end} />
+    </span>
+  );
+}

@@ -7,10 +7,19 @@ import { useApiQuery } from '@/lib/api/query';
 import { NO_HAND_OFF } from './cover-end';
 import { untilLabel } from './until-label';
 
-type OnCall = { scheduleId: string; scheduleName: string; until: string; continues: boolean };
+const LIST = new Intl.ListFormat('en', { type: 'conjunction' });
+
+type OnCall = {
+  scheduleId: string;
+  scheduleName: string;
+  until: string;
+  continues: boolean;
+  schedules: { id: string; name: string }[];
+};
 
 /**
- * "On call until Tue 09:00" in the header while the signed-in person is on call, linking to /oncall.
+ * "On call until Tue 09:00" in the header while the signed-in person is on call, linking to /oncall:
+ * until they are off call on every schedule (Leads until 09:00, then SRE primary for a week: next week).
  * The layout renders it with what the server knew (no jump on load); GET /api/v1/me keeps it current,
  * since the layout itself is not rendered again on navigation, and overrides and swaps invalidate it.
  */
@@ -35,7 +44,7 @@ export function OnCallChip({
     <Link
       href="/oncall"
       aria-label={`On call ${until}`}
-      title={`On call on ${onCall.scheduleName} ${until}`}
+      title={`On call on ${LIST.format(onCall.schedules.map((s) => s.name))} ${until}`}
       className={`flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-full border border-ok/40 px-2.5 text-xs font-medium text-ok hover:bg-bg lg:min-h-0 lg:py-1 ${className}`}
     >
       <span aria-hidden className="size-2 rounded-full bg-ok" />

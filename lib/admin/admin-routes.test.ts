@@ -92,6 +92,7 @@ describe('GET /api/v1/me', () => {
         scheduleName: 'Primary',
         until: '2027-03-30T07:00:00.000Z',
         continues: false,
+        schedules: [{ id: 's1', name: 'Primary' }],
       },
     });
     const res = await call(getMe, '/api/v1/me', { role: 'responder' });
@@ -108,6 +109,7 @@ describe('GET /api/v1/me', () => {
         scheduleName: 'Primary',
         until: '2027-03-30T07:00:00.000Z',
         continues: false,
+        schedules: [{ id: 's1', name: 'Primary' }],
       },
     });
     expect((await call(getMe, '/api/v1/me')).status).toBe(401);

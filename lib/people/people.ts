@@ -29,6 +29,7 @@ export async function meDetails(actor: Actor, now = new Date()) {
           scheduleName: onCall.scheduleName,
           until: onCall.until.toISOString(),
           continues: onCall.continues,
+          schedules: onCall.schedules,
         }
       : null,
   };
@@ -76,6 +77,7 @@ export async function profile(actor: Actor, userId: string, now = new Date()): P
           since: onCall.since.toISOString(),
           until: onCall.until.toISOString(),
           continues: onCall.continues,
+          schedules: onCall.schedules,
         }
       : null,
     upcomingShifts: shifts.map((s) => ({
@@ -84,6 +86,7 @@ export async function profile(actor: Actor, userId: string, now = new Date()): P
       // From now for the shift under way (what "Ask for cover" can still give away), to its real end.
       start: (s.start < now ? now : s.start).toISOString(),
       end: s.end.toISOString(),
+      continues: s.continues,
       source: s.source.kind,
     })),
   };

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { coverAt, type PersonCover } from './cover';
 import { type LoadedSchedule, loadSchedules } from './load';
-import { computeShifts, ON_CALL_HORIZON_DAYS, onCallAt, wholeRange, wholeShifts } from './shifts';
-import type { Shift } from './types';
+import { ON_CALL_HORIZON_DAYS, type WholeShift, wholeRange, wholeShifts } from './shifts';
 
 /** One person's side of the schedules: where they are on call, now and over a range. */
 
@@ -26,7 +26,7 @@ async function schedulesOf(client: Client, userId: string, since: Date): Promise
   );
 }
 
-export type PersonShift = Shift & { scheduleId: string };
+export type PersonShift = WholeShift & { scheduleId: string };
 
 /** The person's final shifts on every schedule that overlap the range, whole (wholeShifts), by start. */
 export async function personShifts(
@@ -45,18 +45,12 @@ export async function personShifts(
   return { shifts, scheduleNames: new Map(schedules.map((s) => [s.id, s.name])) };
 }
 
-/** `continues`: no hand-off within the look-ahead, so `until` is not one (OnCallShift). */
-type PersonOnCall = {
-  scheduleId: string;
-  scheduleName: string;
-  since: Date;
-  until: Date;
-  continues: boolean;
-};
+type PersonOnCall = PersonCover & { scheduleId: string; scheduleName: string };
 
 /**
- * Where the person is on call at `at`, and until when (onCallAt: their continuous cover); on several
- * schedules at once, the cover that ends first.
+ * Where the person is on call at `at`, and until when they stop being on call on any schedule (coverAt:
+ * covers that overlap or touch are one stretch); `scheduleId` and `scheduleName` are the first of
+ * `schedules`, one they are on call on at `at`. `continues`: no moment off call within the look-ahead, so `until` is not a hand-off.
  */
 export async function personOnCall(client: Client, userId: string, at: Date): Promise<PersonOnCall | null> {
   const schedules = await schedulesOf(
@@ -64,22 +58,8 @@ export async function personOnCall(client: Client, userId: string, at: Date): Pr
     userId,
     new Date(at.getTime() - ON_CALL_HORIZON_DAYS * 86_400_000),
   );
-  let found: PersonOnCall | null = null;
-  const instant = { from: at, to: new Date(at.getTime() + 1) };
-  for (const s of schedules) {
-    // Who holds this very millisecond is cheap to compute; onCallAt's 70 days only where it is them
-    // (GET /api/v1/me asks this on every page).
-    if (computeShifts(s.layers, s.overrides, instant).final[0]?.userId !== userId) continue;
-    const shift = onCallAt(s.layers, s.overrides, at);
-    if (shift?.userId !== userId) continue;
-    if (!found || shift.end < found.until)
-      found = {
-        scheduleId: s.id,
-        scheduleName: s.name,
-        since: shift.start,
-        until: shift.end,
-        continues: shift.continues,
-      };
-  }
-  return found;
+  const cover = coverAt(schedules, userId, at);
+  const first = cover?.schedules[0];
+  if (!cover || !first) return null;
+  return { ...cover, scheduleId: first.id, scheduleName: first.name };
 }

@@ -543,4 +543,16 @@ describe('whole shifts of a range', () => {
       'bob 2026-11-09T09:00 → 2026-11-11T13:00',
     ]);
   });
+
+  it('say which end is a hand-off and which is only where the search stopped', () => {
+    const weekly = layer({ rotation: 'weekly', startDate: '2026-11-02' });
+    const range = { from: utc('2026-11-04T12:00:00Z'), to: utc('2026-11-11T12:00:00Z') };
+    expect(wholeShifts([weekly], [], range).map((s) => s.continues)).toEqual([false, false]);
+    // A rotation of one person has no hand-off: its end is the range's end plus the look-ahead.
+    const solo = layer({ rotation: 'weekly', startDate: '2026-11-02', participants: ['ann'] });
+    const [shift, ...rest] = wholeShifts([solo], [], range);
+    expect(rest).toEqual([]);
+    expect(shift?.end).toEqual(new Date(range.to.getTime() + ON_CALL_HORIZON_DAYS * 86_400_000));
+    expect(shift?.continues).toBe(true);
+  });
 });

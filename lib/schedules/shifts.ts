@@ -16,8 +16,8 @@ import type { LayerInput, OverrideInput, ScheduleShifts, Shift, ShiftSource } fr
 export const MAX_RANGE_DAYS = 400;
 /** How far onCallAt looks either way for the same person's adjacent shifts. */
 export const ON_CALL_HORIZON_DAYS = 35;
-/** onCallAt's first, cheaper look either way. */
-const NEAR_DAYS = 8;
+/** onCallAt's (and coverAt's) first, cheaper look either way. */
+export const NEAR_DAYS = 8;
 
 const DAY_MS = 86_400_000;
 
@@ -52,19 +52,31 @@ export function wholeRange(range: { from: Date; to: Date }): { from: Date; to: D
 }
 
 /**
+ * A shift of wholeShifts. `continues`: no hand-off within ON_CALL_HORIZON_DAYS past the range (a rotation
+ * of one person, say), so `end` is where Vigil stopped looking, not a hand-off, and must not be shown as
+ * one (as OnCallShift's).
+ */
+export type WholeShift = Shift & { continues: boolean };
+
+/**
  * The final shifts that overlap `range`, whole: a shift the range's edges cut (a feed's window, a list's
  * look-ahead) keeps its real start and end, looked for up to ON_CALL_HORIZON_DAYS beyond them. A calendar
  * event then keeps its start (and UID) from one fetch to the next, and asking for cover of a shift
  * listed for the next 14 days covers it to its real hand-off, not to where the list stopped.
+ *
+ *   one weekly layer [ann, bob], range Wed–Wed → ann Mon–Mon, bob Mon–Mon (continues: false)
+ *   one layer [ann], range 14 days             → ann to range.to + 35 days (continues: true)
  */
 export function wholeShifts(
   layers: readonly LayerInput[],
   overrides: readonly OverrideInput[],
   range: { from: Date; to: Date },
-): Shift[] {
-  return computeShifts(layers, overrides, wholeRange(range)).final.filter(
-    (s) => s.end > range.from && s.start < range.to,
-  );
+): WholeShift[] {
+  const whole = wholeRange(range);
+  // computeShifts cuts shifts at the range's end: one reaching it goes on beyond (as in onCallAt).
+  return computeShifts(layers, overrides, whole)
+    .final.filter((s) => s.end > range.from && s.start < range.to)
+    .map((s) => ({ ...s, continues: s.end.getTime() >= whole.to.getTime() }));
 }
 
 /**

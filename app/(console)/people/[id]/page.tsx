@@ -1,8 +1,9 @@
 import { notFound } from 'next/navigation';
+import { Fragment } from 'react';
 import { ContactMethodsOf, MyContactMethods } from '@/components/contacts/contact-methods';
 import { MyNotificationRules } from '@/components/contacts/notification-rules';
 import { LocalTime } from '@/components/format/local-time';
-import { CoverEnd } from '@/components/oncall/cover-end';
+import { CoverEnd, ShiftEnd } from '@/components/oncall/cover-end';
 import { AskForCover } from '@/components/oncall/swap-requests';
 import { PushDevices } from '@/components/push/push-devices';
 import { TabNotificationsSetting } from '@/components/push/tab-notifications-setting';
@@ -43,9 +44,14 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
         {person.onCall ? (
           <>
             On call on{' '}
-            <Link href={`/schedules/${person.onCall.scheduleId}`} className="text-accent hover:underline">
-              {person.onCall.scheduleName}
-            </Link>{' '}
+            {person.onCall.schedules.map((s, i, all) => (
+              <Fragment key={s.id}>
+                {i === 0 ? '' : i === all.length - 1 ? ' and ' : ', '}
+                <Link href={`/schedules/${s.id}`} className="text-accent hover:underline">
+                  {s.name}
+                </Link>
+              </Fragment>
+            ))}{' '}
             <CoverEnd until={person.onCall.until} continues={person.onCall.continues} />
           </>
         ) : (
@@ -61,7 +67,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
               {person.upcomingShifts.map((s) => (
                 <li key={`${s.scheduleId}${s.start}`} className="flex flex-wrap items-center gap-2">
                   <span>
-                    <LocalTime at={s.start} /> – <LocalTime at={s.end} />{' '}
+                    <LocalTime at={s.start} /> – <ShiftEnd end={s.end} continues={s.continues} />{' '}
                     <span className="text-muted">{s.scheduleName}</span>
                   </span>
                   {s.source === 'override' ? <Badge tone="warn">override</Badge> : null}
