@@ -31,6 +31,15 @@ export async function measureRegexFilter(options: {
   samples: number;
 }): Promise<RegexFilterResult> {
   const auth = { authorization: `Bearer ${options.apiToken}` };
+  // The alerts the pattern runs over: every alert, whatever it matches. An unfiltered answer's total
+  // (the filtered one counts only what its filter finds), read before the probes start.
+  const all = await fetch(`${options.vigilUrl}/api/v1/alerts?limit=1`, {
+    headers: auth,
+    signal: AbortSignal.timeout(60_000),
+  });
+  if (!all.ok)
+    throw new Error(`GET /api/v1/alerts answered ${all.status}: ${(await all.text()).slice(0, 300)}`);
+  const { total } = ((await all.json()) as { counts: { total: number } }).counts;
   const liveMs: number[] = [];
   let slowest = { ms: -1, sentAt: 0 };
   // When each filtered request was sent, to place the slowest probe.
@@ -59,7 +68,7 @@ export async function measureRegexFilter(options: {
     }
   })();
   const filterMs: number[] = [];
-  let counts = { matching: 0, total: 0 };
+  let matching = 0;
   try {
     await sleep(20);
     for (let i = 0; i < options.samples; i++) {
@@ -76,7 +85,7 @@ export async function measureRegexFilter(options: {
       filterMs.push(performance.now() - started);
       if (!res.ok)
         throw new Error(`GET /api/v1/alerts?filter=… answered ${res.status}: ${text.slice(0, 300)}`);
-      ({ counts } = JSON.parse(text) as { counts: { matching: number; total: number } });
+      ({ matching } = (JSON.parse(text) as { counts: { matching: number } }).counts);
     }
   } finally {
     filtering = false;
@@ -84,8 +93,8 @@ export async function measureRegexFilter(options: {
   }
   return {
     filterMs,
-    matching: counts.matching,
-    total: counts.total,
+    matching,
+    total,
     liveMs,
     liveFailures,
     ...(slowest.ms < 0 ? {} : { slowestLive: placeIn(sentAt, slowest.sentAt) }),
