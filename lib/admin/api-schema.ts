@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
+import { onCallCoverSchema } from '@/lib/schedules/cover-schema';
 
 /**
  * Users, roles and API tokens as the admin API and screens see them, client-safe: the data layer
@@ -18,20 +19,8 @@ export const meSchema = z.object({
   // Always session or token here; link and chat actors (lib/actions) never reach this operation.
   via: z.enum(['session', 'token', 'link', 'slack', 'mattermost']),
   timeZone: z.string().describe('IANA time zone the console shows your times in'),
-  onCall: z
-    .object({
-      scheduleId: z.string(),
-      scheduleName: z.string(),
-      until: iso,
-      continues: z
-        .boolean()
-        .describe('No moment off call within the 35 days looked ahead: `until` is not a hand-off'),
-      schedules: z
-        .array(z.object({ id: z.string(), name: z.string() }))
-        .describe(
-          'Every schedule you are on call on from now to `until`, by when that starts; the first is `scheduleId`',
-        ),
-    })
+  onCall: onCallCoverSchema
+    .omit({ since: true })
     .nullable()
     .describe(
       'Where you are on call now, and until when you stop being on call on any schedule (covers that overlap or meet are one); null when you are not',

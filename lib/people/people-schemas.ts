@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
+import { onCallCoverSchema } from '@/lib/schedules/cover-schema';
 import { timeZoneSchema } from '@/lib/schedules/schedule-schemas';
 
 /** People as the API sees them (client-safe): your own settings and anyone's profile. */
@@ -26,21 +27,7 @@ export const profileSchema = z.object({
   disabled: z.boolean(),
   timeZone: z.string(),
   teams: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), isAdmin: z.boolean() })),
-  onCall: z
-    .object({
-      scheduleId: z.string(),
-      scheduleName: z.string(),
-      since: iso,
-      until: iso,
-      continues: z
-        .boolean()
-        .describe('No moment off call within the 35 days looked ahead: `until` is not a hand-off'),
-      schedules: z
-        .array(z.object({ id: z.string(), name: z.string() }))
-        .describe(
-          'Every schedule they are on call on from now to `until`, by when that starts; the first is `scheduleId`',
-        ),
-    })
+  onCall: onCallCoverSchema
     .nullable()
     .describe(
       'On call now until `until`, when they stop being on call on any schedule (covers that overlap or meet are one); null when not',
