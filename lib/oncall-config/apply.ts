@@ -4,6 +4,7 @@ import { audit } from '@/lib/audit';
 import { type Actor, assertRole } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
+import { repeatWaitProblem } from '@/lib/escalation/policy-schemas';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { parseRouteMatcher } from '@/lib/routing/match';
 import { computeShifts } from '@/lib/schedules/shifts';
@@ -65,7 +66,7 @@ export async function importOncallConfig(
         readOnlyPolicies: new Set(readOnly.map((p) => p.name)),
         now,
       });
-      assertLevelsPageSomeone(incoming, plan);
+      assertWrittenPoliciesAct(incoming, plan);
       await applyPlan(tx, plan, actor);
       const result: ImportResult = { dryRun: input.dryRun, ...plan.result };
       if (input.dryRun) throw new DryRunDone(result);
@@ -113,8 +114,12 @@ async function known(tx: Tx, channels: readonly string[]) {
   };
 }
 
-/** As the policies API requires: every level of a policy import writes names a channel, schedule or user. */
-function assertLevelsPageSomeone(doc: OncallDocument, plan: ImportPlan): void {
+/**
+ * As the policies API requires of the policies an import writes: every level names a channel, schedule or
+ * user, and a policy that repeats waits long enough between rounds (repeatWaitProblem). Policies the file
+ * leaves as stored are not judged: an export of any database must read back.
+ */
+function assertWrittenPoliciesAct(doc: OncallDocument, plan: ImportPlan): void {
   const fields: Record<string, string> = {};
   const written = new Set(plan.policies.write.map((p) => p.name));
   doc.policies.forEach((p, i) => {
@@ -124,9 +129,14 @@ function assertLevelsPageSomeone(doc: OncallDocument, plan: ImportPlan): void {
         fields[`policies[${i}].levels[${j}]`] =
           'A level must page someone: name a channel, a schedule or a user';
     });
+    const wait = repeatWaitProblem(p.repeat, p.repeatAfterSeconds);
+    if (wait) fields[`policies[${i}].repeatAfterSeconds`] = wait;
   });
   if (Object.keys(fields).length > 0)
-    throw new ValidationError('Some levels page nobody; nothing was imported.', fields);
+    throw new ValidationError(
+      `${Object.values(fields)[0]}${Object.keys(fields).length > 1 ? ` (and ${Object.keys(fields).length - 1} more)` : ''}; nothing was imported.`,
+      fields,
+    );
 }
 
 /** A day of shifts per schedule surfaces what the schemas cannot see, as the schedules API checks. */

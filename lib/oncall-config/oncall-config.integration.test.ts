@@ -250,6 +250,25 @@ describe('on-call configuration as YAML', () => {
     });
   });
 
+  it('refuses a policy that starts over with no wait, as the policies API does, and writes nothing', async () => {
+    const burst = exported.replace(
+      /(- name: sre\n(?: {4}.*\n)*? {4}repeat: )0\n {4}repeatAfterSeconds: 1800\n/,
+      '$12\n    repeatAfterSeconds: 0\n',
+    );
+    expect(burst).not.toBe(exported);
+    const refused = await importText(burst);
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.fields).toEqual({
+      'policies[1].repeatAfterSeconds': expect.stringContaining('With repeat 2, wait at least 60 s'),
+    });
+    expect(await exportText()).toBe(exported);
+    // A wait of a minute is enough.
+    const ok = await importText(burst.replace('repeatAfterSeconds: 0\n', 'repeatAfterSeconds: 60\n'));
+    expect(ok.status).toBe(200);
+    expect(ok.json.policies.updated).toEqual(['sre']);
+    expect((await importText(exported)).status).toBe(200);
+  });
+
   it('refuses to prune a team that a schedule, policy or route the file keeps still belongs to', async () => {
     const withoutTeams = exported.replace(/^teams:\n(?: {2}.*\n)*/m, '');
     expect(withoutTeams).not.toContain('slug: sre\n    name: SRE');
