@@ -11,7 +11,7 @@ import { wholeRange, wholeShifts } from './shifts';
 
 /**
  * The body of a calendar feed (GET /api/v1/calendar/{secret}): a schedule's final shifts, or one
- * person's shifts on every schedule, from FEED_PAST_DAYS ago to FEED_FUTURE_DAYS ahead, as iCalendar.
+ * person's shifts on every schedule, from FEED_PAST_DAYS ago to FEED_FUTURE_DAYS ahead (feedRange), as iCalendar.
  * An unknown or revoked secret, or one whose creator is disabled, is a 404, the same answer each way.
  */
 
@@ -23,6 +23,20 @@ const FEED_FUTURE_DAYS = 60;
 
 const unknownFeed = () =>
   new NotFoundError('No such calendar feed: it was revoked, or the URL is incomplete. Create a new one.');
+
+/**
+ * The range a feed covers, counted from the start of the current UTC day rather than from the fetch: the
+ * shifts a feed lists are cut by the range (a rotation of one person has no hand-off, so its shift ends
+ * at the look-ahead), and a range that moved with every fetch moved that end by the minutes between two
+ * refreshes, so calendar apps rewrote the event each time. Now it moves once a day. Epoch days are UTC
+ * days: no zone is involved.
+ *
+ * @example feedRange(new Date('2027-03-28T15:04:05Z')) → {from: 2027-02-26T00:00Z, to: 2027-05-27T00:00Z}
+ */
+export function feedRange(now: Date): { from: Date; to: Date } {
+  const day = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+  return { from: new Date(day - FEED_PAST_DAYS * DAY_MS), to: new Date(day + FEED_FUTURE_DAYS * DAY_MS) };
+}
 
 export async function feedCalendar(secret: string, now = new Date()): Promise<string> {
   const client = db();
@@ -37,10 +51,7 @@ export async function feedCalendar(secret: string, now = new Date()): Promise<st
   // Calendar apps poll every few minutes to hours: recording each fetch at most once a minute is enough.
   if (!feed.lastUsedAt || now.getTime() - feed.lastUsedAt.getTime() > 60_000)
     await client.calendarFeed.update({ where: { id: feed.id }, data: { lastUsedAt: now } });
-  const range = {
-    from: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS),
-    to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS),
-  };
+  const range = feedRange(now);
   if (feed.scheduleId) return scheduleFeed(client, feed.scheduleId, range);
   if (feed.userId) return personFeed(client, feed.userId, range);
   throw unknownFeed();

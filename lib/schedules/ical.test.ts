@@ -120,6 +120,15 @@ describe('shiftsCalendar', () => {
     expect(again).toEqual([first[0]]);
   });
 
+  it('says of a shift with no hand-off in sight that its end is only where the feed was cut', () => {
+    const continuing = { ...(shifts[0] as CalendarShift), continues: true };
+    const { events } = parse(
+      shiftsCalendar({ name: 'x', shifts: [continuing, shifts[1] as CalendarShift], userNames }),
+    );
+    expect(unescapeText(events[0]?.DESCRIPTION ?? '')).toMatch(/^No hand-off is planned before this end/);
+    expect(events[1]?.DESCRIPTION).toBeUndefined();
+  });
+
   it('escapes commas, semicolons, backslashes and newlines in names, so every line stays a property', () => {
     const name = 'Ops; EU, "night"\nshift \\ backup';
     const text = shiftsCalendar({ name, shifts, userNames: { u1: name, u2: 'x' }, generatedAt });

@@ -12,7 +12,12 @@ import type { Shift } from './types';
  * end changes (an override was added) keeps its UID.
  */
 
-export type CalendarShift = Shift & { scheduleId: string };
+/** `continues`: no hand-off before the look-ahead ends (wholeShifts), so `end` is where it was cut. */
+export type CalendarShift = Shift & { scheduleId: string; continues?: boolean };
+
+/** What a shift with no hand-off in sight says, since the end a calendar shows is only the cut. */
+const CONTINUES_NOTE =
+  'No hand-off is planned before this end: Vigil cuts the shift where it stops looking ahead, and the end moves on as days pass.';
 
 export type ShiftsCalendarInput = {
   /** The calendar's name as apps show it (X-WR-CALNAME). */
@@ -45,6 +50,7 @@ export function shiftsCalendar(input: ShiftsCalendarInput): string {
       end: shift.end,
       stamp,
       summary: summaryOf(shift, input),
+      description: shift.continues ? CONTINUES_NOTE : null,
       url: input.url ?? null,
     });
   }
