@@ -108,6 +108,13 @@ test('a weekly Brussels rotation across a daylight-saving change, an override, a
       'Bob Oncall',
       '09:00 Cat Oncall',
     ]);
+
+    // A time the spring-forward change skipped is read as the time it became, and the field says so.
+    await local.goto('/oncall');
+    await fillHydrated(local.getByLabel(/On call at/), '2027-03-28T02:30');
+    await local.getByRole('button', { name: 'Show' }).click();
+    await expect(local).toHaveURL(/at=2027-03-28T01%3A30%3A00Z/);
+    await expect(local.getByLabel(/On call at/)).toHaveValue('2027-03-28T03:30');
   } finally {
     await brussels.close();
   }

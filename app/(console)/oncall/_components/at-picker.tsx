@@ -25,10 +25,11 @@ export function AtPicker({ at }: { at: string | null }) {
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
       <Field id="oncall-at" label={`On call at (${zone})`} error={error}>
         {(control) => (
-          // Keyed by zone: the server writes the profile's zone (or UTC), the browser may then change it
-          // (see useTimeZone).
+          // Keyed by zone, since the server writes the profile's zone (or UTC) and the browser may then
+          // change it (see useTimeZone); and by the time shown, since a time a clock change skipped
+          // (02:30 on a spring-forward night) is shown as the time it became (03:30), not as typed.
           <Input
-            key={zone}
+            key={`${zone} ${at}`}
             {...control}
             name="at"
             type="datetime-local"
