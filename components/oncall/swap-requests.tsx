@@ -3,6 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { LocalTime } from '@/components/format/local-time';
+import { useTimeZone } from '@/components/format/use-time-zone';
+import { isoToLocalInput, localInputToIso } from '@/components/oncall/at-input';
+import { ZonedRangeFields } from '@/components/oncall/zoned-range-fields';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { FormDialog } from '@/components/ui/dialog';
@@ -22,7 +25,8 @@ import type { SwapRow } from '@/lib/schedules/schedule-schemas';
 const who = (p: { name: string | null; email: string } | null) =>
   p ? (p.name ?? p.email) : 'anyone on the schedule';
 
-type Shift = { scheduleId: string; start: string; end: string };
+/** `continues`: no hand-off is planned before `end`, which is only where the look-ahead stopped. */
+type Shift = { scheduleId: string; start: string; end: string; continues: boolean };
 
 /** `you`: the asker's id, left out of whom to ask (the API refuses asking oneself). */
 export function AskForCover({ you, ...shift }: Shift & { you: string }) {
@@ -37,10 +41,16 @@ export function AskForCover({ you, ...shift }: Shift & { you: string }) {
   );
 }
 
+/**
+ * The stretch to cover starts as the whole shift and may be narrowed to part of it (the API checks it
+ * is yours). Times are typed in the zone the page writes its times in, and the fields name it. A shift
+ * with no hand-off planned has no end to offer: the asker says until when.
+ */
 function AskDialog({
   scheduleId,
   start,
   end,
+  continues,
   you,
   onClose,
 }: Shift & {
@@ -48,15 +58,22 @@ function AskDialog({
   onClose: () => void;
 }) {
   const router = useRouter();
+  // Rendered only after a click, never on the server: already the zone the page's times are in.
+  const zone = useTimeZone();
   const people = useApiQuery(policyTargetsOp, {});
   const [target, setTarget] = useState('');
   const [note, setNote] = useState('');
+  const [from, setFrom] = useState(() => isoToLocalInput(start, zone));
+  const [until, setUntil] = useState(() => (continues ? '' : isoToLocalInput(end, zone)));
   const ask = useApiMutation(requestSwapOp, {
     onSuccess: () => {
       onClose();
       router.refresh();
     },
   });
+  // Not a time: '', which the API refuses on that field (see override-controls.tsx).
+  const instant = (local: string) => (local ? (localInputToIso(local, zone) ?? '') : '');
+  const fields = ask.error?.fields ?? {};
   return (
     <FormDialog
       title="Ask for cover"
@@ -64,17 +81,27 @@ function AskDialog({
       onSubmit={() =>
         ask.mutate({
           params: { id: scheduleId },
-          body: { startsAt: start, endsAt: end, targetUserId: target || null, note },
+          body: { startsAt: instant(from), endsAt: instant(until), targetUserId: target || null, note },
         })
       }
       submit={ask.isPending ? 'Asking…' : 'Ask'}
-      disabled={ask.isPending}
-      width="30rem"
+      disabled={ask.isPending || !from || !until}
+      width="32rem"
     >
-      <p className="text-sm">
-        <LocalTime at={start} /> – <LocalTime at={end} />
+      <p className="text-sm" data-testid="swap-shift">
+        Your shift: <LocalTime at={start} /> –{' '}
+        {continues ? <>no hand-off planned; say until when you need cover.</> : <LocalTime at={end} />}
       </p>
-      <Field id="swap-target" label="Ask">
+      <ZonedRangeFields
+        idPrefix="swap"
+        zone={zone}
+        from={from}
+        until={until}
+        onFrom={setFrom}
+        onUntil={setUntil}
+        errors={fields}
+      />
+      <Field id="swap-target" label="Ask" error={fields.targetUserId}>
         <Select id="swap-target" value={target} onChange={(e) => setTarget(e.target.value)}>
           <option value="">Anyone on the schedule</option>
           {(people.data?.users ?? [])
@@ -86,10 +113,10 @@ function AskDialog({
             ))}
         </Select>
       </Field>
-      <Field id="swap-note" label="Note (optional)">
+      <Field id="swap-note" label="Note (optional)" error={fields.note}>
         {(c) => <Input {...c} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <ErrorMessage error={ask.error} />
+      <ErrorMessage error={ask.error && Object.keys(fields).length === 0 ? ask.error : null} />
     </FormDialog>
   );
 }

@@ -72,7 +72,13 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
                   </span>
                   {s.source === 'override' ? <Badge tone="warn">override</Badge> : null}
                   {own ? (
-                    <AskForCover scheduleId={s.scheduleId} start={s.start} end={s.end} you={actor.id} />
+                    <AskForCover
+                      scheduleId={s.scheduleId}
+                      start={s.start}
+                      end={s.end}
+                      continues={s.continues}
+                      you={actor.id}
+                    />
                   ) : null}
                 </li>
               ))}

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTimeZone } from '@/components/format/use-time-zone';
 import { localInputToIso } from '@/components/oncall/at-input';
+import { ZonedRangeFields } from '@/components/oncall/zoned-range-fields';
 import { Button } from '@/components/ui/button';
 import { FormDialog } from '@/components/ui/dialog';
 import { ErrorMessage } from '@/components/ui/error-message';
@@ -93,18 +94,15 @@ function OverrideDialog({
           )}
         </Select>
       </Field>
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="override-from" label={`From (${zone})`} error={fields.startsAt}>
-          {(c) => (
-            <Input {...c} type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
-          )}
-        </Field>
-        <Field id="override-until" label={`Until (${zone})`} error={fields.endsAt}>
-          {(c) => (
-            <Input {...c} type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
-          )}
-        </Field>
-      </div>
+      <ZonedRangeFields
+        idPrefix="override"
+        zone={zone}
+        from={from}
+        until={until}
+        onFrom={setFrom}
+        onUntil={setUntil}
+        errors={fields}
+      />
       <Field id="override-reason" label="Reason (optional)" error={fields.reason}>
         {(c) => <Input {...c} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
