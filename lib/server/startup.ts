@@ -10,6 +10,7 @@ import { sendPersonPage } from '@/lib/paging/send-page';
 import { startRetention } from '@/lib/retention/runner';
 import { sources } from '@/lib/snapshots/sources';
 import { prepareDatabase } from './database';
+import { startHelperThreadPriority } from './helper-threads';
 import { startOutboundHeartbeat } from './outbound-heartbeat';
 import { recordPeerAddresses } from './peer-address';
 import { startPipelineWatch } from './pipeline-loop';
@@ -26,6 +27,8 @@ export async function startServer(): Promise<void> {
   try {
     // First: every request from now on must carry its real peer address (see peer-address.ts).
     recordPeerAddresses();
+    // The event loop first on a busy machine: V8's and libuv's helper threads yield to it.
+    startHelperThreadPriority();
     const e = env();
     config();
     const { url } = await prepareDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.VIGIL_DATA_DIR }, log);
