@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { createWeeklyRotation, userIds } from './schedules';
 import { signIn } from './sign-in';
 import { E2E_USERS } from './users';
@@ -8,27 +8,32 @@ import { E2E_USERS } from './users';
  * profile; the colleague accepts on the on-call page, and is then the one on call (an override).
  */
 
-test('ask a colleague to cover my shift; they accept and are on call', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+/**
+ * A weekly rotation of `people` started yesterday (so the first holds the first week, whatever the hour
+ * the test runs), made by an admin; then the asker's profile, and their shift on it.
+ */
+async function askersShift(page: Page, browser: Browser, name: string, people: string[]) {
   await signIn(page, E2E_USERS.admin, '/oncall');
   await expect(page.getByRole('heading', { name: 'On call' })).toBeVisible();
-  const slug = `e2e-swap-${Date.now().toString(36)}`;
-  // Started yesterday: the asker holds the first week, whatever the hour the test runs.
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const slug = `e2e-${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now().toString(36)}`;
   await createWeeklyRotation(page.request, {
     slug,
-    name: 'E2E swap rotation',
-    people: await userIds(page.request, [E2E_USERS.swapAsker.email, E2E_USERS.swapCover.email]),
-    startDate: yesterday,
+    name,
+    people: await userIds(page.request, people),
+    startDate: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
   });
-
   const asker = await (await browser.newContext()).newPage();
   await signIn(asker, E2E_USERS.swapAsker, '/people/me');
-  const shift = asker
-    .getByTestId('profile-shifts')
-    .locator('li')
-    .filter({ hasText: 'E2E swap rotation' })
-    .first();
+  const shift = asker.getByTestId('profile-shifts').locator('li').filter({ hasText: name }).first();
+  return { asker, shift, slug };
+}
+
+test('ask a colleague to cover my shift; they accept and are on call', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const { asker, shift } = await askersShift(page, browser, 'E2E swap rotation', [
+    E2E_USERS.swapAsker.email,
+    E2E_USERS.swapCover.email,
+  ]);
   await shift.getByRole('button', { name: 'Ask for cover' }).click();
   const dialog = asker.getByRole('dialog', { name: 'Ask for cover' });
   // What is left of the shift is offered, in the zone the page writes times in (the browser's: UTC
@@ -53,24 +58,9 @@ test('ask a colleague to cover my shift; they accept and are on call', async ({ 
 });
 
 test('a shift with no hand-off planned asks until when cover is needed', async ({ page, browser }) => {
-  await signIn(page, E2E_USERS.admin, '/oncall');
-  await expect(page.getByRole('heading', { name: 'On call' })).toBeVisible();
-  const slug = `e2e-solo-${Date.now().toString(36)}`;
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  await createWeeklyRotation(page.request, {
-    slug,
-    name: 'E2E solo rotation',
-    people: await userIds(page.request, [E2E_USERS.swapAsker.email]),
-    startDate: yesterday,
-  });
-
-  const asker = await (await browser.newContext()).newPage();
-  await signIn(asker, E2E_USERS.swapAsker, '/people/me');
-  const shift = asker
-    .getByTestId('profile-shifts')
-    .locator('li')
-    .filter({ hasText: 'E2E solo rotation' })
-    .first();
+  const { asker, shift, slug } = await askersShift(page, browser, 'E2E solo rotation', [
+    E2E_USERS.swapAsker.email,
+  ]);
   await expect(shift).toContainText('no hand-off before');
   await shift.getByRole('button', { name: 'Ask for cover' }).click();
   const dialog = asker.getByRole('dialog', { name: 'Ask for cover' });
